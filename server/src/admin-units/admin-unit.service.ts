@@ -1,0 +1,72 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { badInput } from '../common/errors';
+import { escapeLike, foldForSearch } from '../common/text';
+import { AdminUnitEntity } from './admin-unit.entity';
+import { AdminUnit, presentUnit } from './admin-unit.types';
+
+export const MAX_UNITS_PAGE = 1000;
+
+/** "active on" as an ISO date string, compared with validFrom/validTo stored as text. */
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+export class AdminUnitService {
+  constructor(private readonly ds: DataSource) {}
+
+  private get repo() {
+    return this.ds.getRepository(AdminUnitEntity);
+  }
+
+  async provinces(): Promise<AdminUnit[]> {
+    const rows = await this.repo.find({ where: { level: 'PROVINCE' }, order: { code: 'ASC' } });
+    return rows.map(presentUnit);
+  }
+
+  async byCode(code: string, level?: 'PROVINCE' | 'DISTRICT'): Promise<AdminUnit | null> {
+    const row = await this.repo.findOne({ where: level ? { code, level } : { code } });
+    return row ? presentUnit(row) : null;
+  }
+
+  async byIds(ids: readonly number[]): Promise<Map<number, AdminUnit>> {
+    const rows = ids.length ? await this.repo.find({ where: { id: In([...ids]) } }) : [];
+    return new Map(rows.map((r) => [r.id, presentUnit(r)]));
+  }
+
+  async byCodes(codes: readonly string[]): Promise<Map<string, AdminUnit>> {
+    const rows = codes.length ? await this.repo.find({ where: { code: In([...codes]) } }) : [];
+    return new Map(rows.map((r) => [r.code, presentUnit(r)]));
+  }
+
+  /** Districts of the given provinces that existed on `activeOn` (all of them when null). */
+  async districtsOf(provinceIds: readonly number[], activeOn: string | null): Promise<Map<number, AdminUnit[]>> {
+    const qb = this.repo.createQueryBuilder('u').where('u.parent_id IN (:...ids)', { ids: provinceIds });
+    if (activeOn) {
+      qb.andWhere('(u.valid_from IS NULL OR u.valid_from <= :d)', { d: activeOn })
+        .andWhere('(u.valid_to IS NULL OR u.valid_to >= :d)', { d: activeOn });
+    }
+    const rows = await qb.orderBy('u.code', 'ASC').getMany();
+    const out = new Map<number, AdminUnit[]>(provinceIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.parentId!)!.push(presentUnit(r));
+    return out;
+  }
+
+  async search(args: { search?: string | null; level?: 'PROVINCE' | 'DISTRICT' | null; provinceCode?: string | null; first: number }): Promise<AdminUnit[]> {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_UNITS_PAGE) {
+      throw badInput('INVALID_FIRST', `first must be between 1 and ${MAX_UNITS_PAGE}`, ['first']);
+    }
+    const qb = this.repo.createQueryBuilder('u');
+    if (args.search !== undefined && args.search !== null) {
+      const folded = foldForSearch(args.search);
+      if (folded.length > 100) throw badInput('SEARCH_TOO_LONG', 'search must be at most 100 characters', ['search']);
+      if (folded) qb.andWhere("u.search_name LIKE :q ESCAPE '!'", { q: `%${escapeLike(folded)}%` });
+    }
+    if (args.level) qb.andWhere('u.level = :level', { level: args.level });
+    if (args.provinceCode) {
+      const province = await this.byCode(args.provinceCode, 'PROVINCE');
+      if (!province) throw badInput('UNKNOWN_UNIT', `No province has code "${args.provinceCode}"`, ['provinceCode']);
+      qb.andWhere('(u.parent_id = :pid OR u.id = :pid)', { pid: province.localId });
+    }
+    const rows = await qb.orderBy('u.level', 'DESC').addOrderBy('u.code', 'ASC').take(args.first).getMany();
+    return rows.map(presentUnit);
+  }
+}

@@ -1,0 +1,45 @@
+import type { DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { unauthenticated } from '../common/errors';
+import { ApiTokenEntity } from './api-token.entity';
+import type { Viewer } from './auth.types';
+import { hashToken, newTokenSecret } from './token-secret';
+
+export class AuthService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Resolves the Authorization header to a viewer. No header → null (anonymous);
+   * a header that is malformed, unknown or revoked → UNAUTHENTICATED, never silently anonymous.
+   * Looked up on every request, so a revocation takes effect on the next one.
+   */
+  async authenticate(header: string | undefined): Promise<Viewer | null> {
+    if (header === undefined || header.trim() === '') return null;
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    const token = await this.ds.getRepository(ApiTokenEntity).findOne({
+      where: { tokenHash: hashToken(m[1]), revokedAt: IsNull() },
+    });
+    if (!token) throw unauthenticated('The token is unknown or has been revoked');
+    return { name: token.name, role: token.role, scopeCode: token.scopeCode, tokenId: token.id };
+  }
+
+  /**
+   * Start-up bootstrap: ADMIN_TOKEN becomes an ADMIN token; without it, a database with no
+   * tokens at all gets a fresh admin token, returned so start-up can print it once.
+   */
+  async bootstrapAdmin(adminToken: string | null): Promise<string | null> {
+    const repo = this.ds.getRepository(ApiTokenEntity);
+    if (adminToken) {
+      const tokenHash = hashToken(adminToken);
+      if (!(await repo.existsBy({ tokenHash }))) {
+        await repo.insert({ name: 'ADMIN_TOKEN', role: 'ADMIN', scopeCode: null, tokenHash, createdAt: new Date(), revokedAt: null });
+      }
+      return null;
+    }
+    if ((await repo.count()) > 0) return null;
+    const secret = newTokenSecret();
+    await repo.insert({ name: 'bootstrap admin', role: 'ADMIN', scopeCode: null, tokenHash: hashToken(secret), createdAt: new Date(), revokedAt: null });
+    return secret;
+  }
+}

@@ -1,0 +1,45 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { RoleValue } from './api-token.entity';
+import { Node } from '../graphql/node.type';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  PROVINCE_EDITOR = 'PROVINCE_EDITOR',
+  DISTRICT_EDITOR = 'DISTRICT_EDITOR',
+  VIEWER = 'VIEWER',
+}
+registerEnumType(Role, { name: 'Role', description: 'ADMIN: everything; PROVINCE_EDITOR: a province and its districts; DISTRICT_EDITOR: one district; VIEWER: read only' });
+
+/** Who is calling: resolved from the bearer token on every request. */
+@ObjectType()
+export class Viewer {
+  @Field()
+  name: string;
+
+  @Field(() => Role)
+  role: RoleValue;
+
+  @Field(() => String, { nullable: true, description: 'Province or district code the role is limited to' })
+  scopeCode: string | null;
+
+  tokenId: number;
+}
+
+@ObjectType({ implements: Node })
+export class ApiToken extends Node {
+  @Field()
+  name: string;
+
+  @Field(() => Role)
+  role: RoleValue;
+
+  @Field(() => String, { nullable: true })
+  scopeCode: string | null;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,25 @@
+/** The six top-level error codes of the contract; everything thrown maps onto one of them. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL';
+
+/**
+ * The one error type of the application. `reason` is the finer machine-readable cause
+ * (e.g. INVALID_PERIOD, UNKNOWN_UNIT) that also appears as `code` in userErrors and row results.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly reason: string = code,
+    readonly field?: string[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (reason: string, message: string, field?: string[]) =>
+  new AppError('BAD_USER_INPUT', message, reason, field);
+export const notFound = (reason: string, message: string, field?: string[]) =>
+  new AppError('NOT_FOUND', message, reason, field);
+export const forbidden = (message: string, reason = 'FORBIDDEN') => new AppError('FORBIDDEN', message, reason);
+export const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message);

@@ -1,0 +1,94 @@
+import path from 'node:path';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'mysql'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  adminToken: string | null;
+  publicRead: boolean;
+  demoData: boolean;
+  tls: { cert: string; key: string } | null;
+  bodyLimit: string;
+  maxQueryDepth: number;
+  maxQueryComplexity: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function database(env: Env, cwd: string): DatabaseConfig {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return { type: 'sqlite', path: path.resolve(cwd, 'data/chitieu.sqlite') };
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file) throw new ConfigError('DATABASE_URL', 'sqlite: needs a file path, e.g. sqlite:data/chitieu.sqlite');
+    return { type: 'sqlite', path: file === ':memory:' ? file : path.resolve(cwd, file) };
+  }
+  if (raw.startsWith('mysql://') || raw.startsWith('mariadb://')) {
+    try {
+      const url = new URL(raw);
+      if (!url.pathname || url.pathname === '/') throw new Error('no database');
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'must look like mysql://user:password@host:3306/database');
+    }
+    return { type: 'mysql', url: raw.replace(/^mariadb:/, 'mysql:') };
+  }
+  throw new ConfigError('DATABASE_URL', `must start with mysql:// or sqlite:, got "${raw.split(':')[0]}:…"`);
+}
+
+/** Reads and checks the environment once; every problem names its variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const certFile = env.TLS_CERT?.trim() || null;
+  const keyFile = env.TLS_KEY?.trim() || null;
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    throw new ConfigError(certFile ? 'TLS_KEY' : 'TLS_CERT', 'must be set together with the other (TLS_CERT and TLS_KEY)');
+  }
+  const adminToken = env.ADMIN_TOKEN?.trim() || null;
+  if (adminToken !== null && adminToken.length < 16) {
+    throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters long');
+  }
+  const bodyLimit = env.BODY_LIMIT?.trim() || '32mb';
+  if (!/^\d+(kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT', `must look like 32mb or 500kb, got "${bodyLimit}"`);
+  return {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    database: database(env, cwd),
+    adminToken,
+    publicRead: bool(env, 'PUBLIC_READ', false),
+    demoData: bool(env, 'DEMO_DATA', true),
+    tls: certFile && keyFile ? { cert: path.resolve(cwd, certFile), key: path.resolve(cwd, keyFile) } : null,
+    bodyLimit,
+    maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 3, 100),
+    maxQueryComplexity: int(env, 'MAX_QUERY_COMPLEXITY', 1_500_000, 1000, 1_000_000_000),
+  };
+}

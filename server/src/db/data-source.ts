@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../config';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+export interface DataSourceOptions {
+  /** Receives every SQL statement (tests count them to prove there is no N+1). */
+  logger?: Logger;
+}
+
+export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {}): DataSource {
+  const common = {
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logger: opts.logger,
+    logging: opts.logger ? (['query', 'error'] as const) : (['error'] as const),
+  };
+  if (db.type === 'sqlite') {
+    if (db.path !== ':memory:') fs.mkdirSync(path.dirname(db.path), { recursive: true });
+    return new DataSource({
+      ...common,
+      logging: [...common.logging],
+      type: 'better-sqlite3',
+      database: db.path,
+      // WAL lets readers run beside the single writer; a busy timeout rather than SQLITE_BUSY errors.
+      prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
+        sqlite.pragma('journal_mode = WAL');
+        sqlite.pragma('busy_timeout = 5000');
+        sqlite.pragma('foreign_keys = ON');
+      },
+    });
+  }
+  return new DataSource({
+    ...common,
+    logging: [...common.logging],
+    type: 'mysql',
+    url: db.url,
+    charset: 'utf8mb4_bin',
+    timezone: 'Z',
+    // Exact DECIMAL strings, converted in one transformer; big ids stay numbers.
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    extra: { connectionLimit: 20, decimalNumbers: false },
+  });
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(db: DatabaseConfig, opts: DataSourceOptions = {}): Promise<DataSource> {
+  const ds = createDataSource(db, opts);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}
+
+export const isMysql = (ds: DataSource) => ds.options.type === 'mysql' || ds.options.type === 'mariadb';

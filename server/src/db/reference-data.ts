@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm';
+import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
+import { foldForSearch } from '../common/text';
+import { dataPath, readCsv } from './data-files';
+
+const KIND_PREFIXES = ['Thành phố', 'Thị xã', 'Huyện', 'Quận', 'Tỉnh'];
+
+/** "Huyện Hà Trung" → "Hà Trung"; "Thành phố Hà Nội" → "Hà Nội". */
+export function shortName(name: string): string {
+  for (const prefix of KIND_PREFIXES) {
+    if (name.startsWith(prefix + ' ')) return name.slice(prefix.length + 1);
+  }
+  return name;
+}
+
+interface UnitRow { code: string; name: string; type: string; level: string; parent_code: string; communes: string; valid_from?: string; valid_to?: string }
+
+/**
+ * Loads the GSO catalogue (63 provinces, 696 districts as of March 2025) plus units that existed
+ * earlier and were merged away (with their validTo), so history stays queryable.
+ */
+export async function loadReferenceData(em: EntityManager): Promise<number> {
+  const rows = [
+    ...readCsv(dataPath('reference', 'admin-units-2025-03.csv')),
+    ...readCsv(dataPath('reference', 'admin-units-history.csv')),
+  ] as unknown as UnitRow[];
+  const repo = em.getRepository(AdminUnitEntity);
+  const toEntity = (r: UnitRow, parentId: number | null) =>
+    repo.create({
+      code: r.code,
+      name: r.name,
+      shortName: shortName(r.name),
+      kind: r.type,
+      level: r.level === 'province' ? 'PROVINCE' : 'DISTRICT',
+      parentId,
+      searchName: foldForSearch(r.name),
+      communes: r.communes ? Number(r.communes) : null,
+      validFrom: r.valid_from || null,
+      validTo: r.valid_to || null,
+    });
+  const provinces = await repo.save(rows.filter((r) => r.level === 'province').map((r) => toEntity(r, null)), { chunk: 200 });
+  const provinceId = new Map(provinces.map((p) => [p.code, p.id]));
+  const districts = rows.filter((r) => r.level === 'district').map((r) => {
+    const parent = provinceId.get(r.parent_code);
+    if (parent === undefined) throw new Error(`District ${r.code} names unknown province ${r.parent_code}`);
+    return toEntity(r, parent);
+  });
+  await repo.save(districts, { chunk: 200 });
+  return provinces.length + districts.length;
+}

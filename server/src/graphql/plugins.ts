@@ -1,0 +1,68 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { AppError, badInput } from '../common/errors';
+import type { Context } from './context';
+import { toGraphQLError } from './errors';
+
+/**
+ * Reads need a valid token unless PUBLIC_READ; writes always need one. Checked once per operation
+ * (not per field), before anything resolves. Introspection stays open so the explorer works.
+ */
+export function accessPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.viewer || !operation) return;
+          const onlyIntrospection = operation.selectionSet.selections.every(
+            (s) => s.kind === 'Field' && (s.name.value.startsWith('__')),
+          );
+          if (onlyIntrospection) return;
+          if (operation.operation === 'query' && contextValue.config.publicRead) return;
+          throw toGraphQLError(
+            new AppError('UNAUTHENTICATED', operation.operation === 'query'
+              ? 'Send "Authorization: Bearer <token>" to read (this server does not allow anonymous reads)'
+              : 'Send "Authorization: Bearer <token>" to write'),
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Typical sizes of the lists that take no `first`, so nested lists multiply as they do when run. */
+const LIST_SIZES: Record<string, number> = { provinces: 63, districts: 30, terms: 10, targets: 30, revisions: 10, items: 30, ranking: 30, indicators: 100 };
+
+/** A list's cost is its (page) size times the cost of one item; a connection's nodes/edges are already counted by `first`. */
+const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const size = typeof args.first === 'number' ? Math.max(1, args.first) : LIST_SIZES[field.name];
+  return size === undefined ? undefined : 1 + size * Math.max(1, childComplexity);
+};
+
+export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // Variables that do not coerce (e.g. "ten" for an Int) surface here first.
+            throw toGraphQLError(badInput('INVALID_VARIABLES', e instanceof Error ? e.message : String(e)), 400);
+          }
+          if (complexity > max) {
+            throw toGraphQLError(badInput('QUERY_TOO_COMPLEX', `The query is too complex (${complexity} > ${max}): ask for fewer fields or smaller pages`));
+          }
+        },
+      };
+    },
+  };
+}

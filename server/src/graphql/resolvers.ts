@@ -1,0 +1,21 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { AdminUnitResolver, DistrictResolver, ProvinceResolver } from '../admin-units/admin-unit.resolver';
+import { ViewerResolver } from '../auth/viewer.resolver';
+import { IndicatorResolver } from '../indicators/indicator.resolver';
+import { ObservationConnectionResolver, ObservationResolver } from '../observations/observation.resolver';
+import { TargetResolver, TermResolver } from '../terms/term.resolver';
+import { NodeResolver } from './node.resolver';
+
+/** Every resolver class of the API; a feature adds its resolvers here. */
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  ViewerResolver,
+  AdminUnitResolver,
+  ProvinceResolver,
+  DistrictResolver,
+  IndicatorResolver,
+  TermResolver,
+  TargetResolver,
+  ObservationResolver,
+  ObservationConnectionResolver,
+];

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import express, { type Router } from 'express';
+
+const asset = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+
+/** GraphiQL served from npm packages, so the explorer works in offices without internet access. */
+export function explorerRouter(): Router {
+  const router = express.Router();
+  const files: Record<string, string> = {
+    'react.js': asset('react', 'umd/react.production.min.js'),
+    'react-dom.js': asset('react-dom', 'umd/react-dom.production.min.js'),
+    'graphiql.js': asset('graphiql', 'graphiql.min.js'),
+    'graphiql.css': asset('graphiql', 'graphiql.min.css'),
+  };
+  router.get('/explorer/:file', (req, res, next) => {
+    const file = files[req.params.file];
+    if (!file) return next();
+    res.sendFile(file, { maxAge: '1d' });
+  });
+  return router;
+}
+
+export const EXPLORER_HTML = `<!doctype html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <title>chitieu · GraphQL</title>
+  <link rel="stylesheet" href="/explorer/graphiql.css">
+  <style>body{margin:0;height:100vh}#graphiql{height:100vh}</style>
+</head>
+<body>
+  <div id="graphiql">Đang tải… / Loading…</div>
+  <script src="/explorer/react.js"></script>
+  <script src="/explorer/react-dom.js"></script>
+  <script src="/explorer/graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
+    const defaultQuery = '# Thêm header Authorization: Bearer <token> ở mục Headers bên dưới.\\n' +
+      '# Add an "Authorization": "Bearer <token>" header below.\\n' +
+      '{\\n  province(code: "38") {\\n    name\\n    districts { code name }\\n  }\\n}\\n';
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultHeaders: '{"Authorization": "Bearer "}', isHeadersEditorEnabled: true }),
+    );
+  </script>
+</body>
+</html>`;

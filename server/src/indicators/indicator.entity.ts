@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type DirectionValue = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+
+@Entity('indicator')
+export class IndicatorEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  unit: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  direction: DirectionValue;
+
+  @Column({ type: 'varchar', length: 100 })
+  category: string;
+
+  @Column({ type: 'int' })
+  decimals: number;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  description: string | null;
+
+  @Column({ name: 'search_name', type: 'varchar', length: 300 })
+  searchName: string;
+}

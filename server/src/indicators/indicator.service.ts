@@ -1,0 +1,42 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { badInput } from '../common/errors';
+import { escapeLike, foldForSearch } from '../common/text';
+import { IndicatorEntity } from './indicator.entity';
+import { Indicator, presentIndicator } from './indicator.types';
+
+export class IndicatorService {
+  constructor(private readonly ds: DataSource) {}
+
+  private get repo() {
+    return this.ds.getRepository(IndicatorEntity);
+  }
+
+  async list(args: { category?: string | null; search?: string | null }): Promise<Indicator[]> {
+    const qb = this.repo.createQueryBuilder('i');
+    if (args.category) qb.andWhere('i.category = :category', { category: args.category });
+    if (args.search) {
+      const folded = foldForSearch(args.search);
+      if (folded.length > 100) throw badInput('SEARCH_TOO_LONG', 'search must be at most 100 characters', ['search']);
+      if (folded) {
+        qb.andWhere("(i.search_name LIKE :q ESCAPE '!' OR LOWER(i.code) LIKE :q ESCAPE '!')", { q: `%${escapeLike(folded)}%` });
+      }
+    }
+    return (await qb.orderBy('i.code', 'ASC').getMany()).map(presentIndicator);
+  }
+
+  async byCode(code: string): Promise<Indicator | null> {
+    const row = await this.repo.findOneBy({ code });
+    return row ? presentIndicator(row) : null;
+  }
+
+  async byIds(ids: readonly number[]): Promise<Map<number, Indicator>> {
+    const rows = ids.length ? await this.repo.find({ where: { id: In([...ids]) } }) : [];
+    return new Map(rows.map((r) => [r.id, presentIndicator(r)]));
+  }
+
+  async byCodes(codes: readonly string[]): Promise<Map<string, Indicator>> {
+    const rows = codes.length ? await this.repo.find({ where: { code: In([...codes]) } }) : [];
+    return new Map(rows.map((r) => [r.code, presentIndicator(r)]));
+  }
+}

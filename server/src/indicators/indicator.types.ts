@@ -1,0 +1,51 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../graphql/node.type';
+import type { IndicatorEntity } from './indicator.entity';
+
+export enum Direction {
+  HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
+  LOWER_IS_BETTER = 'LOWER_IS_BETTER',
+}
+registerEnumType(Direction, { name: 'Direction' });
+
+@ObjectType({ implements: Node })
+export class Indicator extends Node {
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'Unit of measure, e.g. "%", "triệu đồng/người/năm"' })
+  unit: string;
+
+  @Field(() => Direction)
+  direction: Direction;
+
+  @Field()
+  category: string;
+
+  @Field(() => Int, { description: 'Decimals a value is shown and compared with' })
+  decimals: number;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  localId: number;
+}
+
+export function presentIndicator(e: IndicatorEntity): Indicator {
+  return {
+    __typename: 'Indicator',
+    id: toGlobalId('Indicator', e.id),
+    localId: e.id,
+    code: e.code,
+    name: e.name,
+    unit: e.unit,
+    direction: e.direction as Direction,
+    category: e.category,
+    decimals: e.decimals,
+    description: e.description,
+  } as Indicator;
+}

@@ -1,0 +1,130 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { In } from 'typeorm';
+import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
+import { badInput } from '../common/errors';
+import { parsePeriod } from '../common/period';
+import { IndicatorEntity } from '../indicators/indicator.entity';
+import { assertYear } from '../terms/term.service';
+import { ObservationRevisionEntity } from './observation-revision.entity';
+import { ObservationEntity } from './observation.entity';
+import type { ObservationFilter } from './observation.inputs';
+import type { ObservationConnection } from './observation-connection.types';
+import { Observation, ObservationRevision, observationKey, presentObservation, presentRevision } from './observation.types';
+
+export const MAX_PAGE = 50_000;
+const MAX_FILTER_LIST = 5_000;
+
+const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const m = /^o:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw badInput('INVALID_CURSOR', 'after is not a cursor returned by this API', ['after']);
+  return Number(m[1]);
+}
+
+export class ObservationService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * A page of observations in a stable order (by internal id, so inserts never shift a page
+   * already read). `after` is the endCursor of the previous page.
+   */
+  async connection(filter: ObservationFilter, first: number, after: string | null | undefined): Promise<ObservationConnection> {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
+      throw badInput('INVALID_FIRST', `first must be between 0 and ${MAX_PAGE}`, ['first']);
+    }
+    const afterId = after ? decodeCursor(after) : 0;
+    const where = await this.filterQuery(filter);
+    const rows = first === 0 ? [] : await where().andWhere('o.id > :afterId', { afterId }).orderBy('o.id', 'ASC').take(first + 1).getMany();
+    const page = rows.slice(0, first).map(presentObservation);
+    const edges = page.map((node) => ({ cursor: encodeCursor(node.localId), node }));
+    return {
+      edges,
+      nodes: page,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : (after ?? null) },
+      count: () => where().getCount(),
+    } as ObservationConnection;
+  }
+
+  /** Validates the filter once and returns a factory of query builders carrying its conditions. */
+  private async filterQuery(f: ObservationFilter): Promise<() => SelectQueryBuilder<ObservationEntity>> {
+    const conditions: [string, Record<string, unknown>][] = [];
+    const list = <T>(values: T[] | null | undefined, field: string): T[] | null => {
+      if (values === null || values === undefined) return null;
+      if (values.length > MAX_FILTER_LIST) throw badInput('FILTER_TOO_LONG', `${field} may list at most ${MAX_FILTER_LIST} values`, ['filter', field]);
+      return [...new Set(values)];
+    };
+    const unitCodes = list(f.unitCodes, 'unitCodes');
+    if (unitCodes) {
+      const units = unitCodes.length ? await this.ds.getRepository(AdminUnitEntity).findBy({ code: In(unitCodes) }) : [];
+      const unknown = unitCodes.filter((c) => !units.some((u) => u.code === c));
+      if (unknown.length) throw badInput('UNKNOWN_UNIT', `Unknown unit code(s): ${unknown.slice(0, 10).join(', ')}`, ['filter', 'unitCodes']);
+      conditions.push(['o.unit_id IN (:...unitIds)', { unitIds: units.length ? units.map((u) => u.id) : [-1] }]);
+    }
+    if (f.provinceCode !== null && f.provinceCode !== undefined) {
+      const province = await this.ds.getRepository(AdminUnitEntity).findOneBy({ code: f.provinceCode, level: 'PROVINCE' });
+      if (!province) throw badInput('UNKNOWN_UNIT', `No province has code "${f.provinceCode}"`, ['filter', 'provinceCode']);
+      conditions.push(['o.unit_id IN (SELECT pu.id FROM admin_unit pu WHERE pu.parent_id = :provinceId)', { provinceId: province.id }]);
+    }
+    const indicatorCodes = list(f.indicatorCodes, 'indicatorCodes');
+    if (indicatorCodes) {
+      const found = indicatorCodes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(indicatorCodes) }) : [];
+      const unknown = indicatorCodes.filter((c) => !found.some((i) => i.code === c));
+      if (unknown.length) throw badInput('UNKNOWN_INDICATOR', `Unknown indicator code(s): ${unknown.slice(0, 10).join(', ')}`, ['filter', 'indicatorCodes']);
+      conditions.push(['o.indicator_id IN (:...indicatorIds)', { indicatorIds: found.length ? found.map((i) => i.id) : [-1] }]);
+    }
+    const periods = list(f.periods, 'periods');
+    if (periods) {
+      periods.forEach((p) => parsePeriod(p, ['filter', 'periods']));
+      conditions.push(['o.period IN (:...periods)', { periods: periods.length ? periods : [''] }]);
+    }
+    if (f.fromYear !== null && f.fromYear !== undefined) {
+      assertYear(f.fromYear, 'fromYear');
+      conditions.push(['o.start_month >= :fromMonth', { fromMonth: f.fromYear * 12 }]);
+    }
+    if (f.toYear !== null && f.toYear !== undefined) {
+      assertYear(f.toYear, 'toYear');
+      if (f.fromYear != null && f.fromYear > f.toYear) throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', ['filter', 'fromYear']);
+      conditions.push(['o.end_month <= :toMonth', { toMonth: f.toYear * 12 + 11 }]);
+    }
+    const statuses = list(f.statuses, 'statuses');
+    if (statuses) conditions.push(['o.status IN (:...statuses)', { statuses: statuses.length ? statuses : [''] }]);
+    if (f.updatedSince !== null && f.updatedSince !== undefined) {
+      if (Number.isNaN(f.updatedSince.getTime())) throw badInput('INVALID_DATETIME', 'updatedSince is not a valid date-time', ['filter', 'updatedSince']);
+      conditions.push(['o.updated_at >= :since', { since: this.dbDateTime(f.updatedSince) }]);
+    }
+    return () => {
+      const qb = this.ds.getRepository(ObservationEntity).createQueryBuilder('o');
+      for (const [sql, params] of conditions) qb.andWhere(sql, params);
+      return qb;
+    };
+  }
+
+  /** A DateTime parameter in the form the driver stores it (SQLite keeps UTC text). */
+  private dbDateTime(d: Date): Date | string {
+    if (this.ds.options.type === 'better-sqlite3') return d.toISOString().replace('T', ' ').replace('Z', '');
+    return d;
+  }
+
+  async byIds(ids: readonly number[]): Promise<Map<number, Observation>> {
+    const rows = ids.length ? await this.ds.getRepository(ObservationEntity).findBy({ id: In([...ids]) }) : [];
+    return new Map(rows.map((r) => [r.id, presentObservation(r)]));
+  }
+
+  /** Revisions of many observation keys in bounded queries, newest first. */
+  async revisionsByKeys(keys: readonly string[]): Promise<Map<string, ObservationRevision[]>> {
+    const out = new Map<string, ObservationRevision[]>(keys.map((k) => [k, []]));
+    const CHUNK = 500;
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const chunk = keys.slice(i, i + CHUNK).map((k) => k.split('|'));
+      const qb = this.ds.getRepository(ObservationRevisionEntity).createQueryBuilder('r');
+      const params: Record<string, unknown> = {};
+      const tuples = chunk.map(([u, ind, p], j) => {
+        Object.assign(params, { [`u${j}`]: Number(u), [`i${j}`]: Number(ind), [`p${j}`]: p });
+        return `(r.unit_id = :u${j} AND r.indicator_id = :i${j} AND r.period = :p${j})`;
+      });
+      const rows = await qb.where(`(${tuples.join(' OR ')})`, params).orderBy('r.version', 'DESC').getMany();
+      for (const r of rows) out.get(observationKey(r.unitId, r.indicatorId, r.period))?.push(presentRevision(r));
+    }
+    return out;
+  }
+}

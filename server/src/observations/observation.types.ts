@@ -1,0 +1,121 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../graphql/node.type';
+import type { ObservationRevisionEntity } from './observation-revision.entity';
+import type { ObservationEntity } from './observation.entity';
+
+export enum ObservationStatus {
+  ESTIMATED = 'ESTIMATED',
+  PRELIMINARY = 'PRELIMINARY',
+  OFFICIAL = 'OFFICIAL',
+  FORECAST = 'FORECAST',
+}
+registerEnumType(ObservationStatus, {
+  name: 'ObservationStatus',
+  description: 'ước đạt · sơ bộ · chính thức · dự báo',
+});
+
+/** The one current value of a unit × indicator × period. */
+@ObjectType({ implements: Node })
+export class Observation extends Node {
+  @Field({ description: 'Canonical period: 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023' })
+  period: string;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field(() => ObservationStatus)
+  status: ObservationStatus;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => Int, { description: 'Increases with every write; send it back as baseVersion' })
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  updatedAt: Date;
+
+  @Field(() => String, { nullable: true })
+  updatedBy: string | null;
+
+  localId: number;
+  unitId: number;
+  indicatorId: number;
+  startMonth: number;
+  endMonth: number;
+}
+
+@ObjectType({ description: 'One write to an observation: what it became, when, by whom, in which batch' })
+export class ObservationRevision {
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => Float, { nullable: true, description: 'The value after this write; null when the write deleted it' })
+  value: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The value before this write; null when it created it' })
+  previousValue: number | null;
+
+  @Field({ description: 'CREATE, UPDATE or DELETE' })
+  action: string;
+
+  @Field(() => ObservationStatus)
+  status: ObservationStatus;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => DateTimeResolver)
+  changedAt: Date;
+
+  @Field(() => String, { nullable: true })
+  changedBy: string | null;
+
+  @Field(() => ID, { nullable: true })
+  batchId: string | null;
+}
+
+export const observationKey = (unitId: number, indicatorId: number, period: string) => `${unitId}|${indicatorId}|${period}`;
+
+export function presentObservation(e: ObservationEntity): Observation {
+  return {
+    __typename: 'Observation',
+    id: toGlobalId('Observation', e.id),
+    localId: e.id,
+    unitId: e.unitId,
+    indicatorId: e.indicatorId,
+    period: e.period,
+    startMonth: e.startMonth,
+    endMonth: e.endMonth,
+    value: e.value,
+    status: e.status as ObservationStatus,
+    source: e.source,
+    note: e.note,
+    version: e.version,
+    updatedAt: e.updatedAt,
+    updatedBy: e.updatedBy,
+  } as Observation;
+}
+
+export function presentRevision(e: ObservationRevisionEntity): ObservationRevision {
+  return {
+    version: e.version,
+    value: e.value,
+    previousValue: e.previousValue,
+    action: e.action,
+    status: e.status as ObservationStatus,
+    source: e.source,
+    note: e.note,
+    changedAt: e.changedAt,
+    changedBy: e.changedBy,
+    batchId: e.batchId,
+  };
+}

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import { bootstrapData, type BootstrapReport } from './db/bootstrap';
+import { openDatabase, type DataSourceOptions } from './db/data-source';
+import { getSchema } from './graphql/schema';
+import { createServices, type Services } from './graphql/services';
+import { createApp } from './http/app';
+
+export interface RunningServer {
+  url: string;
+  ds: DataSource;
+  services: Services;
+  bootstrap: BootstrapReport;
+  /** The freshly generated admin token, when this start created one (print it once). */
+  generatedAdminToken: string | null;
+  /** Stops accepting requests, drains those in flight, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Start-up in order: database → migrations → data → schema → HTTP. */
+export async function startServer(config: Config, opts: DataSourceOptions = {}): Promise<RunningServer> {
+  const ds = await openDatabase(config.database, opts);
+  try {
+    const bootstrap = await bootstrapData(ds, config);
+    const services = createServices(ds);
+    const generatedAdminToken = await services.auth.bootstrapAdmin(config.adminToken);
+    const schema = await getSchema();
+    const httpServer = config.tls
+      ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) })
+      : http.createServer();
+    const { app, apollo } = await createApp(config, services, schema, httpServer);
+    httpServer.on('request', app);
+    httpServer.requestTimeout = 5 * 60_000;
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    let stopping: Promise<void> | null = null;
+    return {
+      url: `${config.tls ? 'https' : 'http'}://${host}:${port}`,
+      ds,
+      services,
+      bootstrap,
+      generatedAdminToken,
+      stop: () => (stopping ??= (async () => {
+        await apollo.stop();
+        if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+        await ds.destroy();
+      })()),
+    };
+  } catch (e) {
+    if (ds.isInitialized) await ds.destroy();
+    throw e;
+  }
+}

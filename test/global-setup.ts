@@ -1,0 +1,24 @@
+import mysql from 'mysql2/promise';
+
+/**
+ * Decides once whether the MariaDB/MySQL half of the suite runs. With REQUIRE_MYSQL=1 a missing or
+ * unreachable server fails the run instead of skipping it (CI sets it).
+ */
+export default async function setup() {
+  const url = process.env.TEST_MYSQL_URL;
+  const required = process.env.REQUIRE_MYSQL === '1';
+  if (!url) {
+    if (required) throw new Error('REQUIRE_MYSQL=1 but TEST_MYSQL_URL is not set');
+    console.warn('\n*** TEST_MYSQL_URL is not set: MySQL/MariaDB integration tests are SKIPPED (SQLite only) ***\n');
+    return;
+  }
+  try {
+    const conn = await mysql.createConnection({ uri: url, connectTimeout: 5000 });
+    await conn.query('SELECT 1');
+    await conn.end();
+  } catch (e) {
+    const msg = `TEST_MYSQL_URL=${url} is unreachable: ${(e as Error).message}`;
+    if (required) throw new Error(msg);
+    console.warn(`\n*** ${msg}; MySQL tests will fail ***\n`);
+  }
+}
