@@ -24,7 +24,7 @@ describeEachDb('observations connection', (db) => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { observations } = ok(await t.gql(PAGE, { filter: { provinceCode: '36' }, first: 300, after }));
+      const { observations }: { observations: any } = ok(await t.gql(PAGE, { filter: { provinceCode: "36" }, first: 300, after }));
       expect(observations.totalCount).toBe(1080);
       seen.push(...observations.edges.map((e: any) => e.node.id));
       pages++;

@@ -36,7 +36,7 @@ export async function createApp(config: Config, services: Services, schema: Grap
         flattenFragments: true,
         // Report as a validation error (→ BAD_USER_INPUT) instead of throwing (→ a 500).
         propagateOnRejection: false,
-        onReject: [(ctx, err) => ctx.reportError(err)],
+        onReject: [(ctx, err) => ctx?.reportError(err)],
       }),
     ],
     plugins: [
