@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/src/config';
+
+describe('configuration', () => {
+  it('has working defaults: SQLite file under data/, port 4000, private reads, demo data on', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c).toMatchObject({
+      port: 4000, host: '127.0.0.1', publicRead: false, demoData: true, adminToken: null, tls: null,
+      database: { type: 'sqlite', path: '/srv/app/data/chitieu.sqlite' },
+    });
+  });
+
+  it('reads every documented variable', () => {
+    const c = loadConfig({
+      PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'mysql://u:p@db:3306/chitieu', ADMIN_TOKEN: 'a-long-enough-secret',
+      PUBLIC_READ: 'true', DEMO_DATA: 'false', TLS_CERT: 'c.pem', TLS_KEY: 'k.pem', BODY_LIMIT: '10mb',
+    }, '/srv');
+    expect(c).toMatchObject({
+      port: 8080, host: '0.0.0.0', database: { type: 'mysql', url: 'mysql://u:p@db:3306/chitieu' }, adminToken: 'a-long-enough-secret',
+      publicRead: true, demoData: false, tls: { cert: '/srv/c.pem', key: '/srv/k.pem' }, bodyLimit: '10mb',
+    });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:other.db' }, '/srv').database).toEqual({ type: 'sqlite', path: '/srv/other.db' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PUBLIC_READ: 'maybe' }, 'PUBLIC_READ'],
+    [{ DEMO_DATA: 'ja' }, 'DEMO_DATA'],
+    [{ DATABASE_URL: 'postgres://x/y' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://host-without-db' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
+    [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+    [{ TLS_CERT: 'c.pem' }, 'TLS_KEY'],
+    [{ TLS_KEY: 'k.pem' }, 'TLS_CERT'],
+    [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
+  ])('rejects %j naming %s', (env, variable) => {
+    try {
+      loadConfig(env);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).variable).toBe(variable);
+      expect((e as Error).message).toContain(variable);
+    }
+  });
+});
