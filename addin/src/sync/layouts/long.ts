@@ -1,0 +1,143 @@
+/**
+ * The long (pivot-ready) layout: one row per unit × indicator × period, so a PivotTable over it
+ * never double-counts (the contract keeps one current value per key). Names and unit of measure
+ * are there for the pivot and the reader; only codes, period and content are read back. The
+ * trailing version column shows which server row a line came from; the diff does not trust it
+ * (the baseline is the only source of versions), because a row copied from elsewhere carries
+ * a version that is not its own.
+ */
+import type { Cell, Catalog, LongTable, RawField, SheetEntry } from '../model';
+import { buildCatalog, cellFromObservation, cellKey } from '../model';
+import { comparePeriods } from '../period';
+import type { ServerObservation } from '../wire';
+import type { Grid, GridReadResult, GridValue, ReadonlyGrid } from './grid';
+import { cellAt, findColumns, isBlankCell, toGridValue } from './grid';
+
+export const LONG_COLUMNS = [
+  'unitCode',
+  'unitName',
+  'indicatorCode',
+  'indicatorName',
+  'unitOfMeasure',
+  'period',
+  'value',
+  'status',
+  'source',
+  'note',
+  'version',
+] as const;
+export type LongColumn = (typeof LONG_COLUMNS)[number];
+
+export const LONG_HEADERS: Readonly<Record<LongColumn, string>> = {
+  unitCode: 'Mã đơn vị',
+  unitName: 'Đơn vị',
+  indicatorCode: 'Mã chỉ tiêu',
+  indicatorName: 'Chỉ tiêu',
+  unitOfMeasure: 'Đơn vị tính',
+  period: 'Kỳ',
+  value: 'Giá trị',
+  status: 'Tình trạng',
+  source: 'Nguồn',
+  note: 'Ghi chú',
+  version: 'Phiên bản',
+};
+
+/** Columns the adapter must format as text ("@") so Excel keeps leading zeros and `2023-07`. */
+export const LONG_TEXT_COLUMNS: readonly LongColumn[] = ['unitCode', 'indicatorCode', 'period'];
+/** Columns the adapter should hide (kept last so hiding it does not shift the others). */
+export const LONG_HIDDEN_COLUMNS: readonly LongColumn[] = ['version'];
+
+const REQUIRED: readonly LongColumn[] = ['unitCode', 'indicatorCode', 'period', 'value'];
+
+function compareCells(a: Cell, b: Cell): number {
+  if (a.unitCode !== b.unitCode) return a.unitCode < b.unitCode ? -1 : 1;
+  if (a.indicatorCode !== b.indicatorCode) return a.indicatorCode < b.indicatorCode ? -1 : 1;
+  return comparePeriods(a.period, b.period);
+}
+
+/**
+ * Server observations → long table, sorted unit, indicator, period. Should a paginated pull
+ * return a key twice, the higher version wins rather than producing a duplicate row.
+ */
+export function longTableFromObservations(
+  observations: readonly ServerObservation[],
+  catalog?: Partial<Catalog>,
+): LongTable {
+  const byKey = new Map<string, Cell>();
+  for (const o of observations) {
+    const cell = cellFromObservation(o);
+    const id = cellKey(cell);
+    const seen = byKey.get(id);
+    if (!seen || (seen.version ?? -1) < (cell.version ?? -1)) byKey.set(id, cell);
+  }
+  return { layout: 'long', catalog: buildCatalog(observations, catalog), cells: [...byKey.values()].sort(compareCells) };
+}
+
+function contentValue(cell: Cell, field: 'value' | 'status' | 'source' | 'note'): GridValue {
+  if (cell.raw && field in cell.raw) return toGridValue(cell.raw[field]);
+  return cell[field];
+}
+
+/** Header + one row per cell, in the table's order; `extraRows` are appended verbatim. */
+export function renderLongGrid(table: LongTable, extraRows: readonly (readonly GridValue[])[] = []): Grid {
+  const units = new Map(table.catalog.units.map((u) => [u.code, u]));
+  const indicators = new Map(table.catalog.indicators.map((i) => [i.code, i]));
+  const grid: Grid = [LONG_COLUMNS.map((c) => LONG_HEADERS[c])];
+  for (const cell of table.cells) {
+    const ind = indicators.get(cell.indicatorCode);
+    const row: Record<LongColumn, GridValue> = {
+      unitCode: cell.unitCode,
+      unitName: units.get(cell.unitCode)?.name ?? null,
+      indicatorCode: cell.indicatorCode,
+      indicatorName: ind?.name ?? null,
+      unitOfMeasure: ind?.unit ?? null,
+      period: cell.period,
+      value: contentValue(cell, 'value'),
+      status: contentValue(cell, 'status'),
+      source: contentValue(cell, 'source'),
+      note: contentValue(cell, 'note'),
+      version: cell.version,
+    };
+    grid.push(LONG_COLUMNS.map((c) => row[c]));
+  }
+  for (const extra of extraRows) grid.push(LONG_COLUMNS.map((_, i) => extra[i] ?? null));
+  return grid;
+}
+
+export function buildLongGrid(observations: readonly ServerObservation[], catalog?: Partial<Catalog>): Grid {
+  return renderLongGrid(longTableFromObservations(observations, catalog));
+}
+
+/**
+ * Grid → sheet entries, one per non-blank row. Rows typed at the bottom are read like any other:
+ * whether a key is new is the diff's business (it has the baseline).
+ */
+export function readLongGrid(grid: ReadonlyGrid): GridReadResult {
+  const header = grid[0] ?? [];
+  const cols = findColumns(header, LONG_HEADERS);
+  const missing = REQUIRED.filter((c) => cols[c] === undefined).map((c) => LONG_HEADERS[c]);
+  if (missing.length > 0) {
+    return { ok: false, message: `The sheet lacks the column(s) ${missing.join(', ')}.`, missingColumns: missing };
+  }
+  const readCols: LongColumn[] = ['unitCode', 'indicatorCode', 'period', 'value', 'status', 'source', 'note'];
+  const entries: SheetEntry[] = [];
+  for (let row = 1; row < grid.length; row++) {
+    if (readCols.every((c) => isBlankCell(cellAt(grid, row, cols[c])))) continue;
+    const field = (c: LongColumn): RawField => {
+      const col = cols[c];
+      return { raw: cellAt(grid, row, col), at: col === undefined ? null : { row, col } };
+    };
+    const valueCol = cols.value as number;
+    const entry: SheetEntry = {
+      unitCode: field('unitCode'),
+      indicatorCode: field('indicatorCode'),
+      period: field('period'),
+      value: { raw: cellAt(grid, row, valueCol), at: { row, col: valueCol } },
+      ...(cols.status !== undefined ? { status: field('status') } : {}),
+      ...(cols.source !== undefined ? { source: field('source') } : {}),
+      ...(cols.note !== undefined ? { note: field('note') } : {}),
+    };
+    entries.push(entry);
+  }
+  return { ok: true, entries };
+}

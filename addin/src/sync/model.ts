@@ -1,0 +1,230 @@
+/**
+ * The table model shared by layouts, baseline, diff and refresh. A table is a list of cells keyed
+ * by unit × indicator × period — the contract's identity of an observation — so that whatever the
+ * user does to the sheet's shape (sorting, filtering, moving columns) the key still says which
+ * server row a cell is.
+ */
+import { sameValue } from './numbers';
+import type {
+  AchievementBand,
+  Comparator,
+  ObservationStatus,
+  ServerObservation,
+  TermInfo,
+} from './wire';
+import { OBSERVATION_STATUSES } from './wire';
+
+export { OBSERVATION_STATUSES };
+export type { ObservationStatus };
+
+/** The contract's default for `ObservationRowInput.status`. */
+export const DEFAULT_STATUS: ObservationStatus = 'OFFICIAL';
+
+export const STATUS_LABELS_VI: Readonly<Record<ObservationStatus, string>> = {
+  ESTIMATED: 'Ước đạt',
+  PRELIMINARY: 'Sơ bộ',
+  OFFICIAL: 'Chính thức',
+  FORECAST: 'Dự báo',
+};
+
+export type Layout = 'term' | 'long';
+
+export interface CellKey {
+  readonly unitCode: string;
+  readonly indicatorCode: string;
+  readonly period: string;
+}
+
+/** An injective string for a key (JSON, so no separator can collide with a code's characters). */
+export function cellKey(k: CellKey): string {
+  return JSON.stringify([k.unitCode, k.indicatorCode, k.period]);
+}
+
+export function keyOf(k: CellKey): CellKey {
+  return { unitCode: k.unitCode, indicatorCode: k.indicatorCode, period: k.period };
+}
+
+export interface CellContent {
+  readonly value: number | null;
+  readonly status: ObservationStatus;
+  readonly source: string | null;
+  readonly note: string | null;
+}
+
+export type ContentField = keyof CellContent;
+export const CONTENT_FIELDS: readonly ContentField[] = ['value', 'status', 'source', 'note'];
+
+/**
+ * Sheet content that could not be read as a value yet ("12,5", a misspelt status), carried by a
+ * refresh so that re-rendering the sheet does not erase what the user typed.
+ */
+export type CarriedRaw = Partial<Readonly<Record<ContentField, unknown>>>;
+
+export interface Cell extends CellKey, CellContent {
+  /** The server row's version; null = no server row (an empty cell of the term sheet). */
+  readonly version: number | null;
+  readonly raw?: CarriedRaw;
+}
+
+export function emptyCell(key: CellKey, status: ObservationStatus = DEFAULT_STATUS): Cell {
+  return { ...keyOf(key), value: null, version: null, status, source: null, note: null };
+}
+
+export function cellFromObservation(o: ServerObservation): Cell {
+  return {
+    unitCode: o.unit.code,
+    indicatorCode: o.indicator.code,
+    period: o.period,
+    value: o.value === 0 ? 0 : o.value,
+    version: o.version,
+    status: o.status,
+    source: o.source ?? null,
+    note: o.note ?? null,
+  };
+}
+
+export interface UnitInfo {
+  readonly code: string;
+  readonly name: string | null;
+}
+
+export interface IndicatorInfo {
+  readonly code: string;
+  readonly name: string | null;
+  readonly unit: string | null;
+  /** Decimals the server keeps for this indicator; null when not known. */
+  readonly decimals: number | null;
+}
+
+export interface Catalog {
+  readonly units: readonly UnitInfo[];
+  readonly indicators: readonly IndicatorInfo[];
+}
+
+/**
+ * Units and indicators met in observations, after those given explicitly. Given entries win, but
+ * their unknown (null) fields are filled from the observations — a target may not carry the
+ * indicator's decimals that its observations do.
+ */
+export function buildCatalog(observations: readonly ServerObservation[], given?: Partial<Catalog>): Catalog {
+  const units = new Map<string, UnitInfo>();
+  const indicators = new Map<string, IndicatorInfo>();
+  for (const u of given?.units ?? []) if (!units.has(u.code)) units.set(u.code, u);
+  for (const i of given?.indicators ?? []) if (!indicators.has(i.code)) indicators.set(i.code, i);
+  for (const o of observations) {
+    const u = units.get(o.unit.code);
+    units.set(o.unit.code, { code: o.unit.code, name: u?.name ?? o.unit.name ?? null });
+    const ind = o.indicator;
+    const i = indicators.get(ind.code);
+    indicators.set(ind.code, {
+      code: ind.code,
+      name: i?.name ?? ind.name ?? null,
+      unit: i?.unit ?? ind.unit ?? null,
+      decimals: i?.decimals ?? ind.decimals ?? null,
+    });
+  }
+  return { units: [...units.values()], indicators: [...indicators.values()] };
+}
+
+/** One indicator row of the term sheet: its target (if any) and the server's progress. */
+export interface TermRow {
+  readonly indicatorCode: string;
+  readonly target: { readonly period: string; readonly value: number; readonly comparator: Comparator } | null;
+  readonly ratio: number | null;
+  readonly band: AchievementBand | null;
+}
+
+export interface LongTable {
+  readonly layout: 'long';
+  readonly catalog: Catalog;
+  readonly cells: readonly Cell[];
+}
+
+export interface TermTable {
+  readonly layout: 'term';
+  readonly catalog: Catalog;
+  readonly cells: readonly Cell[];
+  readonly term: TermInfo;
+  readonly rows: readonly TermRow[];
+}
+
+export type Table = LongTable | TermTable;
+
+/** Grid coordinates, 0-based, relative to the grid's top-left cell (row 0 is the header). */
+export interface SheetPos {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A raw cell value as Office.js returned it, and where it sits (null: not from the grid). */
+export interface RawField {
+  readonly raw: unknown;
+  readonly at: SheetPos | null;
+}
+
+export type SheetField = keyof CellKey | ContentField;
+
+/**
+ * One observation-shaped reading of the sheet, before any interpretation. Content fields that the
+ * layout does not show (the term sheet has no status column) are absent, which the diff reads as
+ * "keep the baseline's".
+ */
+export interface SheetEntry {
+  readonly unitCode: RawField;
+  readonly indicatorCode: RawField;
+  readonly period: RawField;
+  readonly value: RawField & { readonly at: SheetPos };
+  readonly status?: RawField;
+  readonly source?: RawField;
+  readonly note?: RawField;
+}
+
+export type StatusCell =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'ok'; readonly status: ObservationStatus }
+  | { readonly kind: 'bad'; readonly text: string };
+
+function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
+}
+
+const STATUS_BY_FOLDED = new Map<string, ObservationStatus>();
+for (const s of OBSERVATION_STATUSES) {
+  STATUS_BY_FOLDED.set(foldVietnamese(s), s);
+  STATUS_BY_FOLDED.set(foldVietnamese(STATUS_LABELS_VI[s]), s);
+}
+
+/** Accepts the enum names and the Vietnamese labels, ignoring case and diacritics. */
+export function parseStatusCell(raw: unknown): StatusCell {
+  if (raw === null || raw === undefined) return { kind: 'empty' };
+  const text = typeof raw === 'string' ? raw.trim() : String(raw);
+  if (text === '') return { kind: 'empty' };
+  const status = STATUS_BY_FOLDED.get(foldVietnamese(text));
+  return status ? { kind: 'ok', status } : { kind: 'bad', text };
+}
+
+/** Free text (source, note): trimmed, and empty means none — on both sides of every comparison. */
+export function normalizeText(raw: unknown): string | null {
+  if (raw === null || raw === undefined) return null;
+  const text = (typeof raw === 'string' ? raw : String(raw)).trim();
+  return text === '' ? null : text;
+}
+
+export function sameContent(a: CellContent, b: CellContent, decimals?: number | null): boolean {
+  return (
+    sameValue(a.value, b.value, decimals) &&
+    a.status === b.status &&
+    normalizeText(a.source) === normalizeText(b.source) &&
+    normalizeText(a.note) === normalizeText(b.note)
+  );
+}
+
+export function contentOf(c: CellContent): CellContent {
+  return { value: c.value, status: c.status, source: c.source, note: c.note };
+}

@@ -1,0 +1,137 @@
+/**
+ * Interpreting one sheet entry: codes (with lost-zero repair), period, value, status, texts.
+ * Every reason an entry must not be pushed becomes a problem pinned to the offending cell, so the
+ * taskpane can mark exactly that cell; nothing is guessed silently.
+ */
+import type { CodeIndex } from './codes';
+import { normalizeCodeCell } from './codes';
+import type { CellKey, RawField, SheetEntry, SheetField, SheetPos } from './model';
+import { normalizeText, parseStatusCell } from './model';
+import { isBlank, readValueCell } from './numbers';
+import { normalizePeriodCell } from './period';
+import type { ObservationStatus } from './wire';
+
+export type ProblemCode =
+  | 'TEXT_NOT_NUMBER'
+  | 'LOST_LEADING_ZERO'
+  | 'BAD_PERIOD'
+  | 'BAD_STATUS'
+  | 'MISSING_KEY'
+  | 'DUPLICATE_KEY';
+
+export interface DiffProblem {
+  readonly code: ProblemCode;
+  readonly at: SheetPos;
+  readonly field: SheetField;
+  readonly raw: unknown;
+  readonly message: string;
+  /** The entry's key when it could be read (so the baseline row is not reported missing). */
+  readonly key: CellKey | null;
+  /** A unique fix the UI may offer with one click (a number, a code or a period). */
+  readonly suggestion?: number | string;
+  /** Several plausible fixes: ambiguous, so none is suggested. */
+  readonly candidates?: readonly (number | string)[];
+}
+
+/** A code Excel stripped of its leading zeros, repaired; the UI should write `to` back as text. */
+export interface CodeRepair {
+  readonly at: SheetPos;
+  readonly field: 'unitCode' | 'indicatorCode';
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface NormalizeContext {
+  readonly unitCodes: CodeIndex;
+  readonly indicatorCodes: CodeIndex;
+  /** Accept a text value whose reading is unique ("12,5" → 12.5). Off by default. */
+  readonly acceptUnambiguousText: boolean;
+}
+
+export interface NormalizedEntry {
+  readonly entry: SheetEntry;
+  readonly key: CellKey | null;
+  /** Meaningful only when `problems` is empty. */
+  readonly value: number | null;
+  /** null: not given (empty cell, or no status column) — the diff keeps the baseline's. */
+  readonly status: ObservationStatus | null;
+  /** undefined: the layout has no such column — the diff keeps the baseline's. */
+  readonly source: string | null | undefined;
+  readonly note: string | null | undefined;
+  readonly problems: readonly DiffProblem[];
+  readonly repairs: readonly CodeRepair[];
+}
+
+function gridFields(e: SheetEntry): RawField[] {
+  const all = [e.unitCode, e.indicatorCode, e.period, e.value, e.status, e.source, e.note];
+  return all.filter((f): f is RawField => f !== undefined && f.at !== null);
+}
+
+/** Returns null for an entry with nothing in any of its grid cells (a blank row). */
+export function normalizeEntry(entry: SheetEntry, ctx: NormalizeContext): NormalizedEntry | null {
+  if (gridFields(entry).every((f) => isBlank(f.raw))) return null;
+  const problems: DiffProblem[] = [];
+  const repairs: CodeRepair[] = [];
+  const posOf = (f: RawField): SheetPos => f.at ?? entry.value.at;
+  const problem = (code: ProblemCode, field: SheetField, f: RawField, message: string, extra?: Partial<DiffProblem>) =>
+    problems.push({ code, field, at: posOf(f), raw: f.raw, message, key: null, ...extra });
+
+  const code = (field: 'unitCode' | 'indicatorCode', index: CodeIndex): string | null => {
+    const f = entry[field];
+    const r = normalizeCodeCell(f.raw, index);
+    const what = field === 'unitCode' ? 'unit code' : 'indicator code';
+    if (r.ok) {
+      if (r.repairedFrom !== undefined) repairs.push({ at: posOf(f), field, from: r.repairedFrom, to: r.code });
+      return r.code;
+    }
+    if (r.reason === 'EMPTY') problem('MISSING_KEY', field, f, `The ${what} is empty.`);
+    else {
+      problem('LOST_LEADING_ZERO', field, f, `The ${what} "${r.text}" lost its leading zeros and could be any of ${r.candidates.join(', ')}; type it as text.`, {
+        candidates: r.candidates,
+      });
+    }
+    return null;
+  };
+  const unitCode = code('unitCode', ctx.unitCodes);
+  const indicatorCode = code('indicatorCode', ctx.indicatorCodes);
+
+  let period: string | null = null;
+  const p = normalizePeriodCell(entry.period.raw);
+  if (p.ok) period = p.period;
+  else if (p.empty) problem('MISSING_KEY', 'period', entry.period, p.message);
+  else problem('BAD_PERIOD', 'period', entry.period, p.message, p.suggestion === undefined ? {} : { suggestion: p.suggestion });
+
+  const key = unitCode !== null && indicatorCode !== null && period !== null ? { unitCode, indicatorCode, period } : null;
+
+  let value: number | null = null;
+  const v = readValueCell(entry.value.raw);
+  if (v.kind === 'number') value = v.value;
+  else if (v.kind === 'text') {
+    if (ctx.acceptUnambiguousText && v.suggestion !== null) value = v.suggestion;
+    else {
+      const message =
+        v.suggestion !== null
+          ? `"${v.text}" is text, not a number; did you mean ${v.suggestion}?`
+          : v.candidates.length > 1
+            ? `"${v.text}" is text and ambiguous (${v.candidates.join(' or ')}); type the number again.`
+            : `"${v.text}" is not a number.`;
+      problem('TEXT_NOT_NUMBER', 'value', entry.value, message, {
+        ...(v.suggestion !== null ? { suggestion: v.suggestion } : {}),
+        ...(v.candidates.length > 1 ? { candidates: v.candidates } : {}),
+      });
+    }
+  }
+
+  let status: ObservationStatus | null = null;
+  if (entry.status) {
+    const s = parseStatusCell(entry.status.raw);
+    if (s.kind === 'ok') status = s.status;
+    else if (s.kind === 'bad') {
+      problem('BAD_STATUS', 'status', entry.status, `"${s.text}" is not a status (ESTIMATED, PRELIMINARY, OFFICIAL, FORECAST).`);
+    }
+  }
+  const source = entry.source ? normalizeText(entry.source.raw) : undefined;
+  const note = entry.note ? normalizeText(entry.note.raw) : undefined;
+  const keyed = key === null ? problems : problems.map((pr) => ({ ...pr, key }));
+  return { entry, key, value, status, source, note, problems: keyed, repairs };
+}

@@ -1,0 +1,100 @@
+/**
+ * The slices of the GraphQL contract (shared/API.md) that the sync engine reads and produces.
+ * Declared here, structurally, so sync/ depends on no client code: whatever the api/ layer
+ * fetches is accepted as long as it has these fields. Optional fields are the ones a query may
+ * legitimately not select.
+ */
+
+export const OBSERVATION_STATUSES = ['ESTIMATED', 'PRELIMINARY', 'OFFICIAL', 'FORECAST'] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+
+export type Comparator = 'AT_LEAST' | 'AT_MOST';
+export type AchievementBand = 'MET' | 'ABOVE_80' | 'FROM_50_TO_80' | 'BELOW_50' | 'NO_DATA';
+
+export interface ServerObservation {
+  readonly unit: { readonly code: string; readonly name?: string | null };
+  readonly indicator: {
+    readonly code: string;
+    readonly name?: string | null;
+    readonly unit?: string | null;
+    readonly decimals?: number | null;
+  };
+  readonly period: string;
+  readonly value: number;
+  readonly status: ObservationStatus;
+  readonly source?: string | null;
+  readonly note?: string | null;
+  readonly version: number;
+  readonly updatedAt?: string | null;
+  readonly updatedBy?: string | null;
+}
+
+/** `ObservationRowInput`. `baseVersion` is absent (not null) for a value the client believes is new. */
+export interface ObservationRowInput {
+  readonly unitCode: string;
+  readonly indicatorCode: string;
+  readonly period: string;
+  readonly value: number | null;
+  readonly status: ObservationStatus;
+  readonly source: string | null;
+  readonly note: string | null;
+  readonly baseVersion?: number;
+}
+
+export const ROW_OUTCOMES = [
+  'CREATED',
+  'UPDATED',
+  'DELETED',
+  'UNCHANGED',
+  'CONFLICT',
+  'INVALID',
+  'LOCKED',
+  'FORBIDDEN',
+] as const;
+export type RowOutcome = (typeof ROW_OUTCOMES)[number];
+
+export interface RowResult {
+  readonly index: number;
+  readonly outcome: RowOutcome;
+  readonly observation?: ServerObservation | null;
+  readonly current?: ServerObservation | null;
+  readonly code?: string | null;
+  readonly message?: string | null;
+}
+
+export interface PushObservationsPayload {
+  readonly batchId?: string | null;
+  readonly applied: boolean;
+  readonly dryRun: boolean;
+  readonly rows: readonly RowResult[];
+  readonly userErrors?: readonly { readonly code: string; readonly field?: readonly string[] | null; readonly message: string }[];
+}
+
+/** A `Target` as the term sheet needs it (indicator flattened to what the grid shows). */
+export interface TargetInfo {
+  readonly indicator: {
+    readonly code: string;
+    readonly name: string;
+    readonly unit: string;
+    readonly decimals?: number | null;
+  };
+  readonly period: string;
+  readonly value: number;
+  readonly comparator: Comparator;
+}
+
+/** A `Progress` reduced to what the read-only columns of the term sheet show. */
+export interface ProgressInfo {
+  readonly indicatorCode: string;
+  readonly ratio: number | null;
+  readonly band: AchievementBand;
+}
+
+export interface TermInfo {
+  readonly id: string;
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly startYear: number;
+  readonly endYear: number;
+  readonly title: string;
+}
