@@ -87,6 +87,28 @@ describeEachDb('observations connection', (db) => {
     expect(t.counter.count).toBeLessThanOrEqual(10);
   });
 
+  it('observationTable returns the same rows, order and cursors as the connection, compactly', async () => {
+    const TABLE = `query($filter: ObservationFilter!, $first: Int, $after: String) {
+      observationTable(filter: $filter, first: $first, after: $after) { columns rows totalCount pageInfo { hasNextPage endCursor } } }`;
+    const filter = { provinceCode: '36', fromYear: 2024 };
+    const conn = ok(await t.gql(`query($filter: ObservationFilter!) { observations(filter: $filter, first: 1000) {
+      nodes { unit { code } indicator { code } period value status source note version updatedAt updatedBy } } }`, { filter })).observations.nodes;
+    const rows: unknown[][] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = ok(await t.gql(TABLE, { filter, first: 70, after })).observationTable;
+      expect(page.columns).toEqual(['unitCode', 'indicatorCode', 'period', 'value', 'status', 'source', 'note', 'version', 'updatedAt', 'updatedBy']);
+      expect(page.totalCount).toBe(180);
+      rows.push(...page.rows);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(rows).toEqual(conn.map((o: any) => [o.unit.code, o.indicator.code, o.period, o.value, o.status, o.source, o.note, o.version, o.updatedAt, o.updatedBy]));
+    const bad = await t.gql(TABLE, { filter: { periods: ['2024-Q5'] } });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(TABLE, { filter: {}, first: 50_001 }))).toBe('BAD_USER_INPUT');
+  });
+
   it('rejects a page larger than 50,000 and a bad cursor', async () => {
     expect(errorCode(await t.gql(PAGE, { filter: {}, first: 50_001 }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await t.gql(PAGE, { filter: {}, after: Buffer.from('o:abc').toString('base64url') }))).toBe('BAD_USER_INPUT');

@@ -2,7 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { AdminUnitResolver, DistrictResolver, ProvinceResolver } from '../admin-units/admin-unit.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { IndicatorResolver } from '../indicators/indicator.resolver';
-import { ObservationConnectionResolver, ObservationResolver } from '../observations/observation.resolver';
+import { ObservationConnectionResolver, ObservationResolver, ObservationTableResolver } from '../observations/observation.resolver';
 import { TargetResolver, TermResolver } from '../terms/term.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -18,4 +18,5 @@ export const resolvers: NonEmptyArray<Function> = [
   TargetResolver,
   ObservationResolver,
   ObservationConnectionResolver,
+  ObservationTableResolver,
 ];

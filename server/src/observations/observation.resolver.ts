@@ -3,6 +3,7 @@ import { AdminUnit } from '../admin-units/admin-unit.types';
 import type { Context } from '../graphql/context';
 import { Indicator } from '../indicators/indicator.types';
 import { ObservationConnection } from './observation-connection.types';
+import { ObservationTable } from './observation-table.types';
 import { ObservationFilter } from './observation.inputs';
 import { Observation, ObservationRevision, observationKey } from './observation.types';
 
@@ -39,5 +40,23 @@ export class ObservationConnectionResolver {
   @FieldResolver(() => Int, { description: 'Number of observations matching the filter, over all pages' })
   totalCount(@Root() c: ObservationConnection): Promise<number> {
     return c.count();
+  }
+}
+
+@Resolver(() => ObservationTable)
+export class ObservationTableResolver {
+  @Query(() => ObservationTable, { description: 'The observations of `observations`, same filter, order and cursors, as compact rows: use it for bulk pulls' })
+  observationTable(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ObservationFilter) filter: ObservationFilter,
+    @Arg('first', () => Int, { defaultValue: 10000, description: 'At most 50,000' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<ObservationTable> {
+    return ctx.services.observationTable.page(filter, first, after);
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of observations matching the filter, over all pages' })
+  totalCount(@Root() t: ObservationTable): Promise<number> {
+    return t.count();
   }
 }

@@ -14,8 +14,8 @@ import { Observation, ObservationRevision, observationKey, presentObservation, p
 export const MAX_PAGE = 50_000;
 const MAX_FILTER_LIST = 5_000;
 
-const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
-function decodeCursor(cursor: string): number {
+export const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
+export function decodeCursor(cursor: string): number {
   const m = /^o:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw badInput('INVALID_CURSOR', 'after is not a cursor returned by this API', ['after']);
   return Number(m[1]);
@@ -45,8 +45,8 @@ export class ObservationService {
     } as ObservationConnection;
   }
 
-  /** Validates the filter once and returns a factory of query builders carrying its conditions. */
-  private async filterQuery(f: ObservationFilter): Promise<() => SelectQueryBuilder<ObservationEntity>> {
+  /** Validates the filter once and returns a factory of query builders (alias `o`) carrying its conditions. */
+  async filterQuery(f: ObservationFilter): Promise<() => SelectQueryBuilder<ObservationEntity>> {
     const conditions: [string, Record<string, unknown>][] = [];
     const list = <T>(values: T[] | null | undefined, field: string): T[] | null => {
       if (values === null || values === undefined) return null;

@@ -1,0 +1,59 @@
+import type { DataSource } from 'typeorm';
+import { badInput } from '../common/errors';
+import type { ObservationFilter } from './observation.inputs';
+import type { ObservationService } from './observation.service';
+import { MAX_PAGE, decodeCursor, encodeCursor } from './observation.service';
+import { OBSERVATION_TABLE_COLUMNS, type ObservationTable, type ObservationTableRow } from './observation-table.types';
+
+interface RawRow {
+  id: number;
+  unit_code: string;
+  indicator_code: string;
+  period: string;
+  value: string | number;
+  status: string;
+  source: string | null;
+  note: string | null;
+  version: number;
+  updated_at: Date | string;
+  updated_by: string | null;
+}
+
+/** SQLite returns DATETIME as "YYYY-MM-DD HH:MM:SS.SSS" (UTC); MySQL (timezone Z) as a Date. */
+const isoInstant = (v: Date | string) => (v instanceof Date ? v.toISOString() : `${v.replace(' ', 'T')}Z`);
+
+/** Bulk reads in the compact table encoding: one SQL statement per page, codes joined in SQL. */
+export class ObservationTableService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly observations: ObservationService,
+  ) {}
+
+  async page(filter: ObservationFilter, first: number, after: string | null | undefined): Promise<ObservationTable> {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
+      throw badInput('INVALID_FIRST', `first must be between 0 and ${MAX_PAGE}`, ['first']);
+    }
+    const afterId = after ? decodeCursor(after) : 0;
+    const where = await this.observations.filterQuery(filter);
+    const raw: RawRow[] = first === 0 ? [] : await where()
+      .innerJoin('admin_unit', 'u', 'u.id = o.unit_id')
+      .innerJoin('indicator', 'i', 'i.id = o.indicator_id')
+      .select(['o.id AS id', 'u.code AS unit_code', 'i.code AS indicator_code', 'o.period AS period', 'o.value AS value', 'o.status AS status',
+        'o.source AS source', 'o.note AS note', 'o.version AS version', 'o.updated_at AS updated_at', 'o.updated_by AS updated_by'])
+      .andWhere('o.id > :afterId', { afterId })
+      .orderBy('o.id', 'ASC')
+      .limit(first + 1)
+      .getRawMany();
+    const page = raw.slice(0, first);
+    const rows = page.map((r): ObservationTableRow => [
+      r.unit_code, r.indicator_code, r.period, Number(r.value), r.status, r.source, r.note, Number(r.version), isoInstant(r.updated_at), r.updated_by,
+    ]);
+    const last = page.at(-1);
+    return {
+      columns: [...OBSERVATION_TABLE_COLUMNS],
+      rows,
+      pageInfo: { hasNextPage: raw.length > first, endCursor: last ? encodeCursor(last.id) : (after ?? null) },
+      count: () => where().getCount(),
+    } as ObservationTable;
+  }
+}

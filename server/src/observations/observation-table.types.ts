@@ -1,0 +1,30 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
+import { PageInfo } from './observation-connection.types';
+
+export const OBSERVATION_TABLE_COLUMNS = [
+  'unitCode', 'indicatorCode', 'period', 'value', 'status', 'source', 'note', 'version', 'updatedAt', 'updatedBy',
+] as const;
+
+export type ObservationTableRow = [string, string, string, number, string, string | null, string | null, number, string, string | null];
+
+/**
+ * The same observations as the `observations` connection in a compact encoding: one array per row in
+ * `columns` order. For bulk pulls (the add-in, exports): a 25,000-row province serialises as plain JSON
+ * instead of resolving 250,000 GraphQL fields.
+ */
+@ObjectType({ description: 'Observations as rows of values in `columns` order (compact encoding for bulk pulls)' })
+export class ObservationTable {
+  @Field(() => [String], { description: 'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy' })
+  columns: string[];
+
+  @Field(() => JSONResolver, { description: 'Array of rows; each row is an array in `columns` order' })
+  rows: ObservationTableRow[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  totalCount: number;
+
+  count: () => Promise<number>;
+}
