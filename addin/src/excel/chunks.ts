@@ -1,0 +1,90 @@
+/**
+ * Splitting big range writes and reads so that no single request exceeds what Excel accepts.
+ * Excel on the web refuses a request or response payload above ~5 MB (desktop is more lenient,
+ * but the same workbook must open everywhere), so every `context.sync()` is kept under a byte
+ * budget estimated from the JSON that Office.js will send. The number of syncs then grows with
+ * the size of the data only by chunk — never one per row.
+ */
+import type { GridValue } from '../sync';
+
+/** The ceiling the brief and the platform impose on one request. */
+export const MAX_REQUEST_BYTES = 4_000_000;
+/** What one chunk may carry: headroom for the request envelope, formats and other queued calls. */
+export const DEFAULT_CHUNK_BYTES = 3_000_000;
+/** Cells loaded per sync when reading; ~25 bytes of JSON each keeps a response near 3 MB. */
+export const DEFAULT_READ_CELLS = 120_000;
+
+export interface RowSpan {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+  readonly bytes: number;
+}
+
+/** JSON bytes of one cell value (UTF-8: Vietnamese letters take 2–3 bytes). */
+export function valueBytes(v: GridValue | undefined): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === 'number') return String(v).length;
+  if (typeof v === 'boolean') return v ? 4 : 5;
+  return utf8Length(v) + 2;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/**
+ * Consecutive row spans whose estimated payload stays within `maxBytes`. `extraPerRow` covers what
+ * travels with every row besides its values (e.g. the "@" number formats of code columns). A single
+ * row over budget still gets a span of its own: it cannot be split further.
+ */
+export function chunkRows(
+  rows: readonly (readonly GridValue[])[],
+  opts: { maxBytes?: number; maxRows?: number; extraPerRow?: number } = {},
+): RowSpan[] {
+  const maxBytes = opts.maxBytes ?? DEFAULT_CHUNK_BYTES;
+  const maxRows = opts.maxRows ?? Number.POSITIVE_INFINITY;
+  const extra = (opts.extraPerRow ?? 0) + 4; // brackets and commas of the row
+  const spans: RowSpan[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < rows.length; i++) {
+    let b = extra;
+    for (const v of rows[i]!) b += valueBytes(v) + 1;
+    if (i > start && (bytes + b > maxBytes || i - start >= maxRows)) {
+      spans.push({ start, end: i, bytes });
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  if (rows.length > start) spans.push({ start, end: rows.length, bytes });
+  return spans;
+}
+
+/** Row spans for reading `rowCount` rows of `colCount` columns, `maxCells` cells per sync. */
+export function readSpans(rowCount: number, colCount: number, maxCells = DEFAULT_READ_CELLS): { start: number; end: number }[] {
+  const per = Math.max(1, Math.floor(maxCells / Math.max(1, colCount)));
+  const spans: { start: number; end: number }[] = [];
+  for (let start = 0; start < rowCount; start += per) spans.push({ start, end: Math.min(rowCount, start + per) });
+  return spans;
+}
+
+/** Splits a long string into pieces of at most `size` UTF-16 units (Excel caps a cell at 32,767). */
+export function splitText(text: string, size: number): string[] {
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += size) {
+    let end = Math.min(text.length, i + size);
+    // Never cut a surrogate pair in two: each half alone is not valid text.
+    const c = text.charCodeAt(end - 1);
+    if (end < text.length && c >= 0xd800 && c < 0xdc00) end--;
+    parts.push(text.slice(i, end));
+    i = end - size;
+  }
+  return parts;
+}

@@ -1,0 +1,68 @@
+/// <reference types="office-js" />
+/**
+ * The province comparison: a PivotTable over a long table, districts down the side, periods
+ * across, the value summed (one current value per key, so the sum is that value), indicators as
+ * the report filter. Summing different indicators together means nothing, so where Excel can
+ * filter pivot fields (ExcelApi 1.12) the first indicator is preselected; elsewhere the filter
+ * starts at "(All)" and the task pane tells the user to pick one.
+ */
+import { runExcel, safeSheetName, supports } from './host';
+
+export interface PivotSpec {
+  /** The sheet holding the long table. */
+  readonly sourceSheetId: string;
+  readonly sourceTable: string;
+  readonly pivotSheetName: string;
+  readonly pivotName: string;
+  readonly rowField: string;
+  readonly columnField: string;
+  readonly valueField: string;
+  readonly filterField: string;
+  /** Preselected filter item (an indicator name), where the Excel supports it. */
+  readonly filterItem?: string | null;
+}
+
+export type PivotResult =
+  | { readonly ok: true; readonly sheetId: string; readonly sheetName: string; readonly filtered: boolean; readonly syncs: number }
+  | { readonly ok: false; readonly reason: 'UNSUPPORTED' };
+
+export async function createPivot(spec: PivotSpec): Promise<PivotResult> {
+  if (!supports('pivot')) return { ok: false, reason: 'UNSUPPORTED' };
+  return runExcel(async (ctx) => {
+    let syncs = 0;
+    const sheets = ctx.workbook.worksheets;
+    let sheet = sheets.getItemOrNullObject(safeSheetName(spec.pivotSheetName));
+    sheet.load('isNullObject');
+    syncs++;
+    await ctx.sync();
+    if (sheet.isNullObject) sheet = sheets.add(safeSheetName(spec.pivotSheetName));
+    else {
+      // Re-running Compare replaces the pivot rather than stacking a second one on top.
+      sheet.pivotTables.load('items/name');
+      syncs++;
+      await ctx.sync();
+      for (const p of sheet.pivotTables.items) p.delete();
+      sheet.getRange().clear();
+    }
+    sheet.load('id, name');
+    const source = sheets.getItem(spec.sourceSheetId).tables.getItem(spec.sourceTable);
+    const pivot = sheet.pivotTables.add(spec.pivotName, source, sheet.getRange('A3'));
+    pivot.rowHierarchies.add(pivot.hierarchies.getItem(spec.rowField));
+    pivot.columnHierarchies.add(pivot.hierarchies.getItem(spec.columnField));
+    const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(spec.valueField));
+    data.summarizeBy = 'Sum';
+    pivot.filterHierarchies.add(pivot.hierarchies.getItem(spec.filterField));
+    sheet.activate();
+    syncs++;
+    await ctx.sync();
+    let filtered = false;
+    if (spec.filterItem && supports('pivotFilter')) {
+      const field = pivot.filterHierarchies.getItem(spec.filterField).fields.getItem(spec.filterField);
+      field.applyFilter({ manualFilter: { selectedItems: [spec.filterItem] } });
+      syncs++;
+      await ctx.sync();
+      filtered = true;
+    }
+    return { ok: true, sheetId: sheet.id, sheetName: sheet.name, filtered, syncs };
+  });
+}

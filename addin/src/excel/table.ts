@@ -1,0 +1,148 @@
+/// <reference types="office-js" />
+/**
+ * Writing a grid into a sheet as an Excel table and reading it back. The grid's top-left cell is
+ * always A1 of its sheet, so the grid positions the sync engine reports (row 0 = header) map to
+ * cells without any offset bookkeeping.
+ */
+import type { GridValue } from '../sync';
+import { cellAddress, columnAddress, rangeAddress } from './address';
+import { chunkRows, DEFAULT_READ_CELLS, readSpans } from './chunks';
+import { runExcel, safeSheetName, supports, suspendUntilNextSync } from './host';
+
+export interface WriteGridOptions {
+  /** Sheet to (re)write: by id when it already belongs to the add-in, else created by name. */
+  readonly sheetId?: string | null;
+  readonly sheetName: string;
+  readonly tableName: string;
+  readonly grid: readonly (readonly GridValue[])[];
+  /** Columns formatted as text ("@") before values land, so "001" and "2023-07" stay as typed. */
+  readonly textColumns?: readonly number[];
+  readonly hiddenColumns?: readonly number[];
+  /** Number formats per column for data rows (e.g. "0.0%" for a ratio). */
+  readonly columnFormats?: Readonly<Record<number, string>>;
+  /** Columns the server computes: shown in grey so nobody mistakes them for input. */
+  readonly readOnlyColumns?: readonly number[];
+  readonly maxChunkBytes?: number;
+  readonly onProgress?: (rowsWritten: number, totalRows: number) => void;
+}
+
+export interface WriteGridResult {
+  readonly sheetId: string;
+  readonly sheetName: string;
+  readonly rows: number;
+  readonly chunks: number;
+  readonly syncs: number;
+}
+
+const READ_ONLY_FONT = '#595959';
+
+export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult> {
+  const { grid } = opts;
+  const width = Math.max(1, ...grid.map((r) => r.length));
+  const rows = grid.map((r) => (r.length === width ? r : [...r, ...Array<GridValue>(width - r.length).fill(null)]));
+  const textCols = [...new Set(opts.textColumns ?? [])].filter((c) => c < width);
+  const spans = chunkRows(rows, { maxBytes: opts.maxChunkBytes, extraPerRow: textCols.length * 6 });
+  return runExcel(async (ctx) => {
+    let syncs = 0;
+    const sync = async () => {
+      syncs++;
+      await ctx.sync();
+    };
+    const sheets = ctx.workbook.worksheets;
+    let sheet = opts.sheetId ? sheets.getItemOrNullObject(opts.sheetId) : sheets.getItemOrNullObject(safeSheetName(opts.sheetName));
+    sheet.load('isNullObject, id, name');
+    await sync();
+    if (sheet.isNullObject) {
+      sheet = sheets.add(safeSheetName(opts.sheetName));
+      sheet.load('id, name');
+    } else {
+      // A re-pull replaces the whole sheet: old tables first (a table cannot be overwritten by a
+      // bigger one), then every cell, format and input message.
+      sheet.tables.load('items/name');
+      await sync();
+      for (const t of sheet.tables.items) t.delete();
+      sheet.getRange().clear();
+    }
+    const textFormat = (n: number) => Array.from({ length: n }, () => ['@']);
+    for (const span of spans) {
+      const n = span.end - span.start;
+      suspendUntilNextSync(ctx);
+      for (const c of textCols) sheet.getRange(rangeAddress(span.start, c, n, 1)).numberFormat = textFormat(n);
+      if (span.start === 0) sheet.getRange(rangeAddress(0, 0, 1, width)).numberFormat = [Array(width).fill('@')];
+      sheet.getRange(rangeAddress(span.start, 0, n, width)).values = rows.slice(span.start, span.end) as GridValue[][];
+      await sync();
+      opts.onProgress?.(span.end, rows.length);
+    }
+    // Table, formats, hidden and frozen columns: cheap calls, all in one last sync.
+    suspendUntilNextSync(ctx);
+    const dataRows = rows.length - 1;
+    const table = sheet.tables.add(rangeAddress(0, 0, Math.max(1, rows.length), width), true);
+    table.name = opts.tableName;
+    for (const [col, format] of Object.entries(opts.columnFormats ?? {})) {
+      if (dataRows > 0) sheet.getRange(rangeAddress(1, Number(col), dataRows, 1)).numberFormat = Array.from({ length: dataRows }, () => [format]);
+    }
+    for (const col of opts.readOnlyColumns ?? []) {
+      if (dataRows > 0) sheet.getRange(rangeAddress(1, col, dataRows, 1)).format.font.color = READ_ONLY_FONT;
+    }
+    // Autofit on the first rows only: fitting 25,000 rows costs seconds for the same widths.
+    sheet.getRange(rangeAddress(0, 0, Math.min(rows.length, 200), width)).format.autofitColumns();
+    for (const col of opts.hiddenColumns ?? []) sheet.getRange(columnAddress(col)).columnHidden = true;
+    if (supports('freeze')) sheet.freezePanes.freezeRows(1);
+    sheet.activate();
+    sheet.getRange(cellAddress(0, 0)).select();
+    await sync();
+    return { sheetId: sheet.id, sheetName: sheet.name, rows: rows.length, chunks: spans.length, syncs };
+  });
+}
+
+export interface ReadGridResult {
+  readonly sheetName: string;
+  /** Values from A1 to the last used cell; Office.js returns "" for an empty cell. */
+  readonly grid: unknown[][];
+  readonly syncs: number;
+}
+
+/** Reads the sheet's values from A1 to its last used cell, chunked by cell count. */
+export async function readGrid(sheetId: string, maxCells = DEFAULT_READ_CELLS): Promise<ReadGridResult> {
+  return runExcel(async (ctx) => {
+    let syncs = 0;
+    const sheet = ctx.workbook.worksheets.getItem(sheetId);
+    sheet.load('name');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('isNullObject, rowIndex, columnIndex, rowCount, columnCount');
+    syncs++;
+    await ctx.sync();
+    if (used.isNullObject) return { sheetName: sheet.name, grid: [], syncs };
+    const rowCount = used.rowIndex + used.rowCount;
+    const colCount = used.columnIndex + used.columnCount;
+    const grid: unknown[][] = [];
+    for (const span of readSpans(rowCount, colCount, maxCells)) {
+      const range = sheet.getRange(rangeAddress(span.start, 0, span.end - span.start, colCount));
+      range.load('values');
+      syncs++;
+      await ctx.sync();
+      for (const row of range.values) grid.push(row);
+    }
+    return { sheetName: sheet.name, grid, syncs };
+  });
+}
+
+/** Writes single cells (server rounding, "take server value"); codes and periods stay text. */
+export async function writeCells(sheetId: string, writes: readonly { row: number; col: number; value: GridValue; text?: boolean }[]): Promise<number> {
+  if (writes.length === 0) return 0;
+  return runExcel(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem(sheetId);
+    let syncs = 0;
+    for (let i = 0; i < writes.length; i += 2000) {
+      suspendUntilNextSync(ctx);
+      for (const w of writes.slice(i, i + 2000)) {
+        const cell = sheet.getRange(cellAddress(w.row, w.col));
+        if (w.text) cell.numberFormat = [['@']];
+        cell.values = [[w.value]];
+      }
+      syncs++;
+      await ctx.sync();
+    }
+    return syncs;
+  });
+}
