@@ -50,8 +50,26 @@ export async function pullAll(c: Ctx, filter: Record<string, unknown>, first = 1
   }
 }
 
-export async function pullScenario(c: Ctx): Promise<Figure> {
+const TABLE = `query($f: ObservationFilter!, $first: Int, $after: String) {
+  observationTable(filter: $f, first: $first, after: $after) { rows pageInfo { hasNextPage endCursor } } }`;
+
+/** Every page in the compact encoding (what the add-in uses for bulk pulls). */
+export async function pullTable(c: Ctx, filter: Record<string, unknown>, first = 25_000): Promise<unknown[][]> {
+  const rows: unknown[][] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { observationTable: t }: any = await gql(c, TABLE, { f: filter, first, after });
+    rows.push(...t.rows);
+    if (!t.pageInfo.hasNextPage) return rows;
+    after = t.pageInfo.endCursor;
+  }
+}
+
+export async function pullScenario(c: Ctx): Promise<Figure[]> {
   let rows = 0;
+  const table = await measure(c.runs, async () => {
+    rows = (await pullTable(c, { provinceCode: c.provinceCode })).length;
+  });
   const api = await measure(c.runs, async () => {
     rows = (await pullAll(c, { provinceCode: c.provinceCode })).length;
   });
@@ -59,7 +77,10 @@ export async function pullScenario(c: Ctx): Promise<Figure> {
     FROM observation o JOIN admin_unit u ON u.id = o.unit_id JOIN indicator i ON i.id = o.indicator_id
     WHERE u.parent_id = (SELECT id FROM admin_unit WHERE code = ?) ORDER BY o.id`;
   const floor = await measure(c.runs, () => floorJson(c.floor, sql, [c.provinceCode]));
-  return { name: 'pull', what: `province ${c.provinceCode} long table, all pages of 10,000 (${rows} rows)`, api, floor, detail: { rows } };
+  return [
+    { name: 'pull', what: `province ${c.provinceCode} long table, observationTable, pages of 25,000 (${rows} rows)`, api: table, floor, detail: { rows } },
+    { name: 'pull (objects)', what: `same rows through the observations connection (a field per value)`, api, floor, detail: { rows } },
+  ];
 }
 
 const PUSH = `mutation($input: PushObservationsInput!) { pushObservations(input: $input) {
@@ -168,10 +189,10 @@ export interface LoadResult {
   timeouts: number;
 }
 
-/** 50 concurrent clients, each alternating a district pull (one page) and a ranking. */
+/** 50 concurrent clients, each alternating a district pull (its whole table, one page) and a ranking. */
 export async function loadScenario(c: Ctx, seconds: number, connections = 50): Promise<LoadResult> {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${c.token}` };
-  const pull = JSON.stringify({ query: PULL, variables: { f: { unitCodes: [c.districtCode] }, first: 2000 } });
+  const pull = JSON.stringify({ query: TABLE, variables: { f: { unitCodes: [c.districtCode] }, first: 2000 } });
   const rank = JSON.stringify({ query: `{ ranking(provinceCode: "${c.provinceCode}", indicatorCode: "B02", period: "2023") { rank unit { code } observation { value } } }` });
   const r = await autocannon({
     url: c.url,
