@@ -33,7 +33,7 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
     const httpServer = config.tls
       ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) })
       : http.createServer();
-    const { app, apollo } = await createApp(config, services, schema, httpServer);
+    const { app, apollo, idle } = await createApp(config, services, schema, httpServer);
     httpServer.on('request', app);
     httpServer.requestTimeout = 5 * 60_000;
     await new Promise<void>((resolve, reject) => {
@@ -52,6 +52,7 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
       stop: () => (stopping ??= (async () => {
         await apollo.stop();
         if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+        await idle();
         await ds.destroy();
       })()),
     };

@@ -19,6 +19,30 @@ import { toGraphQLError } from '../graphql/errors';
 export interface AppParts {
   app: Express;
   apollo: ApolloServer<Context>;
+  /** Resolves when no GraphQL request is executing (a client that hung up does not stop its handler). */
+  idle(): Promise<void>;
+}
+
+/** Counts GraphQL requests whose handlers are still running, so shutdown can wait for them. */
+function inFlightTracker() {
+  let active = 0;
+  let waiters: (() => void)[] = [];
+  return {
+    wrap<A extends unknown[]>(handler: (...args: A) => unknown) {
+      return async (...args: A) => {
+        active++;
+        try {
+          await handler(...args);
+        } finally {
+          if (--active === 0) {
+            waiters.forEach((w) => w());
+            waiters = [];
+          }
+        }
+      };
+    },
+    idle: () => (active === 0 ? Promise.resolve() : new Promise<void>((r) => waiters.push(r))),
+  };
 }
 
 /** The Express app: /graphql (API and offline explorer), /healthz, and the add-in's static files. */
@@ -48,6 +72,7 @@ export async function createApp(config: Config, services: Services, schema: Grap
   });
   await apollo.start();
 
+  const inFlight = inFlightTracker();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -73,7 +98,7 @@ export async function createApp(config: Config, services: Services, schema: Grap
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, {
+    inFlight.wrap(expressMiddleware(apollo, {
       context: async ({ req }) => {
         let viewer;
         try {
@@ -84,7 +109,7 @@ export async function createApp(config: Config, services: Services, schema: Grap
         }
         return { viewer, config, services, loaders: createLoaders(services) };
       },
-    }),
+    })),
   );
 
   // Body-parser failures (too large, not JSON) answer in the GraphQL error shape, never as an HTML 500.
@@ -98,5 +123,5 @@ export async function createApp(config: Config, services: Services, schema: Grap
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL' } }] });
   });
 
-  return { app, apollo };
+  return { app, apollo, idle: inFlight.idle };
 }
