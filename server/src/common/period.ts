@@ -1,3 +1,4 @@
+import { parsePeriod as parseCanonical, periodMonths } from '../../../addin/src/sync/period';
 import { badInput } from './errors';
 
 export type PeriodKind = 'YEAR' | 'HALF' | 'QUARTER' | 'MONTH' | 'SPAN';
@@ -15,34 +16,15 @@ export interface Period {
   endYear: number;
 }
 
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2100;
-const GRAMMAR = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2])|\.\.(\d{4}))?$/;
-
-const month = (year: number, m: number) => year * 12 + (m - 1);
-
+/**
+ * One grammar for server and add-in: the add-in's pure period module is the single implementation;
+ * the server adds the month bounds it stores and queries with.
+ */
 export function tryParsePeriod(text: string): Period | null {
-  const m = GRAMMAR.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (year < MIN_YEAR || year > MAX_YEAR) return null;
-  const [, , sub, spanEnd] = m;
-  if (spanEnd !== undefined) {
-    const end = Number(spanEnd);
-    if (end <= year || end > MAX_YEAR) return null;
-    return { text, kind: 'SPAN', startMonth: month(year, 1), endMonth: month(end, 12), startYear: year, endYear: end };
-  }
-  if (sub === undefined) return { text, kind: 'YEAR', startMonth: month(year, 1), endMonth: month(year, 12), startYear: year, endYear: year };
-  if (sub[0] === 'H') {
-    const h = Number(sub[1]);
-    return { text, kind: 'HALF', startMonth: month(year, h * 6 - 5), endMonth: month(year, h * 6), startYear: year, endYear: year };
-  }
-  if (sub[0] === 'Q') {
-    const q = Number(sub[1]);
-    return { text, kind: 'QUARTER', startMonth: month(year, q * 3 - 2), endMonth: month(year, q * 3), startYear: year, endYear: year };
-  }
-  const mm = Number(sub);
-  return { text, kind: 'MONTH', startMonth: month(year, mm), endMonth: month(year, mm), startYear: year, endYear: year };
+  const p = parseCanonical(text);
+  if (!p) return null;
+  const { first, last } = periodMonths(p);
+  return { text, kind: p.kind, startMonth: first, endMonth: last, startYear: Math.floor(first / 12), endYear: Math.floor(last / 12) };
 }
 
 export const PERIOD_HELP = 'use 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023';
