@@ -15,6 +15,8 @@ export interface Config {
   bodyLimit: string;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+  /** The built Excel add-in (vite output), served at /addin/. */
+  addinDir: string;
 }
 
 export class ConfigError extends Error {
@@ -90,5 +92,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     bodyLimit,
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 3, 100),
     maxQueryComplexity: int(env, 'MAX_QUERY_COMPLEXITY', 1_500_000, 1000, 1_000_000_000),
+    addinDir: path.resolve(cwd, env.ADDIN_DIR?.trim() || 'dist/addin'),
   };
 }

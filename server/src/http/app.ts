@@ -13,6 +13,7 @@ import { formatError } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import { accessPlugin, complexityPlugin } from '../graphql/plugins';
 import type { Services } from '../graphql/services';
+import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { toGraphQLError } from '../graphql/errors';
 
@@ -86,6 +87,7 @@ export async function createApp(config: Config, services: Services, schema: Grap
     }
   });
 
+  app.use('/addin', addinRouter(config));
   app.use(explorerRouter());
   app.get('/graphql', (req, res, next) => {
     if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {

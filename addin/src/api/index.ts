@@ -1,0 +1,5 @@
+/** The add-in's view of the GraphQL API (shared/API.md): plain fetch, no Office, no DOM beyond fetch. */
+export * from './client';
+export * from './reads';
+export * from './bulk';
+export * from './push';

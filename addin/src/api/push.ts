@@ -1,0 +1,53 @@
+/**
+ * `pushObservations`. Each push carries an idempotency key, so when the answer is lost on the way
+ * back (a dropped connection, a timeout) the same request is sent once more and the server
+ * replays its first result instead of writing twice.
+ */
+import type { ObservationRowInput, PushObservationsPayload } from '../sync';
+import { ApiError, type GraphQLClient } from './client';
+
+const OBS = 'unit { code } indicator { code } period value status source note version updatedAt updatedBy';
+
+export interface PushPayload extends PushObservationsPayload {
+  readonly created: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+}
+
+export interface PushOptions {
+  readonly dryRun: boolean;
+  readonly atomic: boolean;
+  readonly idempotencyKey?: string;
+}
+
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && 'randomUUID' in c) return c.randomUUID();
+  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+export async function pushRows(client: GraphQLClient, rows: readonly ObservationRowInput[], opts: PushOptions): Promise<PushPayload> {
+  const input = {
+    rows,
+    dryRun: opts.dryRun,
+    atomic: opts.atomic,
+    // A dry run writes nothing, so it needs no replay protection.
+    ...(opts.dryRun ? {} : { idempotencyKey: opts.idempotencyKey ?? newIdempotencyKey() }),
+  };
+  const send = () =>
+    client.request<{ pushObservations: PushPayload }>(
+      `mutation($input: PushObservationsInput!) { pushObservations(input: $input) {
+        batchId applied dryRun created updated deleted unchanged rejected
+        rows { index outcome code message observation { ${OBS} } current { ${OBS} } }
+        userErrors { code field message } } }`,
+      { input },
+    );
+  try {
+    return (await send()).pushObservations;
+  } catch (e) {
+    if (e instanceof ApiError && e.kind === 'NETWORK') return (await send()).pushObservations;
+    throw e;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * What the task pane reads: who the token belongs to, units, indicators, terms, a term sheet and
+ * a long table. Paginated lists are read page by page with `first`/`after`, reporting progress,
+ * so a province-wide pull shows a moving bar instead of a frozen pane.
+ */
+import type { Catalog, ObservationStatus, ProgressInfo, ServerObservation, TargetInfo, TermInfo, TermSheetSource } from '../sync';
+import { termTableFrom } from '../sync';
+import type { GraphQLClient } from './client';
+
+export type Progress = (done: number, total: number) => void;
+
+export interface Viewer {
+  readonly name: string;
+  readonly role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'VIEWER';
+  readonly scopeCode: string | null;
+}
+
+export async function fetchViewer(client: GraphQLClient): Promise<Viewer | null> {
+  const d = await client.request<{ me: Viewer | null }>('{ me { name role scopeCode } }');
+  return d.me;
+}
+
+export interface UnitHit {
+  readonly code: string;
+  readonly name: string;
+  readonly level: 'PROVINCE' | 'DISTRICT';
+  readonly province: { readonly code: string; readonly name: string } | null;
+}
+
+/** Units whose name matches `search`, diacritics and case ignored by the server ("ha trung"). */
+export async function searchUnits(client: GraphQLClient, search: string, level?: UnitHit['level'], signal?: AbortSignal): Promise<UnitHit[]> {
+  const d = await client.request<{ adminUnits: (UnitHit & { province?: UnitHit['province'] })[] }>(
+    `query($s: String, $l: AdminLevel) { adminUnits(search: $s, level: $l, first: 20) { code name level ... on District { province { code name } } } }`,
+    { s: search, l: level ?? null },
+    signal,
+  );
+  return d.adminUnits.map((u) => ({ ...u, province: u.province ?? null }));
+}
+
+export interface IndicatorHit {
+  readonly code: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly decimals: number;
+  readonly category: string;
+}
+
+export async function listIndicators(client: GraphQLClient): Promise<IndicatorHit[]> {
+  const d = await client.request<{ indicators: IndicatorHit[] }>('{ indicators { code name unit decimals category } }');
+  return d.indicators;
+}
+
+export interface TermHit {
+  readonly id: string;
+  readonly congressRoman: string;
+  readonly startYear: number;
+  readonly endYear: number;
+  readonly title: string;
+}
+
+export async function listTerms(client: GraphQLClient, unitCode: string): Promise<TermHit[]> {
+  const d = await client.request<{ terms: TermHit[] }>(
+    'query($u: String) { terms(unitCode: $u) { id congressRoman startYear endYear title } }',
+    { u: unitCode },
+  );
+  return d.terms;
+}
+
+const OBSERVATION_FIELDS = 'unit { code name } indicator { code name unit decimals } period value status source note version updatedAt updatedBy';
+
+/** Every observation matching `filter`, through the `observations` connection. */
+export async function fetchObservations(client: GraphQLClient, filter: Record<string, unknown>, onProgress?: Progress, pageSize = 2000): Promise<ServerObservation[]> {
+  const out: ServerObservation[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const d: { observations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ServerObservation[] } } =
+      await client.request(
+        `query($f: ObservationFilter!, $n: Int!, $a: String) { observations(filter: $f, first: $n, after: $a) {
+          totalCount pageInfo { hasNextPage endCursor } nodes { ${OBSERVATION_FIELDS} } } }`,
+        { f: filter, n: pageSize, a: after },
+      );
+    out.push(...d.observations.nodes);
+    onProgress?.(out.length, d.observations.totalCount);
+    if (!d.observations.pageInfo.hasNextPage || !d.observations.pageInfo.endCursor) return out;
+    after = d.observations.pageInfo.endCursor;
+  }
+}
+
+interface TermQuery {
+  term: {
+    id: string;
+    congressRoman: string;
+    startYear: number;
+    endYear: number;
+    title: string;
+    unit: { code: string; name: string; shortName: string };
+    targets: TargetInfo[];
+  } | null;
+}
+
+export interface TermSheetData extends TermSheetSource {
+  readonly congressRoman: string;
+  readonly unitShortName: string;
+  /** False when the server could not compute progress (older server): the columns stay empty. */
+  readonly hasProgress: boolean;
+}
+
+/** A term's targets, its unit's yearly observations for the term's years, and progress. */
+export async function fetchTermSheet(client: GraphQLClient, termId: string, onProgress?: Progress): Promise<TermSheetData> {
+  const d = await client.request<TermQuery>(
+    `query($id: ID!) { term(id: $id) { id congressRoman startYear endYear title unit { code name shortName }
+      targets { period value comparator indicator { code name unit decimals } } } }`,
+    { id: termId },
+  );
+  if (!d.term) throw new Error(`Term ${termId} not found`);
+  const t = d.term;
+  const term: TermInfo = { id: t.id, unitCode: t.unit.code, unitName: t.unit.name, startYear: t.startYear, endYear: t.endYear, title: t.title };
+  const years: string[] = [];
+  for (let y = t.startYear; y <= t.endYear; y++) years.push(String(y));
+  const observations = await fetchObservations(client, { unitCodes: [t.unit.code], periods: years }, onProgress);
+  const progress = await fetchProgress(client, termId, { term, targets: t.targets, observations });
+  return { term, targets: t.targets, observations, progress: progress ?? [], hasProgress: progress !== null, congressRoman: t.congressRoman, unitShortName: t.unit.shortName };
+}
+
+/**
+ * Progress per target row, or null when the server has no `progress` field. Asked separately so a
+ * server without analytics still serves the term sheet.
+ */
+async function fetchProgress(client: GraphQLClient, termId: string, src: TermSheetSource): Promise<ProgressInfo[] | null> {
+  type Row = { period: string; indicator: { code: string }; progress: { ratio: number | null; band: ProgressInfo['band'] } };
+  let rows: Row[];
+  try {
+    const d = await client.request<{ term: { targets: Row[] } | null }>(
+      'query($id: ID!) { term(id: $id) { targets { period indicator { code } progress { ratio band } } } }',
+      { id: termId },
+    );
+    rows = d.term?.targets ?? [];
+  } catch (e) {
+    if ((e as { kind?: string }).kind === 'OUTDATED_SERVER') return null;
+    throw e;
+  }
+  // The sheet shows one target per indicator; its progress is that target's, not another's.
+  const shown = new Map(termTableFrom(src).rows.map((r) => [r.indicatorCode, r.target?.period]));
+  return rows
+    .filter((r) => shown.get(r.indicator.code) === r.period)
+    .map((r) => ({ indicatorCode: r.indicator.code, ratio: r.progress.ratio, band: r.progress.band }));
+}
+
+export type { ObservationStatus, Catalog };

@@ -1,0 +1,75 @@
+/** Choosing what to pull: a unit, then a term (term sheet) or indicators and years (long table). */
+import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import type { GraphQLClient, IndicatorHit, UnitHit } from '../../api';
+import { useT } from '../i18n';
+import type { PullRequest } from '../workflow/pull';
+import { IndicatorPicker, TermPicker, UnitPicker } from './pickers';
+import { Section } from './Section';
+
+export function yearOrNull(s: string): number | null {
+  return /^\d{4}$/.test(s.trim()) ? Number(s) : null;
+}
+
+export function PullCard(props: {
+  client: GraphQLClient;
+  indicators: readonly IndicatorHit[];
+  busy: boolean;
+  onPull: (req: PullRequest) => void;
+  onError: (e: unknown) => void;
+}) {
+  const { t } = useT();
+  const [unit, setUnit] = useState<UnitHit | null>(null);
+  const [layout, setLayout] = useState<'term' | 'long'>('term');
+  const [termId, setTermId] = useState<string | null>(null);
+  const [codes, setCodes] = useState<string[]>([]);
+  const [from, setFrom] = useState('2020');
+  const [to, setTo] = useState('2025');
+  const onTerm = useCallback((id: string | null) => setTermId(id), []);
+
+  const request = (): PullRequest | null => {
+    if (!unit) return null;
+    if (layout === 'term') return termId ? { layout: 'term', termId } : null;
+    const fromYear = yearOrNull(from);
+    const toYear = yearOrNull(to);
+    return {
+      layout: 'long',
+      filter: {
+        ...(unit.level === 'PROVINCE' ? { provinceCode: unit.code } : { unitCodes: [unit.code] }),
+        ...(codes.length ? { indicatorCodes: codes } : {}),
+        ...(fromYear ? { fromYear } : {}),
+        ...(toYear ? { toYear } : {}),
+      },
+      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh) /, '')}`,
+    };
+  };
+  const req = request();
+  return (
+    <Section title={t('pullTitle')} testId="pull-card">
+      <UnitPicker client={props.client} label={t('unit')} value={unit} onChange={setUnit} onError={props.onError} testId="unit-search" />
+      <Field label={t('layout')}>
+        <RadioGroup value={layout} onChange={(_, d) => setLayout(d.value as 'term' | 'long')}>
+          <Radio data-testid="layout-term" value="term" label={t('layoutTerm')} />
+          <Radio data-testid="layout-long" value="long" label={t('layoutLong')} />
+        </RadioGroup>
+      </Field>
+      {unit && layout === 'term' ? <TermPicker client={props.client} unitCode={unit.code} value={termId} onChange={onTerm} onError={props.onError} /> : null}
+      {layout === 'long' ? (
+        <>
+          <IndicatorPicker indicators={props.indicators} value={codes} onChange={setCodes} testId="pull-indicators" />
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Field label={t('fromYear')}>
+              <Input value={from} onChange={(_, d) => setFrom(d.value)} inputMode="numeric" style={{ width: 90 }} />
+            </Field>
+            <Field label={t('toYear')}>
+              <Input value={to} onChange={(_, d) => setTo(d.value)} inputMode="numeric" style={{ width: 90 }} />
+            </Field>
+          </div>
+        </>
+      ) : null}
+      <Button data-testid="pull" appearance="primary" disabled={props.busy || !req} onClick={() => req && props.onPull(req)}>
+        {t('pull')}
+      </Button>
+    </Section>
+  );
+}

@@ -1,0 +1,71 @@
+/** The sheet the user is on: what it is, and Preview / Push / Refresh with their options. */
+import { Button, Dropdown, Field, Option, Switch, Text } from '@fluentui/react-components';
+import type { ObservationStatus } from '../../sync';
+import { OBSERVATION_STATUSES, STATUS_LABELS_VI } from '../../sync';
+import { useT } from '../i18n';
+import type { ActiveSheet } from '../workflow/sheet';
+import { Section } from './Section';
+
+const STATUS_EN: Record<ObservationStatus, string> = { ESTIMATED: 'Estimated', PRELIMINARY: 'Preliminary', OFFICIAL: 'Official', FORECAST: 'Forecast' };
+
+export function SheetCard(props: {
+  active: ActiveSheet | null;
+  busy: boolean;
+  connected: boolean;
+  atomic: boolean;
+  newStatus: ObservationStatus;
+  onAtomic: (v: boolean) => void;
+  onNewStatus: (s: ObservationStatus) => void;
+  onRecheck: () => void;
+  onPreview: () => void;
+  onPush: () => void;
+  onRefresh: () => void;
+}) {
+  const { t, lang } = useT();
+  const a = props.active;
+  const statusLabel = (s: ObservationStatus) => (lang === 'vi' ? STATUS_LABELS_VI[s] : STATUS_EN[s]);
+  let line = '';
+  if (a?.kind === 'bound') {
+    const b = a.sheet.baseline;
+    line = t('sheetBound', {
+      name: a.sheet.sheetName,
+      layout: b.layout === 'term' ? t('layoutTerm') : t('layoutLong'),
+      time: new Date(b.scope.pulledAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
+    });
+  } else if (a?.kind === 'unbound') line = t('sheetUnbound', { name: a.sheetName });
+  else if (a?.kind === 'corrupt') line = t('sheetCorrupt', { name: a.sheetName });
+  const ready = props.connected && a?.kind === 'bound' && !props.busy;
+  return (
+    <Section title={t('sheetTitle')} testId="sheet-card">
+      <Text data-testid="sheet-status">{line}</Text>
+      <Button size="small" appearance="subtle" onClick={props.onRecheck} disabled={props.busy}>
+        {t('recheck')}
+      </Button>
+      <Switch data-testid="atomic" checked={props.atomic} onChange={(_, d) => props.onAtomic(d.checked)} label={t('atomic')} />
+      <Field label={t('newStatus')}>
+        <Dropdown
+          value={statusLabel(props.newStatus)}
+          selectedOptions={[props.newStatus]}
+          onOptionSelect={(_, d) => d.optionValue && props.onNewStatus(d.optionValue as ObservationStatus)}
+        >
+          {OBSERVATION_STATUSES.filter((s) => s !== 'FORECAST').map((s) => (
+            <Option key={s} value={s} text={statusLabel(s)}>
+              {statusLabel(s)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Button data-testid="preview" disabled={!ready} onClick={props.onPreview}>
+          {t('preview')}
+        </Button>
+        <Button data-testid="push" appearance="primary" disabled={!ready} onClick={props.onPush}>
+          {t('push')}
+        </Button>
+        <Button data-testid="refresh" disabled={!ready} onClick={props.onRefresh}>
+          {t('refresh')}
+        </Button>
+      </div>
+    </Section>
+  );
+}

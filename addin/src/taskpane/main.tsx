@@ -1,0 +1,22 @@
+/// <reference types="office-js" />
+/**
+ * Entry point. Office.js (loaded from Microsoft's CDN by taskpane.html, as add-ins must) calls
+ * back when the host is ready; outside Excel the page says so instead of failing obscurely.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { translator } from './i18n';
+import { savedLang } from './settings';
+
+function render(inExcel: boolean) {
+  const root = createRoot(document.getElementById('root')!);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      {inExcel ? <App origin={window.location.origin} /> : <p style={{ padding: 16 }}>{translator(savedLang())('needsExcel')}</p>}
+    </FluentProvider>,
+  );
+}
+
+if (typeof Office === 'undefined') render(false);
+else void Office.onReady((info) => render(info.host === Office.HostType.Excel));

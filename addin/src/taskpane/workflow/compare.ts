@@ -1,0 +1,52 @@
+/**
+ * Compare: a province-wide long table and, beside it, a PivotTable with the districts down the side
+ * and the periods across. The long table is a normal pulled sheet (it can be edited and pushed);
+ * the pivot is only a view of it, refreshed with Excel's own "Refresh All".
+ */
+import type { GraphQLClient } from '../../api';
+import * as excel from '../../excel';
+import { LONG_HEADERS } from '../../sync';
+import type { Progress, PullOutcome } from './pull';
+import { pull } from './pull';
+
+export interface CompareRequest {
+  readonly provinceCode: string;
+  readonly provinceName: string;
+  readonly indicatorCodes: readonly string[];
+  readonly fromYear: number | null;
+  readonly toYear: number | null;
+}
+
+export function compareRequest(req: CompareRequest) {
+  return {
+    layout: 'long' as const,
+    filter: {
+      provinceCode: req.provinceCode,
+      ...(req.indicatorCodes.length ? { indicatorCodes: [...req.indicatorCodes] } : {}),
+      ...(req.fromYear ? { fromYear: req.fromYear } : {}),
+      ...(req.toYear ? { toYear: req.toYear } : {}),
+    },
+    label: `So sánh ${req.provinceName}`,
+  };
+}
+
+export async function compare(client: GraphQLClient, req: CompareRequest, onProgress?: Progress): Promise<PullOutcome> {
+  return pull(client, compareRequest(req), onProgress);
+}
+
+/** The pivot over a written comparison table; the first indicator preselected where Excel can. */
+export async function pivotFor(written: Extract<PullOutcome, { kind: 'written' }>, provinceName: string): Promise<excel.PivotResult> {
+  const firstCode = written.table.cells[0]?.indicatorCode;
+  const first = written.table.catalog.indicators.find((i) => i.code === firstCode);
+  return excel.createPivot({
+    sourceSheetId: written.sheet.sheetId,
+    sourceTable: written.tableName,
+    pivotSheetName: `Pivot ${provinceName}`,
+    pivotName: 'ChiTieu_SoSanh',
+    rowField: LONG_HEADERS.unitName,
+    columnField: LONG_HEADERS.period,
+    valueField: LONG_HEADERS.value,
+    filterField: LONG_HEADERS.indicatorName,
+    filterItem: first?.name ?? null,
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * Preview (a dry run), push, and settling conflicts. Every run reads the sheet afresh, diffs it
+ * against the stored baseline, sends the plan, and paints each sent cell with what the server
+ * said; cells the add-in would not send (text in a number cell, a bad period) are painted too.
+ * The baseline moves only for rows the server wrote, so whatever was not written stays an edit.
+ */
+import type { GraphQLClient } from '../../api';
+import { pushRows } from '../../api';
+import * as excel from '../../excel';
+import type { CellKey, CellMark, Conflict, MarkState, ObservationStatus, PushPlan, SheetPos } from '../../sync';
+import { applyPushResult, cellKey, diffSheet, planPush, problemMarks, resolveKeepMine, resolveTakeServer, splitPlan } from '../../sync';
+import { MARK_COLORS } from '../marks';
+import type { BoundSheet } from './sheet';
+import { readEntries, saveSheetBaseline } from './sheet';
+
+export class SheetShapeError extends Error {
+  constructor(readonly missingColumns: readonly string[]) {
+    super(`The sheet lacks the column(s) ${missingColumns.join(', ')}`);
+  }
+}
+export class WrongServerError extends Error {
+  constructor(readonly sheetServer: string) {
+    super(`The sheet was pulled from ${sheetServer}`);
+  }
+}
+export class TooLargeError extends Error {
+  constructor(readonly rows: number, readonly maxRows: number) {
+    super(`${rows} rows exceed ${maxRows} for one all-or-nothing push`);
+  }
+}
+
+export interface ResultItem {
+  readonly id: string;
+  readonly state: MarkState;
+  readonly at: SheetPos;
+  readonly key: CellKey | null;
+  readonly code: string | null;
+  readonly message: string | null;
+}
+
+export interface ReviewResult {
+  readonly dryRun: boolean;
+  readonly sheet: BoundSheet;
+  readonly items: readonly ResultItem[];
+  readonly conflicts: readonly Conflict[];
+  readonly counts: Partial<Record<MarkState, number>>;
+  readonly sent: number;
+  /** Server said it wrote (every batch applied, or non-atomic); null for a dry run. */
+  readonly applied: boolean | null;
+  /** Rows pulled that the sheet no longer shows (never deleted on the server because of that). */
+  readonly missing: number;
+  /** Lost leading zeros put back ("1" → "001"). */
+  readonly repaired: number;
+  readonly warnings: readonly string[];
+}
+
+export interface ReviewOptions {
+  readonly dryRun: boolean;
+  readonly atomic: boolean;
+  readonly defaultStatus?: ObservationStatus;
+  /** Send only these keys (re-pushing one settled conflict); other cells keep their marks. */
+  readonly onlyKeys?: ReadonlySet<string>;
+  readonly label?: (state: MarkState) => string;
+}
+
+function only(plan: PushPlan, keys: ReadonlySet<string>): PushPlan {
+  const keep = plan.refs.map((r) => keys.has(r.keyId));
+  return {
+    rows: plan.rows.filter((_, i) => keep[i]),
+    refs: plan.refs.filter((_, i) => keep[i]),
+    problems: plan.problems.filter((p) => p.key && keys.has(cellKey(p.key))),
+    missing: [],
+  };
+}
+
+export async function review(client: GraphQLClient, sheet: BoundSheet, opts: ReviewOptions): Promise<ReviewResult> {
+  if (sheet.baseline.scope.serverUrl !== client.endpoint) throw new WrongServerError(sheet.baseline.scope.serverUrl);
+  const { grid, read } = await readEntries(sheet);
+  if (!read.ok) throw new SheetShapeError(read.missingColumns);
+  const diff = diffSheet(sheet.baseline, read.entries, { defaultStatus: opts.defaultStatus });
+  await excel.writeCells(sheet.sheetId, diff.repairs.map((r) => ({ row: r.at.row, col: r.at.col, value: r.to, text: true })));
+  const full = planPush(diff);
+  const plan = opts.onlyKeys ? only(full, opts.onlyKeys) : full;
+  const split = splitPlan(plan, { atomic: opts.atomic });
+  if (!split.ok) throw new TooLargeError(split.rowCount, split.maxRows);
+
+  let baseline = sheet.baseline;
+  const marks: CellMark[] = [];
+  const conflicts: Conflict[] = [];
+  const writes: { row: number; col: number; value: number | string | boolean | null }[] = [];
+  const warnings: string[] = [];
+  let applied: boolean | null = opts.dryRun ? null : true;
+  for (const batch of split.batches) {
+    if (batch.rows.length === 0) continue;
+    const payload = await pushRows(client, batch.rows, { dryRun: opts.dryRun, atomic: batch.atomic });
+    const res = applyPushResult(baseline, batch, payload);
+    baseline = res.baseline;
+    marks.push(...res.marks);
+    conflicts.push(...res.conflicts);
+    writes.push(...res.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value })));
+    warnings.push(...res.warnings);
+    if (!opts.dryRun && batch.atomic && !payload.applied) applied = false;
+  }
+  marks.push(...problemMarks(plan.problems));
+  await excel.writeCells(sheet.sheetId, writes);
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  await paint(sheet, marks, opts.onlyKeys ? null : { rows: grid.length, cols: width }, opts.label);
+  const saved = baseline !== sheet.baseline ? await saveSheetBaseline(sheet, baseline) : sheet;
+
+  const counts: Partial<Record<MarkState, number>> = {};
+  for (const m of marks) counts[m.state] = (counts[m.state] ?? 0) + 1;
+  return {
+    dryRun: opts.dryRun,
+    sheet: saved,
+    items: marks.map((m, i) => ({ id: `${m.at.row}:${m.at.col}:${i}`, state: m.state, at: m.at, key: m.key, code: m.code, message: m.message })),
+    conflicts,
+    counts,
+    sent: plan.rows.length,
+    applied,
+    missing: opts.onlyKeys ? 0 : diff.missing.length,
+    repaired: diff.repairs.length,
+    warnings,
+  };
+}
+
+async function paint(sheet: BoundSheet, marks: readonly CellMark[], area: excel.MarkArea | null, label?: (s: MarkState) => string): Promise<void> {
+  await excel.applyMarks(
+    sheet.sheetId,
+    marks.map((m) => ({ row: m.at.row, col: m.at.col, color: MARK_COLORS[m.state], title: label?.(m.state) ?? m.state, message: m.message ?? undefined })),
+    area,
+  );
+}
+
+/** Paints conflicts a refresh found (no server round trip: the refresh already compared). */
+export async function markConflicts(sheet: BoundSheet, conflicts: readonly Conflict[], label?: (s: MarkState) => string): Promise<void> {
+  if (conflicts.length === 0) return;
+  const marks: CellMark[] = conflicts.map((c) => ({ at: c.at.value, key: c.key, state: 'CONFLICT', outcome: 'CONFLICT', code: 'CONFLICT', message: null }));
+  await paint(sheet, marks, null, label);
+}
+
+/** "Take server value": the server's row replaces the user's in the sheet and the baseline. */
+export async function takeServer(sheet: BoundSheet, conflict: Conflict): Promise<BoundSheet> {
+  const r = resolveTakeServer(sheet.baseline, conflict);
+  await excel.writeCells(sheet.sheetId, r.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value })));
+  await excel.clearMarks(sheet.sheetId, [conflict.at.value]);
+  return saveSheetBaseline(sheet, r.baseline);
+}
+
+/** "Keep mine": adopt the server's version as the base, then push this one value over it. */
+export async function keepMine(client: GraphQLClient, sheet: BoundSheet, conflict: Conflict, opts: Omit<ReviewOptions, 'dryRun' | 'onlyKeys'>): Promise<ReviewResult> {
+  const r = resolveKeepMine(sheet.baseline, conflict);
+  const rebased = await saveSheetBaseline(sheet, r.baseline);
+  return review(client, rebased, { ...opts, dryRun: false, onlyKeys: new Set([conflict.keyId]) });
+}
