@@ -46,8 +46,10 @@ export function endpointOf(serverUrl: string, origin?: string): string {
   const url = new URL(s);
   url.hash = '';
   url.search = '';
-  url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/addin(\/.*)?$/, '');
-  if (!url.pathname.endsWith('/graphql')) url.pathname += '/graphql';
+  // A pasted add-in address (…/addin/taskpane.html) means its server.
+  let p = url.pathname.replace(/\/addin(\/.*)?$/, '').replace(/\/+$/, '');
+  if (!p.endsWith('/graphql')) p += '/graphql';
+  url.pathname = p;
   return url.toString();
 }
 

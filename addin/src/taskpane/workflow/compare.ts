@@ -34,10 +34,19 @@ export async function compare(client: GraphQLClient, req: CompareRequest, onProg
   return pull(client, compareRequest(req), onProgress);
 }
 
-/** The pivot over a written comparison table; the first indicator preselected where Excel can. */
+/**
+ * The pivot over a written comparison table. Where Excel can filter, the indicator reported by the
+ * most districts is preselected: the comparison people open the pivot for.
+ */
 export async function pivotFor(written: Extract<PullOutcome, { kind: 'written' }>, provinceName: string): Promise<excel.PivotResult> {
-  const firstCode = written.table.cells[0]?.indicatorCode;
-  const first = written.table.catalog.indicators.find((i) => i.code === firstCode);
+  const units = new Map<string, Set<string>>();
+  for (const c of written.table.cells) {
+    const set = units.get(c.indicatorCode) ?? new Set<string>();
+    set.add(c.unitCode);
+    units.set(c.indicatorCode, set);
+  }
+  const best = [...units.entries()].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const first = written.table.catalog.indicators.find((i) => i.code === best);
   return excel.createPivot({
     sourceSheetId: written.sheet.sheetId,
     sourceTable: written.tableName,

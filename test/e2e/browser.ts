@@ -1,0 +1,72 @@
+/**
+ * Chromium for the end-to-end tests: Debian's /usr/bin/chromium driven by playwright-core (which
+ * downloads nothing). Without the browser the tests skip loudly, unless REQUIRE_BROWSER=1 (CI),
+ * in which case they fail.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasBrowser = fs.existsSync(CHROMIUM);
+const required = process.env.REQUIRE_BROWSER === '1';
+
+/** `describe` when Chromium is there; otherwise a loud skip, or a failing test under REQUIRE_BROWSER=1. */
+export function describeWithBrowser(name: string, fn: () => void): void {
+  if (hasBrowser) {
+    describe(name, fn);
+    return;
+  }
+  if (required) {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        expect.fail(`REQUIRE_BROWSER=1 but ${CHROMIUM} does not exist: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+      });
+    });
+    return;
+  }
+  console.warn(`\n*** ${CHROMIUM} not found: the Chromium end-to-end tests are SKIPPED (apt-get install -y chromium) ***\n`);
+  describe.skip(`${name} (skipped: no Chromium)`, fn);
+}
+
+export async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const FAKE = fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
+
+/**
+ * A page with the task pane loaded from the real server, Office.js replaced by the in-page Excel
+ * stand-in, and every other request outside the test server refused (no network in tests).
+ */
+export async function openTaskpane(browser: Browser, serverUrl: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: FAKE });
+    if (url.startsWith(serverUrl)) return route.continue();
+    return route.abort();
+  });
+  await page.goto(`${serverUrl}/addin/taskpane.html`);
+  return { page, errors };
+}
+
+/** Where screenshots go: E2E_SCREENSHOTS (e.g. docs/addin, for the README) or test-results/. */
+export function screenshotDir(db: string): string | null {
+  const base = process.env.E2E_SCREENSHOTS;
+  const dir = base ? (db === 'sqlite' ? base : null) : path.resolve(__dirname, `../../test-results/e2e-${db}`);
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}

@@ -1,0 +1,86 @@
+/**
+ * The provincial analyst in Chromium: the whole province pulled as a long table (codes as text,
+ * one row per district × indicator × period), then a PivotTable comparing districts, built
+ * through the adapter on the in-page Excel; also the statistician's long layout for one district.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LONG_HEADERS } from '../../addin/src/sync';
+import { builtAddin } from '../helpers/addin-build';
+import { describeEachDb } from '../helpers/databases';
+import { seedGrid } from '../helpers/fixtures';
+import { ADMIN, ok, startTestServer, type TestServer } from '../helpers/server';
+import { describeWithBrowser, launch, openTaskpane, screenshotDir } from './browser';
+import { Pane } from './pane';
+
+describeWithBrowser('add-in e2e: long table and province comparison', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  describeEachDb('Chromium', (db) => {
+    let s: TestServer;
+    let pane: Pane;
+    const shots = screenshotDir(db);
+    beforeAll(async () => {
+      s = await startTestServer(db, { ADDIN_DIR: await builtAddin() });
+      // Every district of Thanh Hóa reporting three indicators for three years, beside the demo data.
+      await seedGrid(s.server.ds, { provinceCode: '38', indicators: 3, years: [2021, 2022, 2023] });
+      const { page, errors } = await openTaskpane(browser, s.url);
+      pane = new Pane(page, errors);
+      await pane.connect(ADMIN);
+    });
+    afterAll(async () => {
+      await pane?.page.context().close();
+      await s?.stop();
+    });
+
+    it('pulls Thanh Hóa as a long table and builds a PivotTable with districts on rows', async () => {
+      const expected = ok(await s.gql('{ observations(filter: { provinceCode: "38" }, first: 1) { totalCount } }')).observations.totalCount;
+      expect(expected).toBeGreaterThan(0);
+      await pane.pickUnit('province-search', 'thanh hoa', 'Thanh Hóa');
+      await pane.act('compare');
+      await pane.byId('notice-success').waitFor();
+      const sheets = await pane.sheets();
+      const data = sheets.find((x) => x.name === 'So sánh Thanh Hóa')!;
+      expect(data.tables).toHaveLength(1);
+      const grid = await pane.grid(data.name);
+      expect(grid[0]).toEqual(Object.values(LONG_HEADERS));
+      expect(grid.length - 1).toBe(expected);
+      for (const row of grid.slice(1)) expect(typeof row[0]).toBe('string'); // district codes stay text
+      expect(grid.slice(1).map((r) => r[1])).toContain('Huyện Hà Trung');
+      const pivotSheet = sheets.find((x) => x.name === 'Pivot Thanh Hóa')!;
+      expect(pivotSheet.pivots).toEqual([
+        expect.objectContaining({
+          source: data.tables[0]!.name,
+          rows: [LONG_HEADERS.unitName],
+          columns: [LONG_HEADERS.period],
+          data: [{ field: LONG_HEADERS.value, summarizeBy: 'Sum' }],
+          filters: [LONG_HEADERS.indicatorName],
+        }),
+      ]);
+      // The indicator most districts report is preselected (summing indicators means nothing).
+      expect(pivotSheet.pivots[0].appliedFilters).toEqual([{ field: LONG_HEADERS.indicatorName, filter: { manualFilter: { selectedItems: ['Chỉ tiêu thử T001'] } } }]);
+      await pane.shot(shots, '7-pivot');
+      await pane.page.evaluate(() => (window as any).__excel.activate('So sánh Thanh Hóa'));
+      await pane.shot(shots, '6-compare');
+      pane.expectNoPageErrors();
+    });
+
+    it('pulls one district as a long table: hidden version column, frozen header', async () => {
+      await pane.pickUnit('unit-search', 'ha trung', 'Hà Trung');
+      await pane.byId('layout-long').click();
+      await pane.act('pull');
+      const sheet = (await pane.sheets()).find((x) => x.name === 'Dữ liệu Hà Trung')!;
+      expect(sheet.hidden).toEqual([10]);
+      expect(sheet.frozen).toBe(1);
+      const grid = await pane.grid(sheet.name);
+      expect(grid.length).toBeGreaterThan(1);
+      expect(grid.slice(1).every((r) => r[0] === '392')).toBe(true);
+      expect(await pane.byId('sheet-status').innerText()).toContain('Dữ liệu Hà Trung');
+      pane.expectNoPageErrors();
+    });
+  });
+});

@@ -1,0 +1,86 @@
+/** The test's hands and eyes on the task pane and on the in-page workbook. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export interface CellView {
+  value: unknown;
+  fill: string | null;
+  format: string | null;
+  prompt: { title: string; message: string } | null;
+}
+
+export class Pane {
+  constructor(
+    readonly page: Page,
+    readonly errors: string[],
+  ) {}
+
+  byId(id: string) {
+    return this.page.getByTestId(id);
+  }
+
+  /** Waits until no action is running, then fails on an error notice. */
+  async idle(): Promise<void> {
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid=progress]'), undefined, { timeout: 30_000 });
+    const error = this.page.getByTestId('notice-error');
+    if (await error.count()) throw new Error(`The task pane reported an error: ${await error.innerText()}`);
+  }
+
+  /** Clicks and waits for the action it starts to finish. */
+  async act(id: string): Promise<void> {
+    await this.byId(id).click();
+    await this.page.waitForTimeout(50);
+    await this.idle();
+  }
+
+  async connect(token: string): Promise<void> {
+    await this.byId('token').fill(token);
+    await this.byId('connect').click();
+    await this.byId('connected-as').waitFor({ timeout: 15_000 });
+  }
+
+  /** Types a diacritic-free name into a unit search box and picks the option containing `pick`. */
+  async pickUnit(testId: string, search: string, pick: string): Promise<void> {
+    await this.byId(testId).click();
+    await this.byId(testId).fill(search);
+    const option = this.page.getByRole('option', { name: new RegExp(pick) }).first();
+    await option.waitFor({ timeout: 10_000 });
+    await option.click();
+  }
+
+  async type(sheet: string, address: string, value: string | number): Promise<void> {
+    await this.page.evaluate(([s, a, v]) => (window as any).__excel.type(s, a, v), [sheet, address, value] as const);
+  }
+
+  async cell(sheet: string, address: string): Promise<CellView> {
+    return this.page.evaluate(([s, a]) => (window as any).__excel.cell(s, a), [sheet, address] as const);
+  }
+
+  async grid(sheet: string): Promise<unknown[][]> {
+    return this.page.evaluate((s) => (window as any).__excel.grid(s), sheet);
+  }
+
+  async sheets(): Promise<{ id: string; name: string; visibility: string; tables: { name: string; address: string }[]; pivots: any[]; hidden: number[]; frozen: number }[]> {
+    return this.page.evaluate(() => (window as any).__excel.sheets());
+  }
+
+  async resultStates(): Promise<Record<string, string>> {
+    return this.page.$$eval('[data-testid=result-item]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-cell'), e.getAttribute('data-state')])));
+  }
+
+  async fills(sheet: string, addresses: string[]): Promise<Record<string, string | null>> {
+    const out: Record<string, string | null> = {};
+    for (const a of addresses) out[a] = (await this.cell(sheet, a)).fill;
+    return out;
+  }
+
+  async shot(dir: string | null, name: string): Promise<void> {
+    if (!dir) return;
+    await this.page.waitForTimeout(100); // let the stand-in redraw the sheet
+    await this.page.screenshot({ path: `${dir}/${name}.png` });
+  }
+
+  expectNoPageErrors(): void {
+    expect(this.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  }
+}
