@@ -62,7 +62,10 @@ export function useWorkbench(origin: string) {
 
   const fail = useCallback((e: unknown) => setNotice({ intent: 'error', text: explain(e, lang) }), [lang]);
   const progress: Progress = useCallback(
-    (phase, done, total) => setBusy({ label: t(phase === 'download' ? 'progressDownload' : 'progressWrite', { done, total }), done, total }),
+    (phase, done, total) => {
+      const key = phase === 'download' ? 'progressDownload' : phase === 'push' ? 'progressPush' : 'progressWrite';
+      setBusy({ label: t(key, { done, total }), done, total });
+    },
     [t],
   );
   const run = useCallback(
@@ -171,7 +174,7 @@ export function useWorkbench(origin: string) {
       run(async () => {
         const sheet = await requireSheet();
         if (!client || !sheet) return;
-        const r = await review(client, sheet, { dryRun, atomic, defaultStatus: newStatus, label });
+        const r = await review(client, sheet, { dryRun, atomic, defaultStatus: newStatus, label, onProgress: (d, n) => progress('push', d, n) });
         setResult(r);
         setConflicts([...r.conflicts]);
         setConflictSheet(r.sheet);

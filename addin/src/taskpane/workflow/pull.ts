@@ -16,7 +16,7 @@ export type PullRequest =
   | { readonly layout: 'term'; readonly termId: string }
   | { readonly layout: 'long'; readonly filter: LongFilter; readonly label: string };
 
-export type Progress = (phase: 'download' | 'write', done: number, total: number) => void;
+export type Progress = (phase: 'download' | 'write' | 'push', done: number, total: number) => void;
 
 export interface FreshPull {
   readonly request: PullRequest;

@@ -61,6 +61,8 @@ export interface ReviewOptions {
   /** Send only these keys (re-pushing one settled conflict); other cells keep their marks. */
   readonly onlyKeys?: ReadonlySet<string>;
   readonly label?: (state: MarkState) => string;
+  /** Rows sent so far, after each batch (a push over the server's row limit goes in batches). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 function only(plan: PushPlan, keys: ReadonlySet<string>): PushPlan {
@@ -90,6 +92,7 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   const writes: { row: number; col: number; value: number | string | boolean | null }[] = [];
   const warnings: string[] = [];
   let applied: boolean | null = opts.dryRun ? null : true;
+  opts.onProgress?.(0, plan.rows.length);
   for (const batch of split.batches) {
     if (batch.rows.length === 0) continue;
     const payload = await pushRows(client, batch.rows, { dryRun: opts.dryRun, atomic: batch.atomic });
@@ -100,6 +103,7 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
     writes.push(...res.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value })));
     warnings.push(...res.warnings);
     if (!opts.dryRun && batch.atomic && !payload.applied) applied = false;
+    opts.onProgress?.(batch.offset + batch.rows.length, plan.rows.length);
   }
   marks.push(...problemMarks(plan.problems));
   await excel.writeCells(sheet.sheetId, writes);
