@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AdminUnit } from '../admin-units/admin-unit.types';
+import { createAnalyticsLoaders } from '../analytics/analytics.loaders';
 import type { Indicator } from '../indicators/indicator.types';
 import type { ObservationRevision } from '../observations/observation.types';
 import type { Target, Term } from '../terms/term.types';
@@ -21,6 +22,7 @@ export function mapLoader<K, V>(fetch: (keys: readonly K[]) => Promise<Map<K, V>
 /** Per-request batching so nested fields never run one query per parent (no N+1). */
 export function createLoaders(s: Services) {
   return {
+    ...createAnalyticsLoaders(s),
     unit: mapLoader<number, AdminUnit>((ids) => s.units.byIds(ids)),
     indicator: mapLoader<number, Indicator>((ids) => s.indicators.byIds(ids)),
     term: mapLoader<number, Term>((ids) => s.terms.byIds(ids)),

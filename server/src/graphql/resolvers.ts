@@ -1,5 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AdminUnitResolver, DistrictResolver, ProvinceResolver } from '../admin-units/admin-unit.resolver';
+import { ObservationChangeResolver } from '../analytics/change.resolver';
+import { ComparisonResolver } from '../analytics/comparison.resolver';
+import { TargetProgressResolver, TermScorecardResolver } from '../analytics/progress.resolver';
+import { RankingResolver } from '../analytics/ranking.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { IndicatorResolver } from '../indicators/indicator.resolver';
 import { ObservationConnectionResolver, ObservationResolver, ObservationTableResolver } from '../observations/observation.resolver';
@@ -9,6 +13,11 @@ import { NodeResolver } from './node.resolver';
 /** Every resolver class of the API; a feature adds its resolvers here. */
 export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
+  TargetProgressResolver,
+  TermScorecardResolver,
+  ObservationChangeResolver,
+  RankingResolver,
+  ComparisonResolver,
   ViewerResolver,
   AdminUnitResolver,
   ProvinceResolver,

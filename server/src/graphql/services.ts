@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AdminUnitService } from '../admin-units/admin-unit.service';
+import { AnalyticsService } from '../analytics/analytics.service';
 import { AuthService } from '../auth/auth.service';
 import { IndicatorService } from '../indicators/indicator.service';
 import { ObservationService } from '../observations/observation.service';
@@ -17,6 +18,7 @@ export function createServices(ds: DataSource) {
     observations,
     observationTable: new ObservationTableService(ds, observations),
     auth: new AuthService(ds),
+    analytics: new AnalyticsService(ds),
   };
 }
 

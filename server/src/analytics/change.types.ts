@@ -1,0 +1,23 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Observation } from '../observations/observation.types';
+
+@ObjectType({ description: 'An observation against the same unit × indicator at another period ("gấp 1,41 lần năm 2020")' })
+export class Change {
+  @Field(() => Observation)
+  base: Observation;
+
+  @Field(() => Float, { description: 'value / base.value, exact' })
+  ratio: number;
+
+  @Field(() => Float, { description: 'value − base.value' })
+  difference: number;
+
+  @Field(() => Int, { nullable: true, description: "Whole years between the two periods' ends (negative when base is later); null when not whole" })
+  years: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'ratio^(1/years) − 1: constant annual growth; null when years is null, the base is ≤ 0 or the value < 0',
+  })
+  cagr: number | null;
+}

@@ -1,0 +1,185 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { presentUnit, type AdminUnit } from '../admin-units/admin-unit.types';
+import { badInput } from '../common/errors';
+import { parsePeriod } from '../common/period';
+import { IndicatorEntity } from '../indicators/indicator.entity';
+import { presentIndicator, type Indicator } from '../indicators/indicator.types';
+import { ObservationEntity } from '../observations/observation.entity';
+import type { ObservationStatus } from '../observations/observation.types';
+import { TargetEntity } from '../terms/target.entity';
+import { TermEntity } from '../terms/term.entity';
+import type { Comparator } from '../terms/term.types';
+import { assertYear } from '../terms/term.service';
+import { activeAtPeriodEnd } from './active';
+import type { AnalyticsService } from './analytics.service';
+import { assembleComparison, compareKeys, rowKey, type ComparisonInputRow, type RowKey, type TermTarget } from './comparison';
+import type { ComparisonConnection, ComparisonRow } from './comparison.types';
+import { termWindow } from './progress';
+
+export const MAX_COMPARISON_PAGE = 50_000;
+const MAX_LIST = 5_000;
+
+export interface ComparisonArgs {
+  provinceCode: string;
+  indicatorCodes?: string[] | null;
+  periods?: string[] | null;
+  fromYear?: number | null;
+  toYear?: number | null;
+  includeForecasts?: boolean | null;
+  first: number;
+  after?: string | null;
+}
+
+const encodeCursor = (k: RowKey) => Buffer.from(`c:${JSON.stringify(k)}`).toString('base64url');
+function decodeCursor(cursor: string): RowKey {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  try {
+    if (text.startsWith('c:')) {
+      const k = JSON.parse(text.slice(2));
+      if (Array.isArray(k) && k.length === 4 && typeof k[0] === 'string' && Number.isInteger(k[1]) && Number.isInteger(k[2]) && typeof k[3] === 'string') return k as RowKey;
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw badInput('INVALID_CURSOR', 'after is not a cursor returned by this API', ['after']);
+}
+
+/**
+ * The province-wide comparison: one row per district × indicator × period with a value. Fetches in
+ * six statements whatever the size (province, districts, indicators, observations, terms, targets),
+ * with no per-row work in SQL; ranks, targets and bands are assembled in memory (comparison.ts).
+ * Every page reads the whole filtered set (ranks need complete groups) and cuts the page after the
+ * cursor's key, so a page already read never shifts when values are added.
+ */
+export class ComparisonService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly analytics: AnalyticsService,
+  ) {}
+
+  async connection(args: ComparisonArgs): Promise<ComparisonConnection & { units: AdminUnit[]; indicators: Indicator[] }> {
+    const { first } = args;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_COMPARISON_PAGE) {
+      throw badInput('INVALID_FIRST', `first must be between 0 and ${MAX_COMPARISON_PAGE}`, ['first']);
+    }
+    const after = args.after ? decodeCursor(args.after) : null;
+    const periods = this.list(args.periods, 'periods')?.map((p) => parsePeriod(p, ['periods']).text) ?? null;
+    if (args.fromYear != null) assertYear(args.fromYear, 'fromYear');
+    if (args.toYear != null) assertYear(args.toYear, 'toYear');
+    if (args.fromYear != null && args.toYear != null && args.fromYear > args.toYear) {
+      throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', ['fromYear']);
+    }
+    const codes = this.list(args.indicatorCodes, 'indicatorCodes');
+
+    const province = await this.analytics.provinceByCode(args.provinceCode, ['provinceCode']);
+    const units = (await this.analytics.districtsOf(province.id)).map(presentUnit);
+    const unitById = new Map(units.map((u) => [u.localId, u]));
+    const indicatorRows = codes === null
+      ? await this.ds.getRepository(IndicatorEntity).find()
+      : codes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(codes) }) : [];
+    if (codes) {
+      const unknown = codes.filter((c) => !indicatorRows.some((i) => i.code === c));
+      if (unknown.length) throw badInput('UNKNOWN_INDICATOR', `Unknown indicator code(s): ${unknown.slice(0, 10).join(', ')}`, ['indicatorCodes']);
+    }
+    const indicators = indicatorRows.map(presentIndicator);
+    const indicatorById = new Map(indicators.map((i) => [i.localId, i]));
+
+    let rows: ComparisonInputRow[] = [];
+    if (units.length && indicators.length && (periods === null || periods.length)) {
+      const qb = this.ds
+        .createQueryBuilder()
+        .select('o.id', 'id')
+        .addSelect('o.unit_id', 'unitId')
+        .addSelect('o.indicator_id', 'indicatorId')
+        .addSelect('o.period', 'period')
+        .addSelect('o.start_month', 'startMonth')
+        .addSelect('o.end_month', 'endMonth')
+        .addSelect('o.value', 'value')
+        .addSelect('o.status', 'status')
+        .from(ObservationEntity, 'o')
+        .where('o.unit_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid)', { pid: province.id });
+      if (codes !== null) qb.andWhere('o.indicator_id IN (:...ind)', { ind: indicators.map((i) => i.localId) });
+      if (periods !== null) qb.andWhere('o.period IN (:...periods)', { periods });
+      if (args.fromYear != null) qb.andWhere('o.start_month >= :fromMonth', { fromMonth: args.fromYear * 12 });
+      if (args.toYear != null) qb.andWhere('o.end_month <= :toMonth', { toMonth: args.toYear * 12 + 11 });
+      if (!args.includeForecasts) qb.andWhere("o.status <> 'FORECAST'");
+      const raw: Record<string, unknown>[] = await qb.getRawMany();
+      rows = [];
+      for (const r of raw) {
+        const unit = unitById.get(Number(r.unitId));
+        const ind = indicatorById.get(Number(r.indicatorId));
+        const endMonth = Number(r.endMonth);
+        if (!unit || !ind || !activeAtPeriodEnd(unit, endMonth)) continue;
+        rows.push({
+          observationId: Number(r.id), unitId: unit.localId, unitCode: unit.code, indicatorId: ind.localId, indicatorCode: ind.code,
+          period: String(r.period), startMonth: Number(r.startMonth), endMonth, value: Number(r.value), status: String(r.status),
+        });
+      }
+    }
+
+    const assembled = assembleComparison(rows, indicatorById, await this.targetsByUnit(units.map((u) => u.localId), codes === null ? null : indicators.map((i) => i.localId)));
+    let start = 0;
+    if (after) {
+      // First row whose key sorts after the cursor's (binary search: rows are in key order).
+      let lo = 0;
+      let hi = assembled.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareKeys(rowKey(assembled[mid]), after) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      start = lo;
+    }
+    const page = assembled.slice(start, start + first).map((r): ComparisonRow => {
+      const unit = unitById.get(r.unitId)!;
+      const ind = indicatorById.get(r.indicatorId)!;
+      return {
+        unitId: r.unitId, indicatorId: r.indicatorId, observationId: r.observationId,
+        unitCode: unit.code, unitName: unit.shortName, indicatorCode: ind.code, indicatorName: ind.name, measure: ind.unit,
+        period: r.period, year: Math.floor(r.endMonth / 12), value: r.value, status: r.status as ObservationStatus,
+        target: r.target?.value ?? null, targetPeriod: r.target?.period ?? null, comparator: (r.target?.comparator ?? null) as Comparator | null,
+        ratio: r.ratio, band: r.band, rank: r.rank, rankOf: r.rankOf,
+      };
+    });
+    const edges = page.map((node, i) => ({ cursor: encodeCursor(rowKey(assembled[start + i])), node }));
+    return {
+      edges,
+      nodes: page,
+      pageInfo: { hasNextPage: start + first < assembled.length, endCursor: edges.length ? edges[edges.length - 1].cursor : (args.after ?? null) },
+      totalCount: assembled.length,
+      units,
+      indicators,
+    };
+  }
+
+  /** Targets of every term of the districts, with their terms' years (two statements). */
+  private async targetsByUnit(unitIds: number[], indicatorIds: number[] | null): Promise<Map<number, TermTarget[]>> {
+    const out = new Map<number, TermTarget[]>();
+    if (!unitIds.length || (indicatorIds && !indicatorIds.length)) return out;
+    const terms = await this.ds.getRepository(TermEntity).findBy({ unitId: In(unitIds) });
+    if (!terms.length) return out;
+    const termById = new Map(terms.map((t) => [t.id, t]));
+    const targets = await this.ds.getRepository(TargetEntity).find({
+      where: { termId: In(terms.map((t) => t.id)), ...(indicatorIds ? { indicatorId: In(indicatorIds) } : {}) },
+    });
+    for (const t of targets) {
+      const term = termById.get(t.termId)!;
+      const p = parsePeriod(t.period);
+      const w = termWindow(term.startYear, term.endYear);
+      const list = out.get(term.unitId) ?? [];
+      list.push({
+        targetId: t.id, termStartMonth: w.startMonth, termEndMonth: w.endMonth, indicatorId: t.indicatorId,
+        period: t.period, startMonth: p.startMonth, endMonth: p.endMonth, value: t.value, comparator: t.comparator,
+      });
+      out.set(term.unitId, list);
+    }
+    return out;
+  }
+
+  private list(values: string[] | null | undefined, field: string): string[] | null {
+    if (values === null || values === undefined) return null;
+    if (values.length > MAX_LIST) throw badInput('FILTER_TOO_LONG', `${field} may list at most ${MAX_LIST} values`, [field]);
+    return [...new Set(values)];
+  }
+}

@@ -1,0 +1,120 @@
+import { AchievementBand } from './enums';
+import { achievementBand, type ComparatorValue } from './progress';
+import { competitionRank, type DirectionValue } from './ranking';
+
+/**
+ * Pure assembly of the province-wide comparison: for each observation row, the target it is
+ * measured against, ratio, band, and its rank among the province's districts at that indicator and
+ * period. The SQL side (comparison.service.ts) only fetches.
+ */
+
+export interface ComparisonInputRow {
+  observationId: number;
+  unitId: number;
+  unitCode: string;
+  indicatorId: number;
+  indicatorCode: string;
+  period: string;
+  startMonth: number;
+  endMonth: number;
+  value: number;
+  status: string;
+}
+
+export interface TermTarget {
+  targetId: number;
+  /** Months of the term's years. */
+  termStartMonth: number;
+  termEndMonth: number;
+  indicatorId: number;
+  period: string;
+  startMonth: number;
+  endMonth: number;
+  value: number;
+  comparator: ComparatorValue;
+}
+
+export interface ComparisonRowResult extends ComparisonInputRow {
+  target: TermTarget | null;
+  ratio: number | null;
+  band: AchievementBand | null;
+  rank: number | null;
+  rankOf: number | null;
+}
+
+const isSpan = (startMonth: number, endMonth: number) => Math.floor(endMonth / 12) > Math.floor(startMonth / 12);
+
+/**
+ * The target a value of `row` is measured against: among the unit's targets for the indicator in
+ * terms whose years contain the row's period and that end at or after it: the target at exactly that
+ * period; else one of the same shape (a span for a span, e.g. 2021..2023 investment against the
+ * 2021..2025 total; a single period otherwise), the nearest ending first; then the oldest.
+ */
+export function pickTarget(row: Pick<ComparisonInputRow, 'period' | 'startMonth' | 'endMonth' | 'indicatorId'>, targets: readonly TermTarget[]): TermTarget | null {
+  let best: TermTarget | null = null;
+  const rowSpan = isSpan(row.startMonth, row.endMonth);
+  const score = (t: TermTarget) => [t.period === row.period ? 0 : 1, isSpan(t.startMonth, t.endMonth) === rowSpan ? 0 : 1, t.endMonth, t.targetId];
+  for (const t of targets) {
+    if (t.indicatorId !== row.indicatorId) continue;
+    if (row.startMonth < t.termStartMonth || row.endMonth > t.termEndMonth) continue;
+    if (t.endMonth < row.endMonth) continue;
+    if (!best) {
+      best = t;
+      continue;
+    }
+    const a = score(t);
+    const b = score(best);
+    const i = a.findIndex((x, k) => x !== b[k]);
+    if (i >= 0 && a[i] < b[i]) best = t;
+  }
+  return best;
+}
+
+/** Sort key of a row: indicator code, period start, period end, unit code (the cursor holds it). */
+export type RowKey = [string, number, number, string];
+export const rowKey = (r: ComparisonInputRow): RowKey => [r.indicatorCode, r.startMonth, r.endMonth, r.unitCode];
+
+export function compareKeys(a: RowKey, b: RowKey): number {
+  for (let i = 0; i < 4; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  return 0;
+}
+
+/**
+ * Rows in key order with target, ratio, band and rank. `rows` must hold every observation of the
+ * province's active districts at each (indicator, period) it contains, so ranks are complete.
+ * FORECAST rows are measured against their target but never ranked (as in `ranking`).
+ */
+export function assembleComparison(
+  rows: readonly ComparisonInputRow[],
+  indicators: ReadonlyMap<number, { direction: DirectionValue; decimals: number }>,
+  targetsByUnit: ReadonlyMap<number, readonly TermTarget[]>,
+): ComparisonRowResult[] {
+  const out: ComparisonRowResult[] = rows.map((r) => {
+    const ind = indicators.get(r.indicatorId);
+    const target = pickTarget(r, targetsByUnit.get(r.unitId) ?? []);
+    const scored = target && ind ? achievementBand(r.value, target.value, target.comparator, ind.decimals) : null;
+    return { ...r, target, ratio: scored?.ratio ?? null, band: scored?.band ?? null, rank: null, rankOf: null };
+  });
+  const groups = new Map<string, ComparisonRowResult[]>();
+  for (const r of out) {
+    if (r.status === 'FORECAST') continue;
+    const k = `${r.indicatorId}|${r.period}`;
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  for (const g of groups.values()) {
+    const ind = indicators.get(g[0].indicatorId);
+    if (!ind) continue;
+    for (const { item, rank, of } of competitionRank(g, (r) => r.value, ind.direction, ind.decimals, (a, b) => (a.unitCode < b.unitCode ? -1 : 1))) {
+      item.rank = rank;
+      item.rankOf = of;
+    }
+  }
+  const keyed = out.map((r) => ({ r, k: rowKey(r) }));
+  keyed.sort((a, b) => compareKeys(a.k, b.k));
+  return keyed.map((x) => x.r);
+}

@@ -1,0 +1,84 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../observations/observation-connection.types';
+import { ObservationStatus } from '../observations/observation.types';
+import { Comparator } from '../terms/term.types';
+import { AchievementBand } from './progress.types';
+
+@ObjectType({ description: 'One district × indicator × period of a province-wide comparison: a flat row for a PivotTable' })
+export class ComparisonRow {
+  @Field({ description: 'District code' })
+  unitCode: string;
+
+  @Field({ description: 'District short name, e.g. "Hà Trung"' })
+  unitName: string;
+
+  @Field()
+  indicatorCode: string;
+
+  @Field()
+  indicatorName: string;
+
+  @Field({ description: 'Unit of measure of the indicator' })
+  measure: string;
+
+  @Field()
+  period: string;
+
+  @Field(() => Int, { description: "Year the period ends in (a PivotTable column)" })
+  year: number;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field(() => ObservationStatus)
+  status: ObservationStatus;
+
+  @Field(() => Float, { nullable: true, description: 'The target this value is measured against (see README: Analytics)' })
+  target: number | null;
+
+  @Field(() => String, { nullable: true })
+  targetPeriod: string | null;
+
+  @Field(() => Comparator, { nullable: true })
+  comparator: Comparator | null;
+
+  @Field(() => Float, { nullable: true, description: 'As Progress.ratio, exact' })
+  ratio: number | null;
+
+  @Field(() => AchievementBand, { nullable: true, description: 'As Progress.band; null without a target' })
+  band: AchievementBand | null;
+
+  @Field(() => Int, { nullable: true, description: 'As ranking(): among the districts active at the period; null for FORECAST rows' })
+  rank: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of districts ranked at this indicator and period' })
+  rankOf: number | null;
+
+  unitId: number;
+  indicatorId: number;
+  observationId: number;
+}
+
+@ObjectType()
+export class ComparisonEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => ComparisonRow)
+  node: ComparisonRow;
+}
+
+@ObjectType({ description: 'Rows ordered by indicator code, period, district code' })
+export class ComparisonConnection {
+  @Field(() => [ComparisonEdge])
+  edges: ComparisonEdge[];
+
+  @Field(() => [ComparisonRow])
+  nodes: ComparisonRow[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'Rows over all pages' })
+  totalCount: number;
+}

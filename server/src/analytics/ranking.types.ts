@@ -1,0 +1,21 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { AdminUnit } from '../admin-units/admin-unit.types';
+import { Observation } from '../observations/observation.types';
+
+@ObjectType({ description: 'A district\'s place among its province\'s districts ("đứng thứ 12 toàn tỉnh")' })
+export class RankedValue {
+  @Field(() => AdminUnit)
+  unit: AdminUnit;
+
+  @Field(() => Observation)
+  observation: Observation;
+
+  @Field(() => Float, { description: 'observation.value, for convenience' })
+  value: number;
+
+  @Field(() => Int, { description: 'Competition rank: ties share a rank and the next one skips (1, 2, 2, 4)' })
+  rank: number;
+
+  @Field(() => Int, { description: 'Number of districts ranked' })
+  of: number;
+}
