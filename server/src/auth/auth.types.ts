@@ -23,7 +23,8 @@ export class Viewer {
   @Field(() => String, { nullable: true, description: 'Province or district code the role is limited to' })
   scopeCode: string | null;
 
-  tokenId: number;
+  /** The token's id; null for the command line, which acts without a token. */
+  tokenId: number | null;
 }
 
 @ObjectType({ implements: Node })

@@ -4,6 +4,7 @@ import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
 import { parsePeriod } from '../common/period';
 import { foldForSearch } from '../common/text';
 import { IndicatorEntity, type DirectionValue } from '../indicators/indicator.entity';
+import { checkValue } from '../indicators/measure';
 import { ObservationRevisionEntity } from '../observations/observation-revision.entity';
 import { ObservationEntity, type ObservationStatusValue } from '../observations/observation.entity';
 import { TargetEntity, type ComparatorValue } from '../terms/target.entity';
@@ -21,6 +22,15 @@ function num(value: string, where: string): number {
   const n = Number(value);
   if (value === '' || !Number.isFinite(n)) throw new Error(`${where}: "${value}" is not a number`);
   return n;
+}
+
+const optionalNum = (value: string | undefined, where: string) => (value === undefined || value === '' ? null : num(value, where));
+
+/** The demo data obeys the same unit-of-measure rules as a push. */
+function measured(value: number, indicator: IndicatorEntity | undefined, where: string): number {
+  const problem = checkValue(value, indicator);
+  if (problem) throw new Error(`${where}: ${problem.message}`);
+  return value;
 }
 
 /**
@@ -45,9 +55,13 @@ export async function loadDemoData(em: EntityManager): Promise<{ indicators: num
       decimals: num(r.decimals, `indicators.csv row ${i + 2}`),
       description: r.description || null,
       searchName: foldForSearch(r.name),
+      minValue: optionalNum(r.min_value, `indicators.csv row ${i + 2}`),
+      maxValue: optionalNum(r.max_value, `indicators.csv row ${i + 2}`),
+      integerOnly: r.integer_only === 'true',
     })),
   );
   const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const indId = (code: string, where: string) => {
     const id = indicatorId.get(code);
     if (id === undefined) throw new Error(`${where}: unknown indicator code "${code}"`);
@@ -69,11 +83,12 @@ export async function loadDemoData(em: EntityManager): Promise<{ indicators: num
     const where = `targets.csv row ${i + 2}`;
     const term = termId.get(`${unitId(r.unit_code, where)}|${r.congress_number}`);
     if (term === undefined) throw new Error(`${where}: no term ${r.congress_number} for unit ${r.unit_code}`);
+    const indicator = indId(r.indicator_code, where);
     return em.getRepository(TargetEntity).create({
       termId: term,
-      indicatorId: indId(r.indicator_code, where),
+      indicatorId: indicator,
       period: parsePeriod(r.period).text,
-      value: num(r.value, where),
+      value: measured(num(r.value, where), indicatorById.get(indicator), where),
       comparator: oneOf<ComparatorValue>(r.comparator, ['AT_LEAST', 'AT_MOST'], where),
       note: r.note || null,
     });
@@ -85,13 +100,14 @@ export async function loadDemoData(em: EntityManager): Promise<{ indicators: num
   const observations = readCsv(dataPath('demo', 'observations.csv')).map((r, i) => {
     const where = `observations.csv row ${i + 2}`;
     const period = parsePeriod(r.period);
+    const indicator = indId(r.indicator_code, where);
     return em.getRepository(ObservationEntity).create({
       unitId: unitId(r.unit_code, where),
-      indicatorId: indId(r.indicator_code, where),
+      indicatorId: indicator,
       period: period.text,
       startMonth: period.startMonth,
       endMonth: period.endMonth,
-      value: num(r.value, where),
+      value: measured(num(r.value, where), indicatorById.get(indicator), where),
       status: oneOf<ObservationStatusValue>(r.status, ['ESTIMATED', 'PRELIMINARY', 'OFFICIAL', 'FORECAST'], where),
       source: r.source || null,
       note: r.note || null,

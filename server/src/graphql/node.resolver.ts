@@ -23,6 +23,9 @@ export class NodeResolver {
           return loaders.target.load(parsed.id);
         case 'Observation':
           return (await services.observations.byIds([parsed.id])).get(parsed.id) ?? null;
+        case 'ApiToken':
+          // Tokens are visible to admins only; to anyone else the id resolves to nothing.
+          return ctx.viewer?.role === 'ADMIN' ? services.tokens.byId(parsed.id) : null;
         default:
           return null;
       }

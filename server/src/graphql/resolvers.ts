@@ -4,9 +4,14 @@ import { ObservationChangeResolver } from '../analytics/change.resolver';
 import { ComparisonResolver } from '../analytics/comparison.resolver';
 import { TargetProgressResolver, TermScorecardResolver } from '../analytics/progress.resolver';
 import { RankingResolver } from '../analytics/ranking.resolver';
+import { PeriodLockResolver } from '../approval/period-lock.resolver';
+import { ApiTokenResolver } from '../auth/token.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
+import { IndicatorMutationResolver } from '../indicators/indicator-mutation.resolver';
 import { IndicatorResolver } from '../indicators/indicator.resolver';
 import { ObservationConnectionResolver, ObservationResolver, ObservationTableResolver } from '../observations/observation.resolver';
+import { PushResolver } from '../observations/push.resolver';
+import { TermMutationResolver } from '../terms/term-mutation.resolver';
 import { TargetResolver, TermResolver } from '../terms/term.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -28,4 +33,10 @@ export const resolvers: NonEmptyArray<Function> = [
   ObservationResolver,
   ObservationConnectionResolver,
   ObservationTableResolver,
+  // Write path
+  PushResolver,
+  IndicatorMutationResolver,
+  TermMutationResolver,
+  PeriodLockResolver,
+  ApiTokenResolver,
 ];

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { decimalTransformer } from '../common/decimal';
 
 export type DirectionValue = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
 
@@ -31,4 +32,15 @@ export class IndicatorEntity {
 
   @Column({ name: 'search_name', type: 'varchar', length: 300 })
   searchName: string;
+
+  /** Unit-of-measure rules every value must respect (see indicators/measure.ts); null: no bound. */
+  @Column({ name: 'min_value', type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: decimalTransformer })
+  minValue: number | null;
+
+  @Column({ name: 'max_value', type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: decimalTransformer })
+  maxValue: number | null;
+
+  /** Counts (xã, hộ, sản phẩm, …) take whole numbers only. */
+  @Column({ name: 'integer_only', type: 'boolean', default: false })
+  integerOnly: boolean;
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../graphql/node.type';
 import type { IndicatorEntity } from './indicator.entity';
@@ -32,6 +32,15 @@ export class Indicator extends Node {
   @Field(() => String, { nullable: true })
   description: string | null;
 
+  @Field(() => Float, { nullable: true, description: 'Smallest value accepted (e.g. 0 for counts and shares); null: no lower bound' })
+  minValue: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Largest value accepted (e.g. 100 for a share in %); null: no upper bound' })
+  maxValue: number | null;
+
+  @Field({ description: 'Whole numbers only (counts of communes, households, products, …)' })
+  integerOnly: boolean;
+
   localId: number;
 }
 
@@ -47,5 +56,8 @@ export function presentIndicator(e: IndicatorEntity): Indicator {
     category: e.category,
     decimals: e.decimals,
     description: e.description,
+    minValue: e.minValue ?? null,
+    maxValue: e.maxValue ?? null,
+    integerOnly: Boolean(e.integerOnly),
   } as Indicator;
 }

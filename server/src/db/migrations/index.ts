@@ -1,4 +1,5 @@
 import { Initial1732000000000 } from './1732000000000-initial';
+import { WritePath1732000000001 } from './1732000000001-write-path';
 
 /** Every migration, in order. One set serves SQLite and MySQL/MariaDB. */
-export const migrations = [Initial1732000000000];
+export const migrations = [Initial1732000000000, WritePath1732000000001];

@@ -1,0 +1,108 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/auth.types';
+import { loadScopedUnits, requireApproveScope, requireViewer, type ScopedUnit } from '../auth/scope';
+import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
+import { isMysql } from '../db/data-source';
+import { writeTransaction } from '../db/write-transaction';
+import { userError } from '../graphql/user-error.type';
+import { PeriodLockEntity } from './period-lock.entity';
+import type { PeriodLock, PeriodLockPayload } from './period-lock.types';
+
+export interface LockSpan { period: string; startMonth: number; endMonth: number }
+
+/** The approved period that contains `p`, if any. */
+export const lockCovering = (locks: readonly LockSpan[] | undefined, p: { startMonth: number; endMonth: number }) =>
+  locks?.find((l) => l.startMonth <= p.startMonth && p.endMonth <= l.endMonth) ?? null;
+
+/** Locks of many units in one query, by unit id. */
+export async function locksOfUnits(em: Pick<EntityManager, 'getRepository'>, unitIds: readonly number[]): Promise<Map<number, LockSpan[]>> {
+  const out = new Map<number, LockSpan[]>();
+  for (let i = 0; i < unitIds.length; i += 5000) {
+    const rows = await em.getRepository(PeriodLockEntity).findBy({ unitId: In(unitIds.slice(i, i + 5000)) });
+    for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r]);
+  }
+  return out;
+}
+
+/**
+ * On MySQL/MariaDB, approving takes the unit's row exclusively and a push takes its units' rows
+ * shared, so a period cannot be approved halfway through a push that writes into it.
+ */
+export async function lockUnitRows(em: EntityManager, unitIds: readonly number[], mode: 'SHARE' | 'UPDATE'): Promise<void> {
+  if (!isMysql(em.connection) || unitIds.length === 0) return;
+  const ids = [...unitIds].sort((a, b) => a - b);
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    await em.query(
+      `SELECT id FROM admin_unit WHERE id IN (${chunk.map(() => '?').join(', ')}) ${mode === 'SHARE' ? 'LOCK IN SHARE MODE' : 'FOR UPDATE'}`,
+      chunk,
+    );
+  }
+}
+
+type Checked = { unit: ScopedUnit; period: Period } | { payload: PeriodLockPayload };
+
+export class PeriodLockService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** validate → authorize; a problem with the input comes back as a payload with userErrors. */
+  private async check(viewer: Viewer | null, input: { unitCode: string; period: string }): Promise<Checked> {
+    const v = requireViewer(viewer);
+    const base = { unitCode: input.unitCode, period: input.period, locked: false, lockedAt: null, lockedBy: null };
+    const unit = (await loadScopedUnits(this.ds, [input.unitCode])).get(input.unitCode);
+    const period = tryParsePeriod(input.period);
+    const errors = [
+      ...(unit ? [] : [userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode'])]),
+      ...(period ? [] : [userError('INVALID_PERIOD', `"${truncate(input.period)}" is not a period: ${PERIOD_HELP}`, ['input', 'period'])]),
+    ];
+    if (!unit || !period) return { payload: { ...base, userErrors: errors } };
+    requireApproveScope(v, unit);
+    return { unit, period };
+  }
+
+  async approve(viewer: Viewer | null, input: { unitCode: string; period: string }): Promise<PeriodLockPayload> {
+    const checked = await this.check(viewer, input);
+    if ('payload' in checked) return checked.payload;
+    const { unit, period } = checked;
+    return writeTransaction(this.ds, async (em) => {
+      await lockUnitRows(em, [unit.id], 'UPDATE');
+      const repo = em.getRepository(PeriodLockEntity);
+      let lock = await repo.findOneBy({ unitId: unit.id, period: period.text });
+      if (!lock) {
+        lock = await repo.save({ unitId: unit.id, period: period.text, startMonth: period.startMonth, endMonth: period.endMonth, lockedAt: new Date(), lockedBy: viewer!.name });
+        await recordAudit(em, { actor: viewer!.name, action: 'PERIOD_APPROVED', entityType: 'PeriodLock', entityId: lock.id, detail: { unitCode: unit.code, period: period.text } });
+      }
+      return { unitCode: unit.code, period: period.text, locked: true, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy, userErrors: [] };
+    });
+  }
+
+  async unapprove(viewer: Viewer | null, input: { unitCode: string; period: string }): Promise<PeriodLockPayload> {
+    const checked = await this.check(viewer, input);
+    if ('payload' in checked) return checked.payload;
+    const { unit, period } = checked;
+    return writeTransaction(this.ds, async (em) => {
+      await lockUnitRows(em, [unit.id], 'UPDATE');
+      const repo = em.getRepository(PeriodLockEntity);
+      const lock = await repo.findOneBy({ unitId: unit.id, period: period.text });
+      if (lock) {
+        await repo.delete({ id: lock.id });
+        await recordAudit(em, { actor: viewer!.name, action: 'PERIOD_UNAPPROVED', entityType: 'PeriodLock', entityId: lock.id, detail: { unitCode: unit.code, period: period.text, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy } });
+      }
+      const enclosing = lockCovering((await locksOfUnits(em, [unit.id])).get(unit.id), period);
+      const userErrors = enclosing
+        ? [userError('LOCKED_BY_ENCLOSING_PERIOD', `${period.text} stays locked: ${enclosing.period} is approved (unapprove ${enclosing.period} to unlock it)`, ['input', 'period'])]
+        : lock ? [] : [userError('NOT_LOCKED', `${period.text} of unit ${unit.code} was not approved`, ['input', 'period'])];
+      return { unitCode: unit.code, period: period.text, locked: enclosing !== null, lockedAt: null, lockedBy: null, userErrors };
+    });
+  }
+
+  /** The approved periods of a unit, oldest first. */
+  async list(unitCode: string): Promise<PeriodLock[]> {
+    const unit = (await loadScopedUnits(this.ds, [unitCode])).get(unitCode);
+    if (!unit) return [];
+    const rows = await this.ds.getRepository(PeriodLockEntity).find({ where: { unitId: unit.id }, order: { startMonth: 'ASC', endMonth: 'DESC' } });
+    return rows.map((r) => ({ unitCode: unit.code, period: r.period, lockedAt: r.lockedAt, lockedBy: r.lockedBy }));
+  }
+}

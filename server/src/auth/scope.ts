@@ -1,0 +1,99 @@
+import type { EntityManager } from 'typeorm';
+import { forbidden, unauthenticated } from '../common/errors';
+import type { Viewer } from './auth.types';
+
+/**
+ * The scope rules of the contract, in one place:
+ * ADMIN everything; PROVINCE_EDITOR its province and the province's districts (write and approve);
+ * DISTRICT_EDITOR its district (write only); VIEWER nothing.
+ */
+export interface ScopedUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: 'PROVINCE' | 'DISTRICT';
+  parentCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export function canWrite(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'parentCode'>): boolean {
+  switch (viewer.role) {
+    case 'ADMIN':
+      return true;
+    case 'PROVINCE_EDITOR':
+      return viewer.scopeCode !== null && (unit.code === viewer.scopeCode || unit.parentCode === viewer.scopeCode);
+    case 'DISTRICT_EDITOR':
+      return viewer.scopeCode !== null && unit.code === viewer.scopeCode;
+    default:
+      return false;
+  }
+}
+
+export function canApprove(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'parentCode'>): boolean {
+  return viewer.role === 'ADMIN' || (viewer.role === 'PROVINCE_EDITOR' && canWrite(viewer, unit));
+}
+
+const scopeText = (v: Viewer) => (v.scopeCode ? `${v.role} of ${v.scopeCode}` : v.role);
+
+/** The caller, or UNAUTHENTICATED. */
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated('Send "Authorization: Bearer <token>" to write');
+  return viewer;
+}
+
+/** A role that may write something (not VIEWER), or FORBIDDEN. */
+export function requireEditor(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (v.role === 'VIEWER') throw forbidden('A VIEWER token can only read; writing needs an editor or admin token');
+  return v;
+}
+
+export function requireAdmin(viewer: Viewer | null, what: string): Viewer {
+  const v = requireViewer(viewer);
+  if (v.role !== 'ADMIN') throw forbidden(`Only an ADMIN token may ${what} (this token is ${scopeText(v)})`);
+  return v;
+}
+
+export function requireWriteScope(viewer: Viewer, unit: ScopedUnit, what: string): void {
+  if (!canWrite(viewer, unit)) throw forbidden(`A ${scopeText(viewer)} token may not ${what} for unit ${unit.code}`, 'OUT_OF_SCOPE');
+}
+
+export function requireApproveScope(viewer: Viewer, unit: ScopedUnit): void {
+  if (!canApprove(viewer, unit)) {
+    throw forbidden(`A ${scopeText(viewer)} token may not approve periods of unit ${unit.code} (admins and the province's editors may)`, 'OUT_OF_SCOPE');
+  }
+}
+
+const UNIT_SQL = `SELECT u.id, u.code, u.name, u.level, u.valid_from, u.valid_to, p.code AS parent_code
+  FROM admin_unit u LEFT JOIN admin_unit p ON p.id = u.parent_id`;
+
+function toScopedUnit(r: Record<string, unknown>): ScopedUnit {
+  return {
+    id: Number(r.id),
+    code: String(r.code),
+    name: String(r.name),
+    level: r.level as ScopedUnit['level'],
+    parentCode: r.parent_code === null ? null : String(r.parent_code),
+    validFrom: (r.valid_from as string | null) ?? null,
+    validTo: (r.valid_to as string | null) ?? null,
+  };
+}
+
+/** Units by code with their province's code, for scope checks; unknown codes are absent. */
+export async function loadScopedUnits(em: Pick<EntityManager, 'query'>, codes: Iterable<string>): Promise<Map<string, ScopedUnit>> {
+  // Codes are at most 10 characters; longer text cannot name a unit and is not sent to the database.
+  const list = [...new Set(codes)].filter((c) => typeof c === 'string' && c.length > 0 && c.length <= 10);
+  const out = new Map<string, ScopedUnit>();
+  for (let i = 0; i < list.length; i += 5000) {
+    const chunk = list.slice(i, i + 5000);
+    const rows: Record<string, unknown>[] = await em.query(`${UNIT_SQL} WHERE u.code IN (${chunk.map(() => '?').join(', ')})`, chunk);
+    for (const r of rows) out.set(String(r.code), toScopedUnit(r));
+  }
+  return out;
+}
+
+export async function loadScopedUnitById(em: Pick<EntityManager, 'query'>, id: number): Promise<ScopedUnit | null> {
+  const rows: Record<string, unknown>[] = await em.query(`${UNIT_SQL} WHERE u.id = ?`, [id]);
+  return rows.length ? toScopedUnit(rows[0]) : null;
+}

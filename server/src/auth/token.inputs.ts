@@ -1,0 +1,37 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { UserError } from '../graphql/user-error.type';
+import type { RoleValue } from './api-token.entity';
+import { ApiToken, Role } from './auth.types';
+
+@InputType()
+export class CreateApiTokenInput {
+  @Field({ description: 'Who or what uses the token, e.g. "Chi cục Thống kê Hà Trung" (recorded as the author of its writes)' })
+  name: string;
+
+  @Field(() => Role)
+  role: RoleValue;
+
+  @Field(() => String, { nullable: true, description: 'Province code for PROVINCE_EDITOR, district code for DISTRICT_EDITOR; none for ADMIN and VIEWER' })
+  scopeCode?: string | null;
+}
+
+@ObjectType()
+export class CreateApiTokenPayload {
+  @Field(() => String, { nullable: true, description: 'The secret, shown this once: only its SHA-256 is stored' })
+  token: string | null;
+
+  @Field(() => ApiToken, { nullable: true })
+  apiToken: ApiToken | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class RevokeApiTokenPayload {
+  @Field(() => ApiToken, { nullable: true })
+  apiToken: ApiToken | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

@@ -1,0 +1,47 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Mutex } from '../common/mutex';
+import { isMysql } from './data-source';
+
+const sqliteWriters = new WeakMap<DataSource, Mutex>();
+const MAX_ATTEMPTS = 12;
+
+/**
+ * Errors that mean "another writer got there first": a deadlock (1213) or lock wait timeout (1205)
+ * on MySQL/MariaDB, a unique key taken by a concurrent insert (1062, SQLITE_CONSTRAINT_UNIQUE), or
+ * a busy SQLite file (another process writing). Running the whole unit of work again re-reads
+ * the winner's rows, so the retry reports a CONFLICT or ALREADY_EXISTS instead of failing.
+ */
+export function isRetryableWriteError(e: unknown): boolean {
+  const err = ((e as { driverError?: unknown })?.driverError ?? e) as { errno?: number; code?: string } | null;
+  if (!err) return false;
+  if (err.errno === 1213 || err.errno === 1205 || err.errno === 1062) return true;
+  return typeof err.code === 'string' && /^SQLITE_(BUSY|CONSTRAINT_UNIQUE|CONSTRAINT_PRIMARYKEY)/.test(err.code);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `work` in one write transaction, again from the start when it loses a race (see
+ * isRetryableWriteError). SQLite: writes run one at a time (in-process lock around the shared
+ * connection). MySQL/MariaDB: READ COMMITTED, so locking reads see the latest committed rows and
+ * take no gap locks; the unique indexes decide races between inserts.
+ * `work` must be safe to run more than once: it reads everything it decides on inside the transaction.
+ */
+export async function writeTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const attempt = () => (isMysql(ds) ? ds.transaction('READ COMMITTED', work) : ds.transaction(work));
+  const withRetries = async () => {
+    for (let n = 1; ; n++) {
+      try {
+        return await attempt();
+      } catch (e) {
+        if (n >= MAX_ATTEMPTS || !isRetryableWriteError(e)) throw e;
+        // Jittered backoff so the writers that collided do not collide again in lockstep.
+        await sleep(Math.random() * Math.min(200, 5 * 2 ** n));
+      }
+    }
+  };
+  if (isMysql(ds)) return withRetries();
+  let lock = sqliteWriters.get(ds);
+  if (!lock) sqliteWriters.set(ds, (lock = new Mutex()));
+  return lock.run(withRetries);
+}

@@ -1,0 +1,117 @@
+import { chunkRows, mysqlOf, readDateTime, readDecimal, sqlDateTime, tupleIn, valuesList, type Executor } from '../db/sql';
+import type { ObservationStatusValue } from './observation.entity';
+import { ObservationEntity } from './observation.entity';
+import type { RevisionAction } from './observation-revision.entity';
+import { observationKey } from './observation.types';
+
+/**
+ * The SQL of the write path: bulk reads by key and multi-row writes, chunked to stay within the
+ * placeholder and packet limits of both databases. No statement runs per row.
+ */
+export interface ObservationKey { unitId: number; indicatorId: number; period: string }
+
+export interface RevisionWrite extends ObservationKey {
+  version: number;
+  action: RevisionAction;
+  value: number | null;
+  previousValue: number | null;
+  status: ObservationStatusValue;
+  source: string | null;
+  note: string | null;
+}
+
+export interface ObservationWrite extends ObservationKey {
+  startMonth: number;
+  endMonth: number;
+  value: number;
+  status: ObservationStatusValue;
+  source: string | null;
+  note: string | null;
+  version: number;
+}
+
+const KEY_CHUNK = 2000;
+const COLUMNS = 'id, unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by';
+const textSize = (r: { source: string | null; note: string | null }) => (r.source?.length ?? 0) + (r.note?.length ?? 0);
+const sortKeys = <T extends ObservationKey>(keys: readonly T[]) =>
+  [...keys].sort((a, b) => a.unitId - b.unitId || a.indicatorId - b.indicatorId || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+
+function hydrate(r: Record<string, unknown>): ObservationEntity {
+  return Object.assign(new ObservationEntity(), {
+    id: Number(r.id), unitId: Number(r.unit_id), indicatorId: Number(r.indicator_id), period: String(r.period),
+    startMonth: Number(r.start_month), endMonth: Number(r.end_month), value: readDecimal(r.value)!,
+    status: r.status as ObservationStatusValue, source: (r.source as string | null) ?? null, note: (r.note as string | null) ?? null,
+    version: Number(r.version), updatedAt: readDateTime(r.updated_at), updatedBy: (r.updated_by as string | null) ?? null,
+  });
+}
+
+/**
+ * Current observations of the keys. `forUpdate` (MySQL/MariaDB) locks them until the transaction
+ * ends, so the version checked is the version replaced; keys are locked in index order.
+ */
+export async function readCurrent(em: Executor, keys: readonly ObservationKey[], forUpdate: boolean): Promise<Map<string, ObservationEntity>> {
+  const out = new Map<string, ObservationEntity>();
+  const sorted = sortKeys(keys);
+  for (let i = 0; i < sorted.length; i += KEY_CHUNK) {
+    const where = tupleIn(em, ['unit_id', 'indicator_id', 'period'], sorted.slice(i, i + KEY_CHUNK).map((k) => [k.unitId, k.indicatorId, k.period]));
+    const lock = forUpdate && mysqlOf(em) ? ' FOR UPDATE' : '';
+    const rows: Record<string, unknown>[] = await em.query(`SELECT ${COLUMNS} FROM observation WHERE ${where.sql}${lock}`, where.params);
+    for (const r of rows) {
+      const o = hydrate(r);
+      out.set(observationKey(o.unitId, o.indicatorId, o.period), o);
+    }
+  }
+  return out;
+}
+
+/** The last revision version of each key that has revisions, so a re-created key continues its chain. */
+export async function readLastVersions(em: Executor, keys: readonly ObservationKey[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+    const where = tupleIn(em, ['unit_id', 'indicator_id', 'period'], keys.slice(i, i + KEY_CHUNK).map((k) => [k.unitId, k.indicatorId, k.period]));
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT unit_id, indicator_id, period, MAX(version) AS v FROM observation_revision WHERE ${where.sql} GROUP BY unit_id, indicator_id, period`,
+      where.params,
+    );
+    for (const r of rows) out.set(observationKey(Number(r.unit_id), Number(r.indicator_id), String(r.period)), Number(r.v));
+  }
+  return out;
+}
+
+/**
+ * Revisions first: the unique (key, version) index admits exactly one writer per version, so a
+ * writer that checked a version someone else has just replaced fails here and runs again.
+ */
+export async function insertRevisions(em: Executor, revisions: readonly RevisionWrite[], at: Date, by: string | null, batchId: string): Promise<void> {
+  const when = sqlDateTime(at);
+  for (const chunk of chunkRows(sortKeys(revisions), textSize)) {
+    await em.query(
+      `INSERT INTO observation_revision (unit_id, indicator_id, period, version, action, value, previous_value, status, source, note, changed_at, changed_by, batch_id)
+       VALUES ${valuesList(chunk.length, 13)}`,
+      chunk.flatMap((r) => [r.unitId, r.indicatorId, r.period, r.version, r.action, r.value, r.previousValue, r.status, r.source, r.note, when, by, batchId]),
+    );
+  }
+}
+
+/** Creates and updates in multi-row upserts on the (unit, indicator, period) key. */
+export async function upsertObservations(em: Executor, rows: readonly ObservationWrite[], at: Date, by: string | null): Promise<void> {
+  const when = sqlDateTime(at);
+  const onConflict = mysqlOf(em)
+    ? 'ON DUPLICATE KEY UPDATE value = VALUES(value), status = VALUES(status), source = VALUES(source), note = VALUES(note), version = VALUES(version), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)'
+    : 'ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by';
+  for (const chunk of chunkRows(sortKeys(rows), textSize)) {
+    await em.query(
+      `INSERT INTO observation (unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by)
+       VALUES ${valuesList(chunk.length, 12)} ${onConflict}`,
+      chunk.flatMap((r) => [r.unitId, r.indicatorId, r.period, r.startMonth, r.endMonth, r.value, r.status, r.source, r.note, r.version, when, by]),
+    );
+  }
+}
+
+export async function deleteObservations(em: Executor, ids: readonly number[]): Promise<void> {
+  const sorted = [...ids].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i += 5000) {
+    const chunk = sorted.slice(i, i + 5000);
+    await em.query(`DELETE FROM observation WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+  }
+}

@@ -1,0 +1,155 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { loadScopedUnits, type ScopedUnit } from '../auth/scope';
+import { roundValue } from '../common/decimal';
+import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
+import { IndicatorEntity } from '../indicators/indicator.entity';
+import { checkValue, type MeasureRules } from '../indicators/measure';
+import type { ObservationStatusValue } from './observation.entity';
+import { observationKey } from './observation.types';
+
+export const MAX_PUSH_ROWS = 50_000;
+export const MAX_SOURCE_CHARS = 500;
+export const MAX_NOTE_CHARS = 2000;
+const STATUSES: readonly ObservationStatusValue[] = ['ESTIMATED', 'PRELIMINARY', 'OFFICIAL', 'FORECAST'];
+
+/** A row as it arrives (GraphQL input or a CSV line); nothing about it is trusted yet. */
+export interface RawRow {
+  unitCode: unknown;
+  indicatorCode: unknown;
+  period: unknown;
+  value?: unknown;
+  status?: unknown;
+  source?: unknown;
+  note?: unknown;
+  baseVersion?: unknown;
+}
+
+export interface IndicatorRef extends MeasureRules {
+  id: number;
+  code: string;
+}
+
+/** A row that passed every check that needs no knowledge of the stored values. */
+export interface ValidRow {
+  index: number;
+  key: string;
+  unit: ScopedUnit;
+  indicator: IndicatorRef;
+  period: Period;
+  /** Rounded to the 6 stored decimals; null deletes. */
+  value: number | null;
+  status: ObservationStatusValue;
+  source: string | null;
+  note: string | null;
+  baseVersion: number | null;
+}
+
+export interface RowProblem {
+  index: number;
+  code: string;
+  message: string;
+  field: string;
+}
+
+export interface Catalogue {
+  units: Map<string, ScopedUnit>;
+  indicators: Map<string, IndicatorRef>;
+}
+
+/** Units and indicators the rows name, in a few bulk queries. */
+export async function loadCatalogue(em: Pick<EntityManager, 'query' | 'getRepository'>, rows: readonly RawRow[]): Promise<Catalogue> {
+  const units = await loadScopedUnits(em, rows.map((r) => r.unitCode).filter((c): c is string => typeof c === 'string'));
+  const codes = [...new Set(rows.map((r) => r.indicatorCode))].filter((c): c is string => typeof c === 'string' && c.length > 0 && c.length <= 40);
+  const indicators = new Map<string, IndicatorRef>();
+  for (let i = 0; i < codes.length; i += 5000) {
+    for (const e of await em.getRepository(IndicatorEntity).findBy({ code: In(codes.slice(i, i + 5000)) })) {
+      indicators.set(e.code, { id: e.id, code: e.code, unit: e.unit, minValue: e.minValue, maxValue: e.maxValue, integerOnly: Boolean(e.integerOnly) });
+    }
+  }
+  return { units, indicators };
+}
+
+/** Length in characters (code points), as the database counts them; cheap for huge strings. */
+function chars(s: string, limit: number): number {
+  if (s.length <= limit) return s.length;
+  if (s.length > 2 * limit) return s.length; // surely over the limit, whatever the surrogate pairs
+  return [...s].length;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const monthOf = (isoDate: string) => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1;
+const quote = (v: unknown) => (typeof v === 'string' ? `"${truncate(v)}"` : String(v));
+
+type Text = { ok: true; value: string | null } | { ok: false; problem: Omit<RowProblem, 'index'> };
+
+function text(v: unknown, field: 'source' | 'note', max: number): Text {
+  if (v === undefined || v === null || v === '') return { ok: true, value: null };
+  if (typeof v !== 'string') return { ok: false, problem: { code: 'INVALID_TEXT', field, message: `The ${field} must be text` } };
+  const n = chars(v, max);
+  if (n > max) {
+    return { ok: false, problem: { code: 'TEXT_TOO_LONG', field, message: `The ${field} has ${n.toLocaleString('en')} characters; at most ${max} are allowed` } };
+  }
+  if (LONE_SURROGATE.test(v)) return { ok: false, problem: { code: 'INVALID_TEXT', field, message: `The ${field} is not valid Unicode text (a broken character)` } };
+  return { ok: true, value: v };
+}
+
+/** The first problem of one row, or the row made typed and canonical. */
+export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRow | RowProblem {
+  const fail = (code: string, field: string, message: string): RowProblem => ({ index, code, field, message });
+  const unit = typeof raw.unitCode === 'string' ? cat.units.get(raw.unitCode) : undefined;
+  if (!unit) return fail('UNKNOWN_UNIT', 'unitCode', `No province or district has code ${quote(raw.unitCode)} (GSO codes keep their leading zeros, e.g. "392" Hà Trung)`);
+  const indicator = typeof raw.indicatorCode === 'string' ? cat.indicators.get(raw.indicatorCode) : undefined;
+  if (!indicator) return fail('UNKNOWN_INDICATOR', 'indicatorCode', `No indicator has code ${quote(raw.indicatorCode)}`);
+  const period = typeof raw.period === 'string' ? tryParsePeriod(raw.period) : null;
+  if (!period) return fail('INVALID_PERIOD', 'period', `${quote(raw.period)} is not a period: ${PERIOD_HELP}`);
+  if ((unit.validTo && period.startMonth > monthOf(unit.validTo)) || (unit.validFrom && period.endMonth < monthOf(unit.validFrom))) {
+    const span = `${unit.validFrom ? `from ${unit.validFrom} ` : ''}${unit.validTo ? `until ${unit.validTo}` : ''}`.trim();
+    return fail('UNIT_INACTIVE', 'period', `${unit.name} (${unit.code}) did not exist in ${period.text}: it existed ${span}`);
+  }
+  const status = raw.status === undefined || raw.status === null ? 'OFFICIAL' : raw.status;
+  if (typeof status !== 'string' || !STATUSES.includes(status as ObservationStatusValue)) {
+    return fail('INVALID_STATUS', 'status', `${quote(status)} is not a status: use ${STATUSES.join(', ')}`);
+  }
+  let value: number | null = null;
+  if (raw.value !== null && raw.value !== undefined) {
+    const problem = checkValue(raw.value, indicator);
+    if (problem) return fail(problem.code, 'value', problem.message);
+    value = roundValue(raw.value as number);
+  }
+  const source = text(raw.source, 'source', MAX_SOURCE_CHARS);
+  if (!source.ok) return { index, ...source.problem };
+  const note = text(raw.note, 'note', MAX_NOTE_CHARS);
+  if (!note.ok) return { index, ...note.problem };
+  let baseVersion: number | null = null;
+  if (raw.baseVersion !== null && raw.baseVersion !== undefined) {
+    if (typeof raw.baseVersion !== 'number' || !Number.isInteger(raw.baseVersion) || raw.baseVersion < 1) {
+      return fail('INVALID_BASE_VERSION', 'baseVersion', `baseVersion must be a version read from the server (a whole number from 1), not ${quote(raw.baseVersion)}`);
+    }
+    baseVersion = raw.baseVersion;
+  }
+  return {
+    index, key: observationKey(unit.id, indicator.id, period.text), unit, indicator, period,
+    value, status: status as ObservationStatusValue, source: source.value, note: note.value, baseVersion,
+  };
+}
+
+/** Every row checked on its own, then rows that name the same key twice are all refused. */
+export function validateRows(rows: readonly RawRow[], cat: Catalogue): { valid: ValidRow[]; problems: RowProblem[] } {
+  const checked = rows.map((r, i) => validateRow(r, i, cat));
+  const byKey = new Map<string, number[]>();
+  for (const c of checked) if ('key' in c) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c.index]);
+  const valid: ValidRow[] = [];
+  const problems: RowProblem[] = [];
+  for (const c of checked) {
+    if (!('key' in c)) problems.push(c);
+    else if (byKey.get(c.key)!.length > 1) {
+      const others = byKey.get(c.key)!.filter((i) => i !== c.index);
+      problems.push({
+        index: c.index, code: 'DUPLICATE_ROW', field: 'period',
+        message: `Row ${c.index} and row${others.length > 1 ? 's' : ''} ${others.slice(0, 5).join(', ')} have the same unit, indicator and period: send each value once`,
+      });
+    } else valid.push(c);
+  }
+  return { valid, problems };
+}

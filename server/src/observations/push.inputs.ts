@@ -1,0 +1,45 @@
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { ObservationStatus } from './observation.types';
+
+/** One value to write: the key (unit × indicator × period) and what it should become. */
+@InputType()
+export class ObservationRowInput {
+  @Field()
+  unitCode: string;
+
+  @Field()
+  indicatorCode: string;
+
+  @Field({ description: 'Canonical period: 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023' })
+  period: string;
+
+  @Field(() => Float, { nullable: true, description: 'null deletes the observation' })
+  value?: number | null;
+
+  @Field(() => ObservationStatus, { nullable: true, defaultValue: ObservationStatus.OFFICIAL })
+  status?: ObservationStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'At most 500 characters; stored as sent ("" is stored as null)' })
+  source?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'At most 2000 characters; stored as sent ("" is stored as null)' })
+  note?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version the client last saw; omit for a value the client believes is new' })
+  baseVersion?: number | null;
+}
+
+@InputType()
+export class PushObservationsInput {
+  @Field(() => [ObservationRowInput], { description: 'At most 50,000 rows' })
+  rows: ObservationRowInput[];
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Report exactly what the push would do, and write nothing' })
+  dryRun?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'true: every row or none is written; false: the good rows are written and the others reported' })
+  atomic?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Repeating a push with the same key (same token, same rows) returns the first push's result and writes nothing" })
+  idempotencyKey?: string | null;
+}

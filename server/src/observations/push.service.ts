@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { locksOfUnits, lockUnitRows } from '../approval/period-lock.service';
+import type { Viewer } from '../auth/auth.types';
+import { requireEditor } from '../auth/scope';
+import { AppError, badInput } from '../common/errors';
+import { writeTransaction } from '../db/write-transaction';
+import { userError, type UserError } from '../graphql/user-error.type';
+import type { ObservationEntity } from './observation.entity';
+import { PushBatchEntity } from './push-batch.entity';
+import { planRows, type PlannedRow, type StoredState } from './push-plan';
+import { deserializeResult, presentResult, requestHash, serializeResult, type PushResult, type ResultRow } from './push-result';
+import { deleteObservations, insertRevisions, readCurrent, readLastVersions, upsertObservations, type ObservationKey, type RevisionWrite } from './push-store';
+import { loadCatalogue, MAX_PUSH_ROWS, validateRows, type RawRow, type ValidRow } from './push-validate';
+import { REJECTIONS, RowOutcome, WRITES, type PushObservationsPayload } from './push.types';
+
+export interface PushOptions {
+  dryRun?: boolean | null;
+  atomic?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+const MAX_KEY_CHARS = 200;
+const keyOf = (r: ValidRow): ObservationKey => ({ unitId: r.unit.id, indicatorId: r.indicator.id, period: r.period.text });
+
+/**
+ * pushObservations, shared by the API and the command-line import:
+ * validate (whole request, then each row) → authorize (role, then each row's scope) → act (one
+ * write transaction: read the stored state, decide every row, write in bulk) → present.
+ */
+export class PushService {
+  constructor(private readonly ds: DataSource) {}
+
+  async push(viewer: Viewer | null, rows: readonly RawRow[], opts: PushOptions = {}): Promise<PushObservationsPayload> {
+    if (rows.length > MAX_PUSH_ROWS) {
+      throw badInput('TOO_MANY_ROWS', `A push takes at most ${MAX_PUSH_ROWS.toLocaleString('en')} rows (this one has ${rows.length.toLocaleString('en')}): split it into several pushes`, ['input', 'rows']);
+    }
+    const key = opts.idempotencyKey ?? null;
+    if (key !== null && (key.length === 0 || key.length > MAX_KEY_CHARS)) {
+      throw badInput('INVALID_IDEMPOTENCY_KEY', `idempotencyKey must have 1 to ${MAX_KEY_CHARS} characters`, ['input', 'idempotencyKey']);
+    }
+    const v = requireEditor(viewer);
+    const dryRun = opts.dryRun ?? false;
+    const atomic = opts.atomic ?? true;
+
+    const { valid, problems } = validateRows(rows, await loadCatalogue(this.ds, rows));
+    // Dry runs neither replay nor record a key: previewing with the key of the real push is harmless.
+    const hash = key !== null && !dryRun ? requestHash(rows, atomic) : null;
+    const { result, replayed } = await writeTransaction(this.ds, async (em) => {
+      if (hash !== null) {
+        const prior = await em.getRepository(PushBatchEntity).findOneBy({ tokenId: v.tokenId === null ? IsNull() : v.tokenId, idempotencyKey: key! });
+        if (prior) {
+          if (prior.requestHash !== hash || prior.result === null) {
+            throw new AppError('CONFLICT', `idempotencyKey "${key!.slice(0, 60)}" was already used for a different push: use a new key for new rows`, 'IDEMPOTENCY_KEY_REUSED', ['input', 'idempotencyKey']);
+          }
+          return { result: deserializeResult(prior.result), replayed: true };
+        }
+      }
+      const state = await this.readState(em, valid, !dryRun);
+      const planned = planRows(v, valid, problems, state);
+      const result = await this.apply(em, v, planned, { dryRun, atomic, total: rows.length });
+      if (!dryRun && (result.batchId !== null || key !== null)) {
+        await em.getRepository(PushBatchEntity).insert({
+          id: result.batchId ?? randomUUID(), tokenId: v.tokenId, idempotencyKey: key, requestHash: hash,
+          actor: v.name, createdAt: new Date(), rowCount: rows.length, result: key !== null ? serializeResult(result) : null,
+        });
+      }
+      return { result, replayed: false };
+    });
+    return presentResult(result, replayed);
+  }
+
+  /** Everything the decisions depend on, read inside the transaction (locked on MySQL when writing). */
+  private async readState(em: EntityManager, valid: readonly ValidRow[], forWrite: boolean): Promise<StoredState> {
+    const unitIds = [...new Set(valid.map((r) => r.unit.id))];
+    if (forWrite) await lockUnitRows(em, unitIds, 'SHARE');
+    const locks = await locksOfUnits(em, unitIds);
+    const current = await readCurrent(em, valid.map(keyOf), forWrite);
+    const creations = valid.filter((r) => r.value !== null && !current.has(r.key)).map(keyOf);
+    const lastVersion = await readLastVersions(em, creations);
+    return { current, lastVersion, locks };
+  }
+
+  private async apply(em: EntityManager, v: Viewer, planned: PlannedRow[], o: { dryRun: boolean; atomic: boolean; total: number }): Promise<PushResult> {
+    const count = (outcome: RowOutcome) => planned.filter((p) => p.outcome === outcome).length;
+    const counts = {
+      created: count(RowOutcome.CREATED), updated: count(RowOutcome.UPDATED), deleted: count(RowOutcome.DELETED),
+      unchanged: count(RowOutcome.UNCHANGED), rejected: planned.filter((p) => REJECTIONS.has(p.outcome)).length,
+    };
+    const writes = planned.filter((p) => WRITES.has(p.outcome));
+    const allowed = !o.atomic || counts.rejected === 0;
+    const write = !o.dryRun && allowed && writes.length > 0;
+    const batchId = allowed && writes.length > 0 ? randomUUID() : null;
+    const userErrors: UserError[] = [];
+    if (o.atomic && counts.rejected > 0) {
+      userErrors.push(userError('ATOMIC_PUSH_REJECTED', `Nothing ${o.dryRun ? 'would be' : 'was'} written: ${counts.rejected} of ${o.total} rows ${o.dryRun ? 'would be' : 'were'} rejected and the push is atomic (all or nothing). Fix those rows, or push with atomic: false to write the others`, ['input', 'rows']));
+    }
+    const stored = write ? await this.write(em, v, writes, batchId!) : new Map<string, ObservationEntity>();
+    const rows: ResultRow[] = planned.map((p) => {
+      const base = { index: p.index, outcome: p.outcome, code: p.code, message: p.message, field: p.field };
+      if (write && WRITES.has(p.outcome)) return { ...base, observation: stored.get(p.row!.key) ?? null, current: null };
+      if (p.outcome === RowOutcome.UNCHANGED) return { ...base, observation: p.current, current: null };
+      return { ...base, observation: null, current: p.current };
+    });
+    return { batchId, applied: !o.dryRun && allowed, dryRun: o.dryRun, counts, rows, userErrors };
+  }
+
+  /** Revisions, then creates/updates, then deletes; returns the written observations as stored. */
+  private async write(em: EntityManager, v: Viewer, writes: PlannedRow[], batchId: string): Promise<Map<string, ObservationEntity>> {
+    const now = new Date();
+    const revisions: RevisionWrite[] = writes.map(({ row, current, outcome, newVersion }) => {
+      const deleted = outcome === RowOutcome.DELETED;
+      const after = deleted ? current! : row!;
+      return {
+        ...keyOf(row!), version: newVersion!, action: outcome === RowOutcome.CREATED ? 'CREATE' : deleted ? 'DELETE' : 'UPDATE',
+        value: row!.value, previousValue: current?.value ?? null, status: after.status, source: after.source, note: after.note,
+      };
+    });
+    await insertRevisions(em, revisions, now, v.name, batchId);
+    const upserts = writes.filter((p) => p.outcome !== RowOutcome.DELETED).map(({ row, newVersion }) => ({
+      ...keyOf(row!), startMonth: row!.period.startMonth, endMonth: row!.period.endMonth, value: row!.value!,
+      status: row!.status, source: row!.source, note: row!.note, version: newVersion!,
+    }));
+    await upsertObservations(em, upserts, now, v.name);
+    await deleteObservations(em, writes.filter((p) => p.outcome === RowOutcome.DELETED).map((p) => p.current!.id));
+    return readCurrent(em, upserts, false);
+  }
+}

@@ -1,0 +1,113 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import type { Viewer } from '../auth/auth.types';
+import { loadScopedUnitById, loadScopedUnits, requireEditor, requireWriteScope } from '../auth/scope';
+import { roundValue } from '../common/decimal';
+import { fromGlobalId } from '../common/global-id';
+import { PERIOD_HELP, truncate, tryParsePeriod } from '../common/period';
+import { toRoman } from '../common/roman';
+import { writeTransaction } from '../db/write-transaction';
+import { userError, type UserError } from '../graphql/user-error.type';
+import { IndicatorEntity } from '../indicators/indicator.entity';
+import { checkValue } from '../indicators/measure';
+import { TargetEntity } from './target.entity';
+import { TermEntity } from './term.entity';
+import type { CreateTermInput, SetTargetsInput, SetTargetsPayload, TermPayload } from './term.inputs';
+import { presentTerm } from './term.types';
+
+const MAX_TARGETS = 1000;
+const COMPARATORS = ['AT_LEAST', 'AT_MOST'];
+const validYear = (y: number) => Number.isInteger(y) && y >= 1900 && y <= 2100;
+const lcFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Creating congress terms and setting their targets: editors within their scope, and admins. */
+export class TermWriteService {
+  constructor(private readonly ds: DataSource) {}
+
+  async createTerm(viewer: Viewer | null, input: CreateTermInput): Promise<TermPayload> {
+    const v = requireEditor(viewer);
+    const errors: UserError[] = [];
+    const unit = (await loadScopedUnits(this.ds, [input.unitCode])).get(input.unitCode);
+    if (!unit) errors.push(userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode']));
+    if (!Number.isInteger(input.congressNumber) || input.congressNumber < 1 || input.congressNumber > 100) {
+      errors.push(userError('INVALID_CONGRESS_NUMBER', 'congressNumber must be a whole number from 1 to 100', ['input', 'congressNumber']));
+    }
+    if (!validYear(input.startYear)) errors.push(userError('INVALID_YEAR', 'startYear must be a year between 1900 and 2100', ['input', 'startYear']));
+    if (!validYear(input.endYear) || input.endYear <= input.startYear) {
+      errors.push(userError('INVALID_YEAR', 'endYear must be a year after startYear (a term spans several years, e.g. 2020–2025)', ['input', 'endYear']));
+    }
+    const title = input.title?.trim() || (unit
+      ? `Nghị quyết Đại hội Đảng bộ ${lcFirst(unit.name)} lần thứ ${toRoman(input.congressNumber)}, nhiệm kỳ ${input.startYear}–${input.endYear}`
+      : '');
+    if (title.length > 500) errors.push(userError('TEXT_TOO_LONG', 'title must have at most 500 characters', ['input', 'title']));
+    if (errors.length || !unit) return { term: null, userErrors: errors };
+    requireWriteScope(v, unit, 'create terms');
+
+    return writeTransaction(this.ds, async (em) => {
+      const repo = em.getRepository(TermEntity);
+      if (await repo.existsBy({ unitId: unit.id, congressNumber: input.congressNumber })) {
+        return { term: null, userErrors: [userError('ALREADY_EXISTS', `${unit.name} already has a term of congress ${toRoman(input.congressNumber)}`, ['input', 'congressNumber'])] };
+      }
+      const saved = await repo.save({ unitId: unit.id, congressNumber: input.congressNumber, startYear: input.startYear, endYear: input.endYear, title });
+      await recordAudit(em, { actor: v.name, action: 'TERM_CREATED', entityType: 'Term', entityId: saved.id, detail: { ...input, unitCode: unit.code, title } });
+      return { term: presentTerm(saved), userErrors: [] };
+    });
+  }
+
+  /** Replaces the term's targets in one transaction; ids of targets kept (same indicator and period) stay stable. */
+  async setTargets(viewer: Viewer | null, input: SetTargetsInput): Promise<SetTargetsPayload> {
+    const v = requireEditor(viewer);
+    const parsed = fromGlobalId(input.termId);
+    const term = parsed?.type === 'Term' ? await this.ds.getRepository(TermEntity).findOneBy({ id: parsed.id }) : null;
+    if (!term) return { term: null, userErrors: [userError(parsed?.type === 'Term' ? 'NOT_FOUND' : 'INVALID_ID', `"${truncate(input.termId)}" is not the id of a term`, ['input', 'termId'])] };
+    if (input.targets.length > MAX_TARGETS) {
+      return { term: null, userErrors: [userError('TOO_MANY_TARGETS', `A term has at most ${MAX_TARGETS} targets`, ['input', 'targets'])] };
+    }
+    const codes = [...new Set(input.targets.map((t) => t.indicatorCode))].filter((c) => c.length <= 40);
+    const indicators = new Map((codes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(codes) }) : []).map((i) => [i.code, i]));
+    const errors: UserError[] = [];
+    const seen = new Map<string, number>();
+    const rows = input.targets.map((t, i) => {
+      const at = (f: string) => ['input', 'targets', String(i), f];
+      const indicator = indicators.get(t.indicatorCode);
+      const period = tryParsePeriod(t.period);
+      if (!indicator) errors.push(userError('UNKNOWN_INDICATOR', `No indicator has code "${truncate(t.indicatorCode)}"`, at('indicatorCode')));
+      if (!period) errors.push(userError('INVALID_PERIOD', `"${truncate(t.period)}" is not a period: ${PERIOD_HELP}`, at('period')));
+      else if (period.startYear < term.startYear || period.endYear > term.endYear) {
+        errors.push(userError('PERIOD_OUTSIDE_TERM', `${period.text} is outside the term ${term.startYear}–${term.endYear}`, at('period')));
+      }
+      const problem = checkValue(t.value, indicator);
+      if (problem) errors.push(userError(problem.code, problem.message, at('value')));
+      if (!COMPARATORS.includes(t.comparator)) errors.push(userError('INVALID_COMPARATOR', 'comparator must be AT_LEAST or AT_MOST', at('comparator')));
+      if (t.note && t.note.length > 2000) errors.push(userError('TEXT_TOO_LONG', 'note must have at most 2000 characters', at('note')));
+      const key = `${indicator?.id}|${period?.text}`;
+      if (indicator && period && seen.has(key)) {
+        errors.push(userError('DUPLICATE_TARGET', `Targets ${seen.get(key)} and ${i} are both for ${indicator.code} at ${period.text}`, at('period')));
+      }
+      seen.set(key, i);
+      return { indicatorId: indicator?.id ?? 0, period: period?.text ?? '', value: roundValue(Number(t.value)), comparator: t.comparator, note: t.note || null };
+    });
+    if (errors.length) return { term: null, userErrors: errors };
+    requireWriteScope(v, (await loadScopedUnitById(this.ds, term.unitId))!, 'set targets');
+
+    return writeTransaction(this.ds, async (em) => {
+      const repo = em.getRepository(TargetEntity);
+      const before = await repo.findBy({ termId: term.id });
+      const old = new Map(before.map((t) => [`${t.indicatorId}|${t.period}`, t]));
+      const keep = new Set<number>();
+      const saved = rows.map((r) => {
+        const existing = old.get(`${r.indicatorId}|${r.period}`);
+        if (existing) keep.add(existing.id);
+        return repo.create({ ...r, id: existing?.id, termId: term.id });
+      });
+      const gone = before.filter((t) => !keep.has(t.id)).map((t) => t.id);
+      if (gone.length) await repo.delete({ id: In(gone) });
+      await repo.save(saved, { chunk: 200 });
+      const show = (t: { indicatorId: number; period: string; value: number; comparator: string; note: string | null }) =>
+        ({ indicatorId: t.indicatorId, period: t.period, value: t.value, comparator: t.comparator, note: t.note });
+      await recordAudit(em, { actor: v.name, action: 'TARGETS_SET', entityType: 'Term', entityId: term.id, detail: { before: before.map(show), after: rows.map(show) } });
+      return { term: presentTerm(term), userErrors: [] };
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { UserError } from '../graphql/user-error.type';
+import { Comparator, Term } from './term.types';
+
+@InputType()
+export class CreateTermInput {
+  @Field({ description: 'The district (or province) whose congress set the resolution' })
+  unitCode: string;
+
+  @Field(() => Int, { description: 'The congress number, e.g. 22 for "lần thứ XXII"' })
+  congressNumber: number;
+
+  @Field(() => Int)
+  startYear: number;
+
+  @Field(() => Int)
+  endYear: number;
+
+  @Field(() => String, { nullable: true, description: 'Default: "Nghị quyết Đại hội Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020–2025"' })
+  title?: string | null;
+}
+
+@ObjectType()
+export class TermPayload {
+  @Field(() => Term, { nullable: true })
+  term: Term | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@InputType()
+export class TargetInput {
+  @Field()
+  indicatorCode: string;
+
+  @Field({ description: "A period inside the term's years, e.g. 2025 or 2021..2025" })
+  period: string;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field(() => Comparator)
+  comparator: Comparator;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class SetTargetsInput {
+  @Field(() => ID)
+  termId: string;
+
+  @Field(() => [TargetInput], { description: "The term's complete list of targets: it replaces the current one (at most 1000)" })
+  targets: TargetInput[];
+}
+
+@ObjectType()
+export class SetTargetsPayload {
+  @Field(() => Term, { nullable: true })
+  term: Term | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
