@@ -9,6 +9,7 @@ import { selectCell } from '../excel/sheets';
 import type { Conflict, MarkState, ObservationStatus } from '../sync';
 import { cellKey } from '../sync';
 import { explain } from './errors';
+import { explainItem } from './explain-mark';
 import type { Lang, MessageKey } from './i18n';
 import { STATE_LABELS, translator } from './i18n';
 import * as settings from './settings';
@@ -16,7 +17,7 @@ import type { CompareRequest } from './workflow/compare';
 import { compare, pivotFor } from './workflow/compare';
 import type { PendingRefresh, Progress, PullOutcome, PullRequest } from './workflow/pull';
 import { download, pull, refresh, requestFromScope } from './workflow/pull';
-import type { ReviewResult } from './workflow/push';
+import type { ResultItem, ReviewResult } from './workflow/push';
 import { keepMine, markConflicts, review, takeServer } from './workflow/push';
 import type { ActiveSheet, BoundSheet } from './workflow/sheet';
 import { loadActiveSheet } from './workflow/sheet';
@@ -58,7 +59,7 @@ export function useWorkbench(origin: string) {
   const [atomic, setAtomic] = useState(true);
   const [newStatus, setNewStatus] = useState<ObservationStatus>('OFFICIAL');
   const compareName = useRef<string | null>(null);
-  const label = useCallback((s: MarkState) => STATE_LABELS[lang][s], [lang]);
+  const annotate = useCallback((item: ResultItem) => ({ title: STATE_LABELS[lang][item.state], message: explainItem(item, lang) }), [lang]);
 
   const fail = useCallback((e: unknown) => setNotice({ intent: 'error', text: explain(e, lang) }), [lang]);
   const progress: Progress = useCallback(
@@ -132,7 +133,7 @@ export function useWorkbench(origin: string) {
     setResult(null);
     setConflicts([...outcome.conflicts]);
     setConflictSheet(outcome.sheet);
-    await markConflicts(outcome.sheet, outcome.conflicts, label);
+    await markConflicts(outcome.sheet, outcome.conflicts, annotate);
     let text = t(outcome.refreshed ? 'refreshed' : 'pulled', { rows: outcome.rows, sheet: outcome.sheet.sheetName });
     const province = compareName.current;
     compareName.current = null;
@@ -174,7 +175,7 @@ export function useWorkbench(origin: string) {
       run(async () => {
         const sheet = await requireSheet();
         if (!client || !sheet) return;
-        const r = await review(client, sheet, { dryRun, atomic, defaultStatus: newStatus, label, onProgress: (d, n) => progress('push', d, n) });
+        const r = await review(client, sheet, { dryRun, atomic, defaultStatus: newStatus, annotate, onProgress: (d, n) => progress('push', d, n) });
         setResult(r);
         setConflicts([...r.conflicts]);
         setConflictSheet(r.sheet);
@@ -208,7 +209,7 @@ export function useWorkbench(origin: string) {
     keep: (c: Conflict) =>
       run(async () => {
         if (!client || !conflictSheet) return;
-        const r = await keepMine(client, conflictSheet, c, { atomic: true, defaultStatus: newStatus, label });
+        const r = await keepMine(client, conflictSheet, c, { atomic: true, defaultStatus: newStatus, annotate });
         setConflictSheet(r.sheet);
         setActive(bound(r.sheet));
         setConflicts((cs) => [...cs.filter((x) => x.keyId !== c.keyId), ...r.conflicts]);

@@ -9,11 +9,14 @@ import type { Conflict, MarkState } from '../../sync';
 import { cellKey } from '../../sync';
 import type { Lang } from '../i18n';
 import { formatNumber, STATE_LABELS, useT } from '../i18n';
+import { explainItem, explainWarning } from '../explain-mark';
 import { MARK_COLORS, NEEDS_ATTENTION } from '../marks';
 import type { ResultItem, ReviewResult } from '../workflow/push';
 import { Section } from './Section';
 
 const ORDER: MarkState[] = ['CONFLICT', 'INVALID', 'LOCAL_PROBLEM', 'LOCKED', 'FORBIDDEN', 'NOT_APPLIED', 'NO_RESULT', 'WILL_CREATE', 'WILL_UPDATE', 'WILL_DELETE', 'WILL_BE_UNCHANGED', 'CREATED', 'UPDATED', 'DELETED', 'UNCHANGED'];
+
+const WRITTEN: ReadonlySet<MarkState> = new Set(['CREATED', 'UPDATED', 'DELETED', 'UNCHANGED']);
 
 function Swatch({ state }: { state: MarkState }) {
   return <span style={{ display: 'inline-block', width: 12, height: 12, marginRight: 6, background: MARK_COLORS[state], border: `1px solid ${tokens.colorNeutralStroke1}`, verticalAlign: 'middle' }} />;
@@ -81,7 +84,14 @@ export function ResultsPanel(props: {
     .filter((i) => !(i.state === 'CONFLICT' && i.key && conflictKeys.has(cellKey(i.key))))
     .sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || a.at.row - b.at.row || a.at.col - b.at.col);
   const summary = ORDER.filter((s) => r.counts[s]).map((s) => `${labels[s]}: ${r.counts[s]}`).join(' · ');
-  const headline = r.dryRun ? t('previewSummary', { sent: r.sent }) : r.applied ? t('pushSummaryApplied') : t('pushSummaryRejected');
+  const attention = r.items.filter((i) => NEEDS_ATTENTION.has(i.state)).length;
+  const headline = r.dryRun
+    ? t('previewSummary', { sent: r.sent })
+    : !r.applied
+      ? t('pushSummaryRejected')
+      : attention > 0
+        ? t('pushSummaryPartial', { written: r.items.filter((i) => WRITTEN.has(i.state)).length, open: attention })
+        : t('pushSummaryApplied');
   return (
     <Section title={t('results')} testId="results">
       <Text data-testid="results-headline" weight="semibold">
@@ -107,12 +117,12 @@ export function ResultsPanel(props: {
               <Swatch state={i.state} />
               {cellAddress(i.at.row, i.at.col)} · {labels[i.state]}
               {i.key ? ` · ${i.key.indicatorCode} ${i.key.period}` : ''}
-              {i.message ? ` — ${i.message}` : ''}
+              {explainItem(i, lang) ? ` — ${explainItem(i, lang)}` : ''}
             </button>
           </li>
         ))}
       </ul>
-      {r.warnings.length > 0 ? <Caption1>{t('warnings')}: {r.warnings.join(' ')}</Caption1> : null}
+      {r.warnings.length > 0 ? <Caption1>{t('warnings')}: {r.warnings.map((w) => explainWarning(w, lang)).join(' ')}</Caption1> : null}
     </Section>
   );
 }

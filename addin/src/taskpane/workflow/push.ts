@@ -35,7 +35,10 @@ export interface ResultItem {
   readonly at: SheetPos;
   readonly key: CellKey | null;
   readonly code: string | null;
+  /** The engine's or server's own (English) message. */
   readonly message: string | null;
+  /** A unique fix for a cell the add-in did not send ("12,5" → 12.5). */
+  readonly suggestion?: number | string;
 }
 
 export interface ReviewResult {
@@ -60,7 +63,8 @@ export interface ReviewOptions {
   readonly defaultStatus?: ObservationStatus;
   /** Send only these keys (re-pushing one settled conflict); other cells keep their marks. */
   readonly onlyKeys?: ReadonlySet<string>;
-  readonly label?: (state: MarkState) => string;
+  /** The title and text a marked cell shows when selected in Excel (the user's language). */
+  readonly annotate?: (item: ResultItem) => { title: string; message: string | null };
   /** Rows sent so far, after each batch (a push over the server's row limit goes in batches). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -105,10 +109,15 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
     if (!opts.dryRun && batch.atomic && !payload.applied) applied = false;
     opts.onProgress?.(batch.offset + batch.rows.length, plan.rows.length);
   }
+  const sent = marks.length;
   marks.push(...problemMarks(plan.problems));
+  const items: ResultItem[] = marks.map((m, i) => {
+    const suggestion = i >= sent ? plan.problems[i - sent]?.suggestion : undefined;
+    return { id: `${m.at.row}:${m.at.col}:${i}`, state: m.state, at: m.at, key: m.key, code: m.code, message: m.message, ...(suggestion !== undefined ? { suggestion } : {}) };
+  });
   await excel.writeCells(sheet.sheetId, writes);
   const width = Math.max(0, ...grid.map((r) => r.length));
-  await paint(sheet, marks, opts.onlyKeys ? null : { rows: grid.length, cols: width }, opts.label);
+  await paint(sheet, items, opts.onlyKeys ? null : { rows: grid.length, cols: width }, opts.annotate);
   const saved = baseline !== sheet.baseline ? await saveSheetBaseline(sheet, baseline) : sheet;
 
   const counts: Partial<Record<MarkState, number>> = {};
@@ -116,7 +125,7 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   return {
     dryRun: opts.dryRun,
     sheet: saved,
-    items: marks.map((m, i) => ({ id: `${m.at.row}:${m.at.col}:${i}`, state: m.state, at: m.at, key: m.key, code: m.code, message: m.message })),
+    items,
     conflicts,
     counts,
     sent: plan.rows.length,
@@ -127,19 +136,22 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   };
 }
 
-async function paint(sheet: BoundSheet, marks: readonly CellMark[], area: excel.MarkArea | null, label?: (s: MarkState) => string): Promise<void> {
+async function paint(sheet: BoundSheet, items: readonly ResultItem[], area: excel.MarkArea | null, annotate?: ReviewOptions['annotate']): Promise<void> {
   await excel.applyMarks(
     sheet.sheetId,
-    marks.map((m) => ({ row: m.at.row, col: m.at.col, color: MARK_COLORS[m.state], title: label?.(m.state) ?? m.state, message: m.message ?? undefined })),
+    items.map((m) => {
+      const a = annotate?.(m) ?? { title: m.state, message: m.message };
+      return { row: m.at.row, col: m.at.col, color: MARK_COLORS[m.state], title: a.title, message: a.message ?? undefined };
+    }),
     area,
   );
 }
 
 /** Paints conflicts a refresh found (no server round trip: the refresh already compared). */
-export async function markConflicts(sheet: BoundSheet, conflicts: readonly Conflict[], label?: (s: MarkState) => string): Promise<void> {
+export async function markConflicts(sheet: BoundSheet, conflicts: readonly Conflict[], annotate?: ReviewOptions['annotate']): Promise<void> {
   if (conflicts.length === 0) return;
-  const marks: CellMark[] = conflicts.map((c) => ({ at: c.at.value, key: c.key, state: 'CONFLICT', outcome: 'CONFLICT', code: 'CONFLICT', message: null }));
-  await paint(sheet, marks, null, label);
+  const items: ResultItem[] = conflicts.map((c, i) => ({ id: `c${i}`, at: c.at.value, key: c.key, state: 'CONFLICT', code: null, message: null }));
+  await paint(sheet, items, null, annotate);
 }
 
 /** "Take server value": the server's row replaces the user's in the sheet and the baseline. */
