@@ -69,6 +69,40 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       pane.expectNoPageErrors();
     });
 
+    it('a district editor reviewing the province table: own rows update, other districts are forbidden, a bad value invalid', async () => {
+      const sheet = 'So sánh Thanh Hóa';
+      await pane.page.evaluate((n) => (window as any).__excel.activate(n), sheet);
+      const token = ok(await s.gql('mutation { createApiToken(input: { name: "Thống kê Hà Trung", role: DISTRICT_EDITOR, scopeCode: "392" }) { token } }')).createApiToken.token;
+      await pane.byId('connected-as').waitFor();
+      await pane.page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await pane.connect(token);
+      const grid = await pane.grid(sheet);
+      const row = (u: string, i: string, p: string) => grid.findIndex((r) => r[0] === u && r[2] === i && r[5] === p) + 1;
+      const mine = row('392', 'THU_NHAP_BQ', '2023');
+      const theirs = row('390', 'THU_NHAP_BQ', '2023');
+      const ocop = row('392', 'SP_OCOP', '2023-H1');
+      expect(Math.min(mine, theirs, ocop)).toBeGreaterThan(1);
+      await pane.type(sheet, `G${mine}`, 53.5);
+      await pane.type(sheet, `H${mine}`, 'Sơ bộ'); // the Vietnamese status label is understood
+      await pane.type(sheet, `G${theirs}`, 51);
+      await pane.type(sheet, `G${ocop}`, 17.5); // a count of products cannot be fractional
+      // A new row typed under the table, the code and the year as Excel turns them into numbers.
+      const next = grid.length + 1;
+      for (const [col, v] of [['A', '392'], ['C', 'THU_NHAP_BQ'], ['F', '2022'], ['G', 49]] as const) await pane.type(sheet, `${col}${next}`, v);
+      await pane.act('preview');
+      expect(await pane.resultStates()).toEqual({
+        [`G${mine}`]: 'WILL_UPDATE',
+        [`G${theirs}`]: 'FORBIDDEN',
+        [`G${ocop}`]: 'INVALID',
+        [`G${next}`]: 'WILL_CREATE',
+      });
+      expect((await pane.cell(sheet, `G${theirs}`)).fill).toBe('#D9B3FF');
+      expect(await pane.page.locator(`[data-testid=result-item][data-cell="G${ocop}"]`).innerText()).toContain('số nguyên');
+      await pane.page.locator(`[data-testid=result-item][data-cell="G${theirs}"]`).click();
+      await pane.shot(shots, '8-long-review');
+      pane.expectNoPageErrors();
+    });
+
     it('pulls one district as a long table: hidden version column, frozen header', async () => {
       await pane.pickUnit('unit-search', 'ha trung', 'Hà Trung');
       await pane.byId('layout-long').click();

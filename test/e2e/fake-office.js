@@ -329,7 +329,12 @@
     var h = '<table><tr><th></th>';
     for (var c = 0; c < cols; c++) if (!s || !s.hidden.has(c)) h += '<th>' + colLetters(c) + '</th>';
     h += '</tr>';
-    for (var r = 0; r < rows; r++) {
+    // Scrolled like Excel to show the selected cell, the header row frozen on top.
+    var first = sel && sel.row > rows - 8 ? sel.row - 15 : 1;
+    var shown = [0];
+    for (var rr = first; rr < first + rows - 1; rr++) shown.push(rr);
+    for (var k = 0; k < shown.length; k++) {
+      var r = shown[k];
       h += '<tr><th>' + (r + 1) + '</th>';
       for (c = 0; c < cols; c++) {
         if (s && s.hidden.has(c)) continue;
