@@ -90,6 +90,13 @@ describeEachDb('analytics on the demo data', (db) => {
     expect(c.nodes[2]).toMatchObject({ target: null, ratio: null, band: null });
   });
 
+  it('GraphQL answers stay uncacheable (Cache-Control: no-store), errors too', async () => {
+    for (const query of ['{ me { name } }', '{ ranking(provinceCode: "38", indicatorCode: "NOPE", period: "2023") { rank } }']) {
+      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token-0123456789' }, body: JSON.stringify({ query }) });
+      expect(res.headers.get('cache-control'), query).toBe('no-store');
+    }
+  });
+
   it('rejects bad arguments with BAD_USER_INPUT and a reason', async () => {
     const cases: [string, string][] = [
       ['{ ranking(provinceCode: "38", indicatorCode: "THU_NHAP_BQ", period: "2023-13") { rank } }', 'INVALID_PERIOD'],

@@ -126,23 +126,24 @@ export class ComparisonService {
       let hi = assembled.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (compareKeys(rowKey(assembled[mid]), after) <= 0) lo = mid + 1;
+        if (compareKeys(rowKey(assembled[mid].row), after) <= 0) lo = mid + 1;
         else hi = mid;
       }
       start = lo;
     }
-    const page = assembled.slice(start, start + first).map((r): ComparisonRow => {
+    const page = assembled.slice(start, start + first).map((a): ComparisonRow => {
+      const r = a.row;
       const unit = unitById.get(r.unitId)!;
       const ind = indicatorById.get(r.indicatorId)!;
       return {
         unitId: r.unitId, indicatorId: r.indicatorId, observationId: r.observationId,
         unitCode: unit.code, unitName: unit.shortName, indicatorCode: ind.code, indicatorName: ind.name, measure: ind.unit,
         period: r.period, year: Math.floor(r.endMonth / 12), value: r.value, status: r.status as ObservationStatus,
-        target: r.target?.value ?? null, targetPeriod: r.target?.period ?? null, comparator: (r.target?.comparator ?? null) as Comparator | null,
-        ratio: r.ratio, band: r.band, rank: r.rank, rankOf: r.rankOf,
+        target: a.target ? a.target.value : null, targetPeriod: a.target ? a.target.period : null, comparator: (a.target ? a.target.comparator : null) as Comparator | null,
+        ratio: a.ratio, band: a.band, rank: a.rank, rankOf: a.rankOf,
       };
     });
-    const edges = page.map((node, i) => ({ cursor: encodeCursor(rowKey(assembled[start + i])), node }));
+    const edges = page.map((node, i) => ({ cursor: encodeCursor(rowKey(assembled[start + i].row)), node }));
     return {
       edges,
       nodes: page,

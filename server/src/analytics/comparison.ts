@@ -34,7 +34,8 @@ export interface TermTarget {
   comparator: ComparatorValue;
 }
 
-export interface ComparisonRowResult extends ComparisonInputRow {
+export interface ComparisonRowResult {
+  row: ComparisonInputRow;
   target: TermTarget | null;
   ratio: number | null;
   band: AchievementBand | null;
@@ -92,29 +93,56 @@ export function assembleComparison(
   indicators: ReadonlyMap<number, { direction: DirectionValue; decimals: number }>,
   targetsByUnit: ReadonlyMap<number, readonly TermTarget[]>,
 ): ComparisonRowResult[] {
-  const out: ComparisonRowResult[] = rows.map((r) => {
-    const ind = indicators.get(r.indicatorId);
-    const target = pickTarget(r, targetsByUnit.get(r.unitId) ?? []);
-    const scored = target && ind ? achievementBand(r.value, target.value, target.comparator, ind.decimals) : null;
-    return { ...r, target, ratio: scored?.ratio ?? null, band: scored?.band ?? null, rank: null, rankOf: null };
+  // Targets by unit × indicator, so each row looks at its own few.
+  const targetsOf = new Map<string, TermTarget[]>();
+  for (const [unitId, list] of targetsByUnit) {
+    for (const t of list) {
+      const k = `${unitId}|${t.indicatorId}`;
+      const l = targetsOf.get(k);
+      if (l) l.push(t);
+      else targetsOf.set(k, [t]);
+    }
+  }
+  const out: ComparisonRowResult[] = rows.map((row) => {
+    const ind = indicators.get(row.indicatorId);
+    const candidates = targetsOf.get(`${row.unitId}|${row.indicatorId}`);
+    const target = candidates ? pickTarget(row, candidates) : null;
+    const scored = target && ind ? achievementBand(row.value, target.value, target.comparator, ind.decimals) : null;
+    return { row, target, ratio: scored ? scored.ratio : null, band: scored ? scored.band : null, rank: null, rankOf: null };
   });
   const groups = new Map<string, ComparisonRowResult[]>();
   for (const r of out) {
-    if (r.status === 'FORECAST') continue;
-    const k = `${r.indicatorId}|${r.period}`;
+    if (r.row.status === 'FORECAST') continue;
+    const k = `${r.row.indicatorId}|${r.row.period}`;
     const g = groups.get(k);
     if (g) g.push(r);
     else groups.set(k, [r]);
   }
   for (const g of groups.values()) {
-    const ind = indicators.get(g[0].indicatorId);
+    const ind = indicators.get(g[0].row.indicatorId);
     if (!ind) continue;
-    for (const { item, rank, of } of competitionRank(g, (r) => r.value, ind.direction, ind.decimals, (a, b) => (a.unitCode < b.unitCode ? -1 : 1))) {
+    for (const { item, rank, of } of competitionRank(g, (r) => r.row.value, ind.direction, ind.decimals, (a, b) => (a.row.unitCode < b.row.unitCode ? -1 : 1))) {
       item.rank = rank;
       item.rankOf = of;
     }
   }
-  const keyed = out.map((r) => ({ r, k: rowKey(r) }));
-  keyed.sort((a, b) => compareKeys(a.k, b.k));
+  return sortByKey(out);
+}
+
+/**
+ * Sorts rows in key order (indicator code, period start, period end, unit code) by one number per
+ * row: codes replaced by their rank among the distinct codes, so 23,000 rows sort in milliseconds.
+ */
+function sortByKey(rows: ComparisonRowResult[]): ComparisonRowResult[] {
+  const rankOf = (codes: string[]) => new Map([...new Set(codes)].sort().map((c, i) => [c, i]));
+  const ind = rankOf(rows.map((r) => r.row.indicatorCode));
+  const unit = rankOf(rows.map((r) => r.row.unitCode));
+  const MONTHS = 2101 * 12; // month ordinals stay below this (years ≤ 2100)
+  const units = unit.size + 1;
+  if (!Number.isSafeInteger(ind.size * MONTHS * MONTHS * units)) {
+    return rows.slice().sort((a, b) => compareKeys(rowKey(a.row), rowKey(b.row)));
+  }
+  const keyed = rows.map((r) => ({ r, k: ((ind.get(r.row.indicatorCode)! * MONTHS + r.row.startMonth) * MONTHS + r.row.endMonth) * units + unit.get(r.row.unitCode)! }));
+  keyed.sort((a, b) => a.k - b.k);
   return keyed.map((x) => x.r);
 }

@@ -4,7 +4,9 @@ import { ObservationStatus } from '../observations/observation.types';
 import { Comparator } from '../terms/term.types';
 import { AchievementBand } from './progress.types';
 
-@ObjectType({ description: 'One district × indicator × period of a province-wide comparison: a flat row for a PivotTable' })
+// simpleResolvers: plain properties use graphql-js's default resolver (no per-field wrapper), which
+// matters for 23,000 rows × 17 fields; the nested unit/indicator/observation keep their resolvers.
+@ObjectType({ description: 'One district × indicator × period of a province-wide comparison: a flat row for a PivotTable', simpleResolvers: true })
 export class ComparisonRow {
   @Field({ description: 'District code' })
   unitCode: string;
@@ -59,7 +61,7 @@ export class ComparisonRow {
   observationId: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ComparisonEdge {
   @Field()
   cursor: string;
@@ -68,7 +70,7 @@ export class ComparisonEdge {
   node: ComparisonRow;
 }
 
-@ObjectType({ description: 'Rows ordered by indicator code, period, district code' })
+@ObjectType({ description: 'Rows ordered by indicator code, period, district code', simpleResolvers: true })
 export class ComparisonConnection {
   @Field(() => [ComparisonEdge])
   edges: ComparisonEdge[];

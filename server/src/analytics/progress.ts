@@ -38,7 +38,9 @@ const EPS = 1e-12;
 export function roundTo(value: number, decimals: number): number {
   const d = Math.min(Math.max(Math.trunc(decimals), 0), 10);
   const f = 10 ** d;
-  const scaled = Number((Math.abs(value) * f).toPrecision(15));
+  let scaled = Math.abs(value) * f;
+  // Only a value near a half needs the (slow) cut to 15 digits; the rest round the same either way.
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
   const r = (Math.sign(value) * Math.round(scaled)) / f;
   return r === 0 ? 0 : r; // no -0
 }

@@ -66,3 +66,20 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
     },
   };
 }
+
+/**
+ * `Cache-Control: no-store` on every GraphQL response (answers depend on the caller's token). This
+ * replaces Apollo's cache-control plugin, which is disabled because its per-field hook costs about a
+ * second on a whole-province comparison (23,000 rows × 17 fields) and the API sets no cache hints.
+ */
+export function noStorePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}

@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
@@ -11,7 +11,7 @@ import { AppError } from '../common/errors';
 import type { Context } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
-import { accessPlugin, complexityPlugin } from '../graphql/plugins';
+import { accessPlugin, complexityPlugin, noStorePlugin } from '../graphql/plugins';
 import type { Services } from '../graphql/services';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
@@ -67,6 +67,8 @@ export async function createApp(config: Config, services: Services, schema: Grap
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       accessPlugin(),
       complexityPlugin(schema, config.maxQueryComplexity),
     ],

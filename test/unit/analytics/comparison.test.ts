@@ -42,7 +42,7 @@ describe('assembleComparison', () => {
     const indicators = new Map([[1, { direction: 'HIGHER_IS_BETTER' as const, decimals: 2 }], [2, { direction: 'LOWER_IS_BETTER' as const, decimals: 2 }]]);
     const targets = new Map([[390, [target('2025', 60), target('2025', 3, 2, 'AT_MOST')]]]);
     const out = assembleComparison(rows, indicators, targets);
-    expect(out.map((r) => [r.indicatorCode, r.period, r.unitCode, r.rank, r.rankOf])).toEqual([
+    expect(out.map((r) => [r.row.indicatorCode, r.row.period, r.row.unitCode, r.rank, r.rankOf])).toEqual([
       ['I1', '2020', '390', 1, 1],
       ['I1', '2023', '390', 3, 3],
       ['I1', '2023', '391', 1, 3],
