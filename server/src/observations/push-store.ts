@@ -93,10 +93,14 @@ export async function insertRevisions(em: Executor, revisions: readonly Revision
   }
 }
 
-/** Creates and updates in multi-row upserts on the (unit, indicator, period) key. */
-export async function upsertObservations(em: Executor, rows: readonly ObservationWrite[], at: Date, by: string | null): Promise<void> {
+/**
+ * Creates as plain multi-row INSERTs: if another writer created the key after this transaction
+ * looked, the unique key refuses it and the batch runs again (and reports a CONFLICT).
+ * Updates as multi-row upserts on the (unit, indicator, period) key of rows read FOR UPDATE.
+ */
+export async function writeObservations(em: Executor, rows: readonly ObservationWrite[], mode: 'CREATE' | 'UPDATE', at: Date, by: string | null): Promise<void> {
   const when = sqlDateTime(at);
-  const onConflict = mysqlOf(em)
+  const onConflict = mode === 'CREATE' ? '' : mysqlOf(em)
     ? 'ON DUPLICATE KEY UPDATE value = VALUES(value), status = VALUES(status), source = VALUES(source), note = VALUES(note), version = VALUES(version), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)'
     : 'ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by';
   for (const chunk of chunkRows(sortKeys(rows), textSize)) {

@@ -11,7 +11,7 @@ import type { ObservationEntity } from './observation.entity';
 import { PushBatchEntity } from './push-batch.entity';
 import { planRows, type PlannedRow, type StoredState } from './push-plan';
 import { deserializeResult, presentResult, requestHash, serializeResult, type PushResult, type ResultRow } from './push-result';
-import { deleteObservations, insertRevisions, readCurrent, readLastVersions, upsertObservations, type ObservationKey, type RevisionWrite } from './push-store';
+import { deleteObservations, insertRevisions, readCurrent, readLastVersions, writeObservations, type ObservationKey, type ObservationWrite, type RevisionWrite } from './push-store';
 import { loadCatalogue, MAX_PUSH_ROWS, validateRows, type RawRow, type ValidRow } from './push-validate';
 import { REJECTIONS, RowOutcome, WRITES, type PushObservationsPayload } from './push.types';
 
@@ -118,12 +118,15 @@ export class PushService {
       };
     });
     await insertRevisions(em, revisions, now, v.name, batchId);
-    const upserts = writes.filter((p) => p.outcome !== RowOutcome.DELETED).map(({ row, newVersion }) => ({
+    const stored = (outcome: RowOutcome): ObservationWrite[] => writes.filter((p) => p.outcome === outcome).map(({ row, newVersion }) => ({
       ...keyOf(row!), startMonth: row!.period.startMonth, endMonth: row!.period.endMonth, value: row!.value!,
       status: row!.status, source: row!.source, note: row!.note, version: newVersion!,
     }));
-    await upsertObservations(em, upserts, now, v.name);
+    const created = stored(RowOutcome.CREATED);
+    const updated = stored(RowOutcome.UPDATED);
+    await writeObservations(em, created, 'CREATE', now, v.name);
+    await writeObservations(em, updated, 'UPDATE', now, v.name);
     await deleteObservations(em, writes.filter((p) => p.outcome === RowOutcome.DELETED).map((p) => p.current!.id));
-    return readCurrent(em, upserts, false);
+    return readCurrent(em, [...created, ...updated], false);
   }
 }
