@@ -68,17 +68,29 @@ describeEachDb('analytics: ranking, change and comparison from pushed data', (db
     expect(ranking.map((r: any) => [r.unit.code, r.rank, r.of])).toEqual([['394', 1, 5], ['392', 2, 5], ['390', 3, 5], ['393', 3, 5], ['395', 5, 5]]);
   });
 
-  it('Huyện Đông Sơn (validTo 2024-12-31) is ranked for 2024, not for 2025', async () => {
+  it('Huyện Đông Sơn (validTo 2024-12-31) is ranked for 2024, not for 2025 or 2021..2025', async () => {
     const y2024 = ok(await t.gql(RANKING, { i: 'THU_NHAP_BQ', p: '2024' })).ranking;
     expect(y2024.map((r: any) => [r.unit.code, r.rank, r.of])).toEqual([['405', 1, 2], ['392', 2, 2]]);
-    // Whether or not the write path accepts a 2025 value for a unit that no longer exists, it is not ranked.
-    await t.gql('mutation($r: [ObservationRowInput!]!) { pushObservations(input: { rows: $r, atomic: false }) { applied } }', {
-      r: [{ unitCode: '405', indicatorCode: 'THU_NHAP_BQ', period: '2025', value: 61 }, { unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2025', value: 60 }],
-    });
+    const { pushObservations: p } = ok(await t.gql('mutation($r: [ObservationRowInput!]!) { pushObservations(input: { rows: $r, atomic: false }) { rows { outcome code } } }', {
+      r: [
+        { unitCode: '405', indicatorCode: 'THU_NHAP_BQ', period: '2025', value: 61 },
+        { unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2025', value: 60 },
+        { unitCode: '405', indicatorCode: 'THU_NHAP_BQ', period: '2021..2025', value: 52 },
+        { unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2021..2025', value: 50 },
+      ],
+    }));
+    expect(p.rows[0].outcome).not.toBe('CREATED'); // the write path refuses a year after the unit ended
     const y2025 = ok(await t.gql(RANKING, { i: 'THU_NHAP_BQ', p: '2025' })).ranking;
     expect(y2025.map((r: any) => [r.unit.code, r.rank, r.of])).toEqual([['392', 1, 1]]);
-    const { provinceComparison } = ok(await t.gql('{ provinceComparison(provinceCode: "38", indicatorCodes: ["THU_NHAP_BQ"], periods: ["2025"]) { nodes { unitCode } } }'));
-    expect(provinceComparison.nodes).toEqual([{ unitCode: '392' }]);
+    // A span reaching past the unit's end may be stored; it is shown in the comparison but not ranked.
+    const span = ok(await t.gql(RANKING, { i: 'THU_NHAP_BQ', p: '2021..2025' })).ranking;
+    expect(span.map((r: any) => [r.unit.code, r.rank, r.of])).toEqual([['392', 1, 1]]);
+    const { provinceComparison } = ok(await t.gql('{ provinceComparison(provinceCode: "38", indicatorCodes: ["THU_NHAP_BQ"], periods: ["2025", "2021..2025"]) { nodes { unitCode period rank rankOf } } }'));
+    expect(provinceComparison.nodes).toEqual([
+      { unitCode: '392', period: '2021..2025', rank: 1, rankOf: 1 },
+      ...(p.rows[2].outcome === 'CREATED' ? [{ unitCode: '405', period: '2021..2025', rank: null, rankOf: null }] : []),
+      { unitCode: '392', period: '2025', rank: 1, rankOf: 1 },
+    ]);
   });
 
   it('quy mô nền kinh tế năm 2023 gấp 1,41 lần năm 2020; thu nhập gấp 1,3 lần', async () => {

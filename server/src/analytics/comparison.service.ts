@@ -46,7 +46,8 @@ function decodeCursor(cursor: string): RowKey {
 }
 
 /**
- * The province-wide comparison: one row per district × indicator × period with a value. Fetches in
+ * The province-wide comparison: one row per district × indicator × period with a value (abolished
+ * districts included, unranked after they ended). Fetches in
  * six statements whatever the size (province, districts, indicators, observations, terms, targets),
  * with no per-row work in SQL; ranks, targets and bands are assembled in memory (comparison.ts).
  * Every page reads the whole filtered set (ranks need complete groups) and cuts the page after the
@@ -110,10 +111,11 @@ export class ComparisonService {
         const unit = unitById.get(Number(r.unitId));
         const ind = indicatorById.get(Number(r.indicatorId));
         const endMonth = Number(r.endMonth);
-        if (!unit || !ind || !activeAtPeriodEnd(unit, endMonth)) continue;
+        if (!unit || !ind) continue;
         rows.push({
           observationId: Number(r.id), unitId: unit.localId, unitCode: unit.code, indicatorId: ind.localId, indicatorCode: ind.code,
           period: String(r.period), startMonth: Number(r.startMonth), endMonth, value: Number(r.value), status: String(r.status),
+          active: activeAtPeriodEnd(unit, endMonth),
         });
       }
     }

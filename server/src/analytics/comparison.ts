@@ -19,6 +19,8 @@ export interface ComparisonInputRow {
   endMonth: number;
   value: number;
   status: string;
+  /** The district existed on the period's last day (see active.ts); only those are ranked. */
+  active: boolean;
 }
 
 export interface TermTarget {
@@ -85,8 +87,9 @@ export function compareKeys(a: RowKey, b: RowKey): number {
 
 /**
  * Rows in key order with target, ratio, band and rank. `rows` must hold every observation of the
- * province's active districts at each (indicator, period) it contains, so ranks are complete.
- * FORECAST rows are measured against their target but never ranked (as in `ranking`).
+ * province's districts at each (indicator, period) it contains, so ranks are complete. As in
+ * `ranking`, FORECAST rows and districts not active at the period are measured against their
+ * target but not ranked.
  */
 export function assembleComparison(
   rows: readonly ComparisonInputRow[],
@@ -112,7 +115,7 @@ export function assembleComparison(
   });
   const groups = new Map<string, ComparisonRowResult[]>();
   for (const r of out) {
-    if (r.row.status === 'FORECAST') continue;
+    if (r.row.status === 'FORECAST' || !r.row.active) continue;
     const k = `${r.row.indicatorId}|${r.row.period}`;
     const g = groups.get(k);
     if (g) g.push(r);

@@ -50,7 +50,7 @@ export class ComparisonRow {
   @Field(() => AchievementBand, { nullable: true, description: 'As Progress.band; null without a target' })
   band: AchievementBand | null;
 
-  @Field(() => Int, { nullable: true, description: 'As ranking(): among the districts active at the period; null for FORECAST rows' })
+  @Field(() => Int, { nullable: true, description: 'As ranking(): among the districts active at the period; null for FORECAST rows and for a district that no longer existed at the period\'s end' })
   rank: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Number of districts ranked at this indicator and period' })

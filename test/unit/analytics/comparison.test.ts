@@ -12,7 +12,7 @@ const target = (period: string, value: number, indicatorId = 1, comparator: 'AT_
 };
 const row = (unitCode: string, period: string, value: number, indicatorId = 1, status = 'OFFICIAL'): ComparisonInputRow => {
   const p = parsePeriod(period);
-  return { observationId: nextId++, unitId: Number(unitCode), unitCode, indicatorId, indicatorCode: `I${indicatorId}`, period, startMonth: p.startMonth, endMonth: p.endMonth, value, status };
+  return { observationId: nextId++, unitId: Number(unitCode), unitCode, indicatorId, indicatorCode: `I${indicatorId}`, period, startMonth: p.startMonth, endMonth: p.endMonth, value, status, active: true };
 };
 
 describe('pickTarget', () => {
@@ -38,6 +38,7 @@ describe('assembleComparison', () => {
     const rows = [
       row('392', '2023', 53.2), row('390', '2023', 50.04), row('391', '2023', 53.2), row('390', '2020', 38.05),
       row('390', '2025', 70, 1, 'FORECAST'), row('390', '2023', 4.6, 2), row('392', '2023', 3.1, 2),
+      { ...row('405', '2021..2025', 9, 2), active: false },
     ];
     const indicators = new Map([[1, { direction: 'HIGHER_IS_BETTER' as const, decimals: 2 }], [2, { direction: 'LOWER_IS_BETTER' as const, decimals: 2 }]]);
     const targets = new Map([[390, [target('2025', 60), target('2025', 3, 2, 'AT_MOST')]]]);
@@ -48,6 +49,7 @@ describe('assembleComparison', () => {
       ['I1', '2023', '391', 1, 3],
       ['I1', '2023', '392', 1, 3],
       ['I1', '2025', '390', null, null],
+      ['I2', '2021..2025', '405', null, null], // Đông Sơn: shown, not ranked after it ended
       ['I2', '2023', '390', 2, 2],
       ['I2', '2023', '392', 1, 2],
     ]);
@@ -56,7 +58,7 @@ describe('assembleComparison', () => {
     expect(camThuy2023.ratio).toBeCloseTo(50.04 / 60, 12);
     expect(camThuy2023.band).toBe(AchievementBand.ABOVE_80);
     expect(out[4].band).toBe(AchievementBand.MET);
-    expect(out[5].band).toBe(AchievementBand.FROM_50_TO_80);
+    expect(out[6].band).toBe(AchievementBand.FROM_50_TO_80);
     expect(out[2].target).toBeNull();
     expect(out[2].band).toBeNull();
   });
