@@ -167,10 +167,10 @@ export async function rankingScenario(c: Ctx): Promise<Figure[]> {
   });
   const sfloor = await measure(c.runs * 2, () => floorJson(c.floor,
     `SELECT t.id AS term_id, tg.indicator_id, tg.value AS target, tg.comparator, o.period, o.value, o.end_month, o.start_month
-     FROM term t JOIN target tg ON tg.term_id = t.id
-     JOIN observation o ON o.unit_id = t.unit_id AND o.indicator_id = tg.indicator_id
+     FROM admin_unit d JOIN term t ON t.unit_id = d.id JOIN target tg ON tg.term_id = t.id
+     JOIN observation o ON o.unit_id = d.id AND o.indicator_id = tg.indicator_id
        AND o.start_month >= t.start_year * 12 AND o.end_month <= t.end_year * 12 + 11 AND o.status <> 'FORECAST'
-     WHERE t.unit_id IN (SELECT id FROM admin_unit WHERE parent_id = (SELECT id FROM admin_unit WHERE code = ?))`, [c.provinceCode]));
+     WHERE d.parent_id = (SELECT id FROM admin_unit WHERE code = ?)`, [c.provinceCode]));
   return [
     { name: 'ranking', what: `${ranked} districts of ${c.provinceCode}, one indicator and year`, api, floor, detail: { ranked } },
     { name: 'scorecards', what: `all ${terms} terms of province ${c.provinceCode} (27 targets each)`, api: sapi, floor: sfloor, detail: { terms } },
