@@ -58,6 +58,7 @@ async function main() {
       runs: { type: 'string' },
       'load-seconds': { type: 'string' },
       out: { type: 'string' },
+      keep: { type: 'boolean', default: false },
     },
   });
   const kind = values.db === 'mysql' || values.db === 'mariadb' ? 'mysql' : 'sqlite';
@@ -99,7 +100,7 @@ async function main() {
   });
   await floor.close();
   await server.stop();
-  await drop();
+  if (!values.keep) await drop();
 
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, database: dbVersion };
   console.log(`\nchitieu benchmark — ${kind}, ${dbVersion}, ${machine.cpus} × ${machine.cpu}, Node ${machine.node}`);

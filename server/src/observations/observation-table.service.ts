@@ -19,8 +19,19 @@ interface RawRow {
   updated_by: string | null;
 }
 
-/** SQLite returns DATETIME as "YYYY-MM-DD HH:MM:SS.SSS" (UTC); MySQL (timezone Z) as a Date. */
-const isoInstant = (v: Date | string) => (v instanceof Date ? v.toISOString() : `${v.replace(' ', 'T')}Z`);
+/**
+ * SQLite returns DATETIME as "YYYY-MM-DD HH:MM:SS.SSS" (UTC); MySQL (timezone Z) as a Date.
+ * Memoised per page: a bulk push stamps thousands of rows with one instant.
+ */
+function isoInstants() {
+  const seen = new Map<number | string, string>();
+  return (v: Date | string) => {
+    const key = v instanceof Date ? v.getTime() : v;
+    let iso = seen.get(key);
+    if (iso === undefined) seen.set(key, (iso = v instanceof Date ? v.toISOString() : `${v.replace(' ', 'T')}Z`));
+    return iso;
+  };
+}
 
 /** Bulk reads in the compact table encoding: one SQL statement per page, codes joined in SQL. */
 export class ObservationTableService {
@@ -45,6 +56,7 @@ export class ObservationTableService {
       .limit(first + 1)
       .getRawMany();
     const page = raw.slice(0, first);
+    const isoInstant = isoInstants();
     const rows = page.map((r): ObservationTableRow => [
       r.unit_code, r.indicator_code, r.period, Number(r.value), r.status, r.source, r.note, Number(r.version), isoInstant(r.updated_at), r.updated_by,
     ]);
