@@ -21,6 +21,8 @@ export interface RevisionWrite extends ObservationKey {
 }
 
 export interface ObservationWrite extends ObservationKey {
+  /** The stored row's id, for updates. */
+  id?: number;
   startMonth: number;
   endMonth: number;
   value: number;
@@ -64,6 +66,17 @@ export async function readCurrent(em: Executor, keys: readonly ObservationKey[],
   return out;
 }
 
+/** Ids of observations by key (the ids of rows a push has just inserted). */
+export async function readIds(em: Executor, keys: readonly ObservationKey[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+    const where = tupleIn(em, ['unit_id', 'indicator_id', 'period'], keys.slice(i, i + KEY_CHUNK).map((k) => [k.unitId, k.indicatorId, k.period]));
+    const rows: Record<string, unknown>[] = await em.query(`SELECT id, unit_id, indicator_id, period FROM observation WHERE ${where.sql}`, where.params);
+    for (const r of rows) out.set(observationKey(Number(r.unit_id), Number(r.indicator_id), String(r.period)), Number(r.id));
+  }
+  return out;
+}
+
 /** The last revision version of each key that has revisions, so a re-created key continues its chain. */
 export async function readLastVersions(em: Executor, keys: readonly ObservationKey[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -96,18 +109,22 @@ export async function insertRevisions(em: Executor, revisions: readonly Revision
 /**
  * Creates as plain multi-row INSERTs: if another writer created the key after this transaction
  * looked, the unique key refuses it and the batch runs again (and reports a CONFLICT).
- * Updates as multi-row upserts on the (unit, indicator, period) key of rows read FOR UPDATE.
+ * Updates as multi-row upserts on the primary key of rows read FOR UPDATE (about twice as fast on
+ * InnoDB as an upsert on the (unit, indicator, period) key).
  */
 export async function writeObservations(em: Executor, rows: readonly ObservationWrite[], mode: 'CREATE' | 'UPDATE', at: Date, by: string | null): Promise<void> {
   const when = sqlDateTime(at);
-  const onConflict = mode === 'CREATE' ? '' : mysqlOf(em)
+  const update = mode === 'UPDATE';
+  const onConflict = !update ? '' : mysqlOf(em)
     ? 'ON DUPLICATE KEY UPDATE value = VALUES(value), status = VALUES(status), source = VALUES(source), note = VALUES(note), version = VALUES(version), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)'
-    : 'ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by';
+    : 'ON CONFLICT (id) DO UPDATE SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by';
   for (const chunk of chunkRows(sortKeys(rows), textSize)) {
     await em.query(
-      `INSERT INTO observation (unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by)
-       VALUES ${valuesList(chunk.length, 12)} ${onConflict}`,
-      chunk.flatMap((r) => [r.unitId, r.indicatorId, r.period, r.startMonth, r.endMonth, r.value, r.status, r.source, r.note, r.version, when, by]),
+      `INSERT INTO observation (${update ? 'id, ' : ''}unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by)
+       VALUES ${valuesList(chunk.length, update ? 13 : 12)} ${onConflict}`,
+      chunk.flatMap((r) => [
+        ...(update ? [r.id!] : []), r.unitId, r.indicatorId, r.period, r.startMonth, r.endMonth, r.value, r.status, r.source, r.note, r.version, when, by,
+      ]),
     );
   }
 }

@@ -7,11 +7,11 @@ import { requireEditor } from '../auth/scope';
 import { AppError, badInput } from '../common/errors';
 import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../graphql/user-error.type';
-import type { ObservationEntity } from './observation.entity';
+import { ObservationEntity } from './observation.entity';
 import { PushBatchEntity } from './push-batch.entity';
 import { planRows, type PlannedRow, type StoredState } from './push-plan';
 import { deserializeResult, presentResult, requestHash, serializeResult, type PushResult, type ResultRow } from './push-result';
-import { deleteObservations, insertRevisions, readCurrent, readLastVersions, writeObservations, type ObservationKey, type ObservationWrite, type RevisionWrite } from './push-store';
+import { deleteObservations, insertRevisions, readCurrent, readIds, readLastVersions, writeObservations, type ObservationKey, type ObservationWrite, type RevisionWrite } from './push-store';
 import { loadCatalogue, MAX_PUSH_ROWS, validateRows, type RawRow, type ValidRow } from './push-validate';
 import { REJECTIONS, RowOutcome, WRITES, type PushObservationsPayload } from './push.types';
 
@@ -118,8 +118,8 @@ export class PushService {
       };
     });
     await insertRevisions(em, revisions, now, v.name, batchId);
-    const stored = (outcome: RowOutcome): ObservationWrite[] => writes.filter((p) => p.outcome === outcome).map(({ row, newVersion }) => ({
-      ...keyOf(row!), startMonth: row!.period.startMonth, endMonth: row!.period.endMonth, value: row!.value!,
+    const stored = (outcome: RowOutcome): ObservationWrite[] => writes.filter((p) => p.outcome === outcome).map(({ row, current, newVersion }) => ({
+      id: current?.id, ...keyOf(row!), startMonth: row!.period.startMonth, endMonth: row!.period.endMonth, value: row!.value!,
       status: row!.status, source: row!.source, note: row!.note, version: newVersion!,
     }));
     const created = stored(RowOutcome.CREATED);
@@ -127,6 +127,17 @@ export class PushService {
     await writeObservations(em, created, 'CREATE', now, v.name);
     await writeObservations(em, updated, 'UPDATE', now, v.name);
     await deleteObservations(em, writes.filter((p) => p.outcome === RowOutcome.DELETED).map((p) => p.current!.id));
-    return readCurrent(em, [...created, ...updated], false);
+    // The written rows are known except the ids of new ones: read only those back.
+    const ids = await readIds(em, created);
+    const out = new Map<string, ObservationEntity>();
+    for (const p of writes) {
+      if (p.outcome === RowOutcome.DELETED) continue;
+      const r = p.row!;
+      out.set(r.key, Object.assign(new ObservationEntity(), {
+        id: p.current?.id ?? ids.get(r.key)!, ...keyOf(r), startMonth: r.period.startMonth, endMonth: r.period.endMonth,
+        value: r.value!, status: r.status, source: r.source, note: r.note, version: p.newVersion!, updatedAt: now, updatedBy: v.name,
+      }));
+    }
+    return out;
   }
 }
