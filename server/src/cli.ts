@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config';
+import { AppError } from './common/errors';
+import { bootstrapData } from './db/bootstrap';
+import { openDatabase } from './db/data-source';
+import { createServices } from './graphql/services';
+import { importCsv, tokenCreate, tokenList, tokenRevoke, UsageError, type Io } from './cli/commands';
+import { CsvFormatError } from './cli/observation-csv';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  token create --role ADMIN|PROVINCE_EDITOR|DISTRICT_EDITOR|VIEWER --name NAME [--scope CODE]
+                                   create an API token; prints its secret once
+  token revoke ID                  revoke a token (effective on its next request)
+  token list                       list tokens (never their secrets)
+  import FILE.csv [--dry-run] [--partial] [--json]
+                                   push observations from a CSV in the add-in's long format:
+                                   unit_code,indicator_code,period,value,status,source,note[,base_version]
+                                   --dry-run reports and writes nothing; --partial writes the good rows
+                                   even when others are rejected (default: all or nothing)
+
+  --as NAME                        the author recorded for the change (default cli:<user>)
+
+The database is the server's: DATABASE_URL and the other variables are read as by npm start.
+Exit codes: 0 done, 1 rejected rows or user errors, 2 usage or configuration error.`;
+
+/** Runs one command; returns the exit code. `config` defaults to the environment's. */
+export async function runCli(argv: string[], io: Io = { out: console.log, err: console.error }, config?: Config): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, as: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false }, partial: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values: o, positionals: [command, sub, arg] } = parsed;
+  if (o.help || !command) {
+    (o.help ? io.out : io.err)(USAGE);
+    return o.help ? 0 : 2;
+  }
+  let cfg: Config;
+  try {
+    cfg = config ?? loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const ds = await openDatabase(cfg.database);
+  try {
+    await bootstrapData(ds, cfg);
+    const s = createServices(ds);
+    if (command === 'token' && sub === 'create') return await tokenCreate(s, io, o);
+    if (command === 'token' && sub === 'revoke') return await tokenRevoke(s, io, arg, o.as);
+    if (command === 'token' && sub === 'list') return await tokenList(s, io);
+    if (command === 'import') return await importCsv(s, io, sub, { dryRun: o['dry-run']!, partial: o.partial!, as: o.as, json: o.json! });
+    throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}"`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof CsvFormatError || e instanceof AppError || (e as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err((e as Error).message);
+      return e instanceof AppError ? 1 : 2;
+    }
+    throw e;
+  } finally {
+    await ds.destroy();
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error('chitieu cli failed:', e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}
