@@ -126,4 +126,15 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
     expect(chains).toHaveLength(CELLS.length * ROUNDS);
     for (const c of chains) expect([Number(c.n), Number(c.v)]).toEqual([1, 1]);
   });
+
+  it('the same keyed push sent several times at once (a client retrying) is written once and replayed to the others', async () => {
+    const rows: PushRow[] = CELLS.map((indicatorCode, i) => ({ unitCode: '392', indicatorCode, period: '2031', value: 10 + i }));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => push(t, rows, { idempotencyKey: 'retry-storm-1' }, tokens[0])));
+    expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
+    const first = answers.find((a) => !a.replayed)!;
+    expect(first).toMatchObject({ applied: true, created: CELLS.length });
+    for (const a of answers) expect({ ...a, replayed: false }).toEqual(first);
+    const revs: { n: number }[] = await t.server.ds.query("SELECT COUNT(*) AS n FROM observation_revision WHERE period = '2031'");
+    expect(Number(revs[0].n)).toBe(CELLS.length);
+  });
 });
