@@ -10,7 +10,7 @@ import { userError } from '../graphql/user-error.type';
 import { PeriodLockEntity } from './period-lock.entity';
 import type { PeriodLock, PeriodLockPayload } from './period-lock.types';
 
-export interface LockSpan { period: string; startMonth: number; endMonth: number }
+export interface LockSpan { period: string; startMonth: number; endMonth: number; lockedBy?: string | null; lockedAt?: Date }
 
 /** The approved period that contains `p`, if any. */
 export const lockCovering = (locks: readonly LockSpan[] | undefined, p: { startMonth: number; endMonth: number }) =>

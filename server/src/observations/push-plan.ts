@@ -66,7 +66,8 @@ export function planRows(viewer: Viewer, valid: readonly ValidRow[], problems: r
     }
     const lock = lockCovering(state.locks.get(row.unit.id), row.period);
     if (lock) {
-      decide(RowOutcome.LOCKED, 'LOCKED', `${row.period.text} of ${row.unit.name} is approved${lock.period !== row.period.text ? ` (as part of ${lock.period})` : ''}: values are locked until the period is unapproved`);
+      const by = `${lock.lockedBy ? ` by ${lock.lockedBy}` : ''}${lock.lockedAt ? ` on ${lock.lockedAt.toISOString().slice(0, 10)}` : ''}`;
+      decide(RowOutcome.LOCKED, 'LOCKED', `${row.unit.name} ${row.period.text} is locked: ${lock.period} was approved${by}. Approved values are read-only until the period is unapproved`);
       continue;
     }
     if (!current) {
