@@ -52,6 +52,8 @@ export async function createApp(config: Config, services: Services, schema: Grap
     schema,
     formatError,
     csrfPrevention: true,
+    // Compact JSON: Apollo pretty-prints by default, which costs time and a third more bytes on bulk pulls.
+    stringifyResult: (result) => JSON.stringify(result),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [
