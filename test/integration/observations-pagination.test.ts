@@ -44,7 +44,8 @@ describeEachDb('observations connection', (db) => {
     expect(exact.edges).toHaveLength(1080);
     expect(exact.pageInfo.hasNextPage).toBe(false);
     const none = ok(await t.gql(PAGE, { filter: { provinceCode: '36' }, first: 0 })).observations;
-    expect(none).toMatchObject({ edges: [], totalCount: 1080, pageInfo: { hasNextPage: false, endCursor: null } });
+    // first: 0 still says whether rows exist (Relay: more edges follow the empty page).
+    expect(none).toMatchObject({ edges: [], totalCount: 1080, pageInfo: { hasNextPage: true, endCursor: null } });
     const end = ok(await t.gql(PAGE, { filter: { provinceCode: '36' }, first: 5, after: exact.pageInfo.endCursor })).observations;
     expect(end.edges).toEqual([]);
     expect(end.pageInfo).toEqual({ hasNextPage: false, endCursor: exact.pageInfo.endCursor });

@@ -46,7 +46,7 @@ export class ObservationTableService {
     }
     const afterId = after ? decodeCursor(after) : 0;
     const where = await this.observations.filterQuery(filter);
-    const raw: RawRow[] = first === 0 ? [] : await where()
+    const raw: RawRow[] = await where()
       .innerJoin('admin_unit', 'u', 'u.id = o.unit_id')
       .innerJoin('indicator', 'i', 'i.id = o.indicator_id')
       .select(['o.id AS id', 'u.code AS unit_code', 'i.code AS indicator_code', 'o.period AS period', 'o.value AS value', 'o.status AS status',

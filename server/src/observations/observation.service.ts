@@ -34,7 +34,7 @@ export class ObservationService {
     }
     const afterId = after ? decodeCursor(after) : 0;
     const where = await this.filterQuery(filter);
-    const rows = first === 0 ? [] : await where().andWhere('o.id > :afterId', { afterId }).orderBy('o.id', 'ASC').take(first + 1).getMany();
+    const rows = await where().andWhere('o.id > :afterId', { afterId }).orderBy('o.id', 'ASC').take(first + 1).getMany();
     const page = rows.slice(0, first).map(presentObservation);
     const edges = page.map((node) => ({ cursor: encodeCursor(node.localId), node }));
     return {
