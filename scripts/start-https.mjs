@@ -16,6 +16,6 @@ for (const f of [env.TLS_CERT, env.TLS_KEY]) {
     process.exit(1);
   }
 }
-const child = spawn(process.execPath, ['dist/server/src/main.js'], { env, stdio: 'inherit' });
+const child = spawn(process.execPath, ['dist/node/server/src/main.js'], { env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
