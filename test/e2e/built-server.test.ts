@@ -1,0 +1,71 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * What `npm start` does: `npm run build` (server and add-in into dist/), then the compiled entry point
+ * as a separate process over a fresh SQLite file — the build layout (the two builds must not clobber
+ * each other), first-start output, the add-in it serves, and SIGTERM handling.
+ */
+describe('the built server (npm start)', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-start-'));
+  let child: ChildProcess;
+  let log = '';
+  let url = '';
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+    child = spawn(process.execPath, [path.join(ROOT, 'dist/node/server/src/main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${path.join(dataDir, 'db.sqlite')}`, ADDIN_DIR: '', ADMIN_TOKEN: '' },
+    });
+    child.stdout!.on('data', (d) => (log += d));
+    child.stderr!.on('data', (d) => (log += d));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "listening" line in 60 s:\n${log}`)), 60_000);
+      const check = () => {
+        const m = /listening on (http:\/\/[^\s]+)\/graphql/.exec(log);
+        if (m) {
+          url = m[1];
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', check);
+      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${log}`)));
+    });
+  }, 180_000);
+
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads the reference and demo data, prints an admin token once, serves the API and the add-in', async () => {
+    expect(log).toContain('Loaded 760 administrative units.');
+    expect(log).toMatch(/Loaded demo data: \{"indicators":\d+,"terms":5,/);
+    const token = /ADMIN TOKEN[^\n]*\n(ctk_\S+)/.exec(log)?.[1];
+    expect(token).toBeDefined();
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ provinces { code } district(code: "392") { terms { congressRoman } } }' }),
+    });
+    const body = await res.json();
+    expect(body.data.provinces).toHaveLength(63);
+    expect(body.data.district.terms).toEqual([{ congressRoman: 'XXII' }]);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/addin/taskpane.html`)).status).toBe(200);
+  });
+
+  it('drains and exits 0 on SIGTERM', async () => {
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(log).toContain('SIGTERM: draining requests and closing the database');
+  });
+});
