@@ -21,6 +21,8 @@ describeEachDb('start-up and shutdown', (db) => {
       expect(first.generatedAdminToken).toMatch(/^ctk_[A-Za-z0-9_-]{40,}$/);
       const me = await (await post(first.url, '{ me { role } }', first.generatedAdminToken)).json();
       expect(me).toEqual({ data: { me: { role: 'ADMIN' } } });
+      const audit = await first.ds.query(`SELECT actor, action, entity_type FROM audit_event WHERE action = 'TOKEN_CREATED'`);
+      expect(audit).toEqual([{ actor: 'server start-up', action: 'TOKEN_CREATED', entity_type: 'ApiToken' }]);
       await first.stop();
 
       const second = await startServer(config);

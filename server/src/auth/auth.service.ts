@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
 import { unauthenticated } from '../common/errors';
 import { ApiTokenEntity } from './api-token.entity';
 import type { Viewer } from './auth.types';
@@ -29,17 +30,21 @@ export class AuthService {
    * tokens at all gets a fresh admin token, returned so start-up can print it once.
    */
   async bootstrapAdmin(adminToken: string | null): Promise<string | null> {
-    const repo = this.ds.getRepository(ApiTokenEntity);
-    if (adminToken) {
-      const tokenHash = hashToken(adminToken);
-      if (!(await repo.existsBy({ tokenHash }))) {
-        await repo.insert({ name: 'ADMIN_TOKEN', role: 'ADMIN', scopeCode: null, tokenHash, createdAt: new Date(), revokedAt: null });
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(ApiTokenEntity);
+      const create = async (name: string, tokenHash: string) => {
+        const { identifiers } = await repo.insert({ name, role: 'ADMIN', scopeCode: null, tokenHash, createdAt: new Date(), revokedAt: null });
+        await recordAudit(em, { actor: 'server start-up', action: 'TOKEN_CREATED', entityType: 'ApiToken', entityId: identifiers[0]?.id ?? null, detail: { name, role: 'ADMIN' } });
+      };
+      if (adminToken) {
+        const tokenHash = hashToken(adminToken);
+        if (!(await repo.existsBy({ tokenHash }))) await create('ADMIN_TOKEN', tokenHash);
+        return null;
       }
-      return null;
-    }
-    if ((await repo.count()) > 0) return null;
-    const secret = newTokenSecret();
-    await repo.insert({ name: 'bootstrap admin', role: 'ADMIN', scopeCode: null, tokenHash: hashToken(secret), createdAt: new Date(), revokedAt: null });
-    return secret;
+      if ((await repo.count()) > 0) return null;
+      const secret = newTokenSecret();
+      await create('bootstrap admin', hashToken(secret));
+      return secret;
+    });
   }
 }
