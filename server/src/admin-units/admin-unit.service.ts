@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { assertPageSize } from '../common/paging';
 import { In } from 'typeorm';
 import { badInput } from '../common/errors';
 import { escapeLike, foldForSearch } from '../common/text';
@@ -51,9 +52,7 @@ export class AdminUnitService {
   }
 
   async search(args: { search?: string | null; level?: 'PROVINCE' | 'DISTRICT' | null; provinceCode?: string | null; first: number }): Promise<AdminUnit[]> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_UNITS_PAGE) {
-      throw badInput('INVALID_FIRST', `first must be between 1 and ${MAX_UNITS_PAGE}`, ['first']);
-    }
+    assertPageSize(args.first, MAX_UNITS_PAGE, 1);
     const qb = this.repo.createQueryBuilder('u');
     if (args.search !== undefined && args.search !== null) {
       const folded = foldForSearch(args.search);

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { assertPageSize } from '../common/paging';
 import { In } from 'typeorm';
 import { presentUnit, type AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
@@ -61,9 +62,7 @@ export class ComparisonService {
 
   async connection(args: ComparisonArgs): Promise<ComparisonConnection & { units: AdminUnit[]; indicators: Indicator[] }> {
     const { first } = args;
-    if (!Number.isInteger(first) || first < 0 || first > MAX_COMPARISON_PAGE) {
-      throw badInput('INVALID_FIRST', `first must be between 0 and ${MAX_COMPARISON_PAGE}`, ['first']);
-    }
+    assertPageSize(first, MAX_COMPARISON_PAGE);
     const after = args.after ? decodeCursor(args.after) : null;
     const periods = this.list(args.periods, 'periods')?.map((p) => parsePeriod(p, ['periods']).text) ?? null;
     if (args.fromYear != null) assertYear(args.fromYear, 'fromYear');

@@ -21,7 +21,7 @@ export function createServices(ds: DataSource) {
     indicators: new IndicatorService(ds),
     terms: new TermService(ds),
     observations,
-    observationTable: new ObservationTableService(ds, observations),
+    observationTable: new ObservationTableService(observations),
     auth: new AuthService(ds),
     analytics: new AnalyticsService(ds),
     // Write path

@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { badInput } from '../common/errors';
+import { assertPageSize } from '../common/paging';
+import { readDateTime } from '../db/sql';
 import type { ObservationFilter } from './observation.inputs';
 import type { ObservationService } from './observation.service';
 import { MAX_PAGE, decodeCursor, encodeCursor } from './observation.service';
@@ -28,22 +28,17 @@ function isoInstants() {
   return (v: Date | string) => {
     const key = v instanceof Date ? v.getTime() : v;
     let iso = seen.get(key);
-    if (iso === undefined) seen.set(key, (iso = v instanceof Date ? v.toISOString() : `${v.replace(' ', 'T')}Z`));
+    if (iso === undefined) seen.set(key, (iso = readDateTime(v).toISOString()));
     return iso;
   };
 }
 
 /** Bulk reads in the compact table encoding: one SQL statement per page, codes joined in SQL. */
 export class ObservationTableService {
-  constructor(
-    private readonly ds: DataSource,
-    private readonly observations: ObservationService,
-  ) {}
+  constructor(private readonly observations: ObservationService) {}
 
   async page(filter: ObservationFilter, first: number, after: string | null | undefined): Promise<ObservationTable> {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
-      throw badInput('INVALID_FIRST', `first must be between 0 and ${MAX_PAGE}`, ['first']);
-    }
+    assertPageSize(first, MAX_PAGE);
     const afterId = after ? decodeCursor(after) : 0;
     const where = await this.observations.filterQuery(filter);
     const raw: RawRow[] = await where()

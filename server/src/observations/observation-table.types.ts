@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { PageInfo } from './observation-connection.types';
 

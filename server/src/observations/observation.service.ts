@@ -1,4 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { assertPageSize } from '../common/paging';
+import { sqlDateTime } from '../db/sql';
 import { In } from 'typeorm';
 import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
 import { badInput } from '../common/errors';
@@ -29,9 +31,7 @@ export class ObservationService {
    * already read). `after` is the endCursor of the previous page.
    */
   async connection(filter: ObservationFilter, first: number, after: string | null | undefined): Promise<ObservationConnection> {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
-      throw badInput('INVALID_FIRST', `first must be between 0 and ${MAX_PAGE}`, ['first']);
-    }
+    assertPageSize(first, MAX_PAGE);
     const afterId = after ? decodeCursor(after) : 0;
     const where = await this.filterQuery(filter);
     const rows = await where().andWhere('o.id > :afterId', { afterId }).orderBy('o.id', 'ASC').take(first + 1).getMany();
@@ -90,19 +90,13 @@ export class ObservationService {
     if (statuses) conditions.push(['o.status IN (:...statuses)', { statuses: statuses.length ? statuses : [''] }]);
     if (f.updatedSince !== null && f.updatedSince !== undefined) {
       if (Number.isNaN(f.updatedSince.getTime())) throw badInput('INVALID_DATETIME', 'updatedSince is not a valid date-time', ['filter', 'updatedSince']);
-      conditions.push(['o.updated_at >= :since', { since: this.dbDateTime(f.updatedSince) }]);
+      conditions.push(['o.updated_at >= :since', { since: sqlDateTime(f.updatedSince) }]);
     }
     return () => {
       const qb = this.ds.getRepository(ObservationEntity).createQueryBuilder('o');
       for (const [sql, params] of conditions) qb.andWhere(sql, params);
       return qb;
     };
-  }
-
-  /** A DateTime parameter in the form the driver stores it (SQLite keeps UTC text). */
-  private dbDateTime(d: Date): Date | string {
-    if (this.ds.options.type === 'better-sqlite3') return d.toISOString().replace('T', ' ').replace('Z', '');
-    return d;
   }
 
   async byIds(ids: readonly number[]): Promise<Map<number, Observation>> {
