@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../server/src/common/period';
 import { foldForSearch } from '../server/src/common/text';
+import { sqlDateTime } from '../server/src/db/sql';
 import { prng } from './stats';
 
 export interface DatasetSpec {
@@ -37,8 +38,6 @@ async function insertRows(ds: DataSource, table: string, columns: string[], rows
   }
 }
 
-const sqlDate = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
-
 /**
  * A reproducible national dataset written straight to the database (the benchmark measures reads and
  * pushes, not the loading): every current district × indicator × year, a realistic status mix
@@ -65,7 +64,7 @@ export async function generateDataset(ds: DataSource, spec: DatasetSpec, seed = 
   const indicators: { id: number; code: string; direction: string }[] = await ds.query(`SELECT id, code, direction FROM indicator WHERE code LIKE 'B%' ORDER BY code`);
 
   const now = new Date();
-  const stamp = sqlDate(now);
+  const stamp = sqlDateTime(now);
   const observations: unknown[][] = [];
   const revisions: unknown[][] = [];
   const latest = new Map<string, number>();

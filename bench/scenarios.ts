@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { sqlDateTime } from '../server/src/db/sql';
 import type { Floor } from './floor';
 import { floorJson } from './floor';
 import { measure, summarize, type Timing } from './stats';
@@ -135,7 +136,7 @@ async function floorPush(c: Ctx, rows: { id: number; value: number }[]): Promise
       const current: any[] = await q(`SELECT id, unit_id, indicator_id, period, start_month, end_month, value, status, version FROM observation
         WHERE id IN (${part.map(() => '?').join(',')})${c.mysql ? ' FOR UPDATE' : ''}`, part.map((r) => r.id));
       const next = new Map(part.map((r) => [r.id, r.value]));
-      const now = new Date().toISOString().slice(0, 23).replace('T', ' ');
+      const now = sqlDateTime(new Date());
       const tuples = current.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       const params = current.flatMap((o) => [o.id, o.unit_id, o.indicator_id, o.period, o.start_month, o.end_month, next.get(o.id), o.status, o.version + 1, now]);
       const cols = '(id, unit_id, indicator_id, period, start_month, end_month, value, status, version, updated_at)';
