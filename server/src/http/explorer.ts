@@ -35,11 +35,13 @@ export const EXPLORER_HTML = `<!doctype html>
   <script src="/explorer/graphiql.js"></script>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
-    const defaultQuery = '# Thêm header Authorization: Bearer <token> ở mục Headers bên dưới.\\n' +
-      '# Add an "Authorization": "Bearer <token>" header below.\\n' +
+    const defaultQuery = '# Mục Headers bên dưới: {"Authorization": "Bearer <token>"}\\n' +
+      '# Headers pane below: {"Authorization": "Bearer <token>"}\\n' +
       '{\\n  province(code: "38") {\\n    name\\n    districts { code name }\\n  }\\n}\\n';
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultHeaders: '{"Authorization": "Bearer "}', isHeadersEditorEnabled: true }),
+      // No placeholder header: an empty "Bearer " would be refused and the schema (docs, completion)
+      // could not load. Introspection needs no token; the comment above says where to put one.
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: 'headers', isHeadersEditorEnabled: true }),
     );
   </script>
 </body>
