@@ -130,6 +130,9 @@ describeEachDb('read API', (db) => {
     expect(errorReason(tooComplex)).toBe('QUERY_TOO_COMPLEX');
     const tooDeep = await t.gql('{ district(code: "392") { province { districts { province { districts { province { districts { province { districts { province { code } } } } } } } } } } }');
     expect(tooDeep.errors![0].message).toMatch(/depth/i);
+    const tooMany = await t.gql('query($c: [String!]) { observations(filter: { unitCodes: $c }) { totalCount } }', { c: Array.from({ length: 5001 }, (_, i) => String(i)) });
+    expect(errorReason(tooMany)).toBe('FILTER_TOO_LONG');
+    expect(tooMany.errors![0].extensions!.field).toEqual(['filter', 'unitCodes']);
     const period = await t.gql('{ observations(filter: { periods: ["2023-H3"] }) { totalCount } }');
     expect(errorReason(period)).toBe('INVALID_PERIOD');
     expect(period.errors![0].message).toContain('2023-H3');

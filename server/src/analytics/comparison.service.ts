@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { assertPageSize } from '../common/paging';
+import { assertPageSize, filterList } from '../common/paging';
 import { In } from 'typeorm';
 import { presentUnit, type AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
@@ -19,7 +19,6 @@ import type { ComparisonConnection, ComparisonRow } from './comparison.types';
 import { termWindow } from './progress';
 
 export const MAX_COMPARISON_PAGE = 50_000;
-const MAX_LIST = 5_000;
 
 export interface ComparisonArgs {
   provinceCode: string;
@@ -64,13 +63,13 @@ export class ComparisonService {
     const { first } = args;
     assertPageSize(first, MAX_COMPARISON_PAGE);
     const after = args.after ? decodeCursor(args.after) : null;
-    const periods = this.list(args.periods, 'periods')?.map((p) => parsePeriod(p, ['periods']).text) ?? null;
+    const periods = filterList(args.periods, ['periods'])?.map((p) => parsePeriod(p, ['periods']).text) ?? null;
     if (args.fromYear != null) assertYear(args.fromYear, 'fromYear');
     if (args.toYear != null) assertYear(args.toYear, 'toYear');
     if (args.fromYear != null && args.toYear != null && args.fromYear > args.toYear) {
       throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', ['fromYear']);
     }
-    const codes = this.list(args.indicatorCodes, 'indicatorCodes');
+    const codes = filterList(args.indicatorCodes, ['indicatorCodes']);
 
     const province = await this.analytics.provinceByCode(args.provinceCode, ['provinceCode']);
     const units = (await this.analytics.districtsOf(province.id)).map(presentUnit);
@@ -177,11 +176,5 @@ export class ComparisonService {
       out.set(term.unitId, list);
     }
     return out;
-  }
-
-  private list(values: string[] | null | undefined, field: string): string[] | null {
-    if (values === null || values === undefined) return null;
-    if (values.length > MAX_LIST) throw badInput('FILTER_TOO_LONG', `${field} may list at most ${MAX_LIST} values`, [field]);
-    return [...new Set(values)];
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { assertPageSize } from '../common/paging';
+import { assertPageSize, filterList } from '../common/paging';
 import { sqlDateTime } from '../db/sql';
 import { In } from 'typeorm';
 import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
@@ -14,7 +14,6 @@ import type { ObservationConnection } from './observation-connection.types';
 import { Observation, ObservationRevision, observationKey, presentObservation, presentRevision } from './observation.types';
 
 export const MAX_PAGE = 50_000;
-const MAX_FILTER_LIST = 5_000;
 
 export const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
 export function decodeCursor(cursor: string): number {
@@ -48,11 +47,7 @@ export class ObservationService {
   /** Validates the filter once and returns a factory of query builders (alias `o`) carrying its conditions. */
   async filterQuery(f: ObservationFilter): Promise<() => SelectQueryBuilder<ObservationEntity>> {
     const conditions: [string, Record<string, unknown>][] = [];
-    const list = <T>(values: T[] | null | undefined, field: string): T[] | null => {
-      if (values === null || values === undefined) return null;
-      if (values.length > MAX_FILTER_LIST) throw badInput('FILTER_TOO_LONG', `${field} may list at most ${MAX_FILTER_LIST} values`, ['filter', field]);
-      return [...new Set(values)];
-    };
+    const list = <T>(values: T[] | null | undefined, field: string) => filterList(values, ['filter', field]);
     const unitCodes = list(f.unitCodes, 'unitCodes');
     if (unitCodes) {
       const units = unitCodes.length ? await this.ds.getRepository(AdminUnitEntity).findBy({ code: In(unitCodes) }) : [];
