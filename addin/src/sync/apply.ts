@@ -19,6 +19,7 @@ import type { CellContent, CellKey, SheetPos } from './model';
 import { cellKey } from './model';
 import type { DiffProblem } from './normalize';
 import type { PushBatch } from './plan';
+import { REJECTING_OUTCOMES } from '../../../schema/contract/outcomes';
 import type { ObservationStatus, PushObservationsPayload, RowOutcome, RowResult, ServerObservation } from './wire';
 
 export type MarkState =
@@ -81,7 +82,6 @@ export interface ApplyResult {
   readonly warnings: readonly string[];
 }
 
-const REJECTED: ReadonlySet<RowOutcome> = new Set(['CONFLICT', 'INVALID', 'LOCKED', 'FORBIDDEN']);
 const DRY: Record<'CREATED' | 'UPDATED' | 'DELETED' | 'UNCHANGED', MarkState> = {
   CREATED: 'WILL_CREATE',
   UPDATED: 'WILL_UPDATE',
@@ -131,7 +131,7 @@ export function applyPushResult(baseline: Baseline, batch: PushBatch, payload: P
       warnings.push(`The server returned no result for row ${i}.`);
       return mark('NO_RESULT', null, 'No result from the server; push again.');
     }
-    if (REJECTED.has(r.outcome)) {
+    if (REJECTING_OUTCOMES.has(r.outcome)) {
       mark(r.outcome as MarkState, r.outcome);
       if (r.outcome === 'CONFLICT') {
         conflicts.push({

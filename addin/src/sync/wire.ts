@@ -1,12 +1,13 @@
 /**
- * The slices of the GraphQL contract (shared/API.md) that the sync engine reads and produces.
+ * The slices of the GraphQL contract (schema/schema.graphql) that the sync engine reads and produces.
  * Declared here, structurally, so sync/ depends on no client code: whatever the api/ layer
  * fetches is accepted as long as it has these fields. Optional fields are the ones a query may
  * legitimately not select.
  */
 
-export const OBSERVATION_STATUSES = ['ESTIMATED', 'PRELIMINARY', 'OFFICIAL', 'FORECAST'] as const;
-export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+import { OBSERVATION_STATUSES, ROW_OUTCOMES, type ObservationStatus, type RowOutcome } from '../../../schema/contract/outcomes';
+
+export { OBSERVATION_STATUSES, ROW_OUTCOMES, type ObservationStatus, type RowOutcome };
 
 export type Comparator = 'AT_LEAST' | 'AT_MOST';
 export type AchievementBand = 'MET' | 'ABOVE_80' | 'FROM_50_TO_80' | 'BELOW_50' | 'NO_DATA';
@@ -41,17 +42,6 @@ export interface ObservationRowInput {
   readonly baseVersion?: number;
 }
 
-export const ROW_OUTCOMES = [
-  'CREATED',
-  'UPDATED',
-  'DELETED',
-  'UNCHANGED',
-  'CONFLICT',
-  'INVALID',
-  'LOCKED',
-  'FORBIDDEN',
-] as const;
-export type RowOutcome = (typeof ROW_OUTCOMES)[number];
 
 export interface RowResult {
   readonly index: number;

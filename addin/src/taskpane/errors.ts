@@ -2,13 +2,12 @@
  * Every failure in words a statistician can act on: what happened, and what to do next. Technical
  * detail (HTTP status, Office error code) goes last, in brackets, for whoever they call for help.
  */
+import type { Texts } from '../../../schema/contract/reasons';
 import { ApiError } from '../api';
 import type { Lang } from './i18n';
 import { SheetShapeError, TooLargeError, WrongServerError } from './workflow/push';
 
-type Both = { vi: string; en: string };
-
-function api(e: ApiError): Both {
+function api(e: ApiError): Texts {
   switch (e.kind) {
     case 'NETWORK':
       return {
@@ -35,7 +34,7 @@ function api(e: ApiError): Both {
 }
 
 /** Office.js errors carry a `code` such as ItemNotFound or InvalidArgument. */
-function office(code: string, message: string): Both {
+function office(code: string, message: string): Texts {
   if (code === 'ItemNotFound') {
     return { vi: 'Không tìm thấy trang tính hoặc bảng: có thể nó đã bị xoá hoặc đổi tên. Hãy tải lại.', en: 'A sheet or table was not found: it may have been deleted or renamed. Pull again.' };
   }
@@ -49,7 +48,7 @@ function office(code: string, message: string): Both {
 }
 
 export function explain(e: unknown, lang: Lang): string {
-  let both: Both;
+  let both: Texts;
   let detail = '';
   if (e instanceof ApiError) {
     both = api(e);

@@ -5,6 +5,7 @@ import type { RoleValue } from '../auth/api-token.entity';
 import type { Services } from '../graphql/services';
 import { MAX_PUSH_ROWS } from '../observations/push-validate';
 import { parseObservationCsv } from './observation-csv';
+import { REJECTING_OUTCOMES } from '../../../schema/contract/outcomes';
 
 export interface Io {
   out(line: string): void;
@@ -73,7 +74,7 @@ export async function importCsv(s: Services, io: Io, file: string | undefined, o
     if (o.json) io.out(JSON.stringify({ ...p, rows: p.rows.map((r) => ({ ...r, line: lines[start + r.index] })) }));
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += p[k];
     for (const r of p.rows) {
-      if (['CONFLICT', 'INVALID', 'LOCKED', 'FORBIDDEN'].includes(r.outcome)) {
+      if (REJECTING_OUTCOMES.has(r.outcome)) {
         io.err(`line ${lines[start + r.index]}: ${r.outcome} ${r.code ?? ''} ${r.message ?? ''}`.trimEnd());
       }
     }

@@ -1,5 +1,7 @@
+import type { ErrorCode, ReasonCode } from '../../../schema/contract/reasons';
+
 /** The six top-level error codes of the contract; everything thrown maps onto one of them. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL';
+export type { ErrorCode, ReasonCode };
 
 /**
  * The one error type of the application. `reason` is the finer machine-readable cause
@@ -9,7 +11,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly reason: string = code,
+    readonly reason: ReasonCode = code,
     readonly field?: string[],
   ) {
     super(message);
@@ -17,9 +19,9 @@ export class AppError extends Error {
   }
 }
 
-export const badInput = (reason: string, message: string, field?: string[]) =>
+export const badInput = (reason: ReasonCode, message: string, field?: string[]) =>
   new AppError('BAD_USER_INPUT', message, reason, field);
-export const notFound = (reason: string, message: string, field?: string[]) =>
+export const notFound = (reason: ReasonCode, message: string, field?: string[]) =>
   new AppError('NOT_FOUND', message, reason, field);
-export const forbidden = (message: string, reason = 'FORBIDDEN') => new AppError('FORBIDDEN', message, reason);
+export const forbidden = (message: string, reason: ReasonCode = 'FORBIDDEN') => new AppError('FORBIDDEN', message, reason);
 export const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message);

@@ -1,4 +1,4 @@
-import { parsePeriod as parseCanonical, periodMonths } from '../../../addin/src/sync/period';
+import { parsePeriod as parseCanonical, PERIOD_HELP, periodMonths } from '../../../schema/contract/period';
 import { badInput } from './errors';
 
 export type PeriodKind = 'YEAR' | 'HALF' | 'QUARTER' | 'MONTH' | 'SPAN';
@@ -17,8 +17,8 @@ export interface Period {
 }
 
 /**
- * One grammar for server and add-in: the add-in's pure period module is the single implementation;
- * the server adds the month bounds it stores and queries with.
+ * One grammar for server and add-in (the contract's period module); the server adds the month
+ * bounds it stores and queries with.
  */
 export function tryParsePeriod(text: string): Period | null {
   const p = parseCanonical(text);
@@ -27,7 +27,7 @@ export function tryParsePeriod(text: string): Period | null {
   return { text, kind: p.kind, startMonth: first, endMonth: last, startYear: Math.floor(first / 12), endYear: Math.floor(last / 12) };
 }
 
-export const PERIOD_HELP = 'use 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023';
+export { PERIOD_HELP };
 
 export function parsePeriod(text: string, field: string[] = ['period']): Period {
   const p = tryParsePeriod(text);

@@ -1,7 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { decimalTransformer } from '../common/decimal';
 
-export type ObservationStatusValue = 'ESTIMATED' | 'PRELIMINARY' | 'OFFICIAL' | 'FORECAST';
+import type { ObservationStatus as ObservationStatusValue } from '../../../schema/contract/outcomes';
+
+export type { ObservationStatusValue };
 
 /** The one current value per unit × indicator × period. Earlier values live in observation_revision. */
 @Entity('observation')

@@ -5,12 +5,9 @@ import { Node } from '../graphql/node.type';
 import type { ObservationRevisionEntity } from './observation-revision.entity';
 import type { ObservationEntity } from './observation.entity';
 
-export enum ObservationStatus {
-  ESTIMATED = 'ESTIMATED',
-  PRELIMINARY = 'PRELIMINARY',
-  OFFICIAL = 'OFFICIAL',
-  FORECAST = 'FORECAST',
-}
+import { ObservationStatus } from '../../../schema/contract/outcomes';
+
+export { ObservationStatus };
 registerEnumType(ObservationStatus, {
   name: 'ObservationStatus',
   description: 'ước đạt · sơ bộ · chính thức · dự báo',

@@ -1,3 +1,4 @@
+import type { ReasonCode } from '../../../schema/contract/reasons';
 import { canWrite } from '../auth/scope';
 import type { Viewer } from '../auth/auth.types';
 import { lockCovering, type LockSpan } from '../approval/period-lock.service';
@@ -19,7 +20,7 @@ export interface StoredState {
 export interface PlannedRow {
   index: number;
   outcome: RowOutcome;
-  code: string | null;
+  code: ReasonCode | null;
   message: string | null;
   field: string | null;
   row: ValidRow | null;
@@ -48,7 +49,7 @@ export function planRows(viewer: Viewer, valid: readonly ValidRow[], problems: r
   }));
   for (const row of valid) {
     const current = state.current.get(row.key) ?? null;
-    const decide = (outcome: RowOutcome, code: string | null = null, message: string | null = null, newVersion: number | null = null) =>
+    const decide = (outcome: RowOutcome, code: ReasonCode | null = null, message: string | null = null, newVersion: number | null = null) =>
       planned.push({ index: row.index, outcome, code, message, field: null, row, current, newVersion });
     const where = `${row.indicator.code} of ${row.unit.code} at ${row.period.text}`;
 

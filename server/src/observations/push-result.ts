@@ -1,3 +1,4 @@
+import type { ReasonCode } from '../../../schema/contract/reasons';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { UserError } from '../graphql/user-error.type';
@@ -14,7 +15,7 @@ import type { RawRow } from './push-validate';
 export interface ResultRow {
   index: number;
   outcome: RowOutcome;
-  code: string | null;
+  code: ReasonCode | null;
   message: string | null;
   field: string | null;
   observation: ObservationEntity | null;

@@ -1,3 +1,4 @@
+import type { ReasonCode } from '../../../schema/contract/reasons';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { loadScopedUnits, type ScopedUnit } from '../auth/scope';
@@ -47,7 +48,7 @@ export interface ValidRow {
 
 export interface RowProblem {
   index: number;
-  code: string;
+  code: ReasonCode;
   message: string;
   field: string;
 }
@@ -96,7 +97,7 @@ function text(v: unknown, field: 'source' | 'note', max: number): Text {
 
 /** The first problem of one row, or the row made typed and canonical. */
 export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRow | RowProblem {
-  const fail = (code: string, field: string, message: string): RowProblem => ({ index, code, field, message });
+  const fail = (code: ReasonCode, field: string, message: string): RowProblem => ({ index, code, field, message });
   const unit = typeof raw.unitCode === 'string' ? cat.units.get(raw.unitCode) : undefined;
   if (!unit) return fail('UNKNOWN_UNIT', 'unitCode', `No province or district has code ${quote(raw.unitCode)} (GSO codes keep their leading zeros, e.g. "392" Hà Trung)`);
   const indicator = typeof raw.indicatorCode === 'string' ? cat.indicators.get(raw.indicatorCode) : undefined;

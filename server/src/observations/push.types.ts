@@ -1,24 +1,18 @@
+import type { ReasonCode } from '../../../schema/contract/reasons';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../graphql/user-error.type';
 import { Observation } from './observation.types';
 
-export enum RowOutcome {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  DELETED = 'DELETED',
-  UNCHANGED = 'UNCHANGED',
-  CONFLICT = 'CONFLICT',
-  INVALID = 'INVALID',
-  LOCKED = 'LOCKED',
-  FORBIDDEN = 'FORBIDDEN',
-}
+import { REJECTING_OUTCOMES, RowOutcome, WRITING_OUTCOMES } from '../../../schema/contract/outcomes';
+
+export { RowOutcome };
 registerEnumType(RowOutcome, {
   name: 'RowOutcome',
   description: 'CREATED, UPDATED, DELETED, UNCHANGED: written (or, in a dry run or a refused atomic push, would be); the others are rejections',
 });
 
-export const REJECTIONS: ReadonlySet<RowOutcome> = new Set([RowOutcome.CONFLICT, RowOutcome.INVALID, RowOutcome.LOCKED, RowOutcome.FORBIDDEN]);
-export const WRITES: ReadonlySet<RowOutcome> = new Set([RowOutcome.CREATED, RowOutcome.UPDATED, RowOutcome.DELETED]);
+export const REJECTIONS = REJECTING_OUTCOMES;
+export const WRITES = WRITING_OUTCOMES;
 
 @ObjectType({ description: 'What happened to one input row' })
 export class RowResult {
@@ -35,7 +29,7 @@ export class RowResult {
   current: Observation | null;
 
   @Field(() => String, { nullable: true, description: 'Machine-readable reason, e.g. STALE_VERSION, ALREADY_EXISTS, INVALID_PERIOD, OUT_OF_SCOPE' })
-  code: string | null;
+  code: ReasonCode | null;
 
   @Field(() => String, { nullable: true })
   message: string | null;
