@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
-import type { DatabaseConfig } from '../server/src/config';
+import type { DatabaseConfig } from '../server/src/app/config';
 
 /**
  * The floor: the same rows fetched by one hand-written SQL statement straight through the driver

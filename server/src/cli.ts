@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, type Config } from './app/config';
 import { AppError } from './common/errors';
-import { bootstrapData } from './db/bootstrap';
-import { openDatabase } from './db/data-source';
-import { createServices } from './graphql/services';
+import { bootstrapData } from './app/bootstrap';
+import { openDatabase } from './app/data-source';
+import { createServices } from './app/services';
 import { importCsv, tokenCreate, tokenList, tokenRevoke, UsageError, type Io } from './cli/commands';
 import { CsvFormatError } from './cli/observation-csv';
 

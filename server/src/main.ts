@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from './app/config';
 import { startServer } from './server';
 
 async function main() {

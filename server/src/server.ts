@@ -4,11 +4,11 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
-import type { Config } from './config';
-import { bootstrapData, type BootstrapReport } from './db/bootstrap';
-import { openDatabase, type DataSourceOptions } from './db/data-source';
+import type { Config } from './app/config';
+import { bootstrapData, type BootstrapReport } from './app/bootstrap';
+import { openDatabase, type DataSourceOptions } from './app/data-source';
 import { getSchema } from './graphql/schema';
-import { createServices, type Services } from './graphql/services';
+import { createServices, type Services } from './app/services';
 import { createApp } from './http/app';
 
 export interface RunningServer {

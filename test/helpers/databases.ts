@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import type { DatabaseConfig } from '../../server/src/config';
+import type { DatabaseConfig } from '../../server/src/app/config';
 
 export type DbKind = 'sqlite' | 'mysql';
 

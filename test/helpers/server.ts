@@ -1,5 +1,5 @@
 import type { Logger } from 'typeorm';
-import { loadConfig, type Config } from '../../server/src/config';
+import { loadConfig, type Config } from '../../server/src/app/config';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { scratchDatabase, type DbKind } from './databases';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../../server/src/cli';
-import { loadConfig, type Config } from '../../server/src/config';
+import { loadConfig, type Config } from '../../server/src/app/config';
 import { describeEachDb } from '../helpers/databases';
 import { readBack } from '../helpers/push';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';

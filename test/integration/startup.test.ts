@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { loadConfig } from '../../server/src/config';
+import { loadConfig } from '../../server/src/app/config';
 import { startServer } from '../../server/src/server';
 import { describeEachDb, scratchDatabase } from '../helpers/databases';
 

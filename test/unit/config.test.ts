@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/src/config';
+import { ConfigError, loadConfig } from '../../server/src/app/config';
 
 describe('configuration', () => {
   it('has working defaults: SQLite file under data/, port 4000, private reads, demo data on', () => {

@@ -1,6 +1,6 @@
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import { Node } from '../graphql/node.type';
+import { Node } from '../common/node.type';
 import type { AdminUnitEntity } from './admin-unit.entity';
 import { toGlobalId } from '../common/global-id';
 

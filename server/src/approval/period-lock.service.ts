@@ -4,9 +4,9 @@ import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
 import { loadScopedUnits, requireApproveScope, requireViewer, type ScopedUnit } from '../auth/scope';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
-import { isMysql } from '../db/data-source';
+import { isMysql } from '../db/dialect';
 import { writeTransaction } from '../db/write-transaction';
-import { userError } from '../graphql/user-error.type';
+import { userError } from '../common/user-error.type';
 import { PeriodLockEntity } from './period-lock.entity';
 import type { PeriodLock, PeriodLockPayload } from './period-lock.types';
 

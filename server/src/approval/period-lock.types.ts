@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { UserError } from '../graphql/user-error.type';
+import { UserError } from '../common/user-error.type';
 
 @InputType()
 export class PeriodLockInput {

@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { RoleValue } from './api-token.entity';
-import { Node } from '../graphql/node.type';
+import { Node } from '../common/node.type';
 
 export enum Role {
   ADMIN = 'ADMIN',

@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.type';
+import { UserError } from '../common/user-error.type';
 import type { RoleValue } from './api-token.entity';
 import { ApiToken, Role } from './auth.types';
 

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { writeTransaction } from '../db/write-transaction';
-import { userError, type UserError } from '../graphql/user-error.type';
+import { userError, type UserError } from '../common/user-error.type';
 import { ApiTokenEntity, type RoleValue } from './api-token.entity';
 import type { ApiToken, Viewer } from './auth.types';
 import { loadScopedUnits, requireAdmin } from './scope';

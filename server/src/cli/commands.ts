@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Viewer } from '../auth/auth.types';
 import type { RoleValue } from '../auth/api-token.entity';
-import type { Services } from '../graphql/services';
+import type { Services } from '../app/services';
 import { MAX_PUSH_ROWS } from '../observations/push-validate';
 import { parseObservationCsv } from './observation-csv';
 import { REJECTING_OUTCOMES } from '../../../schema/contract/outcomes';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isMysql } from './data-source';
+import { isMysql } from './dialect';
 
 /**
  * Small helpers for the bulk statements of the write path, written once for both dialects.

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Mutex } from '../common/mutex';
-import { isMysql } from './data-source';
+import { isMysql } from './dialect';
 
 const sqliteWriters = new WeakMap<DataSource, Mutex>();
 const MAX_ATTEMPTS = 12;

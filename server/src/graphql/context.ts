@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/auth.types';
-import type { Config } from '../config';
+import type { Config } from '../app/config';
 import type { Loaders } from './loaders';
-import type { Services } from './services';
+import type { Services } from '../app/services';
 
 export interface Context {
   viewer: Viewer | null;

@@ -4,7 +4,7 @@ import { createAnalyticsLoaders } from '../analytics/analytics.loaders';
 import type { Indicator } from '../indicators/indicator.types';
 import type { ObservationRevision } from '../observations/observation.types';
 import type { Target, Term } from '../terms/term.types';
-import type { Services } from './services';
+import type { Services } from '../app/services';
 
 /** A loader over a batch fetch that returns a Map; missing keys load as `fallback`. */
 export function mapLoader<K, V>(fetch: (keys: readonly K[]) => Promise<Map<K, V>>, fallback: V): DataLoader<K, V>;

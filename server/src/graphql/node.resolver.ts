@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { fromGlobalId } from '../common/global-id';
 import type { Context } from './context';
-import { Node } from './node.type';
+import { Node } from '../common/node.type';
 
 @Resolver()
 export class NodeResolver {

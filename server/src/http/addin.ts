@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config';
+import type { Config } from '../app/config';
 
 /** The origin the committed manifest.xml points at (development: `npm run certs` + `npm start`). */
 export const MANIFEST_ORIGIN = 'https://localhost:4000';

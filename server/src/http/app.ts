@@ -6,13 +6,13 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
-import type { Config } from '../config';
+import type { Config } from '../app/config';
 import { AppError } from '../common/errors';
 import type { Context } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import { accessPlugin, complexityPlugin, noStorePlugin } from '../graphql/plugins';
-import type { Services } from '../graphql/services';
+import type { Services } from '../app/services';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { toGraphQLError } from '../graphql/errors';

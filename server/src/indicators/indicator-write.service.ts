@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/auth.types';
 import { requireAdmin } from '../auth/scope';
 import { foldForSearch } from '../common/text';
 import { writeTransaction } from '../db/write-transaction';
-import { userError, type UserError } from '../graphql/user-error.type';
+import { userError, type UserError } from '../common/user-error.type';
 import { IndicatorEntity } from './indicator.entity';
 import type { CreateIndicatorInput, IndicatorPayload } from './indicator.inputs';
 import { presentIndicator } from './indicator.types';

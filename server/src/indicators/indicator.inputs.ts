@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.type';
+import { UserError } from '../common/user-error.type';
 import { Direction, Indicator } from './indicator.types';
 
 @InputType()

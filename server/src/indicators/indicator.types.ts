@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
-import { Node } from '../graphql/node.type';
+import { Node } from '../common/node.type';
 import type { IndicatorEntity } from './indicator.entity';
 
 export enum Direction {

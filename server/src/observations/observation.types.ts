@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { toGlobalId } from '../common/global-id';
-import { Node } from '../graphql/node.type';
+import { Node } from '../common/node.type';
 import type { ObservationRevisionEntity } from './observation-revision.entity';
 import type { ObservationEntity } from './observation.entity';
 

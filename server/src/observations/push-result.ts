@@ -1,7 +1,7 @@
 import type { ReasonCode } from '../../../schema/contract/reasons';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { UserError } from '../graphql/user-error.type';
+import type { UserError } from '../common/user-error.type';
 import { ObservationEntity, type ObservationStatusValue } from './observation.entity';
 import { presentObservation } from './observation.types';
 import type { PushObservationsPayload, RowOutcome } from './push.types';

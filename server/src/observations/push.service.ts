@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/auth.types';
 import { requireEditor } from '../auth/scope';
 import { AppError, badInput } from '../common/errors';
 import { writeTransaction } from '../db/write-transaction';
-import { userError, type UserError } from '../graphql/user-error.type';
+import { userError, type UserError } from '../common/user-error.type';
 import { ObservationEntity } from './observation.entity';
 import { PushBatchEntity } from './push-batch.entity';
 import { planRows, type PlannedRow, type StoredState } from './push-plan';

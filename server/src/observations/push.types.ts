@@ -1,6 +1,6 @@
 import type { ReasonCode } from '../../../schema/contract/reasons';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.type';
+import { UserError } from '../common/user-error.type';
 import { Observation } from './observation.types';
 
 import { REJECTING_OUTCOMES, RowOutcome, WRITING_OUTCOMES } from '../../../schema/contract/outcomes';

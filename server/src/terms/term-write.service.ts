@@ -8,7 +8,7 @@ import { fromGlobalId } from '../common/global-id';
 import { PERIOD_HELP, truncate, tryParsePeriod } from '../common/period';
 import { toRoman } from '../common/roman';
 import { writeTransaction } from '../db/write-transaction';
-import { userError, type UserError } from '../graphql/user-error.type';
+import { userError, type UserError } from '../common/user-error.type';
 import { IndicatorEntity } from '../indicators/indicator.entity';
 import { checkValue } from '../indicators/measure';
 import { TargetEntity } from './target.entity';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.type';
+import { UserError } from '../common/user-error.type';
 import { Comparator, Term } from './term.types';
 
 @InputType()

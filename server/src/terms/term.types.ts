@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import { toRoman } from '../common/roman';
-import { Node } from '../graphql/node.type';
+import { Node } from '../common/node.type';
 import type { TargetEntity } from './target.entity';
 import type { TermEntity } from './term.entity';
 

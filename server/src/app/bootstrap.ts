@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
-import type { Config } from '../config';
-import { AppMetaEntity } from './app-meta.entity';
+import type { Config } from './config';
+import { AppMetaEntity } from '../db/app-meta.entity';
 import { loadDemoData } from './demo-data';
 import { loadReferenceData } from './reference-data';
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'typeorm';
 import { DataSource } from 'typeorm';
-import type { DatabaseConfig } from '../config';
+import type { DatabaseConfig } from './config';
 import { entities } from './entities';
-import { migrations } from './migrations';
+import { migrations } from '../db/migrations';
 
 export interface DataSourceOptions {
   /** Receives every SQL statement (tests count them to prove there is no N+1). */
@@ -56,5 +56,3 @@ export async function openDatabase(db: DatabaseConfig, opts: DataSourceOptions =
   await ds.runMigrations({ transaction: 'each' });
   return ds;
 }
-
-export const isMysql = (ds: DataSource) => ds.options.type === 'mysql' || ds.options.type === 'mariadb';

@@ -8,7 +8,7 @@ import { ObservationEntity } from '../observations/observation.entity';
 import { PushBatchEntity } from '../observations/push-batch.entity';
 import { TargetEntity } from '../terms/target.entity';
 import { TermEntity } from '../terms/term.entity';
-import { AppMetaEntity } from './app-meta.entity';
+import { AppMetaEntity } from '../db/app-meta.entity';
 
 export const entities = [
   AdminUnitEntity, IndicatorEntity, TermEntity, TargetEntity, ObservationEntity, ObservationRevisionEntity,
