@@ -1,60 +1,77 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import type { Context } from '../graphql/context';
 import { Term } from '../terms/term.types';
 import { isoDate } from './admin-unit.service';
 import { AdminLevel, AdminUnit, District, Province } from './admin-unit.types';
+import { Lifecycle, scoped } from 'tsyringe';
+import { AdminUnitService } from './admin-unit.service';
+import { AdminUnitLoaders } from './admin-unit.loaders';
+import { TermLoaders } from '../terms/term.loaders';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
+  constructor(
+    private readonly units: AdminUnitService,
+  ) {}
+
   @Query(() => [Province], { description: 'All provinces, by code' })
-  provinces(@Ctx() ctx: Context): Promise<AdminUnit[]> {
-    return ctx.services.units.provinces();
+  provinces(): Promise<AdminUnit[]> {
+    return this.units.provinces();
   }
 
   @Query(() => Province, { nullable: true })
-  province(@Ctx() ctx: Context, @Arg('code', () => String) code: string): Promise<AdminUnit | null> {
-    return ctx.services.units.byCode(code, 'PROVINCE');
+  province(@Arg('code', () => String) code: string): Promise<AdminUnit | null> {
+    return this.units.byCode(code, 'PROVINCE');
   }
 
   @Query(() => District, { nullable: true })
-  district(@Ctx() ctx: Context, @Arg('code', () => String) code: string): Promise<AdminUnit | null> {
-    return ctx.services.units.byCode(code, 'DISTRICT');
+  district(@Arg('code', () => String) code: string): Promise<AdminUnit | null> {
+    return this.units.byCode(code, 'DISTRICT');
   }
 
   @Query(() => [AdminUnit], { description: 'Search ignores Vietnamese diacritics and case: "ha trung" finds "Huyện Hà Trung"' })
   adminUnits(
-    @Ctx() ctx: Context,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
     @Arg('level', () => AdminLevel, { nullable: true }) level?: AdminLevel | null,
     @Arg('provinceCode', () => String, { nullable: true }) provinceCode?: string | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
   ): Promise<AdminUnit[]> {
-    return ctx.services.units.search({ search, level, provinceCode, first });
+    return this.units.search({ search, level, provinceCode, first });
   }
 }
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Province)
 export class ProvinceResolver {
+  constructor(
+    private readonly unitLoaders: AdminUnitLoaders,
+  ) {}
+
   @FieldResolver(() => [District], { description: 'Districts that existed on activeOn (default: today)' })
   districts(
     @Root() p: AdminUnit,
-    @Ctx() ctx: Context,
     @Arg('activeOn', () => DateResolver, { nullable: true }) activeOn?: Date | null,
   ): Promise<AdminUnit[]> {
-    return ctx.loaders.districts.load(`${p.localId}|${isoDate(activeOn ?? new Date())}`);
+    return this.unitLoaders.districts.load({ provinceId: p.localId, activeOn: isoDate(activeOn ?? new Date()) });
   }
 }
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => District)
 export class DistrictResolver {
+  constructor(
+    private readonly unitLoaders: AdminUnitLoaders,
+    private readonly termLoaders: TermLoaders,
+  ) {}
+
   @FieldResolver(() => Province)
-  async province(@Root() d: AdminUnit, @Ctx() ctx: Context): Promise<AdminUnit> {
-    return (await ctx.loaders.unit.load(d.parentId!))!;
+  async province(@Root() d: AdminUnit): Promise<AdminUnit> {
+    return (await this.unitLoaders.byId.load(d.parentId!))!;
   }
 
   @FieldResolver(() => [Term], { description: "The unit's congress terms, newest first" })
-  terms(@Root() d: AdminUnit, @Ctx() ctx: Context): Promise<Term[]> {
-    return ctx.loaders.termsByUnit.load(d.localId);
+  terms(@Root() d: AdminUnit): Promise<Term[]> {
+    return this.termLoaders.byUnit.load(d.localId);
   }
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { assertPageSize } from '../common/paging';
 import { In } from 'typeorm';
 import { badInput } from '../common/errors';
@@ -11,6 +12,7 @@ export const MAX_UNITS_PAGE = 1000;
 /** "active on" as an ISO date string, compared with validFrom/validTo stored as text. */
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+@injectable()
 export class AdminUnitService {
   constructor(private readonly ds: DataSource) {}
 

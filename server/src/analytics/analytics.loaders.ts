@@ -1,22 +1,36 @@
 import DataLoader from 'dataloader';
-import type { Observation } from '../observations/observation.types';
-import type { ObservationService } from '../observations/observation.service';
-import type { AnalyticsService } from './analytics.service';
+import { Lifecycle, scoped } from 'tsyringe';
+import { mapLoader, MAX_BATCH } from '../common/loaders';
+import type { ObservationKey } from '../observations/observation.loaders';
+import { observationKey, type Observation } from '../observations/observation.types';
+import { AnalyticsService, progressKey } from './analytics.service';
 import type { Progress } from './progress.types';
 
-const byMap = <K, V>(fetch: (keys: readonly K[]) => Promise<Map<K, V>>) =>
-  new DataLoader<K, V | null>(async (keys) => {
-    const found = await fetch(keys);
-    return keys.map((k) => found.get(k) ?? null);
-  }, { maxBatchSize: 5000 });
+/** Progress of one target as of a period (null: as of now). */
+export interface ProgressKey {
+  targetId: number;
+  asOf: string | null;
+}
 
-/** The analytics loaders (spread into graphql/loaders.ts): one batch per tick, whatever the fan-out. */
-export function createAnalyticsLoaders(s: { analytics: AnalyticsService; observations: ObservationService }) {
-  return {
-    /** key: progressKey(targetId, asOf) */
-    progress: new DataLoader<string, Progress>((keys) => s.analytics.progressByKeys(keys), { maxBatchSize: 5000 }),
-    /** key: observationKey(unitId, indicatorId, period) */
-    observationByKey: byMap<string, Observation>((keys) => s.analytics.observationsByKeys(keys)),
-    observation: byMap<number, Observation>((ids) => s.observations.byIds(ids)),
-  };
+const progressCacheKey = (k: ProgressKey) => progressKey(k.targetId, k.asOf);
+const observationCacheKey = (k: ObservationKey) => observationKey(k.unitId, k.indicatorId, k.period);
+
+/** Per-request batching of analytics: one batch per tick, whatever the fan-out. */
+@scoped(Lifecycle.ContainerScoped)
+export class AnalyticsLoaders {
+  readonly progress: DataLoader<ProgressKey, Progress, string>;
+  /** The value at another period of the same unit × indicator (for relativeTo). */
+  readonly observationByKey: DataLoader<ObservationKey, Observation | null, string>;
+
+  constructor(analytics: AnalyticsService) {
+    this.progress = new DataLoader((keys: readonly ProgressKey[]) => analytics.progressByKeys(keys.map(progressCacheKey)), {
+      maxBatchSize: MAX_BATCH,
+      cacheKeyFn: progressCacheKey,
+    });
+    this.observationByKey = mapLoader(
+      (keys: readonly ObservationKey[]) => analytics.observationsByKeys(keys.map(observationCacheKey)),
+      null,
+      observationCacheKey,
+    );
+  }
 }

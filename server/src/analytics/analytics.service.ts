@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
 import { presentUnit, type AdminUnit } from '../admin-units/admin-unit.types';
@@ -46,6 +47,7 @@ interface TargetRow {
  * number of targets, districts or keys, then hands over to the pure functions (progress.ts,
  * ranking.ts). Observations are chosen by their start/end month ordinals, never by parsing in SQL.
  */
+@injectable()
 export class AnalyticsService {
   /** The province-wide comparison (its own file: it is the biggest query). */
   readonly comparison: ComparisonService;

@@ -1,18 +1,29 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.types';
-import type { Context } from '../graphql/context';
 import { Indicator } from '../indicators/indicator.types';
 import { Observation } from '../observations/observation.types';
 import { ComparisonConnection, ComparisonRow } from './comparison.types';
+import { Lifecycle, scoped } from 'tsyringe';
+import { AnalyticsService } from './analytics.service';
+import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
+import { IndicatorLoaders } from '../indicators/indicator.loaders';
+import { ObservationLoaders } from '../observations/observation.loaders';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => ComparisonRow)
 export class ComparisonResolver {
+  constructor(
+    private readonly analytics: AnalyticsService,
+    private readonly unitLoaders: AdminUnitLoaders,
+    private readonly indicatorLoaders: IndicatorLoaders,
+    private readonly observationLoaders: ObservationLoaders,
+  ) {}
+
   @Query(() => ComparisonConnection, {
     description: 'Province-wide long table for a PivotTable: one row per district × indicator × period with a value, with target, ratio, band and rank. '
       + 'Filters narrow it (AND); without indicatorCodes every indicator, without periods/years every period.',
   })
   async provinceComparison(
-    @Ctx() ctx: Context,
     @Arg('provinceCode', () => String) provinceCode: string,
     @Arg('indicatorCodes', () => [String], { nullable: true }) indicatorCodes?: string[] | null,
     @Arg('periods', () => [String], { nullable: true, description: 'Exact periods' }) periods?: string[] | null,
@@ -22,26 +33,26 @@ export class ComparisonResolver {
     @Arg('first', () => Int, { defaultValue: 1000, description: 'At most 50,000' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ComparisonConnection> {
-    const { units, indicators, ...connection } = await ctx.services.analytics.comparison.connection({
+    const { units, indicators, ...connection } = await this.analytics.comparison.connection({
       provinceCode, indicatorCodes, periods, fromYear, toYear, includeForecasts, first: first ?? 1000, after,
     });
-    for (const u of units) ctx.loaders.unit.prime(u.localId, u);
-    for (const i of indicators) ctx.loaders.indicator.prime(i.localId, i);
+    for (const u of units) this.unitLoaders.byId.prime(u.localId, u);
+    for (const i of indicators) this.indicatorLoaders.byId.prime(i.localId, i);
     return connection;
   }
 
   @FieldResolver(() => AdminUnit)
-  async unit(@Root() r: ComparisonRow, @Ctx() ctx: Context): Promise<AdminUnit> {
-    return (await ctx.loaders.unit.load(r.unitId))!;
+  async unit(@Root() r: ComparisonRow): Promise<AdminUnit> {
+    return (await this.unitLoaders.byId.load(r.unitId))!;
   }
 
   @FieldResolver(() => Indicator)
-  async indicator(@Root() r: ComparisonRow, @Ctx() ctx: Context): Promise<Indicator> {
-    return (await ctx.loaders.indicator.load(r.indicatorId))!;
+  async indicator(@Root() r: ComparisonRow): Promise<Indicator> {
+    return (await this.indicatorLoaders.byId.load(r.indicatorId))!;
   }
 
   @FieldResolver(() => Observation, { description: 'The full observation (source, note, version, revisions, relativeTo)' })
-  async observation(@Root() r: ComparisonRow, @Ctx() ctx: Context): Promise<Observation> {
-    return (await ctx.loaders.observation.load(r.observationId))!;
+  async observation(@Root() r: ComparisonRow): Promise<Observation> {
+    return (await this.observationLoaders.byId.load(r.observationId))!;
   }
 }

@@ -1,20 +1,27 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../graphql/context';
+import { Arg, Query, Resolver } from 'type-graphql';
 import { RankedValue } from './ranking.types';
+import { Lifecycle, scoped } from 'tsyringe';
+import { AnalyticsService } from './analytics.service';
+import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => RankedValue)
 export class RankingResolver {
+  constructor(
+    private readonly analytics: AnalyticsService,
+    private readonly unitLoaders: AdminUnitLoaders,
+  ) {}
+
   @Query(() => [RankedValue], {
     description: "The province's districts active at the period that have a non-FORECAST value at exactly that period, best first by the indicator's direction; ties share a rank (1, 2, 2, 4)",
   })
   async ranking(
-    @Ctx() ctx: Context,
     @Arg('provinceCode', () => String) provinceCode: string,
     @Arg('indicatorCode', () => String) indicatorCode: string,
     @Arg('period', () => String) period: string,
   ): Promise<RankedValue[]> {
-    const { ranked, units } = await ctx.services.analytics.ranking(provinceCode, indicatorCode, period);
-    for (const u of units) ctx.loaders.unit.prime(u.localId, u);
+    const { ranked, units } = await this.analytics.ranking(provinceCode, indicatorCode, period);
+    for (const u of units) this.unitLoaders.byId.prime(u.localId, u);
     return ranked;
   }
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { container as rootContainer, Lifecycle, type DependencyContainer } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { AdminUnitService } from '../admin-units/admin-unit.service';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { PeriodLockService } from '../approval/period-lock.service';
@@ -12,24 +13,52 @@ import { PushService } from '../observations/push.service';
 import { TermWriteService } from '../terms/term-write.service';
 import { TermService } from '../terms/term.service';
 
-/** The application's services, built once at start-up over one DataSource and shared by API and CLI. */
-export function createServices(ds: DataSource) {
-  const observations = new ObservationService(ds);
+/** Every service class: one instance each per application (per DataSource). */
+const SERVICES = [
+  AdminUnitService,
+  IndicatorService,
+  TermService,
+  ObservationService,
+  ObservationTableService,
+  AuthService,
+  AnalyticsService,
+  PushService,
+  IndicatorWriteService,
+  TermWriteService,
+  PeriodLockService,
+  TokenService,
+] as const;
+
+/**
+ * The application's dependency container over one DataSource. Services are singletons of this
+ * container (registered here, so a second application in the same process — tests run SQLite and
+ * MariaDB side by side — gets its own); request-scoped classes (resolvers, DataLoaders) are
+ * declared `@scoped(Lifecycle.ContainerScoped)` and live in a child container per request.
+ */
+export function createContainer(ds: DataSource): DependencyContainer {
+  const c = rootContainer.createChildContainer();
+  c.registerInstance(DataSource, ds);
+  for (const S of SERVICES) c.register<unknown>(S, { useClass: S }, { lifecycle: Lifecycle.Singleton });
+  return c;
+}
+
+/** The services by name, for the command line, start-up and tests (the API resolves them by class). */
+export function createServices(ds: DataSource, c: DependencyContainer = createContainer(ds)) {
   return {
     ds,
-    units: new AdminUnitService(ds),
-    indicators: new IndicatorService(ds),
-    terms: new TermService(ds),
-    observations,
-    observationTable: new ObservationTableService(observations),
-    auth: new AuthService(ds),
-    analytics: new AnalyticsService(ds),
-    // Write path
-    push: new PushService(ds),
-    indicatorWrites: new IndicatorWriteService(ds),
-    termWrites: new TermWriteService(ds),
-    approvals: new PeriodLockService(ds),
-    tokens: new TokenService(ds),
+    container: c,
+    units: c.resolve(AdminUnitService),
+    indicators: c.resolve(IndicatorService),
+    terms: c.resolve(TermService),
+    observations: c.resolve(ObservationService),
+    observationTable: c.resolve(ObservationTableService),
+    auth: c.resolve(AuthService),
+    analytics: c.resolve(AnalyticsService),
+    push: c.resolve(PushService),
+    indicatorWrites: c.resolve(IndicatorWriteService),
+    termWrites: c.resolve(TermWriteService),
+    approvals: c.resolve(PeriodLockService),
+    tokens: c.resolve(TokenService),
   };
 }
 

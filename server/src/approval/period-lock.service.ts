@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource, type EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
@@ -44,6 +45,7 @@ export async function lockUnitRows(em: EntityManager, unitIds: readonly number[]
 
 type Checked = { unit: ScopedUnit; period: Period } | { payload: PeriodLockPayload };
 
+@injectable()
 export class PeriodLockService {
   constructor(private readonly ds: DataSource) {}
 

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { unauthenticated } from '../common/errors';
@@ -6,6 +7,7 @@ import { ApiTokenEntity } from './api-token.entity';
 import type { Viewer } from './auth.types';
 import { hashToken, newTokenSecret } from './token-secret';
 
+@injectable()
 export class AuthService {
   constructor(private readonly ds: DataSource) {}
 

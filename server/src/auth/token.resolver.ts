@@ -1,22 +1,29 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../graphql/context';
 import { ApiToken } from './auth.types';
 import { CreateApiTokenInput, CreateApiTokenPayload, RevokeApiTokenPayload } from './token.inputs';
+import { Lifecycle, scoped } from 'tsyringe';
+import type { RequestContext } from './request-context';
+import { TokenService } from './token.service';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
+  constructor(
+    private readonly tokens: TokenService,
+  ) {}
+
   @Mutation(() => CreateApiTokenPayload, { description: 'ADMIN only. Returns the secret once; only its hash is stored' })
-  createApiToken(@Ctx() ctx: Context, @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput): Promise<CreateApiTokenPayload> {
-    return ctx.services.tokens.create(ctx.viewer, input);
+  createApiToken(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput): Promise<CreateApiTokenPayload> {
+    return this.tokens.create(ctx.viewer, input);
   }
 
   @Mutation(() => RevokeApiTokenPayload, { description: 'ADMIN only. Takes effect on the next request made with the token' })
-  revokeApiToken(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<RevokeApiTokenPayload> {
-    return ctx.services.tokens.revoke(ctx.viewer, id);
+  revokeApiToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<RevokeApiTokenPayload> {
+    return this.tokens.revoke(ctx.viewer, id);
   }
 
   @Query(() => [ApiToken], { description: 'ADMIN only: every token, revoked ones included (never the secrets)' })
-  apiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
-    return ctx.services.tokens.list(ctx.viewer);
+  apiTokens(@Ctx() ctx: RequestContext): Promise<ApiToken[]> {
+    return this.tokens.list(ctx.viewer);
   }
 }

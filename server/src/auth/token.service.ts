@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { writeTransaction } from '../db/write-transaction';
@@ -23,6 +24,7 @@ export function presentApiToken(e: ApiTokenEntity): ApiToken {
 }
 
 /** Creating and revoking API tokens (ADMIN only), shared by the API and the command line. */
+@injectable()
 export class TokenService {
   constructor(private readonly ds: DataSource) {}
 

@@ -1,11 +1,13 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../graphql/context';
 import { Viewer } from './auth.types';
+import { Lifecycle, scoped } from 'tsyringe';
+import type { RequestContext } from './request-context';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Viewer)
 export class ViewerResolver {
   @Query(() => Viewer, { nullable: true, description: 'The caller, from the bearer token; null when anonymous (PUBLIC_READ)' })
-  me(@Ctx() ctx: Context): Viewer | null {
+  me(@Ctx() ctx: RequestContext): Viewer | null {
     return ctx.viewer;
   }
 }

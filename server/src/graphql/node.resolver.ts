@@ -1,31 +1,45 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Lifecycle, scoped } from 'tsyringe';
+import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
+import type { RequestContext } from '../auth/request-context';
+import { TokenService } from '../auth/token.service';
 import { fromGlobalId } from '../common/global-id';
-import type { Context } from './context';
 import { Node } from '../common/node.type';
+import { IndicatorLoaders } from '../indicators/indicator.loaders';
+import { ObservationLoaders } from '../observations/observation.loaders';
+import { TermLoaders } from '../terms/term.loaders';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver()
 export class NodeResolver {
+  constructor(
+    private readonly unitLoaders: AdminUnitLoaders,
+    private readonly indicatorLoaders: IndicatorLoaders,
+    private readonly termLoaders: TermLoaders,
+    private readonly observationLoaders: ObservationLoaders,
+    private readonly tokens: TokenService,
+  ) {}
+
   @Query(() => Node, { nullable: true, description: 'Any object by its global id' })
-  async node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Node | null> {
+  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node | null> {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;
-    const { loaders, services } = ctx;
     const found = await (async (): Promise<(Node & { __typename?: string }) | null> => {
       switch (parsed.type) {
         case 'Province':
         case 'District':
-          return loaders.unit.load(parsed.id);
+          return this.unitLoaders.byId.load(parsed.id);
         case 'Indicator':
-          return loaders.indicator.load(parsed.id);
+          return this.indicatorLoaders.byId.load(parsed.id);
         case 'Term':
-          return loaders.term.load(parsed.id);
+          return this.termLoaders.byId.load(parsed.id);
         case 'Target':
-          return loaders.target.load(parsed.id);
+          return this.termLoaders.targetById.load(parsed.id);
         case 'Observation':
-          return (await services.observations.byIds([parsed.id])).get(parsed.id) ?? null;
+          return this.observationLoaders.byId.load(parsed.id);
         case 'ApiToken':
           // Tokens are visible to admins only; to anyone else the id resolves to nothing.
-          return ctx.viewer?.role === 'ADMIN' ? services.tokens.byId(parsed.id) : null;
+          return ctx.viewer?.role === 'ADMIN' ? this.tokens.byId(parsed.id) : null;
         default:
           return null;
       }

@@ -2,14 +2,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, badInput } from '../common/errors';
-import type { Context } from './context';
+import type { RequestContext } from '../auth/request-context';
 import { toGraphQLError } from './errors';
 
 /**
  * Reads need a valid token unless PUBLIC_READ; writes always need one. Checked once per operation
  * (not per field), before anything resolves. Introspection stays open so the explorer works.
  */
-export function accessPlugin(): ApolloServerPlugin<Context> {
+export function accessPlugin(publicRead: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
@@ -19,7 +19,7 @@ export function accessPlugin(): ApolloServerPlugin<Context> {
             (s) => s.kind === 'Field' && (s.name.value.startsWith('__')),
           );
           if (onlyIntrospection) return;
-          if (operation.operation === 'query' && contextValue.config.publicRead) return;
+          if (operation.operation === 'query' && publicRead) return;
           throw toGraphQLError(
             new AppError('UNAUTHENTICATED', operation.operation === 'query'
               ? 'Send "Authorization: Bearer <token>" to read (this server does not allow anonymous reads)'
@@ -40,7 +40,7 @@ const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }
   return size === undefined ? undefined : 1 + size * Math.max(1, childComplexity);
 };
 
-export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin<Context> {
+export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
@@ -72,7 +72,7 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
  * replaces Apollo's cache-control plugin, which is disabled because its per-field hook costs about a
  * second on a whole-province comparison (23,000 rows × 17 fields) and the API sets no cache hints.
  */
-export function noStorePlugin(): ApolloServerPlugin<Context> {
+export function noStorePlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

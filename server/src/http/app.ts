@@ -8,9 +8,8 @@ import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 import type { Config } from '../app/config';
 import { AppError } from '../common/errors';
-import type { Context } from '../graphql/context';
+import type { RequestContext } from '../auth/request-context';
 import { formatError } from '../graphql/errors';
-import { createLoaders } from '../graphql/loaders';
 import { accessPlugin, complexityPlugin, noStorePlugin } from '../graphql/plugins';
 import type { Services } from '../app/services';
 import { addinRouter } from './addin';
@@ -19,7 +18,7 @@ import { toGraphQLError } from '../graphql/errors';
 
 export interface AppParts {
   app: Express;
-  apollo: ApolloServer<Context>;
+  apollo: ApolloServer<RequestContext>;
   /** Resolves when no GraphQL request is executing (a client that hung up does not stop its handler). */
   idle(): Promise<void>;
 }
@@ -48,7 +47,7 @@ function inFlightTracker() {
 
 /** The Express app: /graphql (API and offline explorer), /healthz, and the add-in's static files. */
 export async function createApp(config: Config, services: Services, schema: GraphQLSchema, httpServer: http.Server): Promise<AppParts> {
-  const apollo = new ApolloServer<Context>({
+  const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
     csrfPrevention: true,
@@ -71,7 +70,7 @@ export async function createApp(config: Config, services: Services, schema: Grap
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
-      accessPlugin(),
+      accessPlugin(config.publicRead),
       complexityPlugin(schema, config.maxQueryComplexity),
     ],
   });
@@ -113,7 +112,7 @@ export async function createApp(config: Config, services: Services, schema: Grap
           if (e instanceof AppError) throw toGraphQLError(e, 401);
           throw e;
         }
-        return { viewer, config, services, loaders: createLoaders(services) };
+        return { viewer, container: services.container.createChildContainer() };
       },
     })),
   );

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
 import { requireAdmin } from '../auth/scope';
@@ -14,6 +15,7 @@ const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 const DIRECTIONS = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'];
 
 /** Adds indicators to the catalogue (ADMIN only: the catalogue is shared by every province). */
+@injectable()
 export class IndicatorWriteService {
   constructor(private readonly ds: DataSource) {}
 

@@ -1,20 +1,25 @@
 import { Arg, Query, Resolver, Ctx } from 'type-graphql';
-import type { Context } from '../graphql/context';
 import { Indicator } from './indicator.types';
+import { Lifecycle, scoped } from 'tsyringe';
+import { IndicatorService } from './indicator.service';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Indicator)
 export class IndicatorResolver {
+  constructor(
+    private readonly indicatorsService: IndicatorService,
+  ) {}
+
   @Query(() => [Indicator], { description: 'The indicator catalogue; search ignores diacritics and case' })
   indicators(
-    @Ctx() ctx: Context,
     @Arg('category', () => String, { nullable: true }) category?: string | null,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
   ): Promise<Indicator[]> {
-    return ctx.services.indicators.list({ category, search });
+    return this.indicatorsService.list({ category, search });
   }
 
   @Query(() => Indicator, { nullable: true })
-  indicator(@Ctx() ctx: Context, @Arg('code', () => String) code: string): Promise<Indicator | null> {
-    return ctx.services.indicators.byCode(code);
+  indicator(@Arg('code', () => String) code: string): Promise<Indicator | null> {
+    return this.indicatorsService.byCode(code);
   }
 }

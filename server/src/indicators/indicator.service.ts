@@ -1,10 +1,12 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { badInput } from '../common/errors';
 import { escapeLike, foldForSearch } from '../common/text';
 import { IndicatorEntity } from './indicator.entity';
 import { Indicator, presentIndicator } from './indicator.types';
 
+@injectable()
 export class IndicatorService {
   constructor(private readonly ds: DataSource) {}
 

@@ -1,7 +1,8 @@
+import { injectable } from 'tsyringe';
 import { assertPageSize } from '../common/paging';
 import { readDateTime } from '../db/sql';
 import type { ObservationFilter } from './observation.inputs';
-import type { ObservationService } from './observation.service';
+import { ObservationService } from './observation.service';
 import { MAX_PAGE, decodeCursor, encodeCursor } from './observation.service';
 import { OBSERVATION_TABLE_COLUMNS, type ObservationTable, type ObservationTableRow } from './observation-table.types';
 
@@ -34,6 +35,7 @@ function isoInstants() {
 }
 
 /** Bulk reads in the compact table encoding: one SQL statement per page, codes joined in SQL. */
+@injectable()
 export class ObservationTableService {
   constructor(private readonly observations: ObservationService) {}
 

@@ -1,4 +1,5 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { assertPageSize, filterList } from '../common/paging';
 import { sqlDateTime } from '../db/sql';
 import { In } from 'typeorm';
@@ -22,6 +23,7 @@ export function decodeCursor(cursor: string): number {
   return Number(m[1]);
 }
 
+@injectable()
 export class ObservationService {
   constructor(private readonly ds: DataSource) {}
 

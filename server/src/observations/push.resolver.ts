@@ -1,14 +1,21 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../graphql/context';
 import { PushObservationsInput } from './push.inputs';
 import { PushObservationsPayload } from './push.types';
+import { Lifecycle, scoped } from 'tsyringe';
+import type { RequestContext } from '../auth/request-context';
+import { PushService } from './push.service';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver()
 export class PushResolver {
+  constructor(
+    private readonly push: PushService,
+  ) {}
+
   @Mutation(() => PushObservationsPayload, {
     description: 'Writes up to 50,000 observations: each row is checked and reported by its index; atomic (default) writes all or none',
   })
-  pushObservations(@Ctx() ctx: Context, @Arg('input', () => PushObservationsInput) input: PushObservationsInput): Promise<PushObservationsPayload> {
-    return ctx.services.push.push(ctx.viewer, input.rows, input);
+  pushObservations(@Ctx() ctx: RequestContext, @Arg('input', () => PushObservationsInput) input: PushObservationsInput): Promise<PushObservationsPayload> {
+    return this.push.push(ctx.viewer, input.rows, input);
   }
 }

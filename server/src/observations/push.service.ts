@@ -1,5 +1,6 @@
+import { injectable } from 'tsyringe';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { locksOfUnits, lockUnitRows } from '../approval/period-lock.service';
 import type { Viewer } from '../auth/auth.types';
@@ -29,6 +30,7 @@ const keyOf = (r: ValidRow): ObservationKey => ({ unitId: r.unit.id, indicatorId
  * validate (whole request, then each row) → authorize (role, then each row's scope) → act (one
  * write transaction: read the stored state, decide every row, write in bulk) → present.
  */
+@injectable()
 export class PushService {
   constructor(private readonly ds: DataSource) {}
 

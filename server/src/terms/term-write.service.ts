@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
@@ -22,6 +23,7 @@ const validYear = (y: number) => Number.isInteger(y) && y >= 1900 && y <= 2100;
 const lcFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Creating congress terms and setting their targets: editors within their scope, and admins. */
+@injectable()
 export class TermWriteService {
   constructor(private readonly ds: DataSource) {}
 

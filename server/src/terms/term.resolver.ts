@@ -1,46 +1,65 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.types';
 import { expectGlobalId } from '../common/global-id';
 import { badInput } from '../common/errors';
-import type { Context } from '../graphql/context';
 import { Indicator } from '../indicators/indicator.types';
 import { Target, Term } from './term.types';
+import { Lifecycle, scoped } from 'tsyringe';
+import { TermService } from './term.service';
+import { AdminUnitService } from '../admin-units/admin-unit.service';
+import { TermLoaders } from './term.loaders';
+import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
+import { IndicatorLoaders } from '../indicators/indicator.loaders';
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Term)
 export class TermResolver {
+  constructor(
+    private readonly termsService: TermService,
+    private readonly units: AdminUnitService,
+    private readonly termLoaders: TermLoaders,
+    private readonly unitLoaders: AdminUnitLoaders,
+  ) {}
+
   @Query(() => [Term], { description: 'Congress terms, of one unit when unitCode is given' })
-  async terms(@Ctx() ctx: Context, @Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null): Promise<Term[]> {
-    if (unitCode === null || unitCode === undefined) return ctx.services.terms.list(null);
-    const unit = await ctx.services.units.byCode(unitCode);
+  async terms(@Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null): Promise<Term[]> {
+    if (unitCode === null || unitCode === undefined) return this.termsService.list(null);
+    const unit = await this.units.byCode(unitCode);
     if (!unit) throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
-    return ctx.services.terms.list(unit.localId);
+    return this.termsService.list(unit.localId);
   }
 
   @Query(() => Term, { nullable: true })
-  term(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Term | null> {
-    return ctx.loaders.term.load(expectGlobalId(id, 'Term'));
+  term(@Arg('id', () => ID) id: string): Promise<Term | null> {
+    return this.termLoaders.byId.load(expectGlobalId(id, 'Term'));
   }
 
   @FieldResolver(() => AdminUnit)
-  async unit(@Root() t: Term, @Ctx() ctx: Context): Promise<AdminUnit> {
-    return (await ctx.loaders.unit.load(t.unitId))!;
+  async unit(@Root() t: Term): Promise<AdminUnit> {
+    return (await this.unitLoaders.byId.load(t.unitId))!;
   }
 
   @FieldResolver(() => [Target], { description: 'The resolution\'s targets for this term' })
-  targets(@Root() t: Term, @Ctx() ctx: Context): Promise<Target[]> {
-    return ctx.loaders.targetsByTerm.load(t.localId);
+  targets(@Root() t: Term): Promise<Target[]> {
+    return this.termLoaders.targetsByTerm.load(t.localId);
   }
 }
 
+@scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Target)
 export class TargetResolver {
+  constructor(
+    private readonly termLoaders: TermLoaders,
+    private readonly indicatorLoaders: IndicatorLoaders,
+  ) {}
+
   @FieldResolver(() => Term)
-  async term(@Root() t: Target, @Ctx() ctx: Context): Promise<Term> {
-    return (await ctx.loaders.term.load(t.termId))!;
+  async term(@Root() t: Target): Promise<Term> {
+    return (await this.termLoaders.byId.load(t.termId))!;
   }
 
   @FieldResolver(() => Indicator)
-  async indicator(@Root() t: Target, @Ctx() ctx: Context): Promise<Indicator> {
-    return (await ctx.loaders.indicator.load(t.indicatorId))!;
+  async indicator(@Root() t: Target): Promise<Indicator> {
+    return (await this.indicatorLoaders.byId.load(t.indicatorId))!;
   }
 }

@@ -1,10 +1,12 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { badInput } from '../common/errors';
 import { TargetEntity } from './target.entity';
 import { TermEntity } from './term.entity';
 import { presentTarget, presentTerm, Target, Term } from './term.types';
 
+@injectable()
 export class TermService {
   constructor(private readonly ds: DataSource) {}
 

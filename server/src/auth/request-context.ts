@@ -1,0 +1,11 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { Viewer } from './auth.types';
+
+/**
+ * What every GraphQL request carries: the caller, and the request's own child container in which
+ * resolvers and DataLoaders live for the request's length (services are the application's).
+ */
+export interface RequestContext {
+  viewer: Viewer | null;
+  container: DependencyContainer;
+}
