@@ -7,6 +7,7 @@ import { Lifecycle, scoped } from 'tsyringe';
 import { AdminUnitService } from './admin-unit.service';
 import { AdminUnitLoaders } from './admin-unit.loaders';
 import { TermLoaders } from '../terms/term.loaders';
+import { listOf, perPage } from '../common/complexity';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => AdminUnit)
@@ -15,7 +16,7 @@ export class AdminUnitResolver {
     private readonly units: AdminUnitService,
   ) {}
 
-  @Query(() => [Province], { description: 'All provinces, by code' })
+  @Query(() => [Province], { description: 'All provinces, by code', complexity: listOf(63) })
   provinces(): Promise<AdminUnit[]> {
     return this.units.provinces();
   }
@@ -30,7 +31,7 @@ export class AdminUnitResolver {
     return this.units.byCode(code, 'DISTRICT');
   }
 
-  @Query(() => [AdminUnit], { description: 'Search ignores Vietnamese diacritics and case: "ha trung" finds "Huyện Hà Trung"' })
+  @Query(() => [AdminUnit], { description: 'Search ignores Vietnamese diacritics and case: "ha trung" finds "Huyện Hà Trung"', complexity: perPage })
   adminUnits(
     @Arg('search', () => String, { nullable: true }) search?: string | null,
     @Arg('level', () => AdminLevel, { nullable: true }) level?: AdminLevel | null,
@@ -48,7 +49,7 @@ export class ProvinceResolver {
     private readonly unitLoaders: AdminUnitLoaders,
   ) {}
 
-  @FieldResolver(() => [District], { description: 'Districts that existed on activeOn (default: today)' })
+  @FieldResolver(() => [District], { description: 'Districts that existed on activeOn (default: today)', complexity: listOf(30) })
   districts(
     @Root() p: AdminUnit,
     @Arg('activeOn', () => DateResolver, { nullable: true }) activeOn?: Date | null,
@@ -70,7 +71,7 @@ export class DistrictResolver {
     return (await this.unitLoaders.byId.load(d.parentId!))!;
   }
 
-  @FieldResolver(() => [Term], { description: "The unit's congress terms, newest first" })
+  @FieldResolver(() => [Term], { description: "The unit's congress terms, newest first", complexity: listOf(10) })
   terms(@Root() d: AdminUnit): Promise<Term[]> {
     return this.termLoaders.byUnit.load(d.localId);
   }

@@ -8,6 +8,7 @@ import { AnalyticsService } from './analytics.service';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
 import { ObservationLoaders } from '../observations/observation.loaders';
+import { perPage } from '../common/complexity';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => ComparisonRow)
@@ -20,6 +21,7 @@ export class ComparisonResolver {
   ) {}
 
   @Query(() => ComparisonConnection, {
+    complexity: perPage,
     description: 'Province-wide long table for a PivotTable: one row per district × indicator × period with a value, with target, ratio, band and rank. '
       + 'Filters narrow it (AND); without indicatorCodes every indicator, without periods/years every period.',
   })

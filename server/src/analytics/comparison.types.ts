@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../observations/observation-connection.types';
+import { Connection } from '../common/connection';
 import { ObservationStatus } from '../observations/observation.types';
 import { Comparator } from '../terms/term.types';
 import { AchievementBand } from './progress.types';
@@ -61,26 +61,8 @@ export class ComparisonRow {
   observationId: number;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class ComparisonEdge {
-  @Field()
-  cursor: string;
-
-  @Field(() => ComparisonRow)
-  node: ComparisonRow;
-}
-
 @ObjectType({ description: 'Rows ordered by indicator code, period, district code', simpleResolvers: true })
-export class ComparisonConnection {
-  @Field(() => [ComparisonEdge])
-  edges: ComparisonEdge[];
-
-  @Field(() => [ComparisonRow])
-  nodes: ComparisonRow[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
+export class ComparisonConnection extends Connection('Comparison', () => ComparisonRow, { simpleResolvers: true }) {
   @Field(() => Int, { description: 'Rows over all pages' })
   totalCount: number;
 }

@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Observation } from '../observations/observation.types';
 import { Target } from '../terms/term.types';
 import { AchievementBand, ForecastMethod, ForecastOutcome } from './enums';
+import { listOf } from '../common/complexity';
 
 registerEnumType(AchievementBand, {
   name: 'AchievementBand',
@@ -89,6 +90,6 @@ export class Scorecard {
   @Field(() => String, { nullable: true, description: 'The asOf period the scorecard was computed for' })
   asOf: string | null;
 
-  @Field(() => [Progress], { description: "One per target, in the term's target order" })
+  @Field(() => [Progress], { description: "One per target, in the term's target order", complexity: listOf(30) })
   items: Progress[];
 }

@@ -3,6 +3,7 @@ import { RankedValue } from './ranking.types';
 import { Lifecycle, scoped } from 'tsyringe';
 import { AnalyticsService } from './analytics.service';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
+import { listOf } from '../common/complexity';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => RankedValue)
@@ -13,6 +14,7 @@ export class RankingResolver {
   ) {}
 
   @Query(() => [RankedValue], {
+    complexity: listOf(30),
     description: "The province's districts active at the period that have a non-FORECAST value at exactly that period, best first by the indicator's direction; ties share a rank (1, 2, 2, 4)",
   })
   async ranking(

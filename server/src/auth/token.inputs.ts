@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../common/user-error.type';
+import { Payload } from '../common/payload';
 import type { RoleValue } from './api-token.entity';
 import { ApiToken, Role } from './auth.types';
 
@@ -16,22 +16,10 @@ export class CreateApiTokenInput {
 }
 
 @ObjectType()
-export class CreateApiTokenPayload {
+export class CreateApiTokenPayload extends Payload('apiToken', () => ApiToken) {
   @Field(() => String, { nullable: true, description: 'The secret, shown this once: only its SHA-256 is stored' })
   token: string | null;
-
-  @Field(() => ApiToken, { nullable: true })
-  apiToken: ApiToken | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
 }
 
 @ObjectType()
-export class RevokeApiTokenPayload {
-  @Field(() => ApiToken, { nullable: true })
-  apiToken: ApiToken | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class RevokeApiTokenPayload extends Payload('apiToken', () => ApiToken) {}

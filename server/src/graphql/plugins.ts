@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError, badInput } from '../common/errors';
 import type { RequestContext } from '../auth/request-context';
 import { toGraphQLError } from './errors';
@@ -31,15 +31,6 @@ export function accessPlugin(publicRead: boolean): ApolloServerPlugin<RequestCon
   };
 }
 
-/** Typical sizes of the lists that take no `first`, so nested lists multiply as they do when run. */
-const LIST_SIZES: Record<string, number> = { provinces: 63, districts: 30, terms: 10, targets: 30, revisions: 10, items: 30, ranking: 30, indicators: 100 };
-
-/** A list's cost is its (page) size times the cost of one item; a connection's nodes/edges are already counted by `first`. */
-const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const size = typeof args.first === 'number' ? Math.max(1, args.first) : LIST_SIZES[field.name];
-  return size === undefined ? undefined : 1 + size * Math.max(1, childComplexity);
-};
-
 export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -52,7 +43,8 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
               operationName: request.operationName,
               query: document,
               variables: request.variables,
-              estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              // Costs are declared on the fields (common/complexity.ts); the rest cost 1 plus their selection.
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (e) {
             // Variables that do not coerce (e.g. "ten" for an Int) surface here first.

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../common/user-error.type';
+import { Payload } from '../common/payload';
 import { Direction, Indicator } from './indicator.types';
 
 @InputType()
@@ -36,10 +36,4 @@ export class CreateIndicatorInput {
 }
 
 @ObjectType()
-export class IndicatorPayload {
-  @Field(() => Indicator, { nullable: true })
-  indicator: Indicator | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class IndicatorPayload extends Payload('indicator', () => Indicator) {}

@@ -2,6 +2,7 @@ import { Arg, Query, Resolver, Ctx } from 'type-graphql';
 import { Indicator } from './indicator.types';
 import { Lifecycle, scoped } from 'tsyringe';
 import { IndicatorService } from './indicator.service';
+import { listOf } from '../common/complexity';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Indicator)
@@ -10,7 +11,7 @@ export class IndicatorResolver {
     private readonly indicatorsService: IndicatorService,
   ) {}
 
-  @Query(() => [Indicator], { description: 'The indicator catalogue; search ignores diacritics and case' })
+  @Query(() => [Indicator], { description: 'The indicator catalogue; search ignores diacritics and case', complexity: listOf(100) })
   indicators(
     @Arg('category', () => String, { nullable: true }) category?: string | null,
     @Arg('search', () => String, { nullable: true }) search?: string | null,

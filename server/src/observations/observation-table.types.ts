@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
-import { PageInfo } from './observation-connection.types';
+import { PageInfo } from '../common/connection';
 
 export const OBSERVATION_TABLE_COLUMNS = [
   'unitCode', 'indicatorCode', 'period', 'value', 'status', 'source', 'note', 'version', 'updatedAt', 'updatedBy',

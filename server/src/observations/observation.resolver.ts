@@ -11,6 +11,7 @@ import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
 import { ObservationLoaders } from './observation.loaders';
 import { ObservationTableService } from './observation-table.service';
+import { listOf, perPage } from '../common/complexity';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Observation)
@@ -22,7 +23,7 @@ export class ObservationResolver {
     private readonly observationLoaders: ObservationLoaders,
   ) {}
 
-  @Query(() => ObservationConnection, { description: 'Observations matching every given filter field, in a stable order, paginated' })
+  @Query(() => ObservationConnection, { description: 'Observations matching every given filter field, in a stable order, paginated', complexity: perPage })
   observations(
     @Arg('filter', () => ObservationFilter) filter: ObservationFilter,
     @Arg('first', () => Int, { defaultValue: 1000, description: 'At most 50,000' }) first: number,
@@ -41,7 +42,7 @@ export class ObservationResolver {
     return (await this.indicatorLoaders.byId.load(o.indicatorId))!;
   }
 
-  @FieldResolver(() => [ObservationRevision], { description: 'Every write to this value, newest first (the first is the current one)' })
+  @FieldResolver(() => [ObservationRevision], { description: 'Every write to this value, newest first (the first is the current one)', complexity: listOf(10) })
   revisions(@Root() o: Observation): Promise<ObservationRevision[]> {
     return this.observationLoaders.revisions.load({ unitId: o.unitId, indicatorId: o.indicatorId, period: o.period });
   }
@@ -63,7 +64,7 @@ export class ObservationTableResolver {
     private readonly observationTableService: ObservationTableService,
   ) {}
 
-  @Query(() => ObservationTable, { description: 'The observations of `observations`, same filter, order and cursors, as compact rows: use it for bulk pulls' })
+  @Query(() => ObservationTable, { description: 'The observations of `observations`, same filter, order and cursors, as compact rows: use it for bulk pulls', complexity: perPage })
   observationTable(
     @Arg('filter', () => ObservationFilter) filter: ObservationFilter,
     @Arg('first', () => Int, { defaultValue: 10000, description: 'At most 50,000' }) first: number,

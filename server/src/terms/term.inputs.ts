@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../common/user-error.type';
+import { Payload } from '../common/payload';
 import { Comparator, Term } from './term.types';
 
 @InputType()
@@ -21,13 +21,7 @@ export class CreateTermInput {
 }
 
 @ObjectType()
-export class TermPayload {
-  @Field(() => Term, { nullable: true })
-  term: Term | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class TermPayload extends Payload('term', () => Term) {}
 
 @InputType()
 export class TargetInput {
@@ -57,10 +51,4 @@ export class SetTargetsInput {
 }
 
 @ObjectType()
-export class SetTargetsPayload {
-  @Field(() => Term, { nullable: true })
-  term: Term | null;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
+export class SetTargetsPayload extends Payload('term', () => Term) {}

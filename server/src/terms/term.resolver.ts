@@ -10,6 +10,7 @@ import { AdminUnitService } from '../admin-units/admin-unit.service';
 import { TermLoaders } from './term.loaders';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
+import { listOf } from '../common/complexity';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Term)
@@ -21,7 +22,7 @@ export class TermResolver {
     private readonly unitLoaders: AdminUnitLoaders,
   ) {}
 
-  @Query(() => [Term], { description: 'Congress terms, of one unit when unitCode is given' })
+  @Query(() => [Term], { description: 'Congress terms, of one unit when unitCode is given', complexity: listOf(10) })
   async terms(@Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null): Promise<Term[]> {
     if (unitCode === null || unitCode === undefined) return this.termsService.list(null);
     const unit = await this.units.byCode(unitCode);
@@ -39,7 +40,7 @@ export class TermResolver {
     return (await this.unitLoaders.byId.load(t.unitId))!;
   }
 
-  @FieldResolver(() => [Target], { description: 'The resolution\'s targets for this term' })
+  @FieldResolver(() => [Target], { description: 'The resolution\'s targets for this term', complexity: listOf(30) })
   targets(@Root() t: Term): Promise<Target[]> {
     return this.termLoaders.targetsByTerm.load(t.localId);
   }
