@@ -1,4 +1,4 @@
-/** The add-in's view of the GraphQL API (shared/API.md): plain fetch, no Office, no DOM beyond fetch. */
+/** The add-in's view of the GraphQL API (docs/api.md): plain fetch, no Office, no DOM beyond fetch. */
 export * from './client';
 export * from './reads';
 export * from './bulk';

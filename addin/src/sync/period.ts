@@ -1,5 +1,5 @@
 /**
- * The contract's one canonical period grammar (API.md "Conventions"):
+ * The contract's one canonical period grammar (docs/api.md, "Periods"):
  * `2023` · `2023-H1` · `2023-Q3` · `2023-07` · `2021..2023` (start < end), years 1900–2100.
  *
  * The server rejects anything else with INVALID_PERIOD, so the add-in normalises what Excel hands

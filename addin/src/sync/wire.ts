@@ -1,5 +1,5 @@
 /**
- * The slices of the GraphQL contract (shared/API.md) that the sync engine reads and produces.
+ * The slices of the GraphQL contract (docs/api.md) that the sync engine reads and produces.
  * Declared here, structurally, so sync/ depends on no client code: whatever the api/ layer
  * fetches is accepted as long as it has these fields. Optional fields are the ones a query may
  * legitimately not select.
