@@ -63,7 +63,7 @@ export async function openTaskpane(browser: Browser, serverUrl: string): Promise
   return { page, errors };
 }
 
-/** Where screenshots go: E2E_SCREENSHOTS (e.g. docs/addin, for the README) or test-results/. */
+/** Where screenshots go: E2E_SCREENSHOTS (e.g. docs/addin, for the add-in docs) or test-results/. */
 export function screenshotDir(db: string): string | null {
   const base = process.env.E2E_SCREENSHOTS;
   const dir = base ? (db === 'sqlite' ? base : null) : path.resolve(__dirname, `../../test-results/e2e-${db}`);

@@ -1,6 +1,6 @@
 /**
  * Reading a period out of an Excel cell. The grammar itself is the contract's
- * (schema/contract/period.ts); this adds what Excel does to typed periods (a year typed into a
+ * (schema/contract/period.ts, documented in docs/api.md); this adds what Excel does to typed periods (a year typed into a
  * General cell comes back as the number 2023, people type spaces and en dashes) and refuses —
  * with a suggestion — what it cannot read without guessing.
  */

@@ -35,7 +35,7 @@ export class ComparisonRow {
   @Field(() => ObservationStatus)
   status: ObservationStatus;
 
-  @Field(() => Float, { nullable: true, description: 'The target this value is measured against (see README: Analytics)' })
+  @Field(() => Float, { nullable: true, description: 'The target this value is measured against (see docs/api.md: Analytics)' })
   target: number | null;
 
   @Field(() => String, { nullable: true })

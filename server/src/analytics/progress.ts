@@ -3,7 +3,7 @@ import { AchievementBand, ForecastMethod, ForecastOutcome } from './enums';
 
 /**
  * Pure progress arithmetic (no SQL, no GraphQL): which observation a target is measured by, the
- * direction-aware ratio, the achievement band and the forecast outcome. See README "Analytics" for
+ * direction-aware ratio, the achievement band and the forecast outcome. See docs/api.md "Analytics" for
  * the definitions, including the edge cases (zero and negative values, no data).
  */
 

@@ -1,6 +1,6 @@
 /**
  * Test helpers for the sync engine: observation factories and an in-memory server that follows
- * the push semantics of shared/API.md (atomic, dry run, UNCHANGED, CONFLICT with `current`,
+ * the push semantics of docs/api.md (atomic, dry run, UNCHANGED, CONFLICT with `current`,
  * LOCKED, FORBIDDEN, INVALID), so results fed to `applyPushResult` are realistic.
  */
 import type {
