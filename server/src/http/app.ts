@@ -1,20 +1,17 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 import type { Config } from '../app/config';
-import { AppError } from '../common/errors';
-import type { RequestContext } from '../auth/request-context';
-import { formatError } from '../graphql/errors';
-import { accessPlugin, complexityPlugin, noStorePlugin } from '../graphql/plugins';
 import type { Services } from '../app/services';
+import type { RequestContext } from '../auth/request-context';
+import { AppError } from '../common/errors';
+import { createApollo } from '../graphql/apollo';
+import { toGraphQLError } from '../graphql/errors';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
-import { toGraphQLError } from '../graphql/errors';
+import { inFlightTracker } from './in-flight';
 
 export interface AppParts {
   app: Express;
@@ -23,110 +20,65 @@ export interface AppParts {
   idle(): Promise<void>;
 }
 
-/** Counts GraphQL requests whose handlers are still running, so shutdown can wait for them. */
-function inFlightTracker() {
-  let active = 0;
-  let waiters: (() => void)[] = [];
-  return {
-    wrap<A extends unknown[]>(handler: (...args: A) => unknown) {
-      return async (...args: A) => {
-        active++;
-        try {
-          await handler(...args);
-        } finally {
-          if (--active === 0) {
-            waiters.forEach((w) => w());
-            waiters = [];
-          }
-        }
-      };
-    },
-    idle: () => (active === 0 ? Promise.resolve() : new Promise<void>((r) => waiters.push(r))),
-  };
-}
-
 /** The Express app: /graphql (API and offline explorer), /healthz, and the add-in's static files. */
 export async function createApp(config: Config, services: Services, schema: GraphQLSchema, httpServer: http.Server): Promise<AppParts> {
-  const apollo = new ApolloServer<RequestContext>({
-    schema,
-    formatError,
-    csrfPrevention: true,
-    // Compact JSON: Apollo pretty-prints by default, which costs time and a third more bytes on bulk pulls.
-    stringifyResult: (result) => JSON.stringify(result),
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
-    validationRules: [
-      maxDepthRule({
-        n: config.maxQueryDepth,
-        ignoreIntrospection: true,
-        flattenFragments: true,
-        // Report as a validation error (→ BAD_USER_INPUT) instead of throwing (→ a 500).
-        propagateOnRejection: false,
-        onReject: [(ctx, err) => ctx?.reportError(err)],
-      }),
-    ],
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControlDisabled(),
-      noStorePlugin(),
-      accessPlugin(config.publicRead),
-      complexityPlugin(schema, config.maxQueryComplexity),
-    ],
-  });
-  await apollo.start();
-
+  const apollo = await createApollo(schema, config, httpServer);
   const inFlight = inFlightTracker();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await services.ds.query('SELECT 1');
-      res.json({ status: 'ok', database: 'up', databaseType: services.ds.options.type });
-    } catch {
-      res.status(503).json({ status: 'error', database: 'down' });
-    }
-  });
-
+  app.get('/healthz', healthz(services));
   app.use('/addin', addinRouter(config));
   app.use(explorerRouter());
-  app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
-      res.type('html').send(EXPLORER_HTML);
-      return;
-    }
-    next();
-  });
-
-  app.use(
-    '/graphql',
-    express.json({ limit: config.bodyLimit }),
-    inFlight.wrap(expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        let viewer;
-        try {
-          viewer = await services.auth.authenticate(req.headers.authorization);
-        } catch (e) {
-          if (e instanceof AppError) throw toGraphQLError(e, 401);
-          throw e;
-        }
-        return { viewer, container: services.container.createChildContainer() };
-      },
-    })),
-  );
-
-  // Body-parser failures (too large, not JSON) answer in the GraphQL error shape, never as an HTML 500.
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message = err.type === 'entity.too.large'
-      ? `The request body is larger than ${config.bodyLimit}; send fewer rows per request`
-      : status < 500 ? `Malformed request: ${err.message}` : 'Internal server error';
-    if (status >= 500) console.error('[http]', err);
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL' } }] });
-  });
-
+  app.get('/graphql', explorerPage);
+  app.use('/graphql', express.json({ limit: config.bodyLimit }), inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })));
+  app.use(bodyErrors(config.bodyLimit));
   return { app, apollo, idle: inFlight.idle };
 }
+
+const healthz = (services: Services) => async (_req: Request, res: Response) => {
+  try {
+    await services.ds.query('SELECT 1');
+    res.json({ status: 'ok', database: 'up', databaseType: services.ds.options.type });
+  } catch {
+    res.status(503).json({ status: 'error', database: 'down' });
+  }
+};
+
+/** A browser opening /graphql gets the explorer; API clients go on to Apollo. */
+function explorerPage(req: Request, res: Response, next: NextFunction) {
+  if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+    res.type('html').send(EXPLORER_HTML);
+    return;
+  }
+  next();
+}
+
+/** The caller from the bearer token (401 when it is not valid), and a child container for the request. */
+const requestContext =
+  (services: Services) =>
+  async ({ req }: { req: Request }): Promise<RequestContext> => {
+    let viewer;
+    try {
+      viewer = await services.auth.authenticate(req.headers.authorization);
+    } catch (e) {
+      if (e instanceof AppError) throw toGraphQLError(e, 401);
+      throw e;
+    }
+    return { viewer, container: services.container.createChildContainer() };
+  };
+
+/** Body-parser failures (too large, not JSON) answer in the GraphQL error shape, never as an HTML 500. */
+const bodyErrors =
+  (bodyLimit: string) => (err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const message =
+      err.type === 'entity.too.large'
+        ? `The request body is larger than ${bodyLimit}; send fewer rows per request`
+        : status < 500
+          ? `Malformed request: ${err.message}`
+          : 'Internal server error';
+    if (status >= 500) console.error('[http]', err);
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL' } }] });
+  };
