@@ -18,7 +18,7 @@ export default async function setup() {
     await conn.end();
   } catch (e) {
     const msg = `TEST_MYSQL_URL=${url} is unreachable: ${(e as Error).message}`;
-    if (required) throw new Error(msg);
+    if (required) throw new Error(msg, { cause: e });
     console.warn(`\n*** ${msg}; MySQL tests will fail ***\n`);
   }
 }

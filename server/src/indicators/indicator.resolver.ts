@@ -1,4 +1,4 @@
-import { Arg, Query, Resolver, Ctx } from 'type-graphql';
+import { Arg, Query, Resolver } from 'type-graphql';
 import { Indicator } from './indicator.types';
 import { Lifecycle, scoped } from 'tsyringe';
 import { IndicatorService } from './indicator.service';
