@@ -5,7 +5,7 @@
  */
 import type { MarkState } from '../sync';
 import type { Lang } from './i18n';
-import type { ResultItem } from './workflow/push';
+import type { ResultItem } from '../workflow/push';
 
 import { isReasonCode, REASONS, type Texts } from '../../../schema/contract/reasons';
 

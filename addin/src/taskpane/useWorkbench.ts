@@ -13,14 +13,14 @@ import { explainItem } from './explain-mark';
 import type { Lang, MessageKey } from './i18n';
 import { STATE_LABELS, translator } from './i18n';
 import * as settings from './settings';
-import type { CompareRequest } from './workflow/compare';
-import { compare, pivotFor } from './workflow/compare';
-import type { PendingRefresh, Progress, PullOutcome, PullRequest } from './workflow/pull';
-import { download, pull, refresh, requestFromScope } from './workflow/pull';
-import type { ResultItem, ReviewResult } from './workflow/push';
-import { keepMine, markConflicts, review, takeServer } from './workflow/push';
-import type { ActiveSheet, BoundSheet } from './workflow/sheet';
-import { loadActiveSheet } from './workflow/sheet';
+import type { CompareRequest } from '../workflow/compare';
+import { compare, pivotFor } from '../workflow/compare';
+import type { PendingRefresh, Progress, PullOutcome, PullRequest } from '../workflow/pull';
+import { download, pull, refresh, requestFromScope } from '../workflow/pull';
+import type { ResultItem, ReviewResult } from '../workflow/push';
+import { keepMine, markConflicts, review, takeServer } from '../workflow/push';
+import type { ActiveSheet, BoundSheet } from '../workflow/sheet';
+import { loadActiveSheet } from '../workflow/sheet';
 
 export interface Notice {
   readonly intent: 'success' | 'error' | 'info' | 'warning';

@@ -10,8 +10,8 @@ import { cellKey } from '../../sync';
 import type { Lang } from '../i18n';
 import { formatNumber, STATE_LABELS, useT } from '../i18n';
 import { explainItem, explainWarning } from '../explain-mark';
-import { MARK_COLORS, NEEDS_ATTENTION } from '../marks';
-import type { ResultItem, ReviewResult } from '../workflow/push';
+import { MARK_COLORS, NEEDS_ATTENTION } from '../../workflow/marks';
+import type { ResultItem, ReviewResult } from '../../workflow/push';
 import { Section } from './Section';
 
 const ORDER: MarkState[] = ['CONFLICT', 'INVALID', 'LOCAL_PROBLEM', 'LOCKED', 'FORBIDDEN', 'NOT_APPLIED', 'NO_RESULT', 'WILL_CREATE', 'WILL_UPDATE', 'WILL_DELETE', 'WILL_BE_UNCHANGED', 'CREATED', 'UPDATED', 'DELETED', 'UNCHANGED'];

@@ -3,7 +3,7 @@ import { Button, Dropdown, Field, Option, Switch, Text } from '@fluentui/react-c
 import type { ObservationStatus } from '../../sync';
 import { OBSERVATION_STATUSES, STATUS_LABELS_VI } from '../../sync';
 import { useT } from '../i18n';
-import type { ActiveSheet } from '../workflow/sheet';
+import type { ActiveSheet } from '../../workflow/sheet';
 import { Section } from './Section';
 
 const STATUS_EN: Record<ObservationStatus, string> = { ESTIMATED: 'Estimated', PRELIMINARY: 'Preliminary', OFFICIAL: 'Official', FORECAST: 'Forecast' };
