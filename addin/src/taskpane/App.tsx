@@ -9,7 +9,7 @@ import { Legend, ResultsPanel } from './components/ResultsPanel';
 import { SheetCard } from './components/SheetCard';
 import { LangContext } from './i18n';
 import * as settings from './settings';
-import { useWorkbench } from './useWorkbench';
+import { useWorkbench } from './workbench/useWorkbench';
 
 export function App(props: { origin: string }) {
   const w = useWorkbench(props.origin);
