@@ -2,7 +2,7 @@
 import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { GraphQLClient, IndicatorHit, UnitHit } from '../../api';
-import { useT } from '../i18n';
+import { useT } from '../lang-context';
 import type { PullRequest } from '../../workflow/pull';
 import { IndicatorPicker, TermPicker, UnitPicker } from './pickers';
 import { Section } from './Section';

@@ -13,7 +13,7 @@ import type { BoundSheet } from '../../workflow/sheet';
 import { loadActiveSheet } from '../../workflow/sheet';
 import { explainItem } from '../explain-mark';
 import type { Lang, Translate } from '../i18n';
-import { STATE_LABELS } from '../i18n';
+import { STATE_LABELS } from '../labels';
 import * as settings from '../settings';
 import type { Job, Report } from './state';
 import { pivotOf } from './state';
@@ -29,7 +29,7 @@ export interface JobContext {
 export async function perform(job: Job, ctx: JobContext): Promise<Report> {
   const onProgress: OnProgress = (stage, done, total) => ctx.report({ type: 'progress', progress: { stage, done, total } });
   // What a marked cell says when selected in Excel, in the user's language.
-  const annotate = (item: ResultItem) => ({ title: STATE_LABELS[ctx.lang][item.state], message: explainItem(item, ctx.lang) });
+  const annotate = (item: ResultItem) => ({ title: STATE_LABELS[item.state][ctx.lang], message: explainItem(item, ctx.lang) });
   const written = (outcome: PullOutcome) => afterPull(outcome, pivotOf(job), ctx, annotate);
   switch (job.kind) {
     case 'connect':
