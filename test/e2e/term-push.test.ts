@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MARK_COLORS } from '../../addin/src/taskpane/marks';
+import { MARK_COLORS } from '../../addin/src/workflow/marks';
 import { builtAddin } from '../helpers/addin-build';
 import { describeEachDb } from '../helpers/databases';
 import { ok, startTestServer, type TestServer } from '../helpers/server';

@@ -7,9 +7,9 @@ import { PullCard } from './components/PullCard';
 import { RefreshDialog } from './components/RefreshDialog';
 import { Legend, ResultsPanel } from './components/ResultsPanel';
 import { SheetCard } from './components/SheetCard';
-import { LangContext } from './i18n';
+import { LangContext } from './lang-context';
 import * as settings from './settings';
-import { useWorkbench } from './useWorkbench';
+import { useWorkbench } from './workbench/useWorkbench';
 
 export function App(props: { origin: string }) {
   const w = useWorkbench(props.origin);

@@ -5,7 +5,7 @@
 import type { Texts } from '../../../schema/contract/reasons';
 import { ApiError } from '../api';
 import type { Lang } from './i18n';
-import { SheetShapeError, TooLargeError, WrongServerError } from './workflow/push';
+import { SheetShapeError, TooLargeError, WrongServerError } from '../workflow/push';
 
 function api(e: ApiError): Texts {
   switch (e.kind) {

@@ -3,11 +3,11 @@
  * engine's and the server's own messages are English and technical; they stay available (in
  * English mode, and as the detail after the sentence) but never stand alone in Vietnamese.
  */
-import type { MarkState } from '../sync';
-import type { Lang } from './i18n';
-import type { ResultItem } from './workflow/push';
-
 import { isReasonCode, REASONS, type Texts } from '../../../schema/contract/reasons';
+import type { MarkState } from '../sync';
+import type { ResultItem } from '../workflow/push';
+import type { Lang } from './i18n';
+import { translator } from './i18n';
 
 /** Cells the add-in did not send (sync/normalize.ts): problems found before the server sees them. */
 const LOCAL: Readonly<Record<string, Texts>> = {
@@ -38,7 +38,7 @@ export function explainItem(item: Pick<ResultItem, 'state' | 'code' | 'message' 
   const known = (item.code && byCode(item.code)) || BY_STATE[item.state];
   if (!known) return item.state === 'LOCAL_PROBLEM' || item.state === 'INVALID' ? item.message : null;
   let text = known[lang];
-  if (item.suggestion !== undefined && item.suggestion !== null) text += lang === 'vi' ? ` (có phải ${item.suggestion}?)` : ` (did you mean ${item.suggestion}?)`;
+  if (item.suggestion !== undefined && item.suggestion !== null) text += ` ${translator(lang)('didYouMean', { value: item.suggestion })}`;
   return `${text}.`;
 }
 

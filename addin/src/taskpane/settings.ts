@@ -3,6 +3,8 @@
  * server. localStorage belongs to the user's Office profile, not to the workbook, so sharing the
  * workbook never shares a token.
  */
+import type { Lang } from './i18n';
+
 const LAST_SERVER = 'chitieu.server';
 const TOKEN = (endpoint: string) => `chitieu.token:${endpoint}`;
 const LANG = 'chitieu.lang';
@@ -32,10 +34,10 @@ export function forget(endpoint: string): void {
   store()?.removeItem(TOKEN(endpoint));
 }
 
-export function savedLang(): 'vi' | 'en' {
+export function savedLang(): Lang {
   return store()?.getItem(LANG) === 'en' ? 'en' : 'vi';
 }
 
-export function saveLang(lang: 'vi' | 'en'): void {
+export function saveLang(lang: Lang): void {
   store()?.setItem(LANG, lang);
 }

@@ -2,8 +2,8 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { GraphQLClient, IndicatorHit, UnitHit } from '../../api';
-import { useT } from '../i18n';
-import type { CompareRequest } from '../workflow/compare';
+import { useT } from '../lang-context';
+import type { CompareRequest } from '../../workflow/compare';
 import { IndicatorPicker, UnitPicker } from './pickers';
 import { yearOrNull } from './PullCard';
 import { Section } from './Section';

@@ -2,8 +2,8 @@
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Viewer } from '../../api';
-import type { MessageKey } from '../i18n';
-import { useT } from '../i18n';
+import { ROLE_LABELS } from '../labels';
+import { useT } from '../lang-context';
 import { Section } from './Section';
 
 export function ConnectCard(props: {
@@ -15,14 +15,14 @@ export function ConnectCard(props: {
   onConnect: (server: string, token: string) => void;
   onDisconnect: () => void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [server, setServer] = useState(props.initialServer);
   const [token, setToken] = useState(props.initialToken);
   if (props.connected) {
     return (
       <Section title={t('connectTitle')}>
         <Text data-testid="connected-as">
-          {props.viewer ? t('connectedAs', { name: props.viewer.name, role: t(`role_${props.viewer.role}` as MessageKey) }) : server}
+          {props.viewer ? t('connectedAs', { name: props.viewer.name, role: ROLE_LABELS[props.viewer.role][lang] }) : server}
         </Text>
         <Button size="small" onClick={props.onDisconnect}>
           {t('disconnect')}

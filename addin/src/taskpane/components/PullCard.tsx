@@ -2,8 +2,8 @@
 import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { GraphQLClient, IndicatorHit, UnitHit } from '../../api';
-import { useT } from '../i18n';
-import type { PullRequest } from '../workflow/pull';
+import { useT } from '../lang-context';
+import type { PullRequest } from '../../workflow/pull';
 import { IndicatorPicker, TermPicker, UnitPicker } from './pickers';
 import { Section } from './Section';
 

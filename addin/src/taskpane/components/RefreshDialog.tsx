@@ -1,7 +1,7 @@
 /** The explicit choice a refresh needs when the sheet holds un-pushed work. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from '@fluentui/react-components';
-import { useT } from '../i18n';
-import type { PendingRefresh } from '../workflow/pull';
+import { useT } from '../lang-context';
+import type { PendingRefresh } from '../../workflow/pull';
 
 export function RefreshDialog(props: { pending: PendingRefresh | null; onMerge: () => void; onOverwrite: () => void; onCancel: () => void }) {
   const { t } = useT();

@@ -8,10 +8,12 @@ import { cellAddress } from '../../excel/address';
 import type { Conflict, MarkState } from '../../sync';
 import { cellKey } from '../../sync';
 import type { Lang } from '../i18n';
-import { formatNumber, STATE_LABELS, useT } from '../i18n';
+import { formatDateTime, formatNumber } from '../i18n';
+import { STATE_LABELS } from '../labels';
+import { useT } from '../lang-context';
 import { explainItem, explainWarning } from '../explain-mark';
-import { MARK_COLORS, NEEDS_ATTENTION } from '../marks';
-import type { ResultItem, ReviewResult } from '../workflow/push';
+import { LEGEND, MARK_COLORS, NEEDS_ATTENTION } from '../../workflow/marks';
+import type { ResultItem, ReviewResult } from '../../workflow/push';
 import { Section } from './Section';
 
 const ORDER: MarkState[] = ['CONFLICT', 'INVALID', 'LOCAL_PROBLEM', 'LOCKED', 'FORBIDDEN', 'NOT_APPLIED', 'NO_RESULT', 'WILL_CREATE', 'WILL_UPDATE', 'WILL_DELETE', 'WILL_BE_UNCHANGED', 'CREATED', 'UPDATED', 'DELETED', 'UNCHANGED'];
@@ -41,7 +43,7 @@ function ConflictBox(props: { conflict: Conflict; busy: boolean; onTake: () => v
           ? t('conflictBody', {
               server: value(lang, c.server.value, t('emptyValue')),
               by: c.server.updatedBy ?? t('unknownAuthor'),
-              at: c.server.updatedAt ? new Date(c.server.updatedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') : '—',
+              at: c.server.updatedAt ? formatDateTime(lang, c.server.updatedAt) : '—',
               mine,
             })
           : t('conflictDeleted', { mine })}
@@ -69,7 +71,7 @@ export function ResultsPanel(props: {
 }) {
   const { t, lang } = useT();
   const r = props.result;
-  const labels = STATE_LABELS[lang];
+  const label = (s: MarkState) => STATE_LABELS[s][lang];
   if (!r) {
     return (
       <Section title={t('results')} testId="results">
@@ -83,7 +85,7 @@ export function ResultsPanel(props: {
   const items = [...r.items]
     .filter((i) => !(i.state === 'CONFLICT' && i.key && conflictKeys.has(cellKey(i.key))))
     .sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || a.at.row - b.at.row || a.at.col - b.at.col);
-  const summary = ORDER.filter((s) => r.counts[s]).map((s) => `${labels[s]}: ${r.counts[s]}`).join(' · ');
+  const summary = ORDER.filter((s) => r.counts[s]).map((s) => `${label(s)}: ${r.counts[s]}`).join(' · ');
   const attention = r.items.filter((i) => NEEDS_ATTENTION.has(i.state)).length;
   const headline = r.dryRun
     ? t('previewSummary', { sent: r.sent })
@@ -115,7 +117,7 @@ export function ResultsPanel(props: {
               style={{ all: 'unset', cursor: 'pointer', display: 'block', padding: '3px 0', fontWeight: NEEDS_ATTENTION.has(i.state) ? 600 : 400 }}
             >
               <Swatch state={i.state} />
-              {cellAddress(i.at.row, i.at.col)} · {labels[i.state]}
+              {cellAddress(i.at.row, i.at.col)} · {label(i.state)}
               {i.key ? ` · ${i.key.indicatorCode} ${i.key.period}` : ''}
               {explainItem(i, lang) ? ` — ${explainItem(i, lang)}` : ''}
             </button>
@@ -129,14 +131,13 @@ export function ResultsPanel(props: {
 
 export function Legend() {
   const { t, lang } = useT();
-  const states: MarkState[] = ['WILL_CREATE', 'WILL_UPDATE', 'WILL_DELETE', 'WILL_BE_UNCHANGED', 'CONFLICT', 'LOCKED', 'INVALID', 'FORBIDDEN', 'NOT_APPLIED'];
   return (
     <Section title={t('legend')}>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }}>
-        {states.map((s) => (
+        {LEGEND.map((s) => (
           <Caption1 key={s}>
             <Swatch state={s} />
-            {STATE_LABELS[lang][s]}
+            {STATE_LABELS[s][lang]}
           </Caption1>
         ))}
       </div>

@@ -1,12 +1,12 @@
 /** The sheet the user is on: what it is, and Preview / Push / Refresh with their options. */
 import { Button, Dropdown, Field, Option, Switch, Text } from '@fluentui/react-components';
 import type { ObservationStatus } from '../../sync';
-import { OBSERVATION_STATUSES, STATUS_LABELS_VI } from '../../sync';
-import { useT } from '../i18n';
-import type { ActiveSheet } from '../workflow/sheet';
+import { OBSERVATION_STATUSES } from '../../sync';
+import { formatDateTime } from '../i18n';
+import { STATUS_LABELS } from '../labels';
+import { useT } from '../lang-context';
+import type { ActiveSheet } from '../../workflow/sheet';
 import { Section } from './Section';
-
-const STATUS_EN: Record<ObservationStatus, string> = { ESTIMATED: 'Estimated', PRELIMINARY: 'Preliminary', OFFICIAL: 'Official', FORECAST: 'Forecast' };
 
 export function SheetCard(props: {
   active: ActiveSheet | null;
@@ -23,14 +23,14 @@ export function SheetCard(props: {
 }) {
   const { t, lang } = useT();
   const a = props.active;
-  const statusLabel = (s: ObservationStatus) => (lang === 'vi' ? STATUS_LABELS_VI[s] : STATUS_EN[s]);
+  const statusLabel = (s: ObservationStatus) => STATUS_LABELS[s][lang];
   let line = '';
   if (a?.kind === 'bound') {
     const b = a.sheet.baseline;
     line = t('sheetBound', {
       name: a.sheet.sheetName,
       layout: b.layout === 'term' ? t('layoutTerm') : t('layoutLong'),
-      time: new Date(b.scope.pulledAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
+      time: formatDateTime(lang, b.scope.pulledAt),
     });
   } else if (a?.kind === 'unbound') line = t('sheetUnbound', { name: a.sheetName });
   else if (a?.kind === 'corrupt') line = t('sheetCorrupt', { name: a.sheetName });

@@ -6,7 +6,7 @@ import { Combobox, Dropdown, Field, Option } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { GraphQLClient, IndicatorHit, TermHit, UnitHit } from '../../api';
 import { listTerms, searchUnits } from '../../api';
-import { useT } from '../i18n';
+import { useT } from '../lang-context';
 
 export function UnitPicker(props: {
   client: GraphQLClient;

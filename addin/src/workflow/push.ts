@@ -4,12 +4,12 @@
  * said; cells the add-in would not send (text in a number cell, a bad period) are painted too.
  * The baseline moves only for rows the server wrote, so whatever was not written stays an edit.
  */
-import type { GraphQLClient } from '../../api';
-import { pushRows } from '../../api';
-import * as excel from '../../excel';
-import type { CellKey, CellMark, Conflict, MarkState, ObservationStatus, PushPlan, SheetPos } from '../../sync';
-import { applyPushResult, cellKey, diffSheet, planPush, problemMarks, resolveKeepMine, resolveTakeServer, splitPlan } from '../../sync';
-import { MARK_COLORS } from '../marks';
+import type { GraphQLClient } from '../api';
+import { pushRows } from '../api';
+import * as excel from '../excel';
+import type { CellKey, CellMark, Conflict, MarkState, ObservationStatus, PushPlan, SheetPos } from '../sync';
+import { applyPushResult, cellKey, diffSheet, planPush, problemMarks, resolveKeepMine, resolveTakeServer, splitPlan } from '../sync';
+import { MARK_COLORS } from './marks';
 import type { BoundSheet } from './sheet';
 import { readEntries, saveSheetBaseline } from './sheet';
 

@@ -3,12 +3,12 @@
  * workbook; and the layout details both pull and push need (which columns are codes, which are
  * read-only), so they are decided in one place.
  */
-import * as excel from '../../excel';
-import type { Baseline, Grid, GridReadResult, Table } from '../../sync';
+import * as excel from '../excel';
+import type { Baseline, Grid, GridReadResult, Table } from '../sync';
 import {
   LONG_COLUMNS, LONG_HIDDEN_COLUMNS, LONG_TEXT_COLUMNS, parseBaseline, readLongGrid, readTermGrid,
   renderLongGrid, renderTermGrid, serializeBaseline, termYears,
-} from '../../sync';
+} from '../sync';
 
 export interface BoundSheet {
   readonly sheetId: string;

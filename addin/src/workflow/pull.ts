@@ -4,11 +4,11 @@
  * the sheet holds edits, the caller gets a decision to put to the user — merge the edits on top of
  * the fresh figures, or overwrite them — and nothing is written until one is chosen.
  */
-import type { GraphQLClient, LongFilter } from '../../api';
-import { fetchLongTable, fetchTermSheet } from '../../api';
-import * as excel from '../../excel';
-import type { Conflict, PullInfo, RefreshAnalysis, Table } from '../../sync';
-import { baselineFromTable, cellKey, diffSheet, longTableFromObservations, mergeRefresh, termTableFrom } from '../../sync';
+import type { GraphQLClient, LongFilter } from '../api';
+import { fetchLongTable, fetchTermSheet } from '../api';
+import * as excel from '../excel';
+import type { Conflict, PullInfo, RefreshAnalysis, Table } from '../sync';
+import { baselineFromTable, cellKey, diffSheet, longTableFromObservations, mergeRefresh, termTableFrom } from '../sync';
 import type { BoundSheet } from './sheet';
 import { loadSheet, readEntries, writeTable } from './sheet';
 

@@ -3,9 +3,9 @@
  * and the periods across. The long table is a normal pulled sheet (it can be edited and pushed);
  * the pivot is only a view of it, refreshed with Excel's own "Refresh All".
  */
-import type { GraphQLClient } from '../../api';
-import * as excel from '../../excel';
-import { LONG_HEADERS } from '../../sync';
+import type { GraphQLClient } from '../api';
+import * as excel from '../excel';
+import { LONG_HEADERS } from '../sync';
 import type { Progress, PullOutcome } from './pull';
 import { pull } from './pull';
 

@@ -1,0 +1,121 @@
+/**
+ * The task pane's sentences, each in both languages side by side (the `Texts` shape: see i18n.ts).
+ * Placeholders are {name}. Labels of codes (mark states, statuses, roles) are in labels.ts.
+ */
+import type { Texts } from '../../../schema/contract/reasons';
+
+export const WORDS = {
+  appTitle: { vi: 'Chỉ tiêu Nghị quyết', en: 'Resolution indicators' },
+  language: { vi: 'English', en: 'Tiếng Việt' },
+  connectTitle: { vi: 'Kết nối máy chủ', en: 'Connect to the server' },
+  serverUrl: { vi: 'Địa chỉ máy chủ', en: 'Server address' },
+  token: { vi: 'Mã truy cập', en: 'Access token' },
+  tokenHint: {
+    vi: 'Mã do quản trị viên cấp (ctk_…). Chỉ lưu trên máy này, không lưu trong tệp Excel.',
+    en: 'The token your administrator gave you (ctk_…). Kept on this computer only, never in the workbook.',
+  },
+  connect: { vi: 'Kết nối', en: 'Connect' },
+  disconnect: { vi: 'Đăng xuất', en: 'Sign out' },
+  connectedAs: { vi: 'Đã kết nối: {name} ({role})', en: 'Connected: {name} ({role})' },
+  pullTitle: { vi: 'Tải số liệu về trang tính', en: 'Pull figures into a sheet' },
+  unit: { vi: 'Đơn vị (huyện, tỉnh)', en: 'Unit (district, province)' },
+  unitPlaceholder: { vi: 'Gõ tên, ví dụ: ha trung', en: 'Type a name, e.g. ha trung' },
+  noUnits: { vi: 'Không tìm thấy đơn vị', en: 'No unit found' },
+  layout: { vi: 'Cách trình bày', en: 'Layout' },
+  layoutTerm: { vi: 'Bảng chỉ tiêu nhiệm kỳ', en: 'Term indicator table' },
+  layoutLong: { vi: 'Bảng dọc (mỗi dòng một số liệu)', en: 'Long table (one figure per row)' },
+  term: { vi: 'Nhiệm kỳ', en: 'Term' },
+  noTerms: { vi: 'Đơn vị này chưa có nhiệm kỳ trên máy chủ', en: 'This unit has no term on the server yet' },
+  indicators: { vi: 'Chỉ tiêu (để trống: tất cả)', en: 'Indicators (empty: all)' },
+  fromYear: { vi: 'Từ năm', en: 'From year' },
+  toYear: { vi: 'Đến năm', en: 'To year' },
+  pull: { vi: 'Tải về', en: 'Pull' },
+  sheetTitle: { vi: 'Trang tính đang mở', en: 'Current sheet' },
+  sheetBound: { vi: '{name}: {layout}, tải lúc {time}', en: '{name}: {layout}, pulled {time}' },
+  sheetUnbound: {
+    vi: '"{name}" chưa được tải từ máy chủ. Hãy tải số liệu hoặc chọn trang tính đã tải.',
+    en: '"{name}" was not pulled from the server. Pull figures or pick a pulled sheet.',
+  },
+  sheetCorrupt: {
+    vi: 'Dữ liệu đối chiếu của "{name}" bị hỏng. Hãy tải lại trang tính này.',
+    en: 'The stored baseline of "{name}" is damaged. Pull this sheet again.',
+  },
+  recheck: { vi: 'Kiểm tra lại', en: 'Check again' },
+  atomic: { vi: 'Tất cả hoặc không (một ô lỗi thì không ghi ô nào)', en: 'All or nothing (one bad cell means nothing is written)' },
+  newStatus: { vi: 'Tình trạng cho số mới nhập', en: 'Status of newly typed figures' },
+  preview: { vi: 'Xem trước', en: 'Preview' },
+  push: { vi: 'Gửi lên máy chủ', en: 'Push to server' },
+  refresh: { vi: 'Cập nhật từ máy chủ', en: 'Refresh from server' },
+  progressDownload: { vi: 'Đang tải về {done}/{total} dòng…', en: 'Downloading {done}/{total} rows…' },
+  progressWrite: { vi: 'Đang ghi vào trang tính {done}/{total} dòng…', en: 'Writing to the sheet {done}/{total} rows…' },
+  progressPush: { vi: 'Đang gửi {done}/{total} ô lên máy chủ…', en: 'Sending {done}/{total} cells to the server…' },
+  working: { vi: 'Đang xử lý…', en: 'Working…' },
+  pulled: { vi: 'Đã tải {rows} ô vào trang tính "{sheet}".', en: 'Pulled {rows} cells into sheet "{sheet}".' },
+  refreshed: { vi: 'Đã cập nhật "{sheet}" từ máy chủ.', en: 'Refreshed "{sheet}" from the server.' },
+  nothingToPush: { vi: 'Không có thay đổi nào để gửi.', en: 'Nothing to push.' },
+  previewSummary: { vi: 'Xem trước ({sent} ô sẽ gửi):', en: 'Preview ({sent} cells to send):' },
+  pushSummaryApplied: { vi: 'Đã gửi: máy chủ đã ghi.', en: 'Pushed: the server wrote it.' },
+  pushSummaryPartial: {
+    vi: 'Đã ghi {written} ô; {open} ô chưa ghi, cần xử lý (xem bên dưới).',
+    en: 'Wrote {written} cells; {open} cells were not written and need attention (see below).',
+  },
+  pushSummaryRejected: {
+    vi: 'Chưa ghi gì: có ô bị từ chối, vì chọn "tất cả hoặc không". Sửa các ô đánh dấu rồi gửi lại.',
+    en: 'Nothing written: some cells were refused and "all or nothing" is on. Fix the marked cells and push again.',
+  },
+  missingRows: {
+    vi: '{n} dòng đã tải về không còn trên trang tính; chúng KHÔNG bị xoá trên máy chủ (muốn xoá, hãy xoá giá trị trong ô).',
+    en: '{n} pulled rows are no longer in the sheet; they are NOT deleted on the server (to delete, clear the value cell).',
+  },
+  repaired: { vi: 'Đã khôi phục số 0 ở đầu {n} mã.', en: 'Restored the leading zeros of {n} codes.' },
+  results: { vi: 'Kết quả', en: 'Results' },
+  clickToSelect: { vi: 'Bấm vào một dòng để chọn ô đó trong trang tính.', en: 'Click a line to select its cell in the sheet.' },
+  conflictTitle: { vi: 'Xung đột tại {cell}', en: 'Conflict at {cell}' },
+  conflictBody: {
+    vi: 'Máy chủ: {server} (do {by} sửa lúc {at}). Của bạn: {mine}.',
+    en: 'Server: {server} (changed by {by} at {at}). Yours: {mine}.',
+  },
+  conflictDeleted: { vi: 'Trên máy chủ giá trị này đã bị xoá. Của bạn: {mine}.', en: 'The server deleted this value. Yours: {mine}.' },
+  takeServer: { vi: 'Lấy số của máy chủ', en: 'Take server value' },
+  keepMine: { vi: 'Giữ số của tôi', en: 'Keep mine' },
+  unknownAuthor: { vi: 'người khác', en: 'someone else' },
+  emptyValue: { vi: '(trống)', en: '(empty)' },
+  refreshDecideTitle: { vi: 'Trang tính có thay đổi chưa gửi', en: 'The sheet has un-pushed changes' },
+  refreshDecideBody: {
+    vi: 'Có {edits} ô đã sửa chưa gửi và {problems} ô chưa hợp lệ. Cập nhật từ máy chủ sẽ làm gì với chúng?',
+    en: '{edits} edited cells are not pushed and {problems} cells are not valid. What should the refresh do with them?',
+  },
+  refreshDecideConflicts: {
+    vi: '{n} ô trong số đó cũng đã bị người khác sửa trên máy chủ: chúng sẽ được đánh dấu xung đột.',
+    en: '{n} of them were also changed on the server by someone else: they will be marked as conflicts.',
+  },
+  refreshCannotMerge: {
+    vi: 'Không giữ được các thay đổi: có ô không đọc được (mã, kỳ bị sai hoặc trùng) hoặc thiếu cột. Hãy sửa trước, hoặc bỏ các thay đổi.',
+    en: 'Your changes cannot be kept: some cells cannot be read (bad or duplicate code or period) or a column is missing. Fix them first, or discard your changes.',
+  },
+  refreshMerge: { vi: 'Giữ thay đổi của tôi', en: 'Keep my changes' },
+  refreshOverwrite: { vi: 'Bỏ thay đổi, lấy số máy chủ', en: 'Discard my changes' },
+  cancel: { vi: 'Huỷ', en: 'Cancel' },
+  compareTitle: { vi: 'So sánh các huyện trong tỉnh', en: 'Compare districts of a province' },
+  province: { vi: 'Tỉnh', en: 'Province' },
+  compare: { vi: 'So sánh', en: 'Compare' },
+  comparedPivot: { vi: 'Đã tạo bảng dọc "{sheet}" và PivotTable "{pivot}".', en: 'Created long table "{sheet}" and PivotTable "{pivot}".' },
+  comparePickIndicator: {
+    vi: 'Trong ô lọc "Chỉ tiêu" của PivotTable, hãy chọn một chỉ tiêu: cộng các chỉ tiêu khác nhau không có ý nghĩa.',
+    en: 'Pick one indicator in the PivotTable\'s "Chỉ tiêu" filter: adding different indicators together means nothing.',
+  },
+  compareNoPivot: {
+    vi: 'Đã tạo bảng dọc "{sheet}". Excel này chưa hỗ trợ tạo PivotTable từ add-in (cần ExcelApi 1.8, Excel 2019 trở lên): hãy chèn PivotTable bằng tay (Insert › PivotTable).',
+    en: 'Created long table "{sheet}". This Excel cannot create PivotTables from an add-in (needs ExcelApi 1.8, Excel 2019 or later): insert one by hand (Insert › PivotTable).',
+  },
+  legend: { vi: 'Chú giải màu', en: 'Colour legend' },
+  warnings: { vi: 'Lưu ý', en: 'Notes' },
+  needsExcel: {
+    vi: 'Trang này chạy bên trong Excel. Hãy mở add-in từ nút "Chỉ tiêu" trên thanh Home của Excel.',
+    en: 'This page runs inside Excel. Open the add-in with the "Chỉ tiêu" button on Excel\'s Home tab.',
+  },
+  /** After a cell's explanation, when the add-in can tell what was meant ("12,5" → 12.5). */
+  didYouMean: { vi: '(có phải {value}?)', en: '(did you mean {value}?)' },
+} satisfies Readonly<Record<string, Texts>>;
+
+export type MessageKey = keyof typeof WORDS;

@@ -1,0 +1,97 @@
+/**
+ * Running a job: the workflow calls it stands for, with progress and intermediate results sent
+ * back as reports while it runs, and the report that ends it returned. A thrown error is the
+ * caller's to turn into words (errors.ts), so that every job fails the same way.
+ */
+import { fetchViewer, GraphQLClient, listIndicators } from '../../api';
+import { compare, pivotFor } from '../../workflow/compare';
+import type { Progress as OnProgress, PullOutcome } from '../../workflow/pull';
+import { download, pull, refresh, requestFromScope } from '../../workflow/pull';
+import type { ResultItem } from '../../workflow/push';
+import { keepMine, markConflicts, review, takeServer } from '../../workflow/push';
+import type { BoundSheet } from '../../workflow/sheet';
+import { loadActiveSheet } from '../../workflow/sheet';
+import { explainItem } from '../explain-mark';
+import type { Lang, Translate } from '../i18n';
+import { STATE_LABELS } from '../labels';
+import * as settings from '../settings';
+import type { Job, Report } from './state';
+import { pivotOf } from './state';
+
+export interface JobContext {
+  /** The pane's own origin: the server when the user leaves the address empty. */
+  readonly origin: string;
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly report: (r: Report) => void;
+}
+
+export async function perform(job: Job, ctx: JobContext): Promise<Report> {
+  const onProgress: OnProgress = (stage, done, total) => ctx.report({ type: 'progress', progress: { stage, done, total } });
+  // What a marked cell says when selected in Excel, in the user's language.
+  const annotate = (item: ResultItem) => ({ title: STATE_LABELS[item.state][ctx.lang], message: explainItem(item, ctx.lang) });
+  const written = (outcome: PullOutcome) => afterPull(outcome, pivotOf(job), ctx, annotate);
+  switch (job.kind) {
+    case 'connect':
+      return connect(job, ctx.origin);
+    case 'pull':
+      return written(await pull(job.client, job.request, onProgress));
+    case 'compare':
+      return written(await compare(job.client, job.request, onProgress));
+    case 'refresh': {
+      const sheet = await requireSheet(ctx);
+      if (!sheet) return { type: 'finished', notice: null };
+      const req = requestFromScope(sheet.binding.scopeKey, sheet.sheetName);
+      if (!req) throw new Error(`unknown scope ${sheet.binding.scopeKey}`);
+      return written(await refresh(sheet, await download(job.client, req, onProgress), null, onProgress));
+    }
+    case 'apply-refresh':
+      return written(await refresh(job.pending.sheet, job.pending.fresh, job.choice, onProgress));
+    case 'review': {
+      const sheet = await requireSheet(ctx);
+      if (!sheet) return { type: 'finished', notice: null };
+      const opts = { dryRun: job.dryRun, atomic: job.atomic, defaultStatus: job.defaultStatus, annotate, onProgress: (d: number, n: number) => onProgress('push', d, n) };
+      return { type: 'reviewed', result: await review(job.client, sheet, opts) };
+    }
+    case 'take':
+      return { type: 'taken', sheet: await takeServer(job.sheet, job.conflict) };
+    case 'keep':
+      return { type: 'kept', result: await keepMine(job.client, job.sheet, job.conflict, { atomic: true, defaultStatus: job.defaultStatus, annotate }) };
+  }
+}
+
+async function connect(job: Extract<Job, { kind: 'connect' }>, origin: string): Promise<Report> {
+  const client = new GraphQLClient({ serverUrl: job.server || origin, token: job.token });
+  try {
+    const viewer = await fetchViewer(client);
+    const indicators = await listIndicators(client);
+    settings.remember(client.endpoint, job.server, job.token);
+    return { type: 'connected', connection: { client, viewer, indicators } };
+  } catch (e) {
+    // The silent reconnect at start: a stale token just leaves the form to fill in.
+    if (job.quiet) return { type: 'finished', notice: null };
+    throw e;
+  }
+}
+
+/** Preview, push and refresh act on the sheet the user is on now, read afresh. */
+async function requireSheet(ctx: JobContext): Promise<BoundSheet | null> {
+  const active = await loadActiveSheet();
+  ctx.report({ type: 'sheet-loaded', active });
+  return active.kind === 'bound' ? active.sheet : null;
+}
+
+async function afterPull(outcome: PullOutcome, pivot: string | null, ctx: JobContext, annotate: (i: ResultItem) => { title: string; message: string | null }): Promise<Report> {
+  if (outcome.kind === 'decide') return { type: 'needs-choice', pending: outcome.pending };
+  // Shown at once; the conflicts' paint and the pivot follow under the same progress bar.
+  ctx.report({ type: 'pulled', sheet: outcome.sheet, conflicts: outcome.conflicts });
+  await markConflicts(outcome.sheet, outcome.conflicts, annotate);
+  const { t } = ctx;
+  const sheet = outcome.sheet.sheetName;
+  let text = t(outcome.refreshed ? 'refreshed' : 'pulled', { rows: outcome.rows, sheet });
+  if (pivot) {
+    const p = await pivotFor(outcome, pivot);
+    text = p.ok ? `${t('comparedPivot', { sheet, pivot: p.sheetName })} ${p.filtered ? '' : t('comparePickIndicator')}` : t('compareNoPivot', { sheet });
+  }
+  return { type: 'finished', notice: { intent: 'success', text } };
+}
