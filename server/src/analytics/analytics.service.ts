@@ -6,7 +6,8 @@ import { badInput } from '../common/errors';
 import { parsePeriod, tryParsePeriod } from '../common/period';
 import { IndicatorEntity } from '../indicators/indicator.entity';
 import { ObservationEntity } from '../observations/observation.entity';
-import { presentObservation, type Observation } from '../observations/observation.types';
+import { parseObservationKey, presentObservation, type Observation } from '../observations/observation.types';
+import { inChunks } from '../db/sql';
 import { TargetEntity } from '../terms/target.entity';
 import { TermEntity } from '../terms/term.entity';
 import { presentTarget } from '../terms/term.types';
@@ -19,13 +20,6 @@ import type { RankedValue } from './ranking.types';
 
 /** Key of the progress loader: target id and the asOf period ('' for none). */
 export const progressKey = (targetId: number, asOf: string | null) => `${targetId}|${asOf ?? ''}`;
-
-const IN_CHUNK = 1000;
-function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 interface TargetRow {
   id: number;
@@ -65,7 +59,7 @@ export class AnalyticsService {
     });
     const ids = [...new Set(parsed.map((p) => p.targetId))];
     const targets = new Map<number, TargetRow>();
-    for (const part of chunks(ids)) {
+    for (const part of inChunks(ids)) {
       const rows: TargetRow[] = await this.ds
         .createQueryBuilder()
         .select('t.id', 'id')
@@ -133,8 +127,9 @@ export class AnalyticsService {
     }
     const units = [...new Set(targets.map((t) => t.unitId))];
     const indicators = [...new Set(targets.map((t) => t.indicatorId))];
-    for (const unitPart of chunks(units)) {
-      for (const indPart of chunks(indicators)) {
+    // Units and indicators share a statement's parameters: half each.
+    for (const unitPart of inChunks(units, 2)) {
+      for (const indPart of inChunks(indicators, 2)) {
         const rows = await this.ds
           .getRepository(ObservationEntity)
           .createQueryBuilder('o')
@@ -202,11 +197,12 @@ export class AnalyticsService {
   async observationsByKeys(keys: readonly string[]): Promise<Map<string, Observation>> {
     const out = new Map<string, Observation>();
     const wanted = new Set(keys);
-    const split = keys.map((k) => k.split('|'));
-    const units = [...new Set(split.map((s) => Number(s[0])))];
-    const indicators = [...new Set(split.map((s) => Number(s[1])))];
+    const split = keys.map(parseObservationKey);
+    const units = [...new Set(split.map((s) => s[0]))];
+    const indicators = [...new Set(split.map((s) => s[1]))];
     const periods = [...new Set(split.map((s) => s[2]))];
-    for (const u of chunks(units)) for (const i of chunks(indicators)) for (const p of chunks(periods)) {
+    // Units, indicators and periods share a statement's parameters: a third each.
+    for (const u of inChunks(units, 3)) for (const i of inChunks(indicators, 3)) for (const p of inChunks(periods, 3)) {
       const rows = await this.ds.getRepository(ObservationEntity).find({ where: { unitId: In(u), indicatorId: In(i), period: In(p) } });
       for (const r of rows) {
         const k = `${r.unitId}|${r.indicatorId}|${r.period}`;

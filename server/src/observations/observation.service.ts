@@ -1,6 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { assertPageSize, filterList } from '../common/paging';
-import { sqlDateTime } from '../db/sql';
+import { inChunks, namedTupleIn, sqlDateTime } from '../db/sql';
 import { In } from 'typeorm';
 import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
 import { badInput } from '../common/errors';
@@ -11,7 +11,7 @@ import { ObservationRevisionEntity } from './observation-revision.entity';
 import { ObservationEntity } from './observation.entity';
 import type { ObservationFilter } from './observation.inputs';
 import type { ObservationConnection } from './observation-connection.types';
-import { Observation, ObservationRevision, observationKey, presentObservation, presentRevision } from './observation.types';
+import { Observation, ObservationRevision, observationKey, parseObservationKey, presentObservation, presentRevision } from './observation.types';
 
 export const MAX_PAGE = 50_000;
 
@@ -102,16 +102,9 @@ export class ObservationService {
   /** Revisions of many observation keys in bounded queries, newest first. */
   async revisionsByKeys(keys: readonly string[]): Promise<Map<string, ObservationRevision[]>> {
     const out = new Map<string, ObservationRevision[]>(keys.map((k) => [k, []]));
-    const CHUNK = 500;
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const chunk = keys.slice(i, i + CHUNK).map((k) => k.split('|'));
-      const qb = this.ds.getRepository(ObservationRevisionEntity).createQueryBuilder('r');
-      const params: Record<string, unknown> = {};
-      const tuples = chunk.map(([u, ind, p], j) => {
-        Object.assign(params, { [`u${j}`]: Number(u), [`i${j}`]: Number(ind), [`p${j}`]: p });
-        return `(r.unit_id = :u${j} AND r.indicator_id = :i${j} AND r.period = :p${j})`;
-      });
-      const rows = await qb.where(`(${tuples.join(' OR ')})`, params).orderBy('r.version', 'DESC').getMany();
+    for (const chunk of inChunks(keys, 3)) {
+      const where = namedTupleIn(this.ds, ['r.unit_id', 'r.indicator_id', 'r.period'], chunk.map(parseObservationKey));
+      const rows = await this.ds.getRepository(ObservationRevisionEntity).createQueryBuilder('r').where(where.sql, where.params).orderBy('r.version', 'DESC').getMany();
       for (const r of rows) out.get(observationKey(r.unitId, r.indicatorId, r.period))?.push(presentRevision(r));
     }
     return out;

@@ -81,6 +81,11 @@ export class ObservationRevision {
 }
 
 export const observationKey = (unitId: number, indicatorId: number, period: string) => `${unitId}|${indicatorId}|${period}`;
+/** The parts of an observationKey: unit id, indicator id, period. */
+export function parseObservationKey(key: string): [unitId: number, indicatorId: number, period: string] {
+  const [unitId, indicatorId, period] = key.split('|');
+  return [Number(unitId), Number(indicatorId), period];
+}
 
 export function presentObservation(e: ObservationEntity): Observation {
   return {
