@@ -11,7 +11,7 @@ import type { ObservationStatus } from '../observations/observation.types';
 import { TargetEntity } from '../terms/target.entity';
 import { TermEntity } from '../terms/term.entity';
 import type { Comparator } from '../terms/term.types';
-import { assertYear } from '../terms/term.service';
+import { assertYear } from '../common/year';
 import { activeAtPeriodEnd } from './active';
 import type { AnalyticsService } from './analytics.service';
 import { assembleComparison, compareKeys, rowKey, type ComparisonInputRow, type RowKey, type TermTarget } from './comparison';

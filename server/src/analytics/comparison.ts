@@ -1,3 +1,4 @@
+import { MAX_YEAR } from '../common/year';
 import { AchievementBand } from './enums';
 import { achievementBand, type ComparatorValue } from './progress';
 import { competitionRank, type DirectionValue } from './ranking';
@@ -140,7 +141,7 @@ function sortByKey(rows: ComparisonRowResult[]): ComparisonRowResult[] {
   const rankOf = (codes: string[]) => new Map([...new Set(codes)].sort().map((c, i) => [c, i]));
   const ind = rankOf(rows.map((r) => r.row.indicatorCode));
   const unit = rankOf(rows.map((r) => r.row.unitCode));
-  const MONTHS = 2101 * 12; // month ordinals stay below this (years ≤ 2100)
+  const MONTHS = (MAX_YEAR + 1) * 12; // month ordinals stay below this (years ≤ MAX_YEAR)
   const units = unit.size + 1;
   if (!Number.isSafeInteger(ind.size * MONTHS * MONTHS * units)) {
     return rows.slice().sort((a, b) => compareKeys(rowKey(a.row), rowKey(b.row)));

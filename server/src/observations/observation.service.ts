@@ -6,7 +6,7 @@ import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
 import { badInput } from '../common/errors';
 import { parsePeriod } from '../common/period';
 import { IndicatorEntity } from '../indicators/indicator.entity';
-import { assertYear } from '../terms/term.service';
+import { assertYear } from '../common/year';
 import { ObservationRevisionEntity } from './observation-revision.entity';
 import { ObservationEntity } from './observation.entity';
 import type { ObservationFilter } from './observation.inputs';

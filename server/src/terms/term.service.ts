@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { badInput } from '../common/errors';
 import { TargetEntity } from './target.entity';
 import { TermEntity } from './term.entity';
 import { presentTarget, presentTerm, Target, Term } from './term.types';
@@ -44,9 +43,3 @@ export class TermService {
     return new Map(rows.map((r) => [r.id, presentTarget(r)]));
   }
 }
-
-export const assertYear = (year: number, field: string) => {
-  if (!Number.isInteger(year) || year < 1900 || year > 2100) {
-    throw badInput('INVALID_YEAR', `${field} must be a year between 1900 and 2100`, [field]);
-  }
-};
