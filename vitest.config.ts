@@ -22,5 +22,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    // Decorators (type-graphql, TypeORM, tsyringe) read design-time metadata: load the polyfill before any test module.
+    setupFiles: ['reflect-metadata'],
   },
 });

@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
-import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
-import { presentUnit, type AdminUnit } from '../admin-units/admin-unit.types';
-import { badInput } from '../common/errors';
+import { injectable } from 'tsyringe';
+import { DataSource, In } from 'typeorm';
+import { AdminUnitService } from '../admin-units/admin-unit.service';
+import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { parsePeriod, tryParsePeriod } from '../common/period';
 import { IndicatorEntity } from '../indicators/indicator.entity';
+import { IndicatorService } from '../indicators/indicator.service';
 import { ObservationEntity } from '../observations/observation.entity';
 import { parseObservationKey, presentObservation, type Observation } from '../observations/observation.types';
 import { inChunks } from '../db/sql';
@@ -40,12 +40,17 @@ interface TargetRow {
  * number of targets, districts or keys, then hands over to the pure functions (progress.ts,
  * ranking.ts). Observations are chosen by their start/end month ordinals, never by parsing in SQL.
  */
+@injectable()
 export class AnalyticsService {
   /** The province-wide comparison (its own file: it is the biggest query). */
   readonly comparison: ComparisonService;
 
-  constructor(private readonly ds: DataSource) {
-    this.comparison = new ComparisonService(ds, this);
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: AdminUnitService = new AdminUnitService(ds),
+    private readonly indicators: IndicatorService = new IndicatorService(ds),
+  ) {
+    this.comparison = new ComparisonService(ds, units, indicators);
   }
 
   /**
@@ -148,24 +153,6 @@ export class AnalyticsService {
     return out;
   }
 
-  /** The province (by code) or BAD_USER_INPUT / UNKNOWN_UNIT. */
-  async provinceByCode(code: string, field: string[]): Promise<AdminUnitEntity> {
-    const p = await this.ds.getRepository(AdminUnitEntity).findOneBy({ code, level: 'PROVINCE' });
-    if (!p) throw badInput('UNKNOWN_UNIT', `No province has code "${code}"`, field);
-    return p;
-  }
-
-  async indicatorByCode(code: string, field: string[]): Promise<IndicatorEntity> {
-    const i = await this.ds.getRepository(IndicatorEntity).findOneBy({ code });
-    if (!i) throw badInput('UNKNOWN_INDICATOR', `No indicator has code "${code}"`, field);
-    return i;
-  }
-
-  /** Every district that ever belonged to the province (abolished ones too: callers filter by date). */
-  async districtsOf(provinceId: number): Promise<AdminUnitEntity[]> {
-    return this.ds.getRepository(AdminUnitEntity).find({ where: { parentId: provinceId, level: 'DISTRICT' }, order: { code: 'ASC' } });
-  }
-
   /**
    * Contract `ranking`: the province's districts active at the period with a non-FORECAST value at
    * exactly that period, best first by the indicator's direction, competition ranks.
@@ -173,13 +160,13 @@ export class AnalyticsService {
    */
   async ranking(provinceCode: string, indicatorCode: string, periodText: string): Promise<{ ranked: RankedValue[]; units: AdminUnit[] }> {
     const period = parsePeriod(periodText, ['period']);
-    const province = await this.provinceByCode(provinceCode, ['provinceCode']);
-    const indicator = await this.indicatorByCode(indicatorCode, ['indicatorCode']);
-    const units = (await this.districtsOf(province.id)).map(presentUnit);
+    const province = await this.units.requireProvince(provinceCode, ['provinceCode']);
+    const indicator = await this.indicators.requireByCode(indicatorCode, ['indicatorCode']);
+    const units = (await this.units.districtsOf([province.localId], null)).get(province.localId)!;
     const active = new Map(units.filter((u) => activeAtPeriodEnd(u, period.endMonth)).map((u) => [u.localId, u]));
     const rows = active.size
       ? await this.ds.getRepository(ObservationEntity).find({
-          where: { unitId: In([...active.keys()]), indicatorId: indicator.id, period: period.text },
+          where: { unitId: In([...active.keys()]), indicatorId: indicator.localId, period: period.text },
         })
       : [];
     const values = rows.filter((r) => r.status !== 'FORECAST').map((r) => ({ unit: active.get(r.unitId)!, observation: presentObservation(r) }));

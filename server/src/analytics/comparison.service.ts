@@ -1,11 +1,13 @@
-import type { DataSource } from 'typeorm';
+import { injectable } from 'tsyringe';
+import { DataSource } from 'typeorm';
+import { AdminUnitService } from '../admin-units/admin-unit.service';
+import { IndicatorService } from '../indicators/indicator.service';
 import { assertPageSize, filterList } from '../common/paging';
 import { In } from 'typeorm';
-import { presentUnit, type AdminUnit } from '../admin-units/admin-unit.types';
+import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
 import { parsePeriod } from '../common/period';
-import { IndicatorEntity } from '../indicators/indicator.entity';
-import { presentIndicator, type Indicator } from '../indicators/indicator.types';
+import type { Indicator } from '../indicators/indicator.types';
 import { ObservationEntity } from '../observations/observation.entity';
 import type { ObservationStatus } from '../observations/observation.types';
 import { TargetEntity } from '../terms/target.entity';
@@ -13,7 +15,6 @@ import { TermEntity } from '../terms/term.entity';
 import type { Comparator } from '../terms/term.types';
 import { assertYear } from '../common/year';
 import { activeAtPeriodEnd } from './active';
-import type { AnalyticsService } from './analytics.service';
 import { assembleComparison, compareKeys, rowKey, type ComparisonInputRow, type RowKey, type TermTarget } from './comparison';
 import type { ComparisonConnection, ComparisonRow } from './comparison.types';
 import { termWindow } from './progress';
@@ -53,10 +54,12 @@ function decodeCursor(cursor: string): RowKey {
  * Every page reads the whole filtered set (ranks need complete groups) and cuts the page after the
  * cursor's key, so a page already read never shifts when values are added.
  */
+@injectable()
 export class ComparisonService {
   constructor(
     private readonly ds: DataSource,
-    private readonly analytics: AnalyticsService,
+    private readonly units: AdminUnitService,
+    private readonly indicators: IndicatorService,
   ) {}
 
   async connection(args: ComparisonArgs): Promise<ComparisonConnection & { units: AdminUnit[]; indicators: Indicator[] }> {
@@ -71,17 +74,10 @@ export class ComparisonService {
     }
     const codes = filterList(args.indicatorCodes, ['indicatorCodes']);
 
-    const province = await this.analytics.provinceByCode(args.provinceCode, ['provinceCode']);
-    const units = (await this.analytics.districtsOf(province.id)).map(presentUnit);
+    const province = await this.units.requireProvince(args.provinceCode, ['provinceCode']);
+    const units = (await this.units.districtsOf([province.localId], null)).get(province.localId)!;
     const unitById = new Map(units.map((u) => [u.localId, u]));
-    const indicatorRows = codes === null
-      ? await this.ds.getRepository(IndicatorEntity).find()
-      : codes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(codes) }) : [];
-    if (codes) {
-      const unknown = codes.filter((c) => !indicatorRows.some((i) => i.code === c));
-      if (unknown.length) throw badInput('UNKNOWN_INDICATOR', `Unknown indicator code(s): ${unknown.slice(0, 10).join(', ')}`, ['indicatorCodes']);
-    }
-    const indicators = indicatorRows.map(presentIndicator);
+    const indicators = codes === null ? await this.indicators.list({}) : await this.indicators.requireByCodes(codes, ['indicatorCodes']);
     const indicatorById = new Map(indicators.map((i) => [i.localId, i]));
 
     let rows: ComparisonInputRow[] = [];
@@ -97,7 +93,7 @@ export class ComparisonService {
         .addSelect('o.value', 'value')
         .addSelect('o.status', 'status')
         .from(ObservationEntity, 'o')
-        .where('o.unit_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid)', { pid: province.id });
+        .where('o.unit_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid)', { pid: province.localId });
       if (codes !== null) qb.andWhere('o.indicator_id IN (:...ind)', { ind: indicators.map((i) => i.localId) });
       if (periods !== null) qb.andWhere('o.period IN (:...periods)', { periods });
       if (args.fromYear != null) qb.andWhere('o.start_month >= :fromMonth', { fromMonth: args.fromYear * 12 });
