@@ -6,6 +6,7 @@ import { parsePeriod, tryParsePeriod } from '../common/period';
 import { IndicatorEntity } from '../indicators/indicator.entity';
 import { IndicatorService } from '../indicators/indicator.service';
 import { ObservationEntity } from '../observations/observation.entity';
+import { ObservationScopeService } from '../observations/observation-scope';
 import { parseObservationKey, presentObservation, type Observation } from '../observations/observation.types';
 import { inChunks } from '../db/sql';
 import { TargetEntity } from '../terms/target.entity';
@@ -50,7 +51,7 @@ export class AnalyticsService {
     private readonly units: AdminUnitService = new AdminUnitService(ds),
     private readonly indicators: IndicatorService = new IndicatorService(ds),
   ) {
-    this.comparison = new ComparisonService(ds, units, indicators);
+    this.comparison = new ComparisonService(ds, new ObservationScopeService(units, indicators), units, indicators);
   }
 
   /**

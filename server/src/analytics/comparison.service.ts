@@ -2,18 +2,18 @@ import { injectable } from 'tsyringe';
 import { DataSource } from 'typeorm';
 import { AdminUnitService } from '../admin-units/admin-unit.service';
 import { IndicatorService } from '../indicators/indicator.service';
-import { assertPageSize, filterList } from '../common/paging';
+import { assertPageSize } from '../common/paging';
 import { In } from 'typeorm';
 import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
 import { parsePeriod } from '../common/period';
 import type { Indicator } from '../indicators/indicator.types';
 import { ObservationEntity } from '../observations/observation.entity';
+import { applyScope, ObservationScopeService, scopeIsEmpty } from '../observations/observation-scope';
 import type { ObservationStatus } from '../observations/observation.types';
 import { TargetEntity } from '../terms/target.entity';
 import { TermEntity } from '../terms/term.entity';
 import type { Comparator } from '../terms/term.types';
-import { assertYear } from '../common/year';
 import { activeAtPeriodEnd } from './active';
 import { assembleComparison, compareKeys, rowKey, type ComparisonInputRow, type RowKey, type TermTarget } from './comparison';
 import type { ComparisonConnection, ComparisonRow } from './comparison.types';
@@ -58,6 +58,7 @@ function decodeCursor(cursor: string): RowKey {
 export class ComparisonService {
   constructor(
     private readonly ds: DataSource,
+    private readonly scopes: ObservationScopeService,
     private readonly units: AdminUnitService,
     private readonly indicators: IndicatorService,
   ) {}
@@ -66,22 +67,15 @@ export class ComparisonService {
     const { first } = args;
     assertPageSize(first, MAX_COMPARISON_PAGE);
     const after = args.after ? decodeCursor(args.after) : null;
-    const periods = filterList(args.periods, ['periods'])?.map((p) => parsePeriod(p, ['periods']).text) ?? null;
-    if (args.fromYear != null) assertYear(args.fromYear, 'fromYear');
-    if (args.toYear != null) assertYear(args.toYear, 'toYear');
-    if (args.fromYear != null && args.toYear != null && args.fromYear > args.toYear) {
-      throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', ['fromYear']);
-    }
-    const codes = filterList(args.indicatorCodes, ['indicatorCodes']);
-
-    const province = await this.units.requireProvince(args.provinceCode, ['provinceCode']);
+    const scope = await this.scopes.resolve({ ...args, includeForecasts: Boolean(args.includeForecasts) }, []);
+    const province = scope.province!;
     const units = (await this.units.districtsOf([province.localId], null)).get(province.localId)!;
     const unitById = new Map(units.map((u) => [u.localId, u]));
-    const indicators = codes === null ? await this.indicators.list({}) : await this.indicators.requireByCodes(codes, ['indicatorCodes']);
+    const indicators = scope.indicators ?? (await this.indicators.list({}));
     const indicatorById = new Map(indicators.map((i) => [i.localId, i]));
 
     let rows: ComparisonInputRow[] = [];
-    if (units.length && indicators.length && (periods === null || periods.length)) {
+    if (units.length && !scopeIsEmpty(scope)) {
       const qb = this.ds
         .createQueryBuilder()
         .select('o.id', 'id')
@@ -92,13 +86,8 @@ export class ComparisonService {
         .addSelect('o.end_month', 'endMonth')
         .addSelect('o.value', 'value')
         .addSelect('o.status', 'status')
-        .from(ObservationEntity, 'o')
-        .where('o.unit_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid)', { pid: province.localId });
-      if (codes !== null) qb.andWhere('o.indicator_id IN (:...ind)', { ind: indicators.map((i) => i.localId) });
-      if (periods !== null) qb.andWhere('o.period IN (:...periods)', { periods });
-      if (args.fromYear != null) qb.andWhere('o.start_month >= :fromMonth', { fromMonth: args.fromYear * 12 });
-      if (args.toYear != null) qb.andWhere('o.end_month <= :toMonth', { toMonth: args.toYear * 12 + 11 });
-      if (!args.includeForecasts) qb.andWhere("o.status <> 'FORECAST'");
+        .from(ObservationEntity, 'o');
+      applyScope(qb, scope);
       const raw: Record<string, unknown>[] = await qb.getRawMany();
       rows = [];
       for (const r of raw) {
@@ -114,7 +103,7 @@ export class ComparisonService {
       }
     }
 
-    const assembled = assembleComparison(rows, indicatorById, await this.targetsByUnit(units.map((u) => u.localId), codes === null ? null : indicators.map((i) => i.localId)));
+    const assembled = assembleComparison(rows, indicatorById, await this.targetsByUnit(units.map((u) => u.localId), scope.indicators && indicators.map((i) => i.localId)));
     let start = 0;
     if (after) {
       // First row whose key sorts after the cursor's (binary search: rows are in key order).

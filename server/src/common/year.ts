@@ -10,3 +10,7 @@ export const isYear = (year: number) => Number.isInteger(year) && year >= MIN_YE
 export function assertYear(year: number, field: string): void {
   if (!isYear(year)) throw badInput('INVALID_YEAR', `${field} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, [field]);
 }
+
+/** Month ordinals (year * 12 + month - 1, as common/period.ts counts them) of a year's first and last month. */
+export const firstMonthOf = (year: number) => year * 12;
+export const lastMonthOf = (year: number) => year * 12 + 11;

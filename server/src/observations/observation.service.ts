@@ -1,12 +1,11 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { assertPageSize, filterList } from '../common/paging';
-import { inChunks, namedTupleIn, sqlDateTime } from '../db/sql';
-import { In } from 'typeorm';
-import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
+import { injectable } from 'tsyringe';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { AdminUnitService } from '../admin-units/admin-unit.service';
 import { badInput } from '../common/errors';
-import { parsePeriod } from '../common/period';
-import { IndicatorEntity } from '../indicators/indicator.entity';
-import { assertYear } from '../common/year';
+import { assertPageSize } from '../common/paging';
+import { inChunks, namedTupleIn } from '../db/sql';
+import { IndicatorService } from '../indicators/indicator.service';
+import { applyScope, ObservationScopeService } from './observation-scope';
 import { ObservationRevisionEntity } from './observation-revision.entity';
 import { ObservationEntity } from './observation.entity';
 import type { ObservationFilter } from './observation.inputs';
@@ -22,8 +21,13 @@ export function decodeCursor(cursor: string): number {
   return Number(m[1]);
 }
 
+@injectable()
 export class ObservationService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    // The default serves `new ObservationService(ds)` call sites; a container passes it.
+    private readonly scopes: ObservationScopeService = new ObservationScopeService(new AdminUnitService(ds), new IndicatorService(ds)),
+  ) {}
 
   /**
    * A page of observations in a stable order (by internal id, so inserts never shift a page
@@ -44,54 +48,10 @@ export class ObservationService {
     } as ObservationConnection;
   }
 
-  /** Validates the filter once and returns a factory of query builders (alias `o`) carrying its conditions. */
+  /** Validates the filter once (fields under `filter`) and returns a factory of query builders (alias `o`) narrowed to it. */
   async filterQuery(f: ObservationFilter): Promise<() => SelectQueryBuilder<ObservationEntity>> {
-    const conditions: [string, Record<string, unknown>][] = [];
-    const list = <T>(values: T[] | null | undefined, field: string) => filterList(values, ['filter', field]);
-    const unitCodes = list(f.unitCodes, 'unitCodes');
-    if (unitCodes) {
-      const units = unitCodes.length ? await this.ds.getRepository(AdminUnitEntity).findBy({ code: In(unitCodes) }) : [];
-      const unknown = unitCodes.filter((c) => !units.some((u) => u.code === c));
-      if (unknown.length) throw badInput('UNKNOWN_UNIT', `Unknown unit code(s): ${unknown.slice(0, 10).join(', ')}`, ['filter', 'unitCodes']);
-      conditions.push(['o.unit_id IN (:...unitIds)', { unitIds: units.length ? units.map((u) => u.id) : [-1] }]);
-    }
-    if (f.provinceCode !== null && f.provinceCode !== undefined) {
-      const province = await this.ds.getRepository(AdminUnitEntity).findOneBy({ code: f.provinceCode, level: 'PROVINCE' });
-      if (!province) throw badInput('UNKNOWN_UNIT', `No province has code "${f.provinceCode}"`, ['filter', 'provinceCode']);
-      conditions.push(['o.unit_id IN (SELECT pu.id FROM admin_unit pu WHERE pu.parent_id = :provinceId)', { provinceId: province.id }]);
-    }
-    const indicatorCodes = list(f.indicatorCodes, 'indicatorCodes');
-    if (indicatorCodes) {
-      const found = indicatorCodes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(indicatorCodes) }) : [];
-      const unknown = indicatorCodes.filter((c) => !found.some((i) => i.code === c));
-      if (unknown.length) throw badInput('UNKNOWN_INDICATOR', `Unknown indicator code(s): ${unknown.slice(0, 10).join(', ')}`, ['filter', 'indicatorCodes']);
-      conditions.push(['o.indicator_id IN (:...indicatorIds)', { indicatorIds: found.length ? found.map((i) => i.id) : [-1] }]);
-    }
-    const periods = list(f.periods, 'periods');
-    if (periods) {
-      periods.forEach((p) => parsePeriod(p, ['filter', 'periods']));
-      conditions.push(['o.period IN (:...periods)', { periods: periods.length ? periods : [''] }]);
-    }
-    if (f.fromYear !== null && f.fromYear !== undefined) {
-      assertYear(f.fromYear, 'fromYear');
-      conditions.push(['o.start_month >= :fromMonth', { fromMonth: f.fromYear * 12 }]);
-    }
-    if (f.toYear !== null && f.toYear !== undefined) {
-      assertYear(f.toYear, 'toYear');
-      if (f.fromYear != null && f.fromYear > f.toYear) throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', ['filter', 'fromYear']);
-      conditions.push(['o.end_month <= :toMonth', { toMonth: f.toYear * 12 + 11 }]);
-    }
-    const statuses = list(f.statuses, 'statuses');
-    if (statuses) conditions.push(['o.status IN (:...statuses)', { statuses: statuses.length ? statuses : [''] }]);
-    if (f.updatedSince !== null && f.updatedSince !== undefined) {
-      if (Number.isNaN(f.updatedSince.getTime())) throw badInput('INVALID_DATETIME', 'updatedSince is not a valid date-time', ['filter', 'updatedSince']);
-      conditions.push(['o.updated_at >= :since', { since: sqlDateTime(f.updatedSince) }]);
-    }
-    return () => {
-      const qb = this.ds.getRepository(ObservationEntity).createQueryBuilder('o');
-      for (const [sql, params] of conditions) qb.andWhere(sql, params);
-      return qb;
-    };
+    const scope = await this.scopes.resolve(f, ['filter']);
+    return () => applyScope(this.ds.getRepository(ObservationEntity).createQueryBuilder('o'), scope);
   }
 
   async byIds(ids: readonly number[]): Promise<Map<number, Observation>> {
