@@ -86,6 +86,18 @@ export function compareKeys(a: RowKey, b: RowKey): number {
   return 0;
 }
 
+/** Index of the first row whose key sorts after `key` (binary search: `rows` are in key order). */
+export function firstAfter(rows: readonly ComparisonRowResult[], key: RowKey): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys(rowKey(rows[mid].row), key) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Rows in key order with target, ratio, band and rank. `rows` must hold every observation of the
  * province's districts at each (indicator, period) it contains, so ranks are complete. As in

@@ -1,11 +1,11 @@
 import { injectable } from 'tsyringe';
-import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import { AdminUnitService } from '../admin-units/admin-unit.service';
 import { badInput } from '../common/errors';
-import { assertPageSize } from '../common/paging';
+import { assertPageSize, pageOf } from '../common/paging';
 import { inChunks, namedTupleIn } from '../db/sql';
 import { IndicatorService } from '../indicators/indicator.service';
-import { applyScope, ObservationScopeService } from './observation-scope';
+import { applyScope, ObservationScopeService, scopeIsEmpty, type ObservationScope } from './observation-scope';
 import { ObservationRevisionEntity } from './observation-revision.entity';
 import { ObservationEntity } from './observation.entity';
 import type { ObservationFilter } from './observation.inputs';
@@ -13,6 +13,22 @@ import type { ObservationConnection } from './observation-connection.types';
 import { Observation, ObservationRevision, observationKey, parseObservationKey, presentObservation, presentRevision } from './observation.types';
 
 export const MAX_PAGE = 50_000;
+
+/** A row keyed like an observation. */
+interface KeyedRow {
+  unitId: number;
+  indicatorId: number;
+  period: string;
+}
+
+/** What reads of many observations at once need of each (no entity per row). */
+export interface ObservationValue extends KeyedRow {
+  id: number;
+  startMonth: number;
+  endMonth: number;
+  value: number;
+  status: string;
+}
 
 export const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
 export function decodeCursor(cursor: string): number {
@@ -39,11 +55,8 @@ export class ObservationService {
     const where = await this.filterQuery(filter);
     const rows = await where().andWhere('o.id > :afterId', { afterId }).orderBy('o.id', 'ASC').take(first + 1).getMany();
     const page = rows.slice(0, first).map(presentObservation);
-    const edges = page.map((node) => ({ cursor: encodeCursor(node.localId), node }));
     return {
-      edges,
-      nodes: page,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : (after ?? null) },
+      ...pageOf(page, (node) => encodeCursor(node.localId), rows.length > first, after),
       count: () => where().getCount(),
     } as ObservationConnection;
   }
@@ -59,14 +72,70 @@ export class ObservationService {
     return new Map(rows.map((r) => [r.id, presentObservation(r)]));
   }
 
-  /** Revisions of many observation keys in bounded queries, newest first. */
+  /** Observations by observationKey (unknown keys are absent): one statement per MAX_PARAMETERS / 3 keys. */
+  async byKeys(keys: readonly string[]): Promise<Map<string, Observation>> {
+    const rows = await this.rowsByKeys(ObservationEntity, keys);
+    return new Map(rows.map((r) => [observationKey(r.unitId, r.indicatorId, r.period), presentObservation(r)]));
+  }
+
+  /** Revisions of many observation keys, newest first: one statement per MAX_PARAMETERS / 3 keys. */
   async revisionsByKeys(keys: readonly string[]): Promise<Map<string, ObservationRevision[]>> {
     const out = new Map<string, ObservationRevision[]>(keys.map((k) => [k, []]));
-    for (const chunk of inChunks(keys, 3)) {
-      const where = namedTupleIn(this.ds, ['r.unit_id', 'r.indicator_id', 'r.period'], chunk.map(parseObservationKey));
-      const rows = await this.ds.getRepository(ObservationRevisionEntity).createQueryBuilder('r').where(where.sql, where.params).orderBy('r.version', 'DESC').getMany();
-      for (const r of rows) out.get(observationKey(r.unitId, r.indicatorId, r.period))?.push(presentRevision(r));
+    for (const r of await this.rowsByKeys(ObservationRevisionEntity, keys, 'version')) {
+      out.get(observationKey(r.unitId, r.indicatorId, r.period))?.push(presentRevision(r));
     }
     return out;
+  }
+
+  /** Rows of an entity keyed by unit × indicator × period, for observation keys (tuple IN), newest `newestBy` first. */
+  private async rowsByKeys<T extends KeyedRow>(entity: EntityTarget<T>, keys: readonly string[], newestBy?: keyof T & string): Promise<T[]> {
+    const rows: T[] = [];
+    for (const chunk of inChunks(keys, 3)) {
+      const where = namedTupleIn(this.ds, ['k.unit_id', 'k.indicator_id', 'k.period'], chunk.map(parseObservationKey));
+      const qb = this.ds.getRepository(entity).createQueryBuilder('k').where(where.sql, where.params);
+      if (newestBy) qb.orderBy(`k.${newestBy}`, 'DESC');
+      for (const r of await qb.getMany()) rows.push(r);
+    }
+    return rows;
+  }
+
+  /** Every observation (any status) of the units × indicators that lies within the months. */
+  async ofUnitsAndIndicators(unitIds: readonly number[], indicatorIds: readonly number[], months: { startMonth: number; endMonth: number }): Promise<ObservationEntity[]> {
+    const rows: ObservationEntity[] = [];
+    // Units and indicators share a statement's parameters: half each.
+    for (const units of inChunks(unitIds, 2)) {
+      for (const indicators of inChunks(indicatorIds, 2)) {
+        const part = await this.ds
+          .getRepository(ObservationEntity)
+          .createQueryBuilder('o')
+          .where('o.unit_id IN (:...units)', { units })
+          .andWhere('o.indicator_id IN (:...indicators)', { indicators })
+          .andWhere('o.start_month >= :lo AND o.end_month <= :hi', { lo: months.startMonth, hi: months.endMonth })
+          .getMany();
+        for (const r of part) rows.push(r);
+      }
+    }
+    return rows;
+  }
+
+  /** The observations of a scope as plain values, read raw in one statement (none when the scope names an empty list). */
+  async valuesInScope(scope: ObservationScope): Promise<ObservationValue[]> {
+    if (scopeIsEmpty(scope)) return [];
+    const qb = this.ds
+      .createQueryBuilder()
+      .select('o.id', 'id')
+      .addSelect('o.unit_id', 'unitId')
+      .addSelect('o.indicator_id', 'indicatorId')
+      .addSelect('o.period', 'period')
+      .addSelect('o.start_month', 'startMonth')
+      .addSelect('o.end_month', 'endMonth')
+      .addSelect('o.value', 'value')
+      .addSelect('o.status', 'status')
+      .from(ObservationEntity, 'o');
+    const raw: Record<string, unknown>[] = await applyScope(qb, scope).getRawMany();
+    return raw.map((r) => ({
+      id: Number(r.id), unitId: Number(r.unitId), indicatorId: Number(r.indicatorId), period: String(r.period),
+      startMonth: Number(r.startMonth), endMonth: Number(r.endMonth), value: Number(r.value), status: String(r.status),
+    }));
   }
 }
