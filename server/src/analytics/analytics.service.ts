@@ -4,10 +4,9 @@ import { AdminUnitService } from '../admin-units/admin-unit.service';
 import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { parsePeriod, tryParsePeriod } from '../common/period';
 import { IndicatorService } from '../indicators/indicator.service';
-import type { ObservationEntity } from '../observations/observation.entity';
 import { ObservationScopeService } from '../observations/observation-scope';
 import { ObservationService } from '../observations/observation.service';
-import { observationKey, presentObservation, type Observation } from '../observations/observation.types';
+import { observationKey, type Observation } from '../observations/observation.types';
 import { TermService, type TargetInTerm } from '../terms/term.service';
 import { activeAtPeriodEnd } from './active';
 import { ComparisonService } from './comparison.service';
@@ -51,41 +50,25 @@ export class AnalyticsService {
     });
     const targets = await this.terms.targetsInTermsByIds([...new Set(parsed.map((p) => p.targetId))]);
     const byKey = await this.observationsForTargets([...targets.values()]);
-    const presented = new Map<number, Observation>();
-    const present = (e: ObservationEntity | null) => {
-      if (!e) return null;
-      let o = presented.get(e.id);
-      if (!o) presented.set(e.id, (o = presentObservation(e)));
-      return o;
-    };
 
     return parsed.map(({ targetId, asOfEnd }) => {
       const t = targets.get(targetId);
       if (!t) return new Error(`Target ${targetId} does not exist`);
       const { target } = t;
-      const result = evaluateProgress({
+      const progress = evaluateProgress({
         target: { period: target.period, value: target.value, comparator: target.comparator },
         decimals: t.decimals,
         window: termWindow(t.startYear, t.endYear),
         asOfEnd,
         observations: byKey.get(`${t.unitId}|${target.indicatorId}`) ?? [],
       });
-      return {
-        target,
-        observation: present(result.observation),
-        ratio: result.ratio,
-        band: result.band,
-        forecast: result.forecast,
-        forecastValue: result.forecastValue,
-        forecastMethod: result.forecastMethod,
-        forecastObservation: present(result.forecastObservation),
-      };
+      return { target, ...progress };
     });
   }
 
   /** Every observation (any status) of the targets' units × indicators within their terms' and targets' months, by unit|indicator. */
-  private async observationsForTargets(targets: TargetInTerm[]): Promise<Map<string, ObservationEntity[]>> {
-    const out = new Map<string, ObservationEntity[]>();
+  private async observationsForTargets(targets: TargetInTerm[]): Promise<Map<string, Observation[]>> {
+    const out = new Map<string, Observation[]>();
     if (!targets.length) return out;
     let lo = Infinity;
     let hi = -Infinity;

@@ -100,8 +100,8 @@ export class ObservationService {
   }
 
   /** Every observation (any status) of the units × indicators that lies within the months. */
-  async ofUnitsAndIndicators(unitIds: readonly number[], indicatorIds: readonly number[], months: { startMonth: number; endMonth: number }): Promise<ObservationEntity[]> {
-    const rows: ObservationEntity[] = [];
+  async ofUnitsAndIndicators(unitIds: readonly number[], indicatorIds: readonly number[], months: { startMonth: number; endMonth: number }): Promise<Observation[]> {
+    const rows: Observation[] = [];
     // Units and indicators share a statement's parameters: half each.
     for (const units of inChunks(unitIds, 2)) {
       for (const indicators of inChunks(indicatorIds, 2)) {
@@ -112,7 +112,7 @@ export class ObservationService {
           .andWhere('o.indicator_id IN (:...indicators)', { indicators })
           .andWhere('o.start_month >= :lo AND o.end_month <= :hi', { lo: months.startMonth, hi: months.endMonth })
           .getMany();
-        for (const r of part) rows.push(r);
+        for (const r of part) rows.push(presentObservation(r));
       }
     }
     return rows;
