@@ -2,7 +2,7 @@ import { injectable } from 'tsyringe';
 import { DataSource } from 'typeorm';
 import { assertPageSize } from '../common/paging';
 import { In } from 'typeorm';
-import { badInput } from '../common/errors';
+import { assertKnownCodes, badInput } from '../common/errors';
 import { escapeLike, foldForSearch } from '../common/text';
 import { AdminUnitEntity } from './admin-unit.entity';
 import { AdminUnit, presentUnit } from './admin-unit.types';
@@ -30,6 +30,13 @@ export class AdminUnitService {
     return row ? presentUnit(row) : null;
   }
 
+  /** The province with this code, or BAD_USER_INPUT / UNKNOWN_UNIT at `field`. */
+  async requireProvince(code: string, field: string[]): Promise<AdminUnit> {
+    const province = await this.byCode(code, 'PROVINCE');
+    if (!province) throw badInput('UNKNOWN_UNIT', `No province has code "${code}"`, field);
+    return province;
+  }
+
   async byIds(ids: readonly number[]): Promise<Map<number, AdminUnit>> {
     const rows = ids.length ? await this.repo.find({ where: { id: In([...ids]) } }) : [];
     return new Map(rows.map((r) => [r.id, presentUnit(r)]));
@@ -40,7 +47,14 @@ export class AdminUnitService {
     return new Map(rows.map((r) => [r.code, presentUnit(r)]));
   }
 
-  /** Districts of the given provinces that existed on `activeOn` (all of them when null). */
+  /** The units with these codes, or BAD_USER_INPUT / UNKNOWN_UNIT at `field` naming the unknown ones. */
+  async requireByCodes(codes: readonly string[], field: string[]): Promise<AdminUnit[]> {
+    const found = await this.byCodes(codes);
+    assertKnownCodes(codes, found, 'UNKNOWN_UNIT', 'unit', field);
+    return [...found.values()];
+  }
+
+  /** Districts of the given provinces that existed on `activeOn` (all of them, abolished ones too, when null), by code. */
   async districtsOf(provinceIds: readonly number[], activeOn: string | null): Promise<Map<number, AdminUnit[]>> {
     const qb = this.repo.createQueryBuilder('u').where('u.parent_id IN (:...ids)', { ids: provinceIds });
     if (activeOn) {
@@ -63,8 +77,7 @@ export class AdminUnitService {
     }
     if (args.level) qb.andWhere('u.level = :level', { level: args.level });
     if (args.provinceCode) {
-      const province = await this.byCode(args.provinceCode, 'PROVINCE');
-      if (!province) throw badInput('UNKNOWN_UNIT', `No province has code "${args.provinceCode}"`, ['provinceCode']);
+      const province = await this.requireProvince(args.provinceCode, ['provinceCode']);
       qb.andWhere('(u.parent_id = :pid OR u.id = :pid)', { pid: province.localId });
     }
     const rows = await qb.orderBy('u.level', 'DESC').addOrderBy('u.code', 'ASC').take(args.first).getMany();

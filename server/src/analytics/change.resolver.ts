@@ -4,13 +4,13 @@ import { Observation } from '../observations/observation.types';
 import { computeChange } from './change';
 import { Change } from './change.types';
 import { Lifecycle, scoped } from 'tsyringe';
-import { AnalyticsLoaders } from './analytics.loaders';
+import { ObservationLoaders } from '../observations/observation.loaders';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Observation)
 export class ObservationChangeResolver {
   constructor(
-    private readonly analyticsLoaders: AnalyticsLoaders,
+    private readonly observationLoaders: ObservationLoaders,
   ) {}
 
   @FieldResolver(() => Change, {
@@ -19,7 +19,7 @@ export class ObservationChangeResolver {
   })
   async relativeTo(@Root() o: Observation, @Arg('period', () => String) period: string): Promise<Change | null> {
     const p = parsePeriod(period, ['period']);
-    const base = await this.analyticsLoaders.observationByKey.load({ unitId: o.unitId, indicatorId: o.indicatorId, period: p.text });
+    const base = await this.observationLoaders.byKey.load({ unitId: o.unitId, indicatorId: o.indicatorId, period: p.text });
     if (!base) return null;
     const c = computeChange(o.value, o.endMonth, base.value, base.endMonth);
     return c && { base, ...c };

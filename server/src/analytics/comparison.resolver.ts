@@ -4,7 +4,7 @@ import { Indicator } from '../indicators/indicator.types';
 import { Observation } from '../observations/observation.types';
 import { ComparisonConnection, ComparisonRow } from './comparison.types';
 import { Lifecycle, scoped } from 'tsyringe';
-import { AnalyticsService } from './analytics.service';
+import { ComparisonService } from './comparison.service';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
 import { ObservationLoaders } from '../observations/observation.loaders';
@@ -14,7 +14,7 @@ import { perPage } from '../common/complexity';
 @Resolver(() => ComparisonRow)
 export class ComparisonResolver {
   constructor(
-    private readonly analytics: AnalyticsService,
+    private readonly comparison: ComparisonService,
     private readonly unitLoaders: AdminUnitLoaders,
     private readonly indicatorLoaders: IndicatorLoaders,
     private readonly observationLoaders: ObservationLoaders,
@@ -35,7 +35,7 @@ export class ComparisonResolver {
     @Arg('first', () => Int, { defaultValue: 1000, description: 'At most 50,000' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ComparisonConnection> {
-    const { units, indicators, ...connection } = await this.analytics.comparison.connection({
+    const { units, indicators, ...connection } = await this.comparison.connection({
       provinceCode, indicatorCodes, periods, fromYear, toYear, includeForecasts, first: first ?? 1000, after,
     });
     for (const u of units) this.unitLoaders.byId.prime(u.localId, u);

@@ -1,20 +1,18 @@
-import type { DataSource } from 'typeorm';
-import { assertPageSize, filterList } from '../common/paging';
-import { In } from 'typeorm';
-import { presentUnit, type AdminUnit } from '../admin-units/admin-unit.types';
+import { injectable } from 'tsyringe';
+import { AdminUnitService } from '../admin-units/admin-unit.service';
+import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
+import { assertPageSize, pageOf } from '../common/paging';
 import { parsePeriod } from '../common/period';
-import { IndicatorEntity } from '../indicators/indicator.entity';
-import { presentIndicator, type Indicator } from '../indicators/indicator.types';
-import { ObservationEntity } from '../observations/observation.entity';
+import { IndicatorService } from '../indicators/indicator.service';
+import type { Indicator } from '../indicators/indicator.types';
+import { ObservationScopeService, type ObservationScope } from '../observations/observation-scope';
+import { ObservationService, type ObservationValue } from '../observations/observation.service';
 import type { ObservationStatus } from '../observations/observation.types';
-import { TargetEntity } from '../terms/target.entity';
-import { TermEntity } from '../terms/term.entity';
+import { TermService } from '../terms/term.service';
 import type { Comparator } from '../terms/term.types';
-import { assertYear } from '../terms/term.service';
 import { activeAtPeriodEnd } from './active';
-import type { AnalyticsService } from './analytics.service';
-import { assembleComparison, compareKeys, rowKey, type ComparisonInputRow, type RowKey, type TermTarget } from './comparison';
+import { assembleComparison, firstAfter, rowKey, type ComparisonInputRow, type ComparisonRowResult, type RowKey, type TermTarget } from './comparison';
 import type { ComparisonConnection, ComparisonRow } from './comparison.types';
 import { termWindow } from './progress';
 
@@ -53,124 +51,96 @@ function decodeCursor(cursor: string): RowKey {
  * Every page reads the whole filtered set (ranks need complete groups) and cuts the page after the
  * cursor's key, so a page already read never shifts when values are added.
  */
+/** The comparison's districts and indicators, by id. */
+interface Catalogue {
+  units: AdminUnit[];
+  indicators: Indicator[];
+  unitById: Map<number, AdminUnit>;
+  indicatorById: Map<number, Indicator>;
+}
+
+/** Observations of known districts and indicators as rows to assemble (a district is ranked while it exists). */
+function inputRows(values: readonly ObservationValue[], c: Catalogue): ComparisonInputRow[] {
+  const rows: ComparisonInputRow[] = [];
+  for (const v of values) {
+    const unit = c.unitById.get(v.unitId);
+    const ind = c.indicatorById.get(v.indicatorId);
+    if (!unit || !ind) continue;
+    rows.push({
+      observationId: v.id, unitId: unit.localId, unitCode: unit.code, indicatorId: ind.localId, indicatorCode: ind.code,
+      period: v.period, startMonth: v.startMonth, endMonth: v.endMonth, value: v.value, status: v.status,
+      active: activeAtPeriodEnd(unit, v.endMonth),
+    });
+  }
+  return rows;
+}
+
+/** An assembled row as the API shows it. */
+function presentRow({ row: r, target, ratio, band, rank, rankOf }: ComparisonRowResult, c: Catalogue): ComparisonRow {
+  const unit = c.unitById.get(r.unitId)!;
+  const ind = c.indicatorById.get(r.indicatorId)!;
+  return {
+    unitId: r.unitId, indicatorId: r.indicatorId, observationId: r.observationId,
+    unitCode: unit.code, unitName: unit.shortName, indicatorCode: ind.code, indicatorName: ind.name, measure: ind.unit,
+    period: r.period, year: Math.floor(r.endMonth / 12), value: r.value, status: r.status as ObservationStatus,
+    target: target ? target.value : null, targetPeriod: target ? target.period : null, comparator: (target ? target.comparator : null) as Comparator | null,
+    ratio, band, rank, rankOf,
+  };
+}
+
+/**
+ * The province-wide comparison: one row per district × indicator × period with a value (abolished
+ * districts included, unranked after they ended). Fetches in six statements whatever the size
+ * (province, indicators, districts, observations, terms, targets), with no per-row work in SQL;
+ * ranks, targets and bands are assembled in memory (comparison.ts). Every page reads the whole
+ * filtered set (ranks need complete groups) and cuts the page after the cursor's key, so a page
+ * already read never shifts when values are added.
+ */
+@injectable()
 export class ComparisonService {
   constructor(
-    private readonly ds: DataSource,
-    private readonly analytics: AnalyticsService,
+    private readonly scopes: ObservationScopeService,
+    private readonly units: AdminUnitService,
+    private readonly indicators: IndicatorService,
+    private readonly observations: ObservationService,
+    private readonly terms: TermService,
   ) {}
 
+  /** A page of the comparison, with the districts and indicators it draws on (for the caller's loaders). */
   async connection(args: ComparisonArgs): Promise<ComparisonConnection & { units: AdminUnit[]; indicators: Indicator[] }> {
-    const { first } = args;
-    assertPageSize(first, MAX_COMPARISON_PAGE);
+    assertPageSize(args.first, MAX_COMPARISON_PAGE);
     const after = args.after ? decodeCursor(args.after) : null;
-    const periods = filterList(args.periods, ['periods'])?.map((p) => parsePeriod(p, ['periods']).text) ?? null;
-    if (args.fromYear != null) assertYear(args.fromYear, 'fromYear');
-    if (args.toYear != null) assertYear(args.toYear, 'toYear');
-    if (args.fromYear != null && args.toYear != null && args.fromYear > args.toYear) {
-      throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', ['fromYear']);
-    }
-    const codes = filterList(args.indicatorCodes, ['indicatorCodes']);
-
-    const province = await this.analytics.provinceByCode(args.provinceCode, ['provinceCode']);
-    const units = (await this.analytics.districtsOf(province.id)).map(presentUnit);
-    const unitById = new Map(units.map((u) => [u.localId, u]));
-    const indicatorRows = codes === null
-      ? await this.ds.getRepository(IndicatorEntity).find()
-      : codes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(codes) }) : [];
-    if (codes) {
-      const unknown = codes.filter((c) => !indicatorRows.some((i) => i.code === c));
-      if (unknown.length) throw badInput('UNKNOWN_INDICATOR', `Unknown indicator code(s): ${unknown.slice(0, 10).join(', ')}`, ['indicatorCodes']);
-    }
-    const indicators = indicatorRows.map(presentIndicator);
-    const indicatorById = new Map(indicators.map((i) => [i.localId, i]));
-
-    let rows: ComparisonInputRow[] = [];
-    if (units.length && indicators.length && (periods === null || periods.length)) {
-      const qb = this.ds
-        .createQueryBuilder()
-        .select('o.id', 'id')
-        .addSelect('o.unit_id', 'unitId')
-        .addSelect('o.indicator_id', 'indicatorId')
-        .addSelect('o.period', 'period')
-        .addSelect('o.start_month', 'startMonth')
-        .addSelect('o.end_month', 'endMonth')
-        .addSelect('o.value', 'value')
-        .addSelect('o.status', 'status')
-        .from(ObservationEntity, 'o')
-        .where('o.unit_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid)', { pid: province.id });
-      if (codes !== null) qb.andWhere('o.indicator_id IN (:...ind)', { ind: indicators.map((i) => i.localId) });
-      if (periods !== null) qb.andWhere('o.period IN (:...periods)', { periods });
-      if (args.fromYear != null) qb.andWhere('o.start_month >= :fromMonth', { fromMonth: args.fromYear * 12 });
-      if (args.toYear != null) qb.andWhere('o.end_month <= :toMonth', { toMonth: args.toYear * 12 + 11 });
-      if (!args.includeForecasts) qb.andWhere("o.status <> 'FORECAST'");
-      const raw: Record<string, unknown>[] = await qb.getRawMany();
-      rows = [];
-      for (const r of raw) {
-        const unit = unitById.get(Number(r.unitId));
-        const ind = indicatorById.get(Number(r.indicatorId));
-        const endMonth = Number(r.endMonth);
-        if (!unit || !ind) continue;
-        rows.push({
-          observationId: Number(r.id), unitId: unit.localId, unitCode: unit.code, indicatorId: ind.localId, indicatorCode: ind.code,
-          period: String(r.period), startMonth: Number(r.startMonth), endMonth, value: Number(r.value), status: String(r.status),
-          active: activeAtPeriodEnd(unit, endMonth),
-        });
-      }
-    }
-
-    const assembled = assembleComparison(rows, indicatorById, await this.targetsByUnit(units.map((u) => u.localId), codes === null ? null : indicators.map((i) => i.localId)));
-    let start = 0;
-    if (after) {
-      // First row whose key sorts after the cursor's (binary search: rows are in key order).
-      let lo = 0;
-      let hi = assembled.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (compareKeys(rowKey(assembled[mid].row), after) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      start = lo;
-    }
-    const page = assembled.slice(start, start + first).map((a): ComparisonRow => {
-      const r = a.row;
-      const unit = unitById.get(r.unitId)!;
-      const ind = indicatorById.get(r.indicatorId)!;
-      return {
-        unitId: r.unitId, indicatorId: r.indicatorId, observationId: r.observationId,
-        unitCode: unit.code, unitName: unit.shortName, indicatorCode: ind.code, indicatorName: ind.name, measure: ind.unit,
-        period: r.period, year: Math.floor(r.endMonth / 12), value: r.value, status: r.status as ObservationStatus,
-        target: a.target ? a.target.value : null, targetPeriod: a.target ? a.target.period : null, comparator: (a.target ? a.target.comparator : null) as Comparator | null,
-        ratio: a.ratio, band: a.band, rank: a.rank, rankOf: a.rankOf,
-      };
-    });
-    const edges = page.map((node, i) => ({ cursor: encodeCursor(rowKey(assembled[start + i].row)), node }));
+    const scope = await this.scopes.resolve({ ...args, includeForecasts: Boolean(args.includeForecasts) }, []);
+    const catalogue = await this.catalogue(scope);
+    const rows = catalogue.units.length ? inputRows(await this.observations.valuesInScope(scope), catalogue) : [];
+    const assembled = assembleComparison(rows, catalogue.indicatorById, await this.targetsByUnit(scope, catalogue));
+    const start = after ? firstAfter(assembled, after) : 0;
+    const page = assembled.slice(start, start + args.first);
     return {
-      edges,
-      nodes: page,
-      pageInfo: { hasNextPage: start + first < assembled.length, endCursor: edges.length ? edges[edges.length - 1].cursor : (args.after ?? null) },
+      ...pageOf(page.map((a) => presentRow(a, catalogue)), (_, i) => encodeCursor(rowKey(page[i].row)), start + args.first < assembled.length, args.after),
       totalCount: assembled.length,
-      units,
-      indicators,
+      units: catalogue.units,
+      indicators: catalogue.indicators,
     };
   }
 
-  /** Targets of every term of the districts, with their terms' years (two statements). */
-  private async targetsByUnit(unitIds: number[], indicatorIds: number[] | null): Promise<Map<number, TermTarget[]>> {
+  /** Every district the province ever had and the indicators in scope (all of them when the scope names none). */
+  private async catalogue(scope: ObservationScope): Promise<Catalogue> {
+    const provinceId = scope.province!.localId;
+    const units = (await this.units.districtsOf([provinceId], null)).get(provinceId)!;
+    const indicators = scope.indicators ?? (await this.indicators.list({}));
+    return { units, indicators, unitById: new Map(units.map((u) => [u.localId, u])), indicatorById: new Map(indicators.map((i) => [i.localId, i])) };
+  }
+
+  /** Targets of every term of the districts (of the indicators in scope), with their terms' months: two statements. */
+  private async targetsByUnit(scope: ObservationScope, c: Catalogue): Promise<Map<number, TermTarget[]>> {
     const out = new Map<number, TermTarget[]>();
-    if (!unitIds.length || (indicatorIds && !indicatorIds.length)) return out;
-    const terms = await this.ds.getRepository(TermEntity).findBy({ unitId: In(unitIds) });
-    if (!terms.length) return out;
-    const termById = new Map(terms.map((t) => [t.id, t]));
-    const targets = await this.ds.getRepository(TargetEntity).find({
-      where: { termId: In(terms.map((t) => t.id)), ...(indicatorIds ? { indicatorId: In(indicatorIds) } : {}) },
-    });
-    for (const t of targets) {
-      const term = termById.get(t.termId)!;
+    for (const { term, target: t } of await this.terms.targetsOfUnits([...c.unitById.keys()], scope.indicators && [...c.indicatorById.keys()])) {
       const p = parsePeriod(t.period);
       const w = termWindow(term.startYear, term.endYear);
       const list = out.get(term.unitId) ?? [];
       list.push({
-        targetId: t.id, termStartMonth: w.startMonth, termEndMonth: w.endMonth, indicatorId: t.indicatorId,
+        targetId: t.localId, termStartMonth: w.startMonth, termEndMonth: w.endMonth, indicatorId: t.indicatorId,
         period: t.period, startMonth: p.startMonth, endMonth: p.endMonth, value: t.value, comparator: t.comparator,
       });
       out.set(term.unitId, list);

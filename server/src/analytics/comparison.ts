@@ -1,3 +1,4 @@
+import { MAX_YEAR } from '../common/year';
 import { AchievementBand } from './enums';
 import { achievementBand, type ComparatorValue } from './progress';
 import { competitionRank, type DirectionValue } from './ranking';
@@ -85,6 +86,18 @@ export function compareKeys(a: RowKey, b: RowKey): number {
   return 0;
 }
 
+/** Index of the first row whose key sorts after `key` (binary search: `rows` are in key order). */
+export function firstAfter(rows: readonly ComparisonRowResult[], key: RowKey): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys(rowKey(rows[mid].row), key) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Rows in key order with target, ratio, band and rank. `rows` must hold every observation of the
  * province's districts at each (indicator, period) it contains, so ranks are complete. As in
@@ -140,7 +153,7 @@ function sortByKey(rows: ComparisonRowResult[]): ComparisonRowResult[] {
   const rankOf = (codes: string[]) => new Map([...new Set(codes)].sort().map((c, i) => [c, i]));
   const ind = rankOf(rows.map((r) => r.row.indicatorCode));
   const unit = rankOf(rows.map((r) => r.row.unitCode));
-  const MONTHS = 2101 * 12; // month ordinals stay below this (years ≤ 2100)
+  const MONTHS = (MAX_YEAR + 1) * 12; // month ordinals stay below this (years ≤ MAX_YEAR)
   const units = unit.size + 1;
   if (!Number.isSafeInteger(ind.size * MONTHS * MONTHS * units)) {
     return rows.slice().sort((a, b) => compareKeys(rowKey(a.row), rowKey(b.row)));

@@ -1,4 +1,5 @@
 import { tryParsePeriod, type Period } from '../common/period';
+import { firstMonthOf, lastMonthOf } from '../common/year';
 import { AchievementBand, ForecastMethod, ForecastOutcome } from './enums';
 
 /**
@@ -24,7 +25,7 @@ export interface MonthWindow {
   endMonth: number;
 }
 
-export const termWindow = (startYear: number, endYear: number): MonthWindow => ({ startMonth: startYear * 12, endMonth: endYear * 12 + 11 });
+export const termWindow = (startYear: number, endYear: number): MonthWindow => ({ startMonth: firstMonthOf(startYear), endMonth: lastMonthOf(endYear) });
 
 /** Bands from here down; compared with a tolerance so 0.8 computed as 0.7999999999 still counts. */
 export const ABOVE_80 = 0.8;

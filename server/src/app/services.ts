@@ -2,11 +2,13 @@ import { container as rootContainer, Lifecycle, type DependencyContainer } from 
 import { DataSource } from 'typeorm';
 import { AdminUnitService } from '../admin-units/admin-unit.service';
 import { AnalyticsService } from '../analytics/analytics.service';
+import { ComparisonService } from '../analytics/comparison.service';
 import { PeriodLockService } from '../approval/period-lock.service';
 import { AuthService } from '../auth/auth.service';
 import { TokenService } from '../auth/token.service';
 import { IndicatorWriteService } from '../indicators/indicator-write.service';
 import { IndicatorService } from '../indicators/indicator.service';
+import { ObservationScopeService } from '../observations/observation-scope';
 import { ObservationService } from '../observations/observation.service';
 import { ObservationTableService } from '../observations/observation-table.service';
 import { PushService } from '../observations/push.service';
@@ -18,10 +20,12 @@ const SERVICES = [
   AdminUnitService,
   IndicatorService,
   TermService,
+  ObservationScopeService,
   ObservationService,
   ObservationTableService,
   AuthService,
   AnalyticsService,
+  ComparisonService,
   PushService,
   IndicatorWriteService,
   TermWriteService,
@@ -54,6 +58,7 @@ export function createServices(ds: DataSource, c: DependencyContainer = createCo
     observationTable: c.resolve(ObservationTableService),
     auth: c.resolve(AuthService),
     analytics: c.resolve(AnalyticsService),
+    comparison: c.resolve(ComparisonService),
     push: c.resolve(PushService),
     indicatorWrites: c.resolve(IndicatorWriteService),
     termWrites: c.resolve(TermWriteService),

@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/auth.types';
 import { loadScopedUnits, requireApproveScope, requireViewer, type ScopedUnit } from '../auth/scope';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
 import { isMysql } from '../db/dialect';
+import { inChunks, placeholders } from '../db/sql';
 import { writeTransaction } from '../db/write-transaction';
 import { userError } from '../common/user-error.type';
 import { PeriodLockEntity } from './period-lock.entity';
@@ -20,8 +21,8 @@ export const lockCovering = (locks: readonly LockSpan[] | undefined, p: { startM
 /** Locks of many units in one query, by unit id. */
 export async function locksOfUnits(em: Pick<EntityManager, 'getRepository'>, unitIds: readonly number[]): Promise<Map<number, LockSpan[]>> {
   const out = new Map<number, LockSpan[]>();
-  for (let i = 0; i < unitIds.length; i += 5000) {
-    const rows = await em.getRepository(PeriodLockEntity).findBy({ unitId: In(unitIds.slice(i, i + 5000)) });
+  for (const chunk of inChunks(unitIds)) {
+    const rows = await em.getRepository(PeriodLockEntity).findBy({ unitId: In(chunk) });
     for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r]);
   }
   return out;
@@ -34,10 +35,9 @@ export async function locksOfUnits(em: Pick<EntityManager, 'getRepository'>, uni
 export async function lockUnitRows(em: EntityManager, unitIds: readonly number[], mode: 'SHARE' | 'UPDATE'): Promise<void> {
   if (!isMysql(em.connection) || unitIds.length === 0) return;
   const ids = [...unitIds].sort((a, b) => a - b);
-  for (let i = 0; i < ids.length; i += 5000) {
-    const chunk = ids.slice(i, i + 5000);
+  for (const chunk of inChunks(ids)) {
     await em.query(
-      `SELECT id FROM admin_unit WHERE id IN (${chunk.map(() => '?').join(', ')}) ${mode === 'SHARE' ? 'LOCK IN SHARE MODE' : 'FOR UPDATE'}`,
+      `SELECT id FROM admin_unit WHERE id IN (${placeholders(chunk.length)}) ${mode === 'SHARE' ? 'LOCK IN SHARE MODE' : 'FOR UPDATE'}`,
       chunk,
     );
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { forbidden, unauthenticated } from '../common/errors';
+import { inChunks, placeholders } from '../db/sql';
 import type { Viewer } from './auth.types';
 
 /**
@@ -85,9 +86,8 @@ export async function loadScopedUnits(em: Pick<EntityManager, 'query'>, codes: I
   // Codes are at most 10 characters; longer text cannot name a unit and is not sent to the database.
   const list = [...new Set(codes)].filter((c) => typeof c === 'string' && c.length > 0 && c.length <= 10);
   const out = new Map<string, ScopedUnit>();
-  for (let i = 0; i < list.length; i += 5000) {
-    const chunk = list.slice(i, i + 5000);
-    const rows: Record<string, unknown>[] = await em.query(`${UNIT_SQL} WHERE u.code IN (${chunk.map(() => '?').join(', ')})`, chunk);
+  for (const chunk of inChunks(list)) {
+    const rows: Record<string, unknown>[] = await em.query(`${UNIT_SQL} WHERE u.code IN (${placeholders(chunk.length)})`, chunk);
     for (const r of rows) out.set(String(r.code), toScopedUnit(r));
   }
   return out;

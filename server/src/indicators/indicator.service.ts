@@ -1,7 +1,7 @@
 import { injectable } from 'tsyringe';
 import { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { badInput } from '../common/errors';
+import { assertKnownCodes, badInput } from '../common/errors';
 import { escapeLike, foldForSearch } from '../common/text';
 import { IndicatorEntity } from './indicator.entity';
 import { Indicator, presentIndicator } from './indicator.types';
@@ -32,6 +32,13 @@ export class IndicatorService {
     return row ? presentIndicator(row) : null;
   }
 
+  /** The indicator with this code, or BAD_USER_INPUT / UNKNOWN_INDICATOR at `field`. */
+  async requireByCode(code: string, field: string[]): Promise<Indicator> {
+    const indicator = await this.byCode(code);
+    if (!indicator) throw badInput('UNKNOWN_INDICATOR', `No indicator has code "${code}"`, field);
+    return indicator;
+  }
+
   async byIds(ids: readonly number[]): Promise<Map<number, Indicator>> {
     const rows = ids.length ? await this.repo.find({ where: { id: In([...ids]) } }) : [];
     return new Map(rows.map((r) => [r.id, presentIndicator(r)]));
@@ -40,5 +47,12 @@ export class IndicatorService {
   async byCodes(codes: readonly string[]): Promise<Map<string, Indicator>> {
     const rows = codes.length ? await this.repo.find({ where: { code: In([...codes]) } }) : [];
     return new Map(rows.map((r) => [r.code, presentIndicator(r)]));
+  }
+
+  /** The indicators with these codes, or BAD_USER_INPUT / UNKNOWN_INDICATOR at `field` naming the unknown ones. */
+  async requireByCodes(codes: readonly string[], field: string[]): Promise<Indicator[]> {
+    const found = await this.byCodes(codes);
+    assertKnownCodes(codes, found, 'UNKNOWN_INDICATOR', 'indicator', field);
+    return [...found.values()];
   }
 }

@@ -1,20 +1,32 @@
 import { injectable } from 'tsyringe';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { assertPageSize, filterList } from '../common/paging';
-import { sqlDateTime } from '../db/sql';
-import { In } from 'typeorm';
-import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
+import { DataSource, In, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../common/errors';
-import { parsePeriod } from '../common/period';
-import { IndicatorEntity } from '../indicators/indicator.entity';
-import { assertYear } from '../terms/term.service';
+import { assertPageSize, pageOf } from '../common/paging';
+import { inChunks, namedTupleIn } from '../db/sql';
+import { applyScope, ObservationScopeService, scopeIsEmpty, type ObservationScope } from './observation-scope';
 import { ObservationRevisionEntity } from './observation-revision.entity';
 import { ObservationEntity } from './observation.entity';
 import type { ObservationFilter } from './observation.inputs';
 import type { ObservationConnection } from './observation-connection.types';
-import { Observation, ObservationRevision, observationKey, presentObservation, presentRevision } from './observation.types';
+import { keyText, Observation, ObservationRevision, type ObservationKey, presentObservation, presentRevision } from './observation.types';
 
 export const MAX_PAGE = 50_000;
+
+/** A row keyed like an observation. */
+interface KeyedRow {
+  unitId: number;
+  indicatorId: number;
+  period: string;
+}
+
+/** What reads of many observations at once need of each (no entity per row). */
+export interface ObservationValue extends KeyedRow {
+  id: number;
+  startMonth: number;
+  endMonth: number;
+  value: number;
+  status: string;
+}
 
 export const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
 export function decodeCursor(cursor: string): number {
@@ -25,7 +37,10 @@ export function decodeCursor(cursor: string): number {
 
 @injectable()
 export class ObservationService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scopes: ObservationScopeService,
+  ) {}
 
   /**
    * A page of observations in a stable order (by internal id, so inserts never shift a page
@@ -37,63 +52,16 @@ export class ObservationService {
     const where = await this.filterQuery(filter);
     const rows = await where().andWhere('o.id > :afterId', { afterId }).orderBy('o.id', 'ASC').take(first + 1).getMany();
     const page = rows.slice(0, first).map(presentObservation);
-    const edges = page.map((node) => ({ cursor: encodeCursor(node.localId), node }));
     return {
-      edges,
-      nodes: page,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : (after ?? null) },
+      ...pageOf(page, (node) => encodeCursor(node.localId), rows.length > first, after),
       count: () => where().getCount(),
     } as ObservationConnection;
   }
 
-  /** Validates the filter once and returns a factory of query builders (alias `o`) carrying its conditions. */
+  /** Validates the filter once (fields under `filter`) and returns a factory of query builders (alias `o`) narrowed to it. */
   async filterQuery(f: ObservationFilter): Promise<() => SelectQueryBuilder<ObservationEntity>> {
-    const conditions: [string, Record<string, unknown>][] = [];
-    const list = <T>(values: T[] | null | undefined, field: string) => filterList(values, ['filter', field]);
-    const unitCodes = list(f.unitCodes, 'unitCodes');
-    if (unitCodes) {
-      const units = unitCodes.length ? await this.ds.getRepository(AdminUnitEntity).findBy({ code: In(unitCodes) }) : [];
-      const unknown = unitCodes.filter((c) => !units.some((u) => u.code === c));
-      if (unknown.length) throw badInput('UNKNOWN_UNIT', `Unknown unit code(s): ${unknown.slice(0, 10).join(', ')}`, ['filter', 'unitCodes']);
-      conditions.push(['o.unit_id IN (:...unitIds)', { unitIds: units.length ? units.map((u) => u.id) : [-1] }]);
-    }
-    if (f.provinceCode !== null && f.provinceCode !== undefined) {
-      const province = await this.ds.getRepository(AdminUnitEntity).findOneBy({ code: f.provinceCode, level: 'PROVINCE' });
-      if (!province) throw badInput('UNKNOWN_UNIT', `No province has code "${f.provinceCode}"`, ['filter', 'provinceCode']);
-      conditions.push(['o.unit_id IN (SELECT pu.id FROM admin_unit pu WHERE pu.parent_id = :provinceId)', { provinceId: province.id }]);
-    }
-    const indicatorCodes = list(f.indicatorCodes, 'indicatorCodes');
-    if (indicatorCodes) {
-      const found = indicatorCodes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(indicatorCodes) }) : [];
-      const unknown = indicatorCodes.filter((c) => !found.some((i) => i.code === c));
-      if (unknown.length) throw badInput('UNKNOWN_INDICATOR', `Unknown indicator code(s): ${unknown.slice(0, 10).join(', ')}`, ['filter', 'indicatorCodes']);
-      conditions.push(['o.indicator_id IN (:...indicatorIds)', { indicatorIds: found.length ? found.map((i) => i.id) : [-1] }]);
-    }
-    const periods = list(f.periods, 'periods');
-    if (periods) {
-      periods.forEach((p) => parsePeriod(p, ['filter', 'periods']));
-      conditions.push(['o.period IN (:...periods)', { periods: periods.length ? periods : [''] }]);
-    }
-    if (f.fromYear !== null && f.fromYear !== undefined) {
-      assertYear(f.fromYear, 'fromYear');
-      conditions.push(['o.start_month >= :fromMonth', { fromMonth: f.fromYear * 12 }]);
-    }
-    if (f.toYear !== null && f.toYear !== undefined) {
-      assertYear(f.toYear, 'toYear');
-      if (f.fromYear != null && f.fromYear > f.toYear) throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', ['filter', 'fromYear']);
-      conditions.push(['o.end_month <= :toMonth', { toMonth: f.toYear * 12 + 11 }]);
-    }
-    const statuses = list(f.statuses, 'statuses');
-    if (statuses) conditions.push(['o.status IN (:...statuses)', { statuses: statuses.length ? statuses : [''] }]);
-    if (f.updatedSince !== null && f.updatedSince !== undefined) {
-      if (Number.isNaN(f.updatedSince.getTime())) throw badInput('INVALID_DATETIME', 'updatedSince is not a valid date-time', ['filter', 'updatedSince']);
-      conditions.push(['o.updated_at >= :since', { since: sqlDateTime(f.updatedSince) }]);
-    }
-    return () => {
-      const qb = this.ds.getRepository(ObservationEntity).createQueryBuilder('o');
-      for (const [sql, params] of conditions) qb.andWhere(sql, params);
-      return qb;
-    };
+    const scope = await this.scopes.resolve(f, ['filter']);
+    return () => applyScope(this.ds.getRepository(ObservationEntity).createQueryBuilder('o'), scope);
   }
 
   async byIds(ids: readonly number[]): Promise<Map<number, Observation>> {
@@ -101,21 +69,70 @@ export class ObservationService {
     return new Map(rows.map((r) => [r.id, presentObservation(r)]));
   }
 
-  /** Revisions of many observation keys in bounded queries, newest first. */
-  async revisionsByKeys(keys: readonly string[]): Promise<Map<string, ObservationRevision[]>> {
-    const out = new Map<string, ObservationRevision[]>(keys.map((k) => [k, []]));
-    const CHUNK = 500;
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const chunk = keys.slice(i, i + CHUNK).map((k) => k.split('|'));
-      const qb = this.ds.getRepository(ObservationRevisionEntity).createQueryBuilder('r');
-      const params: Record<string, unknown> = {};
-      const tuples = chunk.map(([u, ind, p], j) => {
-        Object.assign(params, { [`u${j}`]: Number(u), [`i${j}`]: Number(ind), [`p${j}`]: p });
-        return `(r.unit_id = :u${j} AND r.indicator_id = :i${j} AND r.period = :p${j})`;
-      });
-      const rows = await qb.where(`(${tuples.join(' OR ')})`, params).orderBy('r.version', 'DESC').getMany();
-      for (const r of rows) out.get(observationKey(r.unitId, r.indicatorId, r.period))?.push(presentRevision(r));
+  /** Observations by key, in a Map by keyText (unknown keys are absent): one statement per MAX_PARAMETERS / 3 keys. */
+  async byKeys(keys: readonly ObservationKey[]): Promise<Map<string, Observation>> {
+    const rows = await this.rowsByKeys(ObservationEntity, keys);
+    return new Map(rows.map((r) => [keyText(r), presentObservation(r)]));
+  }
+
+  /** Revisions of many observation keys, newest first: one statement per MAX_PARAMETERS / 3 keys. */
+  async revisionsByKeys(keys: readonly ObservationKey[]): Promise<Map<string, ObservationRevision[]>> {
+    const out = new Map<string, ObservationRevision[]>(keys.map((k) => [keyText(k), []]));
+    for (const r of await this.rowsByKeys(ObservationRevisionEntity, keys, 'version')) {
+      out.get(keyText(r))?.push(presentRevision(r));
     }
     return out;
+  }
+
+  /** Rows of an entity keyed by unit × indicator × period, for observation keys (tuple IN), newest `newestBy` first. */
+  private async rowsByKeys<T extends KeyedRow>(entity: EntityTarget<T>, keys: readonly ObservationKey[], newestBy?: keyof T & string): Promise<T[]> {
+    const rows: T[] = [];
+    for (const chunk of inChunks(keys, 3)) {
+      const where = namedTupleIn(this.ds, ['k.unit_id', 'k.indicator_id', 'k.period'], chunk.map((k) => [k.unitId, k.indicatorId, k.period]));
+      const qb = this.ds.getRepository(entity).createQueryBuilder('k').where(where.sql, where.params);
+      if (newestBy) qb.orderBy(`k.${newestBy}`, 'DESC');
+      for (const r of await qb.getMany()) rows.push(r);
+    }
+    return rows;
+  }
+
+  /** Every observation (any status) of the units × indicators that lies within the months. */
+  async ofUnitsAndIndicators(unitIds: readonly number[], indicatorIds: readonly number[], months: { startMonth: number; endMonth: number }): Promise<Observation[]> {
+    const rows: Observation[] = [];
+    // Units and indicators share a statement's parameters: half each.
+    for (const units of inChunks(unitIds, 2)) {
+      for (const indicators of inChunks(indicatorIds, 2)) {
+        const part = await this.ds
+          .getRepository(ObservationEntity)
+          .createQueryBuilder('o')
+          .where('o.unit_id IN (:...units)', { units })
+          .andWhere('o.indicator_id IN (:...indicators)', { indicators })
+          .andWhere('o.start_month >= :lo AND o.end_month <= :hi', { lo: months.startMonth, hi: months.endMonth })
+          .getMany();
+        for (const r of part) rows.push(presentObservation(r));
+      }
+    }
+    return rows;
+  }
+
+  /** The observations of a scope as plain values, read raw in one statement (none when the scope names an empty list). */
+  async valuesInScope(scope: ObservationScope): Promise<ObservationValue[]> {
+    if (scopeIsEmpty(scope)) return [];
+    const qb = this.ds
+      .createQueryBuilder()
+      .select('o.id', 'id')
+      .addSelect('o.unit_id', 'unitId')
+      .addSelect('o.indicator_id', 'indicatorId')
+      .addSelect('o.period', 'period')
+      .addSelect('o.start_month', 'startMonth')
+      .addSelect('o.end_month', 'endMonth')
+      .addSelect('o.value', 'value')
+      .addSelect('o.status', 'status')
+      .from(ObservationEntity, 'o');
+    const raw: Record<string, unknown>[] = await applyScope(qb, scope).getRawMany();
+    return raw.map((r) => ({
+      id: Number(r.id), unitId: Number(r.unitId), indicatorId: Number(r.indicatorId), period: String(r.period),
+      startMonth: Number(r.startMonth), endMonth: Number(r.endMonth), value: Number(r.value), status: String(r.status),
+    }));
   }
 }

@@ -80,7 +80,16 @@ export class ObservationRevision {
   batchId: string | null;
 }
 
+/** One stored value's identity: unit × indicator × period. */
+export interface ObservationKey {
+  unitId: number;
+  indicatorId: number;
+  period: string;
+}
+
+/** An ObservationKey as a Map or cache key (the push path keys its maps by it too). */
 export const observationKey = (unitId: number, indicatorId: number, period: string) => `${unitId}|${indicatorId}|${period}`;
+export const keyText = (k: ObservationKey) => observationKey(k.unitId, k.indicatorId, k.period);
 
 export function presentObservation(e: ObservationEntity): Observation {
   return {

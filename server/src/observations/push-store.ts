@@ -1,4 +1,4 @@
-import { chunkRows, mysqlOf, readDateTime, readDecimal, sqlDateTime, tupleIn, valuesList, type Executor } from '../db/sql';
+import { inChunks, mysqlOf, placeholders, readDateTime, readDecimal, sqlDateTime, tupleIn, valuesList, type Executor } from '../db/sql';
 import type { ObservationStatusValue } from './observation.entity';
 import { ObservationEntity } from './observation.entity';
 import type { RevisionAction } from './observation-revision.entity';
@@ -32,9 +32,11 @@ export interface ObservationWrite extends ObservationKey {
   version: number;
 }
 
-const KEY_CHUNK = 2000;
 const COLUMNS = 'id, unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by';
 const textSize = (r: { source: string | null; note: string | null }) => (r.source?.length ?? 0) + (r.note?.length ?? 0);
+const KEY_COLUMNS = ['unit_id', 'indicator_id', 'period'];
+/** `(unit_id, indicator_id, period) IN (…)` for a chunk of keys. */
+const keysIn = (em: Executor, keys: readonly ObservationKey[]) => tupleIn(em, KEY_COLUMNS, keys.map((k) => [k.unitId, k.indicatorId, k.period]));
 const sortKeys = <T extends ObservationKey>(keys: readonly T[]) =>
   [...keys].sort((a, b) => a.unitId - b.unitId || a.indicatorId - b.indicatorId || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 
@@ -54,8 +56,8 @@ function hydrate(r: Record<string, unknown>): ObservationEntity {
 export async function readCurrent(em: Executor, keys: readonly ObservationKey[], forUpdate: boolean): Promise<Map<string, ObservationEntity>> {
   const out = new Map<string, ObservationEntity>();
   const sorted = sortKeys(keys);
-  for (let i = 0; i < sorted.length; i += KEY_CHUNK) {
-    const where = tupleIn(em, ['unit_id', 'indicator_id', 'period'], sorted.slice(i, i + KEY_CHUNK).map((k) => [k.unitId, k.indicatorId, k.period]));
+  for (const chunk of inChunks(sorted, KEY_COLUMNS.length)) {
+    const where = keysIn(em, chunk);
     const lock = forUpdate && mysqlOf(em) ? ' FOR UPDATE' : '';
     const rows: Record<string, unknown>[] = await em.query(`SELECT ${COLUMNS} FROM observation WHERE ${where.sql}${lock}`, where.params);
     for (const r of rows) {
@@ -69,8 +71,8 @@ export async function readCurrent(em: Executor, keys: readonly ObservationKey[],
 /** Ids of observations by key (the ids of rows a push has just inserted). */
 export async function readIds(em: Executor, keys: readonly ObservationKey[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let i = 0; i < keys.length; i += KEY_CHUNK) {
-    const where = tupleIn(em, ['unit_id', 'indicator_id', 'period'], keys.slice(i, i + KEY_CHUNK).map((k) => [k.unitId, k.indicatorId, k.period]));
+  for (const chunk of inChunks(keys, KEY_COLUMNS.length)) {
+    const where = keysIn(em, chunk);
     const rows: Record<string, unknown>[] = await em.query(`SELECT id, unit_id, indicator_id, period FROM observation WHERE ${where.sql}`, where.params);
     for (const r of rows) out.set(observationKey(Number(r.unit_id), Number(r.indicator_id), String(r.period)), Number(r.id));
   }
@@ -80,8 +82,8 @@ export async function readIds(em: Executor, keys: readonly ObservationKey[]): Pr
 /** The last revision version of each key that has revisions, so a re-created key continues its chain. */
 export async function readLastVersions(em: Executor, keys: readonly ObservationKey[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let i = 0; i < keys.length; i += KEY_CHUNK) {
-    const where = tupleIn(em, ['unit_id', 'indicator_id', 'period'], keys.slice(i, i + KEY_CHUNK).map((k) => [k.unitId, k.indicatorId, k.period]));
+  for (const chunk of inChunks(keys, KEY_COLUMNS.length)) {
+    const where = keysIn(em, chunk);
     const rows: Record<string, unknown>[] = await em.query(
       `SELECT unit_id, indicator_id, period, MAX(version) AS v FROM observation_revision WHERE ${where.sql} GROUP BY unit_id, indicator_id, period`,
       where.params,
@@ -97,7 +99,7 @@ export async function readLastVersions(em: Executor, keys: readonly ObservationK
  */
 export async function insertRevisions(em: Executor, revisions: readonly RevisionWrite[], at: Date, by: string | null, batchId: string): Promise<void> {
   const when = sqlDateTime(at);
-  for (const chunk of chunkRows(sortKeys(revisions), textSize)) {
+  for (const chunk of inChunks(sortKeys(revisions), 13, textSize)) {
     await em.query(
       `INSERT INTO observation_revision (unit_id, indicator_id, period, version, action, value, previous_value, status, source, note, changed_at, changed_by, batch_id)
        VALUES ${valuesList(chunk.length, 13)}`,
@@ -118,7 +120,7 @@ export async function writeObservations(em: Executor, rows: readonly Observation
   const onConflict = !update ? '' : mysqlOf(em)
     ? 'ON DUPLICATE KEY UPDATE value = VALUES(value), status = VALUES(status), source = VALUES(source), note = VALUES(note), version = VALUES(version), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)'
     : 'ON CONFLICT (id) DO UPDATE SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by';
-  for (const chunk of chunkRows(sortKeys(rows), textSize)) {
+  for (const chunk of inChunks(sortKeys(rows), 13, textSize)) {
     await em.query(
       `INSERT INTO observation (${update ? 'id, ' : ''}unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by)
        VALUES ${valuesList(chunk.length, update ? 13 : 12)} ${onConflict}`,
@@ -131,8 +133,7 @@ export async function writeObservations(em: Executor, rows: readonly Observation
 
 export async function deleteObservations(em: Executor, ids: readonly number[]): Promise<void> {
   const sorted = [...ids].sort((a, b) => a - b);
-  for (let i = 0; i < sorted.length; i += 5000) {
-    const chunk = sorted.slice(i, i + 5000);
-    await em.query(`DELETE FROM observation WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+  for (const chunk of inChunks(sorted)) {
+    await em.query(`DELETE FROM observation WHERE id IN (${placeholders(chunk.length)})`, chunk);
   }
 }

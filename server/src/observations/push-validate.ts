@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { loadScopedUnits, type ScopedUnit } from '../auth/scope';
 import { roundValue } from '../common/decimal';
+import { inChunks } from '../db/sql';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
 import { IndicatorEntity } from '../indicators/indicator.entity';
 import { checkValue, type MeasureRules } from '../indicators/measure';
@@ -63,8 +64,8 @@ export async function loadCatalogue(em: Pick<EntityManager, 'query' | 'getReposi
   const units = await loadScopedUnits(em, rows.map((r) => r.unitCode).filter((c): c is string => typeof c === 'string'));
   const codes = [...new Set(rows.map((r) => r.indicatorCode))].filter((c): c is string => typeof c === 'string' && c.length > 0 && c.length <= 40);
   const indicators = new Map<string, IndicatorRef>();
-  for (let i = 0; i < codes.length; i += 5000) {
-    for (const e of await em.getRepository(IndicatorEntity).findBy({ code: In(codes.slice(i, i + 5000)) })) {
+  for (const chunk of inChunks(codes)) {
+    for (const e of await em.getRepository(IndicatorEntity).findBy({ code: In(chunk) })) {
       indicators.set(e.code, { id: e.id, code: e.code, unit: e.unit, minValue: e.minValue, maxValue: e.maxValue, integerOnly: Boolean(e.integerOnly) });
     }
   }

@@ -8,6 +8,7 @@ import { roundValue } from '../common/decimal';
 import { fromGlobalId } from '../common/global-id';
 import { PERIOD_HELP, truncate, tryParsePeriod } from '../common/period';
 import { toRoman } from '../common/roman';
+import { isYear, MAX_YEAR, MIN_YEAR } from '../common/year';
 import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
 import { IndicatorEntity } from '../indicators/indicator.entity';
@@ -19,7 +20,6 @@ import { presentTerm } from './term.types';
 
 const MAX_TARGETS = 1000;
 const COMPARATORS = ['AT_LEAST', 'AT_MOST'];
-const validYear = (y: number) => Number.isInteger(y) && y >= 1900 && y <= 2100;
 const lcFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Creating congress terms and setting their targets: editors within their scope, and admins. */
@@ -35,8 +35,8 @@ export class TermWriteService {
     if (!Number.isInteger(input.congressNumber) || input.congressNumber < 1 || input.congressNumber > 100) {
       errors.push(userError('INVALID_CONGRESS_NUMBER', 'congressNumber must be a whole number from 1 to 100', ['input', 'congressNumber']));
     }
-    if (!validYear(input.startYear)) errors.push(userError('INVALID_YEAR', 'startYear must be a year between 1900 and 2100', ['input', 'startYear']));
-    if (!validYear(input.endYear) || input.endYear <= input.startYear) {
+    if (!isYear(input.startYear)) errors.push(userError('INVALID_YEAR', `startYear must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, ['input', 'startYear']));
+    if (!isYear(input.endYear) || input.endYear <= input.startYear) {
       errors.push(userError('INVALID_YEAR', 'endYear must be a year after startYear (a term spans several years, e.g. 2020–2025)', ['input', 'endYear']));
     }
     const title = input.title?.trim() || (unit

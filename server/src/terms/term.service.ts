@@ -1,10 +1,19 @@
 import { injectable } from 'tsyringe';
-import { DataSource } from 'typeorm';
-import { In } from 'typeorm';
-import { badInput } from '../common/errors';
+import { DataSource, In } from 'typeorm';
+import { inChunks, readDecimal } from '../db/sql';
+import { IndicatorEntity } from '../indicators/indicator.entity';
 import { TargetEntity } from './target.entity';
 import { TermEntity } from './term.entity';
 import { presentTarget, presentTerm, Target, Term } from './term.types';
+
+/** A target with what its progress needs: its term's unit and years, its indicator's decimals. */
+export interface TargetInTerm {
+  target: Target;
+  unitId: number;
+  startYear: number;
+  endYear: number;
+  decimals: number;
+}
 
 @injectable()
 export class TermService {
@@ -45,10 +54,49 @@ export class TermService {
     const rows = ids.length ? await this.ds.getRepository(TargetEntity).findBy({ id: In([...ids]) }) : [];
     return new Map(rows.map((r) => [r.id, presentTarget(r)]));
   }
-}
 
-export const assertYear = (year: number, field: string) => {
-  if (!Number.isInteger(year) || year < 1900 || year > 2100) {
-    throw badInput('INVALID_YEAR', `${field} must be a year between 1900 and 2100`, [field]);
+  /** Targets by id with their terms and indicators (absent ids are left out): one statement per MAX_PARAMETERS ids. */
+  async targetsInTermsByIds(ids: readonly number[]): Promise<Map<number, TargetInTerm>> {
+    const out = new Map<number, TargetInTerm>();
+    for (const part of inChunks(ids)) {
+      const rows: Record<string, unknown>[] = await this.ds
+        .createQueryBuilder()
+        .select('t.id', 'id')
+        .addSelect('t.term_id', 'termId')
+        .addSelect('t.indicator_id', 'indicatorId')
+        .addSelect('t.period', 'period')
+        .addSelect('t.value', 'value')
+        .addSelect('t.comparator', 'comparator')
+        .addSelect('t.note', 'note')
+        .addSelect('tm.unit_id', 'unitId')
+        .addSelect('tm.start_year', 'startYear')
+        .addSelect('tm.end_year', 'endYear')
+        .addSelect('i.decimals', 'decimals')
+        .from(TargetEntity, 't')
+        .innerJoin(TermEntity, 'tm', 'tm.id = t.term_id')
+        .innerJoin(IndicatorEntity, 'i', 'i.id = t.indicator_id')
+        .where('t.id IN (:...ids)', { ids: part })
+        .getRawMany();
+      for (const r of rows) {
+        const target = presentTarget({
+          id: Number(r.id), termId: Number(r.termId), indicatorId: Number(r.indicatorId), period: String(r.period),
+          value: readDecimal(r.value)!, comparator: r.comparator as TargetEntity['comparator'], note: (r.note as string | null) ?? null,
+        });
+        out.set(target.localId, { target, unitId: Number(r.unitId), startYear: Number(r.startYear), endYear: Number(r.endYear), decimals: Number(r.decimals) });
+      }
+    }
+    return out;
   }
-};
+
+  /** Targets of every term of the units (only of the indicators, when given), each with its term: two statements. */
+  async targetsOfUnits(unitIds: readonly number[], indicatorIds: readonly number[] | null): Promise<{ term: Term; target: Target }[]> {
+    if (!unitIds.length || indicatorIds?.length === 0) return [];
+    const terms = await this.byUnitIds(unitIds);
+    const termById = new Map([...terms.values()].flat().map((t) => [t.localId, t]));
+    if (!termById.size) return [];
+    const targets = await this.ds.getRepository(TargetEntity).find({
+      where: { termId: In([...termById.keys()]), ...(indicatorIds ? { indicatorId: In([...indicatorIds]) } : {}) },
+    });
+    return targets.map((t) => ({ term: termById.get(t.termId)!, target: presentTarget(t) }));
+  }
+}

@@ -1,0 +1,16 @@
+import { badInput } from './errors';
+
+/** The years the application accepts: terms, targets' terms and filters by year. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+export const isYear = (year: number) => Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+
+/** BAD_USER_INPUT / INVALID_YEAR at `field` unless `year` is a whole year from 1900 to 2100. */
+export function assertYear(year: number, field: string): void {
+  if (!isYear(year)) throw badInput('INVALID_YEAR', `${field} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, [field]);
+}
+
+/** Month ordinals (year * 12 + month - 1, as common/period.ts counts them) of a year's first and last month. */
+export const firstMonthOf = (year: number) => year * 12;
+export const lastMonthOf = (year: number) => year * 12 + 11;
