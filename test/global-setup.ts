@@ -1,10 +1,19 @@
 import mysql from 'mysql2/promise';
+import type { TestProject } from 'vitest/node';
+import { buildAddin } from './helpers/addin-build';
 
 /**
- * Decides once whether the MariaDB/MySQL half of the suite runs. With REQUIRE_MYSQL=1 a missing or
- * unreachable server fails the run instead of skipping it (CI sets it).
+ * Once per run, before any test file: decides whether the MariaDB/MySQL half of the suite runs
+ * (with REQUIRE_MYSQL=1 a missing or unreachable server fails the run instead of skipping it; CI
+ * sets it), and builds the add-in that the add-in, static-file and end-to-end tests serve (a
+ * no-op when its sources have not changed since the last build).
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
+  const [addinDir] = await Promise.all([buildAddin(), checkMysql()]);
+  project.provide('addinDir', addinDir);
+}
+
+async function checkMysql() {
   const url = process.env.TEST_MYSQL_URL;
   const required = process.env.REQUIRE_MYSQL === '1';
   if (!url) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtAddin } from '../helpers/addin-build';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -10,6 +11,9 @@ const ROOT = path.resolve(__dirname, '../..');
  * What `npm start` does: `npm run build` (server and add-in into dist/), then the compiled entry point
  * as a separate process over a fresh SQLite file — the build layout (the two builds must not clobber
  * each other), first-start output, the add-in it serves, and SIGTERM handling.
+ * The add-in half of `npm run build` is the run's one add-in build (test/global-setup.ts: the same
+ * vite config and sources) copied into dist/addin, rather than a second vite build; the layout the
+ * two scripts rely on is checked from their configuration.
  */
 describe('the built server (npm start)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-start-'));
@@ -18,7 +22,12 @@ describe('the built server (npm start)', () => {
   let url = '';
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.build).toBe('npm run build:server && npm run build:addin');
+    execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+    const addin = path.join(ROOT, 'dist/addin');
+    fs.rmSync(addin, { recursive: true, force: true });
+    fs.cpSync(await builtAddin(), addin, { recursive: true });
     child = spawn(process.execPath, [path.join(ROOT, 'dist/node/server/src/main.js')], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${path.join(dataDir, 'db.sqlite')}`, ADDIN_DIR: '', ADMIN_TOKEN: '' },
@@ -43,6 +52,17 @@ describe('the built server (npm start)', () => {
   afterAll(() => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('builds the server into dist/node and the add-in into dist/addin, which emptying one never touches', async () => {
+    const { loadConfigFromFile } = (await import('vite' as string)) as { loadConfigFromFile: (env: object, file: string) => Promise<{ config: { build?: { outDir?: string; emptyOutDir?: boolean } } } | null> };
+    const vite = (await loadConfigFromFile({ command: 'build', mode: 'production' }, path.join(ROOT, 'addin/vite.config.ts')))!.config;
+    expect(path.resolve(ROOT, 'addin', vite.build!.outDir!)).toBe(path.join(ROOT, 'dist/addin'));
+    expect(vite.build!.emptyOutDir).toBe(true); // so only dist/addin may be emptied
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8'));
+    expect(path.resolve(ROOT, tsconfig.compilerOptions.outDir)).toBe(path.join(ROOT, 'dist/node'));
+    expect(fs.existsSync(path.join(ROOT, 'dist/node/server/src/main.js'))).toBe(true);
+    expect(fs.existsSync(path.join(ROOT, 'dist/addin/taskpane.html'))).toBe(true);
   });
 
   it('loads the reference and demo data, prints an admin token once, serves the API and the add-in', async () => {

@@ -2,8 +2,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The add-in built once for the run by test/global-setup.ts. */
+    addinDir?: string;
+  }
+}
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -15,11 +23,10 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 }
 
 /**
- * The built add-in (vite, into a temp directory named after a hash of its sources), built once and
- * shared by every test file and run that sees the same sources: tests never depend on a stale
- * dist/addin, and a rerun costs nothing.
+ * Builds the add-in (vite, into a temp directory named after a hash of its sources) unless that
+ * build exists: tests never depend on a stale dist/addin, and a rerun costs nothing.
  */
-export async function builtAddin(): Promise<string> {
+export async function buildAddin(): Promise<string> {
   const files = [...sourceFiles(path.join(ROOT, 'addin')), path.join(ROOT, 'manifest.xml')].sort();
   const hash = createHash('sha256');
   for (const f of files) hash.update(path.relative(ROOT, f)).update(fs.readFileSync(f));
@@ -32,7 +39,23 @@ export async function builtAddin(): Promise<string> {
   try {
     fs.renameSync(tmp, dir);
   } catch {
-    fs.rmSync(tmp, { recursive: true, force: true }); // another test file finished the same build first
+    fs.rmSync(tmp, { recursive: true, force: true }); // another process finished the same build first
   }
   return dir;
+}
+
+/**
+ * The built add-in, shared by every test file of the run: test/global-setup.ts builds it once
+ * before any file starts (so parallel workers never build it side by side); outside that setup,
+ * it is built here.
+ */
+export async function builtAddin(): Promise<string> {
+  let provided: string | undefined;
+  try {
+    provided = inject('addinDir');
+  } catch {
+    provided = undefined; // not inside a vitest worker
+  }
+  if (provided && fs.existsSync(path.join(provided, 'taskpane.html'))) return provided;
+  return buildAddin();
 }

@@ -1,9 +1,12 @@
-import { ok, type TestServer } from './server';
+import type { CreateIndicatorInput } from '../../server/src/indicators/indicator.inputs';
+import type { SetTargetsInput } from '../../server/src/terms/term.inputs';
+import { ADMIN, ok, type TestServer } from './server';
 
 /**
  * Writes analytics test data through the public API (createIndicator, createTerm, setTargets,
  * pushObservations), as an integrator would; each helper fails loudly on any userError or
- * rejected row.
+ * rejected row. `directWriter` does the same through the test server's services, for fixtures
+ * too large to be worth sending through HTTP and GraphQL.
  */
 
 export interface IndicatorSpec {
@@ -97,3 +100,38 @@ export const REPORT_INDICATORS: IndicatorSpec[] = [
   { code: 'L01', name: 'Chỉ tiêu thử (thấp là tốt)', unit: '%', direction: 'LOWER_IS_BETTER', decimals: 1 },
   ...Array.from({ length: 25 }, (_, i): IndicatorSpec => ({ code: `G${String(i + 1).padStart(2, '0')}`, unit: '%', decimals: 1 })),
 ];
+
+/** The helpers above, through the running server's services (same checks, no HTTP): for large fixtures. */
+export async function directWriter(t: TestServer) {
+  const svc = t.server.services;
+  const admin = await svc.auth.authenticate(`Bearer ${ADMIN}`);
+  const fail = (what: string, detail: unknown) => new Error(`${what}: ${JSON.stringify(detail)}`);
+  return {
+    async createIndicators(specs: IndicatorSpec[]): Promise<void> {
+      for (const s of specs) {
+        const p = await svc.indicatorWrites.create(admin, {
+          code: s.code, name: s.name ?? `Chỉ tiêu ${s.code}`, unit: s.unit ?? '%', direction: s.direction ?? 'HIGHER_IS_BETTER',
+          category: s.category ?? 'Kinh tế', decimals: s.decimals ?? 2,
+        } as CreateIndicatorInput);
+        if (p.userErrors.length) throw fail(`createIndicator ${s.code}`, p.userErrors);
+      }
+    },
+    async createTerm(input: { unitCode: string; congressNumber: number; startYear: number; endYear: number; title?: string }): Promise<string> {
+      const p = await svc.termWrites.createTerm(admin, input);
+      if (p.userErrors.length) throw fail('createTerm', p.userErrors);
+      return p.term!.id;
+    },
+    async setTargets(termId: string, targets: TargetSpec[]): Promise<void> {
+      const p = await svc.termWrites.setTargets(admin, { termId, targets } as SetTargetsInput);
+      if (p.userErrors.length) throw fail('setTargets', p.userErrors);
+    },
+    /** Pushes rows (atomic); throws unless every row was applied. */
+    async push(rows: Row[]): Promise<void> {
+      const p = await svc.push.push(admin, rows);
+      if (!p.applied || p.userErrors.length) {
+        const bad = p.rows.filter((r) => !['CREATED', 'UPDATED', 'DELETED', 'UNCHANGED'].includes(r.outcome)).slice(0, 5);
+        throw fail('pushObservations not applied', { userErrors: p.userErrors, rows: bad });
+      }
+    },
+  };
+}

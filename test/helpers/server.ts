@@ -1,29 +1,10 @@
-import type { Logger } from 'typeorm';
 import { loadConfig, type Config } from '../../server/src/app/config';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { scratchDatabase, type DbKind } from './databases';
+import { QueryCounter } from './query-counter';
+import { ADMIN } from './services';
 
-export const ADMIN = 'test-admin-token-0123456789';
-
-/** Counts SQL statements, to prove that nested fields are batched (no N+1). */
-export class QueryCounter implements Logger {
-  count = 0;
-  statements: string[] = [];
-  logQuery(query: string) {
-    if (/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query)) return;
-    this.count++;
-    this.statements.push(query);
-  }
-  reset() {
-    this.count = 0;
-    this.statements = [];
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
+export { ADMIN, QueryCounter };
 
 export interface GqlResponse<T = any> {
   status: number;

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createIndicators, createTerm, push, setTargets, type Row } from '../helpers/analytics-data';
+import { directWriter, type Row } from '../helpers/analytics-data';
 import { describeEachDb } from '../helpers/databases';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 
 /**
  * A whole province at once: Thanh Hóa's 26 districts × 60 indicators × 15 years = 23,400 values
- * pushed through the API, with a 60-target term per district. The comparison, the rankings and
+ * with a 60-target term per district, written through the server's services (the write path is
+ * tested on its own; sending the fixture through HTTP cost seconds and checked nothing more). The comparison, the rankings and
  * every scorecard run in a fixed number of SQL statements, and the comparison is fast.
  */
 const INDICATORS = 60;
@@ -18,17 +19,18 @@ describeEachDb('analytics at province scale', (db) => {
   beforeAll(async () => {
     t = await startTestServer(db, { DEMO_DATA: 'false' });
     districts = ok(await t.gql('{ province(code: "38") { districts { code } } }')).province.districts.map((d: { code: string }) => d.code);
-    await createIndicators(t, Array.from({ length: INDICATORS }, (_, i) => ({ code: code(i), direction: i % 5 === 0 ? 'LOWER_IS_BETTER' : 'HIGHER_IS_BETTER', decimals: 1 })));
+    const w = await directWriter(t);
+    await w.createIndicators(Array.from({ length: INDICATORS }, (_, i) => ({ code: code(i), direction: i % 5 === 0 ? 'LOWER_IS_BETTER' : 'HIGHER_IS_BETTER', decimals: 1 })));
     const rows: Row[] = [];
     districts.forEach((d, di) => {
       for (let i = 0; i < INDICATORS; i++) for (const y of YEARS) {
         rows.push({ unitCode: d, indicatorCode: code(i), period: String(y), value: Math.round(((di * 7 + i * 3 + y) % 97) * 10 + (di % 4)) / 10 });
       }
     });
-    await push(t, rows);
+    await w.push(rows);
     for (const d of districts) {
-      const term = await createTerm(t, { unitCode: d, congressNumber: 20, startYear: 2020, endYear: 2025 });
-      await setTargets(t, term, Array.from({ length: INDICATORS }, (_, i) => ({ indicatorCode: code(i), period: '2025', value: 50, comparator: i % 5 === 0 ? 'AT_MOST' as const : 'AT_LEAST' as const })));
+      const term = await w.createTerm({ unitCode: d, congressNumber: 20, startYear: 2020, endYear: 2025 });
+      await w.setTargets(term, Array.from({ length: INDICATORS }, (_, i) => ({ indicatorCode: code(i), period: '2025', value: 50, comparator: i % 5 === 0 ? 'AT_MOST' as const : 'AT_LEAST' as const })));
     }
   }, 600_000);
   afterAll(() => t?.stop());

@@ -192,28 +192,5 @@ describeEachDb('pushObservations semantics', (db) => {
     expect(res.rows[2].message).toMatch(/100/);
     expect(res.rows[9].message).toMatch(/Đông Sơn/);
   });
-
-  it('applies 10,000 rows in a bounded number of SQL statements (multi-row, never one per row)', async () => {
-    const units: string[] = (await t.server.ds.query(
-      "SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id WHERE p.code = '38' AND u.valid_to IS NULL ORDER BY u.code",
-    )).map((r: { code: string }) => r.code);
-    const indicators = ['GTSX', 'VON_DAU_TU_XH', 'THU_NSNN', 'GTSX_CN_TTCN', 'SL_LUONG_THUC', 'DT_GIEO_TRONG', 'NANG_SUAT_LUA', 'THU_NHAP_BQ'];
-    const rows: PushRow[] = [];
-    for (const u of units) for (const i of indicators) for (let m = 0; m < 60 && rows.length < 10_000; m++) {
-      rows.push(row(u, i, `${2010 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, 100 + m, { source: 'Cục Thống kê Thanh Hóa', note: 'số liệu tháng' }));
-    }
-    expect(rows).toHaveLength(10_000);
-    t.counter.reset();
-    const started = performance.now();
-    const created = await push(t, rows);
-    expect(created).toMatchObject({ applied: true, created: 10_000 });
-    expect(t.counter.count).toBeLessThan(60);
-    t.counter.reset();
-    const updated = await push(t, rows.map((r) => ({ ...r, value: (r.value as number) + 0.25, baseVersion: 1 })));
-    expect(updated).toMatchObject({ applied: true, updated: 10_000 });
-    expect(updated.rows[9_999].observation).toMatchObject({ version: 2, value: rows[9_999].value! + 0.25 });
-    expect(t.counter.count).toBeLessThan(60);
-    // A loose sanity bound only (speed is the benchmark's business): two 10,000-row pushes.
-    expect(performance.now() - started).toBeLessThan(30_000);
-  });
+  // 'applies 10,000 rows in a bounded number of SQL statements' is in test/service/push-bulk.test.ts.
 });

@@ -7,8 +7,10 @@ const TABLE = `query($f: ObservationFilter!) { observationTable(filter: $f, firs
 
 /**
  * A reader never sees half of an atomic push: every read during a 6,000-row push (written in several
- * multi-row statements) shows all old values or all new ones. On SQLite this needs the shared/exclusive
- * lock around the one shared connection; on MariaDB, transaction isolation.
+ * multi-row statements) shows all old values or all new ones. MariaDB: transaction isolation. SQLite:
+ * better-sqlite3 is synchronous, so a transaction runs to its end before another *request's* statements
+ * run. That guarantee is the request boundary's, not the services': a reader calling the services in the
+ * same process during the push does see part of it on SQLite, so this test stays at the HTTP tier.
  */
 describeEachDb('reads during an atomic push', (db) => {
   let t: TestServer;

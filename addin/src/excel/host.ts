@@ -62,3 +62,12 @@ export function safeSheetName(name: string): string {
   const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
   return (cleaned || 'Sheet').slice(0, 31).trim();
 }
+
+/**
+ * Calls back once Office.js is ready, with whether the host is Excel; at once with false when
+ * Office.js is absent (the page opened in a plain browser, or Microsoft's CDN unreachable).
+ */
+export function whenHostReady(callback: (inExcel: boolean) => void): void {
+  if (typeof Office === 'undefined') callback(false);
+  else void Office.onReady((info) => callback(info.host === Office.HostType.Excel));
+}

@@ -1,10 +1,10 @@
-/// <reference types="office-js" />
 /**
  * Entry point. Office.js (loaded from Microsoft's CDN by taskpane.html, as add-ins must) calls
  * back when the host is ready; outside Excel the page says so instead of failing obscurely.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
+import { whenHostReady } from '../excel/host';
 import { App } from './App';
 import { translator } from './i18n';
 import { savedLang } from './settings';
@@ -18,5 +18,4 @@ function render(inExcel: boolean) {
   );
 }
 
-if (typeof Office === 'undefined') render(false);
-else void Office.onReady((info) => render(info.host === Office.HostType.Excel));
+whenHostReady(render);

@@ -38,13 +38,21 @@ export async function loadReferenceData(em: EntityManager): Promise<number> {
       validFrom: r.valid_from || null,
       validTo: r.valid_to || null,
     });
-  const provinces = await repo.save(rows.filter((r) => r.level === 'province').map((r) => toEntity(r, null)), { chunk: 200 });
-  const provinceId = new Map(provinces.map((p) => [p.code, p.id]));
+  // Multi-row INSERTs (save() would also track and reload every entity); provinces first, then
+  // their ids read back in one query for the districts' parent_id.
+  const insert = async (units: AdminUnitEntity[]) => {
+    for (let i = 0; i < units.length; i += 200) {
+      await em.createQueryBuilder().insert().into(AdminUnitEntity).values(units.slice(i, i + 200)).updateEntity(false).execute();
+    }
+  };
+  const provinces = rows.filter((r) => r.level === 'province').map((r) => toEntity(r, null));
+  await insert(provinces);
+  const provinceId = new Map((await repo.find({ select: { id: true, code: true }, where: { level: 'PROVINCE' } })).map((p) => [p.code, p.id]));
   const districts = rows.filter((r) => r.level === 'district').map((r) => {
     const parent = provinceId.get(r.parent_code);
     if (parent === undefined) throw new Error(`District ${r.code} names unknown province ${r.parent_code}`);
     return toEntity(r, parent);
   });
-  await repo.save(districts, { chunk: 200 });
+  await insert(districts);
   return provinces.length + districts.length;
 }

@@ -1,8 +1,19 @@
 /**
- * Test helpers for the sync engine: observation factories and an in-memory server that follows
- * the push semantics of docs/api.md (atomic, dry run, UNCHANGED, CONFLICT with `current`,
- * LOCKED, FORBIDDEN, INVALID), so results fed to `applyPushResult` are realistic.
+ * Test helpers for the sync engine: observation factories and an in-memory server whose push
+ * decisions are the real server's: each row is decided by `planRows` (server/src/observations/
+ * push-plan.ts), the pure function the server's push service calls, so results fed to
+ * `applyPushResult` are what the server would answer (atomic, dry run, UNCHANGED, CONFLICT with
+ * `current`, LOCKED, FORBIDDEN, INVALID) and cannot drift from it.
  */
+import 'reflect-metadata';
+import type { LockSpan } from '../../../server/src/approval/period-lock.service';
+import type { Viewer } from '../../../server/src/auth/auth.types';
+import type { ScopedUnit } from '../../../server/src/auth/scope';
+import { tryParsePeriod } from '../../../server/src/common/period';
+import type { ObservationEntity } from '../../../server/src/observations/observation.entity';
+import { planRows, type PlannedRow, type StoredState } from '../../../server/src/observations/push-plan';
+import type { RowProblem, ValidRow } from '../../../server/src/observations/push-validate';
+import { REJECTIONS, RowOutcome, WRITES } from '../../../server/src/observations/push.types';
 import type {
   Baseline,
   CellKey,
@@ -10,7 +21,6 @@ import type {
   ObservationRowInput,
   ObservationStatus,
   PushObservationsPayload,
-  RowOutcome,
   RowResult,
   ServerObservation,
   SheetEntry,
@@ -81,13 +91,21 @@ interface Stored {
   updatedBy: string;
 }
 
+/** The fake's caller: it may write every unit of its scope; forbidden units belong to another province. */
+const SCOPE = 'FAKE_PROVINCE';
+const VIEWER: Viewer = { name: 'me', role: 'PROVINCE_EDITOR', scopeCode: SCOPE, tokenId: null };
+
 export class FakeServer {
   readonly store = new Map<string, { key: CellKey; row: Stored }>();
+  /** Approved cells (by cellKey): the server refuses to change them (LOCKED). */
   readonly locked = new Set<string>();
   readonly forbiddenUnits = new Set<string>();
+  /** The last version of every key ever written, deleted ones included: a re-created key continues its chain. */
   private readonly versions = new Map<string, number>();
   /** Decimals to round to, per indicator, like a DECIMAL column. */
   readonly decimals = new Map<string, number>();
+  /** Ids standing for the stored rows and for the cells in planRows' terms. */
+  private readonly ids = new Map<string, number>();
   pushes = 0;
 
   constructor(initial: readonly ServerObservation[] = []) {
@@ -104,16 +122,17 @@ export class FakeServer {
     });
   }
 
-  /** Another user edits a row (bumping its version). */
+  /** Another user edits a row (bumping its version; a deletion is a version too, as on the server). */
   edit(key: CellKey, value: number | null, by = 'someone else'): void {
     const id = cellKey(key);
+    const prev = this.store.get(id)?.row;
+    if (value === null && !prev) return;
+    const version = (this.versions.get(id) ?? 0) + 1;
+    this.versions.set(id, version);
     if (value === null) {
       this.store.delete(id);
       return;
     }
-    const version = (this.versions.get(id) ?? 0) + 1;
-    this.versions.set(id, version);
-    const prev = this.store.get(id)?.row;
     this.store.set(id, { key, row: { value, status: prev?.status ?? 'OFFICIAL', source: prev?.source ?? null, note: prev?.note ?? null, version, updatedBy: by } });
   }
 
@@ -132,51 +151,89 @@ export class FakeServer {
     return [...this.store.keys()].map((id) => this.observation(id)!);
   }
 
+  private idOf(id: string): number {
+    let n = this.ids.get(id);
+    if (n === undefined) this.ids.set(id, (n = this.ids.size + 1));
+    return n;
+  }
+
+  /**
+   * The push as the server's push service runs it: rows the add-in could not have sent well-formed
+   * are INVALID; every other row is decided by the server's planRows over this fake's stored state;
+   * then written (or not: dry run, refused atomic push) and presented as the service presents it.
+   * Each cell stands for its own unit in planRows' terms, so a lock (an approved period there)
+   * covers exactly that cell.
+   */
   push(input: { rows: readonly ObservationRowInput[]; dryRun?: boolean; atomic?: boolean }): PushObservationsPayload {
     this.pushes++;
     const dryRun = input.dryRun ?? false;
     const atomic = input.atomic ?? true;
-    const results: RowResult[] = [];
-    const writes: Array<() => void> = [];
+    const valid: ValidRow[] = [];
+    const problems: RowProblem[] = [];
+    const state: StoredState = { current: new Map(), lastVersion: new Map(), locks: new Map() };
     input.rows.forEach((row, index) => {
-      const id = cellKey(row);
-      const current = this.observation(id);
-      const result = (outcome: RowOutcome, extra: Partial<RowResult> = {}) => results.push({ index, outcome, ...extra });
       if (!isCanonicalPeriod(row.period) || (row.value !== null && !Number.isFinite(row.value))) {
-        return result('INVALID', { code: 'INVALID_PERIOD', message: 'bad row' });
+        problems.push({ index, code: 'INVALID_PERIOD', message: 'bad row', field: 'period' });
+        return;
       }
-      if (this.forbiddenUnits.has(row.unitCode)) return result('FORBIDDEN', { code: 'FORBIDDEN', message: 'out of scope' });
-      if (this.locked.has(id)) return result('LOCKED', { code: 'LOCKED', message: 'period approved' });
+      const period = tryParsePeriod(row.period);
+      if (!period) throw new Error(`The add-in's canonical period "${row.period}" is not a period for the server`);
+      const id = cellKey(row);
+      const unit: ScopedUnit = {
+        id: this.idOf(id), code: row.unitCode, name: UNITS[row.unitCode] ?? `Unit ${row.unitCode}`, level: 'DISTRICT',
+        parentCode: this.forbiddenUnits.has(row.unitCode) ? 'ANOTHER_PROVINCE' : SCOPE, validFrom: null, validTo: null,
+      };
       const d = this.decimals.get(row.indicatorCode);
       const value = row.value === null || d === undefined ? row.value : Math.round(row.value * 10 ** d) / 10 ** d;
-      const s = this.store.get(id)?.row;
-      if (value === null && !s) {
-        return row.baseVersion === undefined ? result('UNCHANGED') : result('CONFLICT', { current: null, code: 'CONFLICT' });
-      }
-      if (s && value !== null && s.value === value && s.status === row.status && s.source === row.source && s.note === row.note) {
-        return result('UNCHANGED', { observation: current });
-      }
-      if (s ? row.baseVersion !== s.version : row.baseVersion !== undefined) {
-        return result('CONFLICT', { current, code: 'CONFLICT', message: 'changed since you pulled' });
-      }
-      const version = (this.versions.get(id) ?? 0) + 1;
-      const outcome: RowOutcome = value === null ? 'DELETED' : s ? 'UPDATED' : 'CREATED';
-      const stored: Stored | null =
-        value === null ? null : { value, status: row.status, source: row.source, note: row.note, version, updatedBy: 'me' };
-      writes.push(() => {
-        if (stored === null) this.store.delete(id);
-        else {
-          this.versions.set(id, version);
-          this.store.set(id, { key: { unitCode: row.unitCode, indicatorCode: row.indicatorCode, period: row.period }, row: stored });
-        }
+      valid.push({
+        index, key: id, unit, period, value, status: row.status, source: row.source, note: row.note, baseVersion: row.baseVersion ?? null,
+        indicator: { id: 0, code: row.indicatorCode, unit: INDICATORS[row.indicatorCode]?.unit ?? '', minValue: null, maxValue: null, integerOnly: false },
       });
-      const after = stored && obs(row.unitCode, row.indicatorCode, row.period, stored.value, version, { ...stored });
-      result(outcome, value === null ? { observation: null } : { observation: after });
+      const stored = this.store.get(id)?.row;
+      if (stored) state.current.set(id, { id: this.idOf(id), ...stored } as unknown as ObservationEntity);
+      else if (this.versions.has(id)) state.lastVersion.set(id, this.versions.get(id)!);
+      if (this.locked.has(id)) state.locks.set(unit.id, [{ period: period.text, startMonth: period.startMonth, endMonth: period.endMonth, lockedBy: 'approver' } satisfies LockSpan]);
     });
-    const rejected = results.some((r) => ['CONFLICT', 'INVALID', 'LOCKED', 'FORBIDDEN'].includes(r.outcome));
-    const applied = !dryRun && !(atomic && rejected);
-    if (applied) for (const w of writes) w();
-    return { applied, dryRun, rows: results, batchId: applied ? `b${this.pushes}` : null, userErrors: [] };
+    const planned = planRows(VIEWER, valid, problems, state);
+
+    // What PushService.apply does with the plan (server/src/observations/push.service.ts).
+    const writes = planned.filter((p) => WRITES.has(p.outcome));
+    const rejected = planned.filter((p) => REJECTIONS.has(p.outcome)).length;
+    const allowed = !atomic || rejected === 0;
+    const write = !dryRun && allowed && writes.length > 0;
+    if (write) for (const p of writes) this.write(p);
+    const currentOf = (p: PlannedRow) => (p.current ? this.snapshot(p.current, input.rows[p.index]!) : null);
+    const rows: RowResult[] = planned.map((p) => {
+      const base = { index: p.index, outcome: p.outcome as RowResult['outcome'], code: p.code, message: p.message };
+      if (write && WRITES.has(p.outcome)) return { ...base, observation: this.observation(p.row!.key), current: null };
+      if (p.outcome === RowOutcome.UNCHANGED) return { ...base, observation: currentOf(p), current: null };
+      return { ...base, observation: null, current: currentOf(p) };
+    });
+    const userErrors = atomic && rejected > 0
+      ? [{ code: 'ATOMIC_PUSH_REJECTED', field: ['input', 'rows'], message: `Nothing was written: ${rejected} of ${input.rows.length} rows were rejected and the push is atomic` }]
+      : [];
+    return { applied: !dryRun && allowed, dryRun, rows, batchId: allowed && writes.length > 0 ? `b${this.pushes}` : null, userErrors };
+  }
+
+  /** A stored row as the server presents it (the state planRows checked the row against). */
+  private snapshot(o: ObservationEntity, key: CellKey): ServerObservation {
+    return obs(key.unitCode, key.indicatorCode, key.period, Number(o.value), o.version, {
+      status: o.status, source: o.source, note: o.note, updatedBy: o.updatedBy ?? undefined,
+    });
+  }
+
+  private write(p: PlannedRow): void {
+    const r = p.row!;
+    this.versions.set(r.key, p.newVersion!);
+    if (p.outcome === RowOutcome.DELETED) {
+      this.store.delete(r.key);
+      return;
+    }
+    const [unitCode, indicatorCode, period] = JSON.parse(r.key) as [string, string, string];
+    this.store.set(r.key, {
+      key: { unitCode, indicatorCode, period },
+      row: { value: r.value!, status: r.status, source: r.source, note: r.note, version: p.newVersion!, updatedBy: VIEWER.name },
+    });
   }
 }
 

@@ -1,8 +1,17 @@
+import 'reflect-metadata';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Viewer } from '../../server/src/auth/auth.types';
+import { keyText } from '../../server/src/observations/observation.types';
+import type { PushObservationsPayload } from '../../server/src/observations/push.types';
 import { describeEachDb } from '../helpers/databases';
-import { createToken, push, type PushPayload, type PushRow } from '../helpers/push';
-import { ok, startTestServer, type TestServer } from '../helpers/server';
+import type { PushRow } from '../helpers/push';
+import { openServices, type ServiceDb } from '../helpers/services';
 
+/**
+ * Races between writers are the push service's behaviour on a real database (row locks and unique
+ * indexes on MariaDB, the write lock on SQLite): the clients call the service concurrently, as the
+ * API's request handlers do.
+ */
 const CLIENTS = 20;
 const ROUNDS = 8;
 const CELLS = ['THU_NHAP_BQ', 'GTSX', 'VON_DAU_TU_XH', 'TY_LE_HO_NGHEO', 'NANG_SUAT_LUA'];
@@ -20,35 +29,34 @@ function shuffled<T>(items: T[], seed: number): T[] {
 }
 
 describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
-  let t: TestServer;
-  let tokens: string[];
+  let s: ServiceDb;
+  let clients: Viewer[];
   beforeAll(async () => {
-    t = await startTestServer(db);
-    tokens = [];
-    for (let c = 0; c < CLIENTS; c++) tokens.push((await createToken(t, `client-${String(c).padStart(2, '0')}`, 'PROVINCE_EDITOR', '38')).secret);
+    s = await openServices(db);
+    clients = [];
+    for (let c = 0; c < CLIENTS; c++) clients.push(await s.viewer(`client-${String(c).padStart(2, '0')}`, 'PROVINCE_EDITOR', '38'));
   });
-  afterAll(() => t?.stop());
+  afterAll(() => s?.close());
+  const push = (viewer: Viewer, rows: PushRow[], opts: { atomic?: boolean; idempotencyKey?: string } = {}) => s.services.push.push(viewer, rows, opts);
 
   it(`${CLIENTS} clients editing the same cells at once, ${ROUNDS} times: one winner per version, CONFLICT for every loser, gap-free chains`, async () => {
-    const initial = await push(t, CELLS.map((indicatorCode) => ({ unitCode: '392', indicatorCode, period: PERIOD, value: 1 })));
+    const initial = await push(s.admin, CELLS.map((indicatorCode) => ({ unitCode: '392', indicatorCode, period: PERIOD, value: 1 })));
     expect(initial.created).toBe(CELLS.length);
     const version = new Map(CELLS.map((c) => [c, 1]));
     /** cell → version → [client, value] of the writer that won it */
     const winners = new Map<string, Map<number, [number, number]>>(CELLS.map((c) => [c, new Map([[1, [-1, 1]]])]));
-    const newKeys: string[] = [];
 
     for (let round = 0; round < ROUNDS; round++) {
       const atomic = round % 2 === 1;
       const fresh = `2040-${String(round + 1).padStart(2, '0')}`; // a key nobody has written: all race to create it
-      newKeys.push(fresh);
       // Distinct per writer, within 0–100 for the share, and free of binary noise (the server keeps 6 decimals).
       const value = (client: number) => (round * 1000 + client * 10 + 5) / 100;
-      const requests = tokens.map((token, client) => {
+      const requests = clients.map((viewer, client) => {
         const rows: PushRow[] = CELLS.map((indicatorCode) => ({ unitCode: '392', indicatorCode, period: PERIOD, value: value(client), baseVersion: version.get(indicatorCode)! }));
         rows.push({ unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: fresh, value: value(client) });
-        return push(t, shuffled(rows, round * 1000 + client + 1), { atomic }, token);
+        return push(viewer, shuffled(rows, round * 1000 + client + 1), { atomic });
       });
-      const results: PushPayload[] = await Promise.all(requests);
+      const results: PushObservationsPayload[] = await Promise.all(requests);
 
       for (const cell of [...CELLS, fresh]) {
         const isFresh = cell === fresh;
@@ -86,16 +94,18 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
     }
 
     for (const cell of CELLS) {
-      const res = ok(await t.gql('query($i: [String!]) { observations(filter: { unitCodes: ["392"], indicatorCodes: $i, periods: ["2030"] }) { nodes { version value revisions { version value changedBy action } } } }', { i: [cell] }));
-      const obs = res.observations.nodes[0];
+      const page = await s.services.observations.connection({ unitCodes: ['392'], indicatorCodes: [cell], periods: ['2030'] }, 1000, null);
+      const obs = page.nodes[0];
+      const key = { unitId: obs.unitId, indicatorId: obs.indicatorId, period: obs.period };
+      const revisions = (await s.services.observations.revisionsByKeys([key])).get(keyText(key))!;
       expect(obs.version).toBe(ROUNDS + 1);
-      expect(obs.revisions.map((r: { version: number }) => r.version)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, i) => ROUNDS + 1 - i));
-      for (const r of obs.revisions.slice(0, ROUNDS)) {
+      expect(revisions.map((r) => r.version)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, i) => ROUNDS + 1 - i));
+      for (const r of revisions.slice(0, ROUNDS)) {
         const [client, value] = winners.get(cell)!.get(r.version)!;
         expect(r).toMatchObject({ value, action: 'UPDATE', changedBy: `client-${String(client).padStart(2, '0')}` });
       }
     }
-    const chains: { n: number; v: number }[] = await t.server.ds.query(
+    const chains: { n: number; v: number }[] = await s.ds.query(
       "SELECT COUNT(*) AS n, MAX(version) AS v FROM observation_revision WHERE period = '2030' OR period LIKE '2040-%' GROUP BY unit_id, indicator_id, period",
     );
     expect(chains).toHaveLength(CELLS.length + ROUNDS);
@@ -106,9 +116,9 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
     // No stored row to lock: the unique (key, version) index of revisions alone decides the race.
     for (let round = 0; round < ROUNDS; round++) {
       const keys = CELLS.map((indicatorCode) => ({ indicatorCode, period: `2050-${String(round + 1).padStart(2, '0')}` }));
-      const results = await Promise.all(tokens.map((token, client) => {
+      const results = await Promise.all(clients.map((viewer, client) => {
         const order = shuffled(keys, round * 77 + client + 3);
-        return push(t, order.map((k) => ({ unitCode: '390', ...k, value: client + 1 })), { atomic: false }, token).then((res) => ({ res, order, client }));
+        return push(viewer, order.map((k) => ({ unitCode: '390', ...k, value: client + 1 })), { atomic: false }).then((res) => ({ res, order, client }));
       }));
       for (const k of keys) {
         const rows = results.map(({ res, order, client }) => ({ client, r: res.rows[order.indexOf(k)] }));
@@ -120,7 +130,7 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
         }
       }
     }
-    const chains: { n: number; v: number }[] = await t.server.ds.query(
+    const chains: { n: number; v: number }[] = await s.ds.query(
       "SELECT COUNT(*) AS n, MAX(version) AS v FROM observation_revision WHERE period LIKE '2050-%' GROUP BY unit_id, indicator_id, period",
     );
     expect(chains).toHaveLength(CELLS.length * ROUNDS);
@@ -129,12 +139,12 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
 
   it('the same keyed push sent several times at once (a client retrying) is written once and replayed to the others', async () => {
     const rows: PushRow[] = CELLS.map((indicatorCode, i) => ({ unitCode: '392', indicatorCode, period: '2031', value: 10 + i }));
-    const answers = await Promise.all(Array.from({ length: 8 }, () => push(t, rows, { idempotencyKey: 'retry-storm-1' }, tokens[0])));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => push(clients[0], rows, { idempotencyKey: 'retry-storm-1' })));
     expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
     const first = answers.find((a) => !a.replayed)!;
     expect(first).toMatchObject({ applied: true, created: CELLS.length });
     for (const a of answers) expect({ ...a, replayed: false }).toEqual(first);
-    const revs: { n: number }[] = await t.server.ds.query("SELECT COUNT(*) AS n FROM observation_revision WHERE period = '2031'");
+    const revs: { n: number }[] = await s.ds.query("SELECT COUNT(*) AS n FROM observation_revision WHERE period = '2031'");
     expect(Number(revs[0].n)).toBe(CELLS.length);
   });
 });
