@@ -56,6 +56,10 @@ export async function createApp(config: Config, services: Services, schema: Grap
     stringifyResult: (result) => JSON.stringify(result),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts handles SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own handlers
+    // (on by default unless NODE_ENV=test) would re-raise the signal as soon as Apollo has stopped,
+    // killing the process before the database is closed.
+    stopOnTerminationSignals: false,
     validationRules: [
       maxDepthRule({
         n: config.maxQueryDepth,
