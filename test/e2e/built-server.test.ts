@@ -30,7 +30,8 @@ describe('the built server (npm start)', () => {
     fs.cpSync(await builtAddin(), addin, { recursive: true });
     child = spawn(process.execPath, [path.join(ROOT, 'dist/node/server/src/main.js')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${path.join(dataDir, 'db.sqlite')}`, ADDIN_DIR: '', ADMIN_TOKEN: '' },
+      // No NODE_ENV, as under `npm start` (vitest sets 'test', under which Apollo installs no signal handlers).
+      env: { ...process.env, NODE_ENV: undefined, PORT: '0', DATABASE_URL: `sqlite:${path.join(dataDir, 'db.sqlite')}`, ADDIN_DIR: '', ADMIN_TOKEN: '' },
     });
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));

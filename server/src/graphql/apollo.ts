@@ -24,6 +24,10 @@ export async function createApollo(schema: GraphQLSchema, limits: ApolloLimits, 
     stringifyResult: (result) => JSON.stringify(result),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts handles SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own handlers
+    // (on by default unless NODE_ENV=test) would re-raise the signal as soon as Apollo has stopped,
+    // killing the process before the database is closed.
+    stopOnTerminationSignals: false,
     validationRules: [
       maxDepthRule({
         n: limits.maxQueryDepth,
