@@ -11,7 +11,11 @@ import { defineConfig, type Plugin } from 'vite';
 const manifest: Plugin = {
   name: 'chitieu-manifest',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'manifest.xml', source: fs.readFileSync(path.resolve(__dirname, '../manifest.xml')) });
+    this.emitFile({
+      type: 'asset',
+      fileName: 'manifest.xml',
+      source: fs.readFileSync(path.resolve(__dirname, '../manifest.xml')),
+    });
   },
 };
 

@@ -13,7 +13,13 @@ export interface DatasetSpec {
   provinces: string[];
 }
 
-export const NATIONAL: DatasetSpec = { indicators: 60, firstYear: 2011, lastYear: 2025, targetsPerTerm: 27, provinces: [] };
+export const NATIONAL: DatasetSpec = {
+  indicators: 60,
+  firstYear: 2011,
+  lastYear: 2025,
+  targetsPerTerm: 27,
+  provinces: [],
+};
 
 export interface DatasetReport {
   districts: number;
@@ -28,7 +34,13 @@ export interface DatasetReport {
 const UNITS = ['%', 'tỷ đồng', 'triệu đồng/người/năm', 'xã', 'sản phẩm', 'tấn', 'ha', 'hộ'];
 
 /** Multi-row INSERT in chunks, on either database. */
-async function insertRows(ds: DataSource, table: string, columns: string[], rows: unknown[][], chunk = 2000): Promise<void> {
+async function insertRows(
+  ds: DataSource,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  chunk = 2000,
+): Promise<void> {
   const q = (name: string) => (ds.options.type === 'mysql' ? `\`${name}\`` : `"${name}"`);
   const head = `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -58,10 +70,26 @@ export async function generateDataset(ds: DataSource, spec: DatasetSpec, seed = 
     const code = `B${String(i + 1).padStart(2, '0')}`;
     const name = `Chỉ tiêu chuẩn đo ${code}`;
     const lower = i % 7 === 3; // e.g. poverty-like rates
-    return [code, name, UNITS[i % UNITS.length], lower ? 'LOWER_IS_BETTER' : 'HIGHER_IS_BETTER', `Nhóm ${1 + (i % 5)}`, 2, null, foldForSearch(name)];
+    return [
+      code,
+      name,
+      UNITS[i % UNITS.length],
+      lower ? 'LOWER_IS_BETTER' : 'HIGHER_IS_BETTER',
+      `Nhóm ${1 + (i % 5)}`,
+      2,
+      null,
+      foldForSearch(name),
+    ];
   });
-  await insertRows(ds, 'indicator', ['code', 'name', 'unit', 'direction', 'category', 'decimals', 'description', 'search_name'], indicatorRows);
-  const indicators: { id: number; code: string; direction: string }[] = await ds.query(`SELECT id, code, direction FROM indicator WHERE code LIKE 'B%' ORDER BY code`);
+  await insertRows(
+    ds,
+    'indicator',
+    ['code', 'name', 'unit', 'direction', 'category', 'decimals', 'description', 'search_name'],
+    indicatorRows,
+  );
+  const indicators: { id: number; code: string; direction: string }[] = await ds.query(
+    `SELECT id, code, direction FROM indicator WHERE code LIKE 'B%' ORDER BY code`,
+  );
 
   const now = new Date();
   const stamp = sqlDateTime(now);
@@ -77,25 +105,116 @@ export async function generateDataset(ds: DataSource, spec: DatasetSpec, seed = 
         const v = Math.round(value * 100) / 100;
         const p = parsePeriod(String(y));
         const age = spec.lastYear - y;
-        const status = age >= 3 ? 'OFFICIAL' : age === 2 ? 'PRELIMINARY' : age === 1 ? (rand() < 0.5 ? 'PRELIMINARY' : 'ESTIMATED') : 'ESTIMATED';
+        const status =
+          age >= 3
+            ? 'OFFICIAL'
+            : age === 2
+              ? 'PRELIMINARY'
+              : age === 1
+                ? rand() < 0.5
+                  ? 'PRELIMINARY'
+                  : 'ESTIMATED'
+                : 'ESTIMATED';
         // Closed years whose estimate was later corrected carry three revisions (ước → sơ bộ → chính thức).
         const history = status === 'OFFICIAL' && rand() < 0.25 ? 3 : 1;
-        observations.push([d.id, ind.id, p.text, p.startMonth, p.endMonth, v, status, 'Cục Thống kê (bench)', null, history, stamp, 'bench']);
-        const chain = history === 3
-          ? [[1, 'CREATE', Math.round(v * 0.97 * 100) / 100, null, 'ESTIMATED'], [2, 'UPDATE', Math.round(v * 0.99 * 100) / 100, Math.round(v * 0.97 * 100) / 100, 'PRELIMINARY'], [3, 'UPDATE', v, Math.round(v * 0.99 * 100) / 100, 'OFFICIAL']]
-          : [[1, 'CREATE', v, null, status]];
+        observations.push([
+          d.id,
+          ind.id,
+          p.text,
+          p.startMonth,
+          p.endMonth,
+          v,
+          status,
+          'Cục Thống kê (bench)',
+          null,
+          history,
+          stamp,
+          'bench',
+        ]);
+        const chain =
+          history === 3
+            ? [
+                [1, 'CREATE', Math.round(v * 0.97 * 100) / 100, null, 'ESTIMATED'],
+                [2, 'UPDATE', Math.round(v * 0.99 * 100) / 100, Math.round(v * 0.97 * 100) / 100, 'PRELIMINARY'],
+                [3, 'UPDATE', v, Math.round(v * 0.99 * 100) / 100, 'OFFICIAL'],
+              ]
+            : [[1, 'CREATE', v, null, status]];
         for (const [version, action, value2, prev, st] of chain) {
-          revisions.push([d.id, ind.id, p.text, version, action, value2, prev, st, 'Cục Thống kê (bench)', null, stamp, 'bench', null]);
+          revisions.push([
+            d.id,
+            ind.id,
+            p.text,
+            version,
+            action,
+            value2,
+            prev,
+            st,
+            'Cục Thống kê (bench)',
+            null,
+            stamp,
+            'bench',
+            null,
+          ]);
         }
         if (y === 2023) latest.set(`${d.id}|${ind.id}`, v);
       }
     }
   }
-  await insertRows(ds, 'observation', ['unit_id', 'indicator_id', 'period', 'start_month', 'end_month', 'value', 'status', 'source', 'note', 'version', 'updated_at', 'updated_by'], observations);
-  await insertRows(ds, 'observation_revision', ['unit_id', 'indicator_id', 'period', 'version', 'action', 'value', 'previous_value', 'status', 'source', 'note', 'changed_at', 'changed_by', 'batch_id'], revisions);
+  await insertRows(
+    ds,
+    'observation',
+    [
+      'unit_id',
+      'indicator_id',
+      'period',
+      'start_month',
+      'end_month',
+      'value',
+      'status',
+      'source',
+      'note',
+      'version',
+      'updated_at',
+      'updated_by',
+    ],
+    observations,
+  );
+  await insertRows(
+    ds,
+    'observation_revision',
+    [
+      'unit_id',
+      'indicator_id',
+      'period',
+      'version',
+      'action',
+      'value',
+      'previous_value',
+      'status',
+      'source',
+      'note',
+      'changed_at',
+      'changed_by',
+      'batch_id',
+    ],
+    revisions,
+  );
 
-  await insertRows(ds, 'term', ['unit_id', 'congress_number', 'start_year', 'end_year', 'title'], districts.map((d) => [d.id, 20 + (d.id % 8), 2020, 2025, `Nghị quyết Đại hội Đảng bộ (bench) ${d.code}, nhiệm kỳ 2020–2025`]));
-  const terms: { id: number; unit_id: number }[] = await ds.query(`SELECT id, unit_id FROM term WHERE title LIKE '%(bench)%'`);
+  await insertRows(
+    ds,
+    'term',
+    ['unit_id', 'congress_number', 'start_year', 'end_year', 'title'],
+    districts.map((d) => [
+      d.id,
+      20 + (d.id % 8),
+      2020,
+      2025,
+      `Nghị quyết Đại hội Đảng bộ (bench) ${d.code}, nhiệm kỳ 2020–2025`,
+    ]),
+  );
+  const terms: { id: number; unit_id: number }[] = await ds.query(
+    `SELECT id, unit_id FROM term WHERE title LIKE '%(bench)%'`,
+  );
   const targets: unknown[][] = [];
   for (const t of terms) {
     for (const ind of indicators.slice(0, spec.targetsPerTerm)) {

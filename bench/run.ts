@@ -13,14 +13,18 @@ import { loadScenario, pullScenario, pushScenario, rankingScenario, type Ctx, ty
 
 const TOKEN = 'bench-admin-token-0123456789';
 
-async function freshDatabase(kind: 'sqlite' | 'mysql', dir: string): Promise<{ db: DatabaseConfig; drop: () => Promise<void> }> {
+async function freshDatabase(
+  kind: 'sqlite' | 'mysql',
+  dir: string,
+): Promise<{ db: DatabaseConfig; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const file = path.join(dir, 'bench.sqlite');
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     return { db: { type: 'sqlite', path: file }, drop: async () => undefined };
   }
   const base = process.env.TEST_MYSQL_URL ?? process.env.DATABASE_URL;
-  if (!base?.startsWith('mysql')) throw new Error('--db mysql needs TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/test)');
+  if (!base?.startsWith('mysql'))
+    throw new Error('--db mysql needs TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/test)');
   const admin = await mysql.createConnection({ uri: base });
   await admin.query('DROP DATABASE IF EXISTS chitieu_bench');
   await admin.query('CREATE DATABASE chitieu_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin');
@@ -42,11 +46,17 @@ const fmt = (x: number | undefined) => (x === undefined ? '—' : x >= 100 ? x.t
 function table(figures: Figure[]): string {
   const head = ['scenario', 'median ms', 'p95 ms', 'floor median', 'floor p95', '× floor', 'what'];
   const rows = figures.map((f) => [
-    f.name, fmt(f.api.medianMs), fmt(f.api.p95Ms), fmt(f.floor?.medianMs), fmt(f.floor?.p95Ms),
-    f.floor ? (f.api.medianMs / Math.max(0.1, f.floor.medianMs)).toFixed(2) : '—', f.what,
+    f.name,
+    fmt(f.api.medianMs),
+    fmt(f.api.p95Ms),
+    fmt(f.floor?.medianMs),
+    fmt(f.floor?.p95Ms),
+    f.floor ? (f.api.medianMs / Math.max(0.1, f.floor.medianMs)).toFixed(2) : '—',
+    f.what,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -69,15 +79,29 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
 
   const { db, drop } = await freshDatabase(kind, resultsDir);
-  const server = await startServer({ ...loadConfig({ PORT: '0', ADMIN_TOKEN: TOKEN, DEMO_DATA: 'false' }), database: db });
+  const server = await startServer({
+    ...loadConfig({ PORT: '0', ADMIN_TOKEN: TOKEN, DEMO_DATA: 'false' }),
+    database: db,
+  });
   const spec = quick ? { ...NATIONAL, provinces: ['38', '36'] } : NATIONAL;
   console.log(`Generating the ${quick ? 'quick (2 provinces)' : 'national'} dataset on ${kind}…`);
   const dataset = await generateDataset(server.ds, spec);
   console.log(`  ${JSON.stringify(dataset)}`);
-  const dbVersion = kind === 'mysql' ? (await server.ds.query('SELECT VERSION() AS v'))[0].v : `SQLite ${(await server.ds.query('SELECT sqlite_version() AS v'))[0].v}`;
+  const dbVersion =
+    kind === 'mysql'
+      ? (await server.ds.query('SELECT VERSION() AS v'))[0].v
+      : `SQLite ${(await server.ds.query('SELECT sqlite_version() AS v'))[0].v}`;
 
   const floor = await openFloor(db);
-  const ctx: Ctx = { url: server.url, token: TOKEN, floor, mysql: kind === 'mysql', runs, provinceCode: '38', districtCode: '392' };
+  const ctx: Ctx = {
+    url: server.url,
+    token: TOKEN,
+    floor,
+    mysql: kind === 'mysql',
+    runs,
+    provinceCode: '38',
+    districtCode: '392',
+  };
   const figures: Figure[] = [];
   const failures: Record<string, string> = {};
   const attempt = async (name: string, fn: () => Promise<Figure | Figure[]>) => {
@@ -102,17 +126,35 @@ async function main() {
   await server.stop();
   if (!values.keep) await drop();
 
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, database: dbVersion };
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    database: dbVersion,
+  };
   console.log(`\nchitieu benchmark — ${kind}, ${dbVersion}, ${machine.cpus} × ${machine.cpu}, Node ${machine.node}`);
-  console.log(`dataset: ${dataset.districts} districts × ${dataset.indicators} indicators × 15 years = ${dataset.observations} observations, ${dataset.revisions} revisions, ${dataset.targets} targets\n`);
+  console.log(
+    `dataset: ${dataset.districts} districts × ${dataset.indicators} indicators × 15 years = ${dataset.observations} observations, ${dataset.revisions} revisions, ${dataset.targets} targets\n`,
+  );
   console.log(table(figures));
   if (load) {
-    console.log(`\nsustained load: ${load.connections} clients × ${load.seconds} s mixing district pulls and rankings: ` +
-      `${load.throughputPerSec} req/s, p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms, errors ${load.errors}, non-2xx ${load.non2xx}, timeouts ${load.timeouts}`);
+    console.log(
+      `\nsustained load: ${load.connections} clients × ${load.seconds} s mixing district pulls and rankings: ` +
+        `${load.throughputPerSec} req/s, p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms, errors ${load.errors}, non-2xx ${load.non2xx}, timeouts ${load.timeouts}`,
+    );
   }
   for (const [name, msg] of Object.entries(failures)) console.log(`FAILED ${name}: ${msg}`);
-  const out = values.out ?? path.join(resultsDir, `bench-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), db: kind, machine, dataset, runs, figures, load, failures }, null, 2));
+  const out =
+    values.out ?? path.join(resultsDir, `bench-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      { at: new Date().toISOString(), db: kind, machine, dataset, runs, figures, load, failures },
+      null,
+      2,
+    ),
+  );
   console.log(`\nJSON: ${path.relative(process.cwd(), out)}`);
   const loadFailed = !load || load.errors > 0 || load.non2xx > 0 || load.timeouts > 0;
   process.exit(Object.keys(failures).length || loadFailed ? 1 : 0);

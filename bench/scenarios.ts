@@ -81,8 +81,20 @@ export async function pullScenario(c: Ctx): Promise<Figure[]> {
     WHERE u.parent_id = (SELECT id FROM admin_unit WHERE code = ?) ORDER BY o.id`;
   const floor = await measure(c.runs, () => floorJson(c.floor, sql, [c.provinceCode]));
   return [
-    { name: 'pull', what: `province ${c.provinceCode} long table, observationTable, pages of 25,000 (${rows} rows)`, api: table, floor, detail: { rows } },
-    { name: 'pull (objects)', what: `same rows through the observations connection (a field per value)`, api, floor, detail: { rows } },
+    {
+      name: 'pull',
+      what: `province ${c.provinceCode} long table, observationTable, pages of 25,000 (${rows} rows)`,
+      api: table,
+      floor,
+      detail: { rows },
+    },
+    {
+      name: 'pull (objects)',
+      what: `same rows through the observations connection (a field per value)`,
+      api,
+      floor,
+      detail: { rows },
+    },
   ];
 }
 
@@ -97,8 +109,14 @@ export async function pushScenario(c: Ctx, size = 5000): Promise<Figure[]> {
   for (let i = -1; i < c.runs; i++) {
     const current = (await pullAll(c, { provinceCode: c.provinceCode, fromYear: 2022 })).slice(0, size);
     const rows = current.map((o) => ({
-      unitCode: o.unit.code, indicatorCode: o.indicator.code, period: o.period,
-      value: Math.round((o.value + 1.5) * 100) / 100, status: o.status, source: o.source, note: o.note, baseVersion: o.version,
+      unitCode: o.unit.code,
+      indicatorCode: o.indicator.code,
+      period: o.period,
+      value: Math.round((o.value + 1.5) * 100) / 100,
+      status: o.status,
+      source: o.source,
+      note: o.note,
+      baseVersion: o.version,
     }));
     const t0 = performance.now();
     const d = await gql(c, PUSH, { input: { rows, dryRun: true } });
@@ -114,13 +132,28 @@ export async function pushScenario(c: Ctx, size = 5000): Promise<Figure[]> {
     }
     // Floor: the same 5,000 value updates plus their revision rows, hand-written, one transaction.
     const f0 = performance.now();
-    await floorPush(c, current.map((o) => ({ id: localId(o.id), value: Math.round((o.value + 3) * 100) / 100 })));
+    await floorPush(
+      c,
+      current.map((o) => ({ id: localId(o.id), value: Math.round((o.value + 3) * 100) / 100 })),
+    );
     if (i >= 0) floorTimes.push(performance.now() - f0);
   }
   const floor = summarize(floorTimes);
   return [
-    { name: 'push (dry run)', what: `${size} changed values, atomic, with baseVersion`, api: summarize(dry), floor, detail: {} },
-    { name: 'push', what: `${size} changed values, atomic, versions + audit`, api: summarize(real), floor, detail: { batchId: last.pushObservations.batchId } },
+    {
+      name: 'push (dry run)',
+      what: `${size} changed values, atomic, with baseVersion`,
+      api: summarize(dry),
+      floor,
+      detail: {},
+    },
+    {
+      name: 'push',
+      what: `${size} changed values, atomic, versions + audit`,
+      api: summarize(real),
+      floor,
+      detail: { batchId: last.pushObservations.batchId },
+    },
   ];
 }
 
@@ -133,19 +166,47 @@ async function floorPush(c: Ctx, rows: { id: number; value: number }[]): Promise
   await c.floor.transaction(async (q) => {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
-      const current: any[] = await q(`SELECT id, unit_id, indicator_id, period, start_month, end_month, value, status, version FROM observation
-        WHERE id IN (${part.map(() => '?').join(',')})${c.mysql ? ' FOR UPDATE' : ''}`, part.map((r) => r.id));
+      const current: any[] = await q(
+        `SELECT id, unit_id, indicator_id, period, start_month, end_month, value, status, version FROM observation
+        WHERE id IN (${part.map(() => '?').join(',')})${c.mysql ? ' FOR UPDATE' : ''}`,
+        part.map((r) => r.id),
+      );
       const next = new Map(part.map((r) => [r.id, r.value]));
       const now = sqlDateTime(new Date());
       const tuples = current.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      const params = current.flatMap((o) => [o.id, o.unit_id, o.indicator_id, o.period, o.start_month, o.end_month, next.get(o.id), o.status, o.version + 1, now]);
+      const params = current.flatMap((o) => [
+        o.id,
+        o.unit_id,
+        o.indicator_id,
+        o.period,
+        o.start_month,
+        o.end_month,
+        next.get(o.id),
+        o.status,
+        o.version + 1,
+        now,
+      ]);
       const cols = '(id, unit_id, indicator_id, period, start_month, end_month, value, status, version, updated_at)';
-      await q(c.mysql
-        ? `INSERT INTO observation ${cols} VALUES ${tuples} ON DUPLICATE KEY UPDATE value = VALUES(value), version = VALUES(version), updated_at = VALUES(updated_at)`
-        : `INSERT INTO observation ${cols} VALUES ${tuples} ON CONFLICT(id) DO UPDATE SET value = excluded.value, version = excluded.version, updated_at = excluded.updated_at`, params);
-      await q(`INSERT INTO observation_revision (unit_id, indicator_id, period, version, action, value, previous_value, status, changed_at, changed_by)
+      await q(
+        c.mysql
+          ? `INSERT INTO observation ${cols} VALUES ${tuples} ON DUPLICATE KEY UPDATE value = VALUES(value), version = VALUES(version), updated_at = VALUES(updated_at)`
+          : `INSERT INTO observation ${cols} VALUES ${tuples} ON CONFLICT(id) DO UPDATE SET value = excluded.value, version = excluded.version, updated_at = excluded.updated_at`,
+        params,
+      );
+      await q(
+        `INSERT INTO observation_revision (unit_id, indicator_id, period, version, action, value, previous_value, status, changed_at, changed_by)
         VALUES ${current.map(() => "(?, ?, ?, ?, 'UPDATE', ?, ?, ?, ?, 'floor')").join(', ')}`,
-        current.flatMap((o) => [o.unit_id, o.indicator_id, o.period, o.version + 1, next.get(o.id), o.value, o.status, now]));
+        current.flatMap((o) => [
+          o.unit_id,
+          o.indicator_id,
+          o.period,
+          o.version + 1,
+          next.get(o.id),
+          o.value,
+          o.status,
+          now,
+        ]),
+      );
     }
   });
 }
@@ -158,28 +219,53 @@ export async function rankingScenario(c: Ctx): Promise<Figure[]> {
   const api = await measure(c.runs * 4, async () => {
     ranked = (await gql(c, q, { p: c.provinceCode, i: 'B01', period: '2024' })).ranking.length;
   });
-  const floor = await measure(c.runs * 4, () => floorJson(c.floor,
-    `SELECT u.code, o.value, o.status FROM observation o JOIN admin_unit u ON u.id = o.unit_id
+  const floor = await measure(c.runs * 4, () =>
+    floorJson(
+      c.floor,
+      `SELECT u.code, o.value, o.status FROM observation o JOIN admin_unit u ON u.id = o.unit_id
      WHERE u.parent_id = (SELECT id FROM admin_unit WHERE code = ?) AND o.indicator_id = (SELECT id FROM indicator WHERE code = ?)
-       AND o.period = ? AND o.status <> 'FORECAST' ORDER BY o.value DESC`, [c.provinceCode, 'B01', '2024']));
+       AND o.period = ? AND o.status <> 'FORECAST' ORDER BY o.value DESC`,
+      [c.provinceCode, 'B01', '2024'],
+    ),
+  );
 
   const sq = `query($p: String!) { province(code: $p) { districts { code terms { scorecard { total met above80 from50To80 below50 noData metShare } } } } }`;
   let terms = 0;
   const sapi = await measure(c.runs * 2, async () => {
-    terms = (await gql(c, sq, { p: c.provinceCode })).province.districts.reduce((n: number, d: any) => n + d.terms.length, 0);
+    terms = (await gql(c, sq, { p: c.provinceCode })).province.districts.reduce(
+      (n: number, d: any) => n + d.terms.length,
+      0,
+    );
   });
   // Both planners otherwise pick a poor join order (every target of an indicator per observation):
   // seconds instead of milliseconds. SQLite's CROSS JOIN fixes the order; MariaDB gets the key index.
   const join = c.mysql ? 'JOIN' : 'CROSS JOIN';
-  const sfloor = await measure(c.runs * 2, () => floorJson(c.floor,
-    `SELECT t.id AS term_id, tg.indicator_id, tg.value AS target, tg.comparator, o.period, o.value, o.end_month, o.start_month
+  const sfloor = await measure(c.runs * 2, () =>
+    floorJson(
+      c.floor,
+      `SELECT t.id AS term_id, tg.indicator_id, tg.value AS target, tg.comparator, o.period, o.value, o.end_month, o.start_month
      FROM admin_unit d ${join} term t ON t.unit_id = d.id ${join} target tg ON tg.term_id = t.id
      ${join} observation o ${c.mysql ? 'FORCE INDEX (UQ_observation_key)' : ''} ON o.unit_id = d.id AND o.indicator_id = tg.indicator_id
        AND o.start_month >= t.start_year * 12 AND o.end_month <= t.end_year * 12 + 11 AND o.status <> 'FORECAST'
-     WHERE d.parent_id = (SELECT id FROM admin_unit WHERE code = ?)`, [c.provinceCode]));
+     WHERE d.parent_id = (SELECT id FROM admin_unit WHERE code = ?)`,
+      [c.provinceCode],
+    ),
+  );
   return [
-    { name: 'ranking', what: `${ranked} districts of ${c.provinceCode}, one indicator and year`, api, floor, detail: { ranked } },
-    { name: 'scorecards', what: `all ${terms} terms of province ${c.provinceCode} (27 targets each)`, api: sapi, floor: sfloor, detail: { terms } },
+    {
+      name: 'ranking',
+      what: `${ranked} districts of ${c.provinceCode}, one indicator and year`,
+      api,
+      floor,
+      detail: { ranked },
+    },
+    {
+      name: 'scorecards',
+      what: `all ${terms} terms of province ${c.provinceCode} (27 targets each)`,
+      api: sapi,
+      floor: sfloor,
+      detail: { terms },
+    },
   ];
 }
 
@@ -199,7 +285,9 @@ export interface LoadResult {
 export async function loadScenario(c: Ctx, seconds: number, connections = 50): Promise<LoadResult> {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${c.token}` };
   const pull = JSON.stringify({ query: TABLE, variables: { f: { unitCodes: [c.districtCode] }, first: 2000 } });
-  const rank = JSON.stringify({ query: `{ ranking(provinceCode: "${c.provinceCode}", indicatorCode: "B02", period: "2023") { rank unit { code } observation { value } } }` });
+  const rank = JSON.stringify({
+    query: `{ ranking(provinceCode: "${c.provinceCode}", indicatorCode: "B02", period: "2023") { rank unit { code } observation { value } } }`,
+  });
   const r = await autocannon({
     url: c.url,
     connections,

@@ -24,11 +24,17 @@ function chunk(type, data) {
 }
 function png(size) {
   const px = (x, y) => {
-    const u = x / size, v = y / size;
+    const u = x / size,
+      v = y / size;
     const r = 0.18; // rounded corners
-    const cx = Math.min(Math.max(u, r), 1 - r), cy = Math.min(Math.max(v, r), 1 - r);
+    const cx = Math.min(Math.max(u, r), 1 - r),
+      cy = Math.min(Math.max(v, r), 1 - r);
     if ((u - cx) ** 2 + (v - cy) ** 2 > r * r) return [0, 0, 0, 0];
-    const bars = [[0.2, 0.34, 0.55], [0.42, 0.56, 0.35], [0.64, 0.78, 0.2]];
+    const bars = [
+      [0.2, 0.34, 0.55],
+      [0.42, 0.56, 0.35],
+      [0.64, 0.78, 0.2],
+    ];
     for (const [a, b, top] of bars) if (u >= a && u < b && v >= top && v < 0.8) return [255, 255, 255, 255];
     return [0x0f, 0x6c, 0xbd, 255];
   };
@@ -41,7 +47,12 @@ function png(size) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '../addin/public/assets');
 fs.mkdirSync(dir, { recursive: true });

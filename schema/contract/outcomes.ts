@@ -18,7 +18,12 @@ export type RowOutcome = (typeof RowOutcome)[keyof typeof RowOutcome];
 export const ROW_OUTCOMES: readonly RowOutcome[] = Object.values(RowOutcome);
 
 /** Outcomes that refuse a row: in an atomic push any one of them means nothing is written. */
-export const REJECTING_OUTCOMES: ReadonlySet<RowOutcome> = new Set<RowOutcome>(['CONFLICT', 'INVALID', 'LOCKED', 'FORBIDDEN']);
+export const REJECTING_OUTCOMES: ReadonlySet<RowOutcome> = new Set<RowOutcome>([
+  'CONFLICT',
+  'INVALID',
+  'LOCKED',
+  'FORBIDDEN',
+]);
 /** Outcomes that write a revision. */
 export const WRITING_OUTCOMES: ReadonlySet<RowOutcome> = new Set<RowOutcome>(['CREATED', 'UPDATED', 'DELETED']);
 

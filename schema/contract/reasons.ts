@@ -19,27 +19,45 @@ export const REASONS = {
   BAD_USER_INPUT: t('Yêu cầu không hợp lệ', 'The request is not valid'),
   UNAUTHENTICATED: t('Chưa đăng nhập hoặc mã truy cập không đúng', 'No token, or the token is not valid'),
   FORBIDDEN: t('Tài khoản của bạn không được làm việc này', 'Your account may not do this'),
-  NOT_FOUND: t('Không tìm thấy: số liệu đã bị người khác xoá sau khi bạn tải về', 'Not found: someone deleted this value after you pulled it'),
+  NOT_FOUND: t(
+    'Không tìm thấy: số liệu đã bị người khác xoá sau khi bạn tải về',
+    'Not found: someone deleted this value after you pulled it',
+  ),
   CONFLICT: t('Xung đột với dữ liệu trên máy chủ', 'Conflicts with the data on the server'),
-  INTERNAL: t('Lỗi máy chủ; hãy thử lại sau hoặc báo quản trị viên', 'Server error; try again later or tell the administrator'),
+  INTERNAL: t(
+    'Lỗi máy chủ; hãy thử lại sau hoặc báo quản trị viên',
+    'Server error; try again later or tell the administrator',
+  ),
 
   // Malformed requests (graphql-js and Apollo's own codes, mapped to BAD_USER_INPUT)
   GRAPHQL_PARSE_FAILED: t('Câu truy vấn GraphQL sai cú pháp', 'The GraphQL query does not parse'),
-  GRAPHQL_VALIDATION_FAILED: t('Câu truy vấn GraphQL không khớp với lược đồ', 'The GraphQL query does not match the schema'),
+  GRAPHQL_VALIDATION_FAILED: t(
+    'Câu truy vấn GraphQL không khớp với lược đồ',
+    'The GraphQL query does not match the schema',
+  ),
   BAD_REQUEST: t('Yêu cầu HTTP không đúng dạng', 'The HTTP request is malformed'),
   OPERATION_RESOLUTION_FAILURE: t('Không xác định được thao tác cần chạy', 'Cannot tell which operation to run'),
   PERSISTED_QUERY_NOT_SUPPORTED: t('Máy chủ không hỗ trợ truy vấn lưu sẵn', 'Persisted queries are not supported'),
   PERSISTED_QUERY_NOT_FOUND: t('Không có truy vấn lưu sẵn này', 'Unknown persisted query'),
   INVALID_VARIABLES: t('Biến của truy vấn không hợp lệ', 'The query variables are not valid'),
-  QUERY_TOO_COMPLEX: t('Truy vấn quá lớn; hãy chia nhỏ hoặc giảm số dòng mỗi trang', 'The query is too large; split it or ask for fewer rows per page'),
+  QUERY_TOO_COMPLEX: t(
+    'Truy vấn quá lớn; hãy chia nhỏ hoặc giảm số dòng mỗi trang',
+    'The query is too large; split it or ask for fewer rows per page',
+  ),
 
   // Arguments
-  INVALID_PERIOD: t('Kỳ không đúng dạng: dùng 2023, 2023-H1, 2023-Q3, 2023-07 hoặc 2021..2023', 'Not a period: use 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023'),
+  INVALID_PERIOD: t(
+    'Kỳ không đúng dạng: dùng 2023, 2023-H1, 2023-Q3, 2023-07 hoặc 2021..2023',
+    'Not a period: use 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023',
+  ),
   INVALID_YEAR: t('Năm không hợp lệ', 'Not a valid year'),
   INVALID_RANGE: t('Khoảng không hợp lệ (đầu lớn hơn cuối)', 'Not a valid range (start after end)'),
   INVALID_DATETIME: t('Thời điểm không đúng dạng ISO 8601', 'Not an ISO 8601 date-time'),
   INVALID_ID: t('Mã định danh không hợp lệ', 'Not a valid id'),
-  INVALID_CURSOR: t('Con trỏ trang không hợp lệ; hãy tải lại từ trang đầu', 'Not a valid page cursor; start again from the first page'),
+  INVALID_CURSOR: t(
+    'Con trỏ trang không hợp lệ; hãy tải lại từ trang đầu',
+    'Not a valid page cursor; start again from the first page',
+  ),
   INVALID_FIRST: t('Số dòng mỗi trang phải từ 0 đến 50.000', 'Rows per page must be 0 to 50,000'),
   INVALID_DIRECTION: t('Chiều so sánh của chỉ tiêu không hợp lệ', 'Not a valid direction for the indicator'),
   INVALID_COMPARATOR: t('Phép so sánh của chỉ tiêu không hợp lệ', 'Not a valid comparator for the target'),
@@ -48,54 +66,103 @@ export const REASONS = {
   INVALID_NAME: t('Tên không hợp lệ', 'Not a valid name'),
   INVALID_ROLE: t('Vai trò không hợp lệ', 'Not a valid role'),
   INVALID_CONGRESS_NUMBER: t('Số thứ tự đại hội không hợp lệ', 'Not a valid congress number'),
-  INVALID_IDEMPOTENCY_KEY: t('Khoá chống gửi trùng không hợp lệ (tối đa 200 ký tự)', 'Not a valid idempotency key (at most 200 characters)'),
+  INVALID_IDEMPOTENCY_KEY: t(
+    'Khoá chống gửi trùng không hợp lệ (tối đa 200 ký tự)',
+    'Not a valid idempotency key (at most 200 characters)',
+  ),
   SEARCH_TOO_LONG: t('Chuỗi tìm kiếm quá dài', 'The search text is too long'),
-  FILTER_TOO_LONG: t('Danh sách lọc quá dài (tối đa 5.000 giá trị)', 'The filter list is too long (at most 5,000 values)'),
+  FILTER_TOO_LONG: t(
+    'Danh sách lọc quá dài (tối đa 5.000 giá trị)',
+    'The filter list is too long (at most 5,000 values)',
+  ),
   TOO_MANY_ROWS: t('Quá nhiều dòng trong một lần gửi (tối đa 50.000)', 'Too many rows in one push (at most 50,000)'),
   TOO_MANY_TARGETS: t('Quá nhiều chỉ tiêu trong một lần đặt', 'Too many targets in one call'),
 
   // Catalogue, units, terms
   UNKNOWN_UNIT: t('Mã đơn vị không có trên máy chủ', 'The server does not know this unit code'),
   UNKNOWN_INDICATOR: t('Mã chỉ tiêu không có trên máy chủ', 'The server does not know this indicator code'),
-  UNIT_INACTIVE: t('Đơn vị không tồn tại trong kỳ này (đã sáp nhập hoặc chưa thành lập)', 'The unit did not exist in this period (merged or not yet created)'),
+  UNIT_INACTIVE: t(
+    'Đơn vị không tồn tại trong kỳ này (đã sáp nhập hoặc chưa thành lập)',
+    'The unit did not exist in this period (merged or not yet created)',
+  ),
   ALREADY_EXISTS: t('Người khác đã nhập số này sau khi bạn tải về', 'Someone entered this value after you pulled'),
-  DUPLICATE_TARGET: t('Chỉ tiêu này có hai mục tiêu trong cùng một lần đặt', 'The same indicator has two targets in one call'),
+  DUPLICATE_TARGET: t(
+    'Chỉ tiêu này có hai mục tiêu trong cùng một lần đặt',
+    'The same indicator has two targets in one call',
+  ),
   PERIOD_OUTSIDE_TERM: t('Kỳ nằm ngoài nhiệm kỳ', 'The period lies outside the term'),
 
   // Tokens and roles
-  SCOPE_REQUIRED: t('Vai trò này cần phạm vi (mã tỉnh hoặc huyện)', 'This role needs a scope (a province or district code)'),
+  SCOPE_REQUIRED: t(
+    'Vai trò này cần phạm vi (mã tỉnh hoặc huyện)',
+    'This role needs a scope (a province or district code)',
+  ),
   SCOPE_NOT_ALLOWED: t('Vai trò này không có phạm vi', 'This role takes no scope'),
-  WRONG_SCOPE_LEVEL: t('Phạm vi không đúng cấp đơn vị của vai trò', 'The scope is not a unit of the role\'s level'),
-  OUT_OF_SCOPE: t('Tài khoản của bạn không được ghi số liệu của đơn vị này', 'Your account may not write this unit\'s figures'),
+  WRONG_SCOPE_LEVEL: t('Phạm vi không đúng cấp đơn vị của vai trò', "The scope is not a unit of the role's level"),
+  OUT_OF_SCOPE: t(
+    'Tài khoản của bạn không được ghi số liệu của đơn vị này',
+    "Your account may not write this unit's figures",
+  ),
 
   // Approval
-  LOCKED: t('Kỳ này đã được phê duyệt nên bị khoá; cần bỏ phê duyệt trước khi sửa', 'This period is approved and locked; it must be unapproved before changes'),
-  LOCKED_BY_ENCLOSING_PERIOD: t('Cả năm chứa kỳ này đã được phê duyệt nên bị khoá', 'The year containing this period is approved and locked'),
+  LOCKED: t(
+    'Kỳ này đã được phê duyệt nên bị khoá; cần bỏ phê duyệt trước khi sửa',
+    'This period is approved and locked; it must be unapproved before changes',
+  ),
+  LOCKED_BY_ENCLOSING_PERIOD: t(
+    'Cả năm chứa kỳ này đã được phê duyệt nên bị khoá',
+    'The year containing this period is approved and locked',
+  ),
   NOT_LOCKED: t('Kỳ này chưa được phê duyệt', 'This period is not approved'),
 
   // Push rows
-  INVALID_STATUS: t('Tình trạng không hợp lệ: dùng Ước đạt, Sơ bộ, Chính thức hoặc Dự báo', 'Not a status: use Ước đạt, Sơ bộ, Chính thức or Dự báo'),
+  INVALID_STATUS: t(
+    'Tình trạng không hợp lệ: dùng Ước đạt, Sơ bộ, Chính thức hoặc Dự báo',
+    'Not a status: use Ước đạt, Sơ bộ, Chính thức or Dự báo',
+  ),
   INVALID_VALUE: t('Giá trị không phải là số hữu hạn', 'The value is not a finite number'),
-  TOO_MANY_DECIMALS: t('Giá trị có quá nhiều chữ số thập phân (tối đa 6)', 'The value has too many decimals (at most 6)'),
-  VALUE_OUT_OF_RANGE: t('Giá trị nằm ngoài khoảng cho phép của chỉ tiêu', 'The value is outside the range allowed for this indicator'),
-  NOT_AN_INTEGER: t('Chỉ tiêu này đếm số nguyên; hãy nhập số không có phần thập phân', 'This indicator counts whole units; enter a whole number'),
+  TOO_MANY_DECIMALS: t(
+    'Giá trị có quá nhiều chữ số thập phân (tối đa 6)',
+    'The value has too many decimals (at most 6)',
+  ),
+  VALUE_OUT_OF_RANGE: t(
+    'Giá trị nằm ngoài khoảng cho phép của chỉ tiêu',
+    'The value is outside the range allowed for this indicator',
+  ),
+  NOT_AN_INTEGER: t(
+    'Chỉ tiêu này đếm số nguyên; hãy nhập số không có phần thập phân',
+    'This indicator counts whole units; enter a whole number',
+  ),
   TEXT_TOO_LONG: t('Nguồn hoặc ghi chú quá dài', 'The source or note is too long'),
   INVALID_TEXT: t('Văn bản có ký tự hỏng', 'The text has a broken character'),
   INVALID_BASE_VERSION: t('Phiên bản gốc không hợp lệ', 'Not a valid base version'),
-  DUPLICATE_ROW: t('Cùng đơn vị, chỉ tiêu và kỳ có ở nhiều dòng; hãy giữ lại một dòng', 'The same unit, indicator and period is on several rows; keep one'),
+  DUPLICATE_ROW: t(
+    'Cùng đơn vị, chỉ tiêu và kỳ có ở nhiều dòng; hãy giữ lại một dòng',
+    'The same unit, indicator and period is on several rows; keep one',
+  ),
   STALE_VERSION: t('Người khác đã sửa số này sau khi bạn tải về', 'Someone changed this value after you pulled it'),
   ALREADY_ABSENT: t('Số này đã không còn trên máy chủ', 'This value is already absent on the server'),
   ATOMIC_PUSH_REJECTED: t(
     'Với "tất cả hoặc không", lần gửi này không ghi ô nào vì có ô bị từ chối. Sửa các ô đó, hoặc tắt "tất cả hoặc không" để ghi các ô hợp lệ.',
     'With "all or nothing", this push writes nothing because some cells are refused. Fix them, or turn "all or nothing" off to write the valid ones.',
   ),
-  IDEMPOTENCY_KEY_REUSED: t('Khoá chống gửi trùng đã được dùng cho một lần gửi khác', 'The idempotency key was already used for a different push'),
+  IDEMPOTENCY_KEY_REUSED: t(
+    'Khoá chống gửi trùng đã được dùng cho một lần gửi khác',
+    'The idempotency key was already used for a different push',
+  ),
 } as const satisfies Record<string, Texts>;
 
 export type ReasonCode = keyof typeof REASONS;
 
 /** The six top-level error codes: every error the API returns carries one of them. */
-export const ERROR_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] as const;
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export function isReasonCode(code: string): code is ReasonCode {

@@ -26,15 +26,24 @@ The database is the server's: DATABASE_URL and the other variables are read as b
 Exit codes: 0 done, 1 rejected rows or user errors, 2 usage or configuration error.`;
 
 /** Runs one command; returns the exit code. `config` defaults to the environment's. */
-export async function runCli(argv: string[], io: Io = { out: console.log, err: console.error }, config?: Config): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: Io = { out: console.log, err: console.error },
+  config?: Config,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
-        role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, as: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false }, partial: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        scope: { type: 'string' },
+        as: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        partial: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -42,7 +51,10 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
     io.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const { values: o, positionals: [command, sub, arg] } = parsed;
+  const {
+    values: o,
+    positionals: [command, sub, arg],
+  } = parsed;
   if (o.help || !command) {
     (o.help ? io.out : io.err)(USAGE);
     return o.help ? 0 : 2;
@@ -64,7 +76,8 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
     if (command === 'token' && sub === 'create') return await tokenCreate(s, io, o);
     if (command === 'token' && sub === 'revoke') return await tokenRevoke(s, io, arg, o.as);
     if (command === 'token' && sub === 'list') return await tokenList(s, io);
-    if (command === 'import') return await importCsv(s, io, sub, { dryRun: o['dry-run']!, partial: o.partial!, as: o.as, json: o.json! });
+    if (command === 'import')
+      return await importCsv(s, io, sub, { dryRun: o['dry-run']!, partial: o.partial!, as: o.as, json: o.json! });
     throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}"`);
   } catch (e) {
     if (e instanceof UsageError) {

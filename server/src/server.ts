@@ -49,12 +49,13 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
       services,
       bootstrap,
       generatedAdminToken,
-      stop: () => (stopping ??= (async () => {
-        await apollo.stop();
-        if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
-        await idle();
-        await ds.destroy();
-      })()),
+      stop: () =>
+        (stopping ??= (async () => {
+          await apollo.stop();
+          if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+          await idle();
+          await ds.destroy();
+        })()),
     };
   } catch (e) {
     if (ds.isInitialized) await ds.destroy();

@@ -43,15 +43,19 @@ describe('manifest.xml', () => {
 
   it('has a ribbon button on the Home tab that opens the task pane', () => {
     expect(xml).toContain('<OfficeTab id="TabHome">');
-    expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>[\w.]+<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/);
+    expect(xml).toMatch(
+      /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>[\w.]+<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/,
+    );
   });
 
   it('every resid resolves to a resource of the right kind, strings within Office limits', () => {
     const defined = new Set(attr(/<bt:(?:Image|Url|String) id="([^"]+)"/g));
     for (const id of attr(/resid="([^"]+)"/g)) expect(defined, id).toContain(id);
     const section = (name: string) => xml.slice(xml.indexOf(`<bt:${name}>`), xml.indexOf(`</bt:${name}>`));
-    for (const v of [...section('ShortStrings').matchAll(/(?:DefaultValue|Value)="([^"]*)"/g)]) expect(v[1]!.length).toBeLessThanOrEqual(125);
-    for (const v of [...section('LongStrings').matchAll(/(?:DefaultValue|Value)="([^"]*)"/g)]) expect(v[1]!.length).toBeLessThanOrEqual(250);
+    for (const v of [...section('ShortStrings').matchAll(/(?:DefaultValue|Value)="([^"]*)"/g)])
+      expect(v[1]!.length).toBeLessThanOrEqual(125);
+    for (const v of [...section('LongStrings').matchAll(/(?:DefaultValue|Value)="([^"]*)"/g)])
+      expect(v[1]!.length).toBeLessThanOrEqual(250);
     expect(xml.match(/<bt:Image id="Icon\.(\d+)x\1"/g)).toHaveLength(3);
   });
 
@@ -73,7 +77,9 @@ describe('manifest.xml', () => {
 
     it('each manifest URL, with the origin swapped for the test server, answers 200', async () => {
       const paths = [...new Set(attr(/DefaultValue="https:\/\/[^/"]+(\/[^"]+)"/g))];
-      expect(paths).toEqual(expect.arrayContaining(['/addin/taskpane.html', '/addin/commands.html', '/addin/assets/icon-80.png']));
+      expect(paths).toEqual(
+        expect.arrayContaining(['/addin/taskpane.html', '/addin/commands.html', '/addin/assets/icon-80.png']),
+      );
       for (const p of paths) expect((await fetch(`${s.url}${p}`)).status, p).toBe(200);
     });
   });

@@ -21,12 +21,16 @@ export function describeWithBrowser(name: string, fn: () => void): void {
   if (required) {
     describe(name, () => {
       it('needs Chromium', () => {
-        expect.fail(`REQUIRE_BROWSER=1 but ${CHROMIUM} does not exist: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+        expect.fail(
+          `REQUIRE_BROWSER=1 but ${CHROMIUM} does not exist: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+        );
       });
     });
     return;
   }
-  console.warn(`\n*** ${CHROMIUM} not found: the Chromium end-to-end tests are SKIPPED (apt-get install -y chromium) ***\n`);
+  console.warn(
+    `\n*** ${CHROMIUM} not found: the Chromium end-to-end tests are SKIPPED (apt-get install -y chromium) ***\n`,
+  );
   describe.skip(`${name} (skipped: no Chromium)`, fn);
 }
 
@@ -34,7 +38,15 @@ export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

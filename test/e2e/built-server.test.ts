@@ -31,7 +31,14 @@ describe('the built server (npm start)', () => {
     child = spawn(process.execPath, [path.join(ROOT, 'dist/node/server/src/main.js')], {
       cwd: ROOT,
       // No NODE_ENV, as under `npm start` (vitest sets 'test', under which Apollo installs no signal handlers).
-      env: { ...process.env, NODE_ENV: undefined, PORT: '0', DATABASE_URL: `sqlite:${path.join(dataDir, 'db.sqlite')}`, ADDIN_DIR: '', ADMIN_TOKEN: '' },
+      env: {
+        ...process.env,
+        NODE_ENV: undefined,
+        PORT: '0',
+        DATABASE_URL: `sqlite:${path.join(dataDir, 'db.sqlite')}`,
+        ADDIN_DIR: '',
+        ADMIN_TOKEN: '',
+      },
     });
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
@@ -56,8 +63,16 @@ describe('the built server (npm start)', () => {
   });
 
   it('builds the server into dist/node and the add-in into dist/addin, which emptying one never touches', async () => {
-    const { loadConfigFromFile } = (await import('vite' as string)) as { loadConfigFromFile: (env: object, file: string) => Promise<{ config: { build?: { outDir?: string; emptyOutDir?: boolean } } } | null> };
-    const vite = (await loadConfigFromFile({ command: 'build', mode: 'production' }, path.join(ROOT, 'addin/vite.config.ts')))!.config;
+    const { loadConfigFromFile } = (await import('vite' as string)) as {
+      loadConfigFromFile: (
+        env: object,
+        file: string,
+      ) => Promise<{ config: { build?: { outDir?: string; emptyOutDir?: boolean } } } | null>;
+    };
+    const vite = (await loadConfigFromFile(
+      { command: 'build', mode: 'production' },
+      path.join(ROOT, 'addin/vite.config.ts'),
+    ))!.config;
     expect(path.resolve(ROOT, 'addin', vite.build!.outDir!)).toBe(path.join(ROOT, 'dist/addin'));
     expect(vite.build!.emptyOutDir).toBe(true); // so only dist/addin may be emptied
     const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8'));

@@ -38,7 +38,8 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
     });
 
     it('pulls Thanh Hóa as a long table and builds a PivotTable with districts on rows', async () => {
-      const expected = ok(await s.gql('{ observations(filter: { provinceCode: "38" }, first: 1) { totalCount } }')).observations.totalCount;
+      const expected = ok(await s.gql('{ observations(filter: { provinceCode: "38" }, first: 1) { totalCount } }'))
+        .observations.totalCount;
       expect(expected).toBeGreaterThan(0);
       await pane.pickUnit('province-search', 'thanh hoa', 'Thanh Hóa');
       await pane.act('compare');
@@ -62,7 +63,9 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
         }),
       ]);
       // The indicator most districts report is preselected (summing indicators means nothing).
-      expect(pivotSheet.pivots[0].appliedFilters).toEqual([{ field: LONG_HEADERS.indicatorName, filter: { manualFilter: { selectedItems: ['Chỉ tiêu thử T001'] } } }]);
+      expect(pivotSheet.pivots[0].appliedFilters).toEqual([
+        { field: LONG_HEADERS.indicatorName, filter: { manualFilter: { selectedItems: ['Chỉ tiêu thử T001'] } } },
+      ]);
       await pane.shot(shots, '7-pivot');
       await pane.page.evaluate(() => (window as any).__excel.activate('So sánh Thanh Hóa'));
       await pane.shot(shots, '6-compare');
@@ -72,12 +75,17 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
     it('a district editor reviewing the province table: own rows update, other districts are forbidden, a bad value invalid', async () => {
       const sheet = 'So sánh Thanh Hóa';
       await pane.page.evaluate((n) => (window as any).__excel.activate(n), sheet);
-      const token = ok(await s.gql('mutation { createApiToken(input: { name: "Thống kê Hà Trung", role: DISTRICT_EDITOR, scopeCode: "392" }) { token } }')).createApiToken.token;
+      const token = ok(
+        await s.gql(
+          'mutation { createApiToken(input: { name: "Thống kê Hà Trung", role: DISTRICT_EDITOR, scopeCode: "392" }) { token } }',
+        ),
+      ).createApiToken.token;
       await pane.byId('connected-as').waitFor();
       await pane.page.getByRole('button', { name: 'Đăng xuất' }).click();
       await pane.connect(token);
       const grid = await pane.grid(sheet);
-      const row = (u: string, i: string, p: string) => grid.findIndex((r) => r[0] === u && r[2] === i && r[5] === p) + 1;
+      const row = (u: string, i: string, p: string) =>
+        grid.findIndex((r) => r[0] === u && r[2] === i && r[5] === p) + 1;
       const mine = row('392', 'THU_NHAP_BQ', '2023');
       const theirs = row('390', 'THU_NHAP_BQ', '2023');
       const ocop = row('392', 'SP_OCOP', '2023-H1');
@@ -88,7 +96,13 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       await pane.type(sheet, `G${ocop}`, 17.5); // a count of products cannot be fractional
       // A new row typed under the table, the code and the year as Excel turns them into numbers.
       const next = grid.length + 1;
-      for (const [col, v] of [['A', '392'], ['C', 'THU_NHAP_BQ'], ['F', '2022'], ['G', 49]] as const) await pane.type(sheet, `${col}${next}`, v);
+      for (const [col, v] of [
+        ['A', '392'],
+        ['C', 'THU_NHAP_BQ'],
+        ['F', '2022'],
+        ['G', 49],
+      ] as const)
+        await pane.type(sheet, `${col}${next}`, v);
       await pane.act('preview');
       expect(await pane.resultStates()).toEqual({
         [`G${mine}`]: 'WILL_UPDATE',
@@ -97,7 +111,9 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
         [`G${next}`]: 'WILL_CREATE',
       });
       expect((await pane.cell(sheet, `G${theirs}`)).fill).toBe('#D9B3FF');
-      expect(await pane.page.locator(`[data-testid=result-item][data-cell="G${ocop}"]`).innerText()).toContain('số nguyên');
+      expect(await pane.page.locator(`[data-testid=result-item][data-cell="G${ocop}"]`).innerText()).toContain(
+        'số nguyên',
+      );
       await pane.page.locator(`[data-testid=result-item][data-cell="G${theirs}"]`).click();
       await pane.shot(shots, '8-long-review');
       pane.expectNoPageErrors();

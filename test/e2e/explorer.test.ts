@@ -20,8 +20,17 @@ describeWithBrowser('API explorer at /graphql', () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.route('**/*', (route) => (route.request().url().startsWith(t.url) ? route.continue() : (problems.push(`outside request: ${route.request().url()}`), route.abort())));
-    const introspection = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('__schema'));
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(t.url)
+        ? route.continue()
+        : (problems.push(`outside request: ${route.request().url()}`), route.abort()),
+    );
+    const introspection = page.waitForResponse(
+      (r) =>
+        r.url().endsWith('/graphql') &&
+        r.request().method() === 'POST' &&
+        (r.request().postData() ?? '').includes('__schema'),
+    );
     await page.goto(`${t.url}/graphql`);
     await page.waitForSelector('.graphiql-container');
     const schema = await (await introspection).json();
@@ -36,7 +45,9 @@ describeWithBrowser('API explorer at /graphql', () => {
     await page.keyboard.type(`{"Authorization": "Bearer ${ADMIN}"`);
     await page.locator('.graphiql-execute-button').click();
     // The result pane renders only its visible lines: the province's name is at the top.
-    await expect.poll(async () => page.locator('.result-window').innerText(), { timeout: 10_000 }).toContain('Tỉnh Thanh Hóa');
+    await expect
+      .poll(async () => page.locator('.result-window').innerText(), { timeout: 10_000 })
+      .toContain('Tỉnh Thanh Hóa');
     expect(problems).toEqual([]);
   });
 });

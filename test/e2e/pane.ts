@@ -21,7 +21,9 @@ export class Pane {
 
   /** Waits until no action is running, then fails on an error notice. */
   async idle(): Promise<void> {
-    await this.page.waitForFunction(() => !document.querySelector('[data-testid=progress]'), undefined, { timeout: 30_000 });
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid=progress]'), undefined, {
+      timeout: 30_000,
+    });
     const error = this.page.getByTestId('notice-error');
     if (await error.count()) throw new Error(`The task pane reported an error: ${await error.innerText()}`);
   }
@@ -60,12 +62,24 @@ export class Pane {
     return this.page.evaluate((s) => (window as any).__excel.grid(s), sheet);
   }
 
-  async sheets(): Promise<{ id: string; name: string; visibility: string; tables: { name: string; address: string }[]; pivots: any[]; hidden: number[]; frozen: number }[]> {
+  async sheets(): Promise<
+    {
+      id: string;
+      name: string;
+      visibility: string;
+      tables: { name: string; address: string }[];
+      pivots: any[];
+      hidden: number[];
+      frozen: number;
+    }[]
+  > {
     return this.page.evaluate(() => (window as any).__excel.sheets());
   }
 
   async resultStates(): Promise<Record<string, string>> {
-    return this.page.$$eval('[data-testid=result-item]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-cell'), e.getAttribute('data-state')])));
+    return this.page.$$eval('[data-testid=result-item]', (els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-cell'), e.getAttribute('data-state')])),
+    );
   }
 
   async fills(sheet: string, addresses: string[]): Promise<Record<string, string | null>> {

@@ -39,20 +39,41 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
 
     /** The server's current Hà Trung yearly values, "CODE period" → { value, version, updatedBy }. */
     async function server(): Promise<Record<string, { value: number; version: number; updatedBy: string | null }>> {
-      const d = ok(await s.gql('{ observations(filter: { unitCodes: ["392"] }, first: 1000) { nodes { indicator { code } period value version updatedBy } } }'));
-      return Object.fromEntries(d.observations.nodes.map((o: any) => [`${o.indicator.code} ${o.period}`, { value: o.value, version: o.version, updatedBy: o.updatedBy }]));
+      const d = ok(
+        await s.gql(
+          '{ observations(filter: { unitCodes: ["392"] }, first: 1000) { nodes { indicator { code } period value version updatedBy } } }',
+        ),
+      );
+      return Object.fromEntries(
+        d.observations.nodes.map((o: any) => [
+          `${o.indicator.code} ${o.period}`,
+          { value: o.value, version: o.version, updatedBy: o.updatedBy },
+        ]),
+      );
     }
 
     beforeAll(async () => {
       s = await startTestServer(db, { ADDIN_DIR: await builtAddin() });
       const term = ok(await s.gql('{ terms(unitCode: "392") { id congressRoman } }')).terms[0];
       expect(term.congressRoman).toBe('XXII');
-      const set = ok(await s.gql('mutation($i: SetTargetsInput!) { setTargets(input: $i) { userErrors { code message } } }', { i: { termId: term.id, targets: TARGETS } }));
+      const set = ok(
+        await s.gql('mutation($i: SetTargetsInput!) { setTargets(input: $i) { userErrors { code message } } }', {
+          i: { termId: term.id, targets: TARGETS },
+        }),
+      );
       expect(set.setTargets.userErrors).toEqual([]);
-      const lock = ok(await s.gql('mutation { approvePeriod(input: { unitCode: "392", period: "2022" }) { locked userErrors { message } } }'));
+      const lock = ok(
+        await s.gql(
+          'mutation { approvePeriod(input: { unitCode: "392", period: "2022" }) { locked userErrors { message } } }',
+        ),
+      );
       expect(lock.approvePeriod.locked).toBe(true);
       const token = async (name: string) =>
-        ok(await s.gql('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }', { i: { name, role: 'DISTRICT_EDITOR', scopeCode: '392' } })).createApiToken.token as string;
+        ok(
+          await s.gql('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }', {
+            i: { name, role: 'DISTRICT_EDITOR', scopeCode: '392' },
+          }),
+        ).createApiToken.token as string;
       const mine = await token('Thống kê Hà Trung (Excel)');
       other = await token('Chi cục Thống kê (API)');
       const { page, errors } = await openTaskpane(browser, s.url);
@@ -70,7 +91,21 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       await pane.act('pull');
       await pane.byId('notice-success').waitFor();
       const grid = await pane.grid(SHEET);
-      expect(grid[0]).toEqual(['Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'So sánh', '2020', '2021', '2022', '2023', '2024', '2025', 'Tỷ lệ đạt', 'Mức đạt']);
+      expect(grid[0]).toEqual([
+        'Mã',
+        'Chỉ tiêu',
+        'Đơn vị tính',
+        'Mục tiêu',
+        'So sánh',
+        '2020',
+        '2021',
+        '2022',
+        '2023',
+        '2024',
+        '2025',
+        'Tỷ lệ đạt',
+        'Mức đạt',
+      ]);
       grid.slice(1).forEach((r, i) => (rowOf[String(r[0])] = i + 2));
       expect(Object.keys(rowOf).sort()).toEqual(TARGETS.map((t) => t.indicatorCode).sort());
       expect((await pane.cell(SHEET, at('CHI_SO_QUY_MO_KT', 'I'))).value).toBe(141);
@@ -101,7 +136,10 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       expect(await pane.resultStates()).toEqual(expected);
       const fills = await pane.fills(SHEET, Object.keys(expected));
       for (const [cell, state] of Object.entries(expected)) expect(fills[cell], cell).toBe(MARK_COLORS[state]);
-      expect((await pane.cell(SHEET, at('GTSX', 'I'))).prompt).toEqual({ title: 'Ô chưa hợp lệ', message: expect.stringMatching(/không phải số.*có phải 12.5/) });
+      expect((await pane.cell(SHEET, at('GTSX', 'I'))).prompt).toEqual({
+        title: 'Ô chưa hợp lệ',
+        message: expect.stringMatching(/không phải số.*có phải 12.5/),
+      });
       expect(await server()).toEqual(before);
       // A line of the results list selects its cell in the sheet.
       await pane.page.locator(`[data-testid=result-item][data-cell="${at('GTSX', 'I')}"]`).click();
@@ -123,7 +161,9 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
     it('not atomic: exactly the valid cells are written; the locked and the text cell stay marked', async () => {
       await pane.byId('atomic').click();
       await pane.act('push');
-      expect(await pane.byId('results-headline').innerText()).toBe('Đã ghi 4 ô; 2 ô chưa ghi, cần xử lý (xem bên dưới).');
+      expect(await pane.byId('results-headline').innerText()).toBe(
+        'Đã ghi 4 ô; 2 ô chưa ghi, cần xử lý (xem bên dưới).',
+      );
       expect(await pane.resultStates()).toEqual({
         [at('CHI_SO_QUY_MO_KT', 'I')]: 'UPDATED',
         [at('THU_NHAP_BQ', 'I')]: 'UPDATED',
@@ -147,10 +187,28 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       const v = await server();
       const push = await s.gql(
         'mutation($i: PushObservationsInput!) { pushObservations(input: $i) { applied rows { outcome } } }',
-        { i: { rows: [
-          { unitCode: '392', indicatorCode: 'CHI_SO_QUY_MO_KT', period: '2023', value: 150, status: 'ESTIMATED', baseVersion: v['CHI_SO_QUY_MO_KT 2023']!.version },
-          { unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2023', value: 55, status: 'ESTIMATED', baseVersion: v['THU_NHAP_BQ 2023']!.version },
-        ] } },
+        {
+          i: {
+            rows: [
+              {
+                unitCode: '392',
+                indicatorCode: 'CHI_SO_QUY_MO_KT',
+                period: '2023',
+                value: 150,
+                status: 'ESTIMATED',
+                baseVersion: v['CHI_SO_QUY_MO_KT 2023']!.version,
+              },
+              {
+                unitCode: '392',
+                indicatorCode: 'THU_NHAP_BQ',
+                period: '2023',
+                value: 55,
+                status: 'ESTIMATED',
+                baseVersion: v['THU_NHAP_BQ 2023']!.version,
+              },
+            ],
+          },
+        },
         other,
       );
       expect(ok(push).pushObservations.applied).toBe(true);

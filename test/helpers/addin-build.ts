@@ -34,8 +34,14 @@ export async function buildAddin(): Promise<string> {
   if (fs.existsSync(path.join(dir, 'taskpane.html'))) return dir;
   const tmp = `${dir}.tmp-${process.pid}`;
   // A non-literal specifier: tsc's "node" resolution cannot see vite's export-map types.
-  const { build } = (await import('vite' as string)) as { build: (config: Record<string, unknown>) => Promise<unknown> };
-  await build({ configFile: path.join(ROOT, 'addin/vite.config.ts'), logLevel: 'error', build: { outDir: tmp, emptyOutDir: true } });
+  const { build } = (await import('vite' as string)) as {
+    build: (config: Record<string, unknown>) => Promise<unknown>;
+  };
+  await build({
+    configFile: path.join(ROOT, 'addin/vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: tmp, emptyOutDir: true },
+  });
   try {
     fs.renameSync(tmp, dir);
   } catch {

@@ -67,31 +67,60 @@ export const PUSH_MUTATION = `mutation Push($input: PushObservationsInput!) { pu
   userErrors { code field message } } }`;
 
 /** The raw response, for tests of top-level errors. */
-export function pushRaw(t: TestServer, rows: unknown[], opts: PushOpts = {}, token: string | null = ADMIN): Promise<GqlResponse<{ pushObservations: PushPayload }>> {
+export function pushRaw(
+  t: TestServer,
+  rows: unknown[],
+  opts: PushOpts = {},
+  token: string | null = ADMIN,
+): Promise<GqlResponse<{ pushObservations: PushPayload }>> {
   return t.gql(PUSH_MUTATION, { input: { rows, ...opts } }, token);
 }
 
 /** Pushes rows and returns the payload; fails loudly on a top-level error (row rejections are data). */
-export async function push(t: TestServer, rows: PushRow[], opts: PushOpts = {}, token: string = ADMIN): Promise<PushPayload> {
+export async function push(
+  t: TestServer,
+  rows: PushRow[],
+  opts: PushOpts = {},
+  token: string = ADMIN,
+): Promise<PushPayload> {
   return ok(await pushRaw(t, rows, opts, token)).pushObservations;
 }
 
 /** Creates a token through the API (as ADMIN) and returns its secret. */
-export async function createToken(t: TestServer, name: string, role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'VIEWER', scopeCode: string | null = null): Promise<{ secret: string; id: string }> {
-  const res = ok(await t.gql(
-    'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id } userErrors { code message } } }',
-    { input: { name, role, scopeCode } },
-  ));
+export async function createToken(
+  t: TestServer,
+  name: string,
+  role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'VIEWER',
+  scopeCode: string | null = null,
+): Promise<{ secret: string; id: string }> {
+  const res = ok(
+    await t.gql(
+      'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id } userErrors { code message } } }',
+      { input: { name, role, scopeCode } },
+    ),
+  );
   const p = res.createApiToken;
   if (p.userErrors.length) throw new Error(`createApiToken: ${JSON.stringify(p.userErrors)}`);
   return { secret: p.token, id: p.apiToken.id };
 }
 
 /** Every observation of the given units, keyed "unit|indicator|period", read back through the API. */
-export async function readBack(t: TestServer, unitCodes: string[]): Promise<Map<string, { value: number; version: number; status: Status; source: string | null; note: string | null }>> {
-  const res = ok(await t.gql(
-    'query($u: [String!]) { observations(filter: { unitCodes: $u }, first: 50000) { nodes { unit { code } indicator { code } period value version status source note } } }',
-    { u: unitCodes },
-  ));
-  return new Map(res.observations.nodes.map((o: any) => [`${o.unit.code}|${o.indicator.code}|${o.period}`, { value: o.value, version: o.version, status: o.status, source: o.source, note: o.note }]));
+export async function readBack(
+  t: TestServer,
+  unitCodes: string[],
+): Promise<
+  Map<string, { value: number; version: number; status: Status; source: string | null; note: string | null }>
+> {
+  const res = ok(
+    await t.gql(
+      'query($u: [String!]) { observations(filter: { unitCodes: $u }, first: 50000) { nodes { unit { code } indicator { code } period value version status source note } } }',
+      { u: unitCodes },
+    ),
+  );
+  return new Map(
+    res.observations.nodes.map((o: any) => [
+      `${o.unit.code}|${o.indicator.code}|${o.period}`,
+      { value: o.value, version: o.version, status: o.status, source: o.source, note: o.note },
+    ]),
+  );
 }

@@ -15,7 +15,9 @@ describe('the server serves the built add-in at /addin/', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-cache');
     const html = await res.text();
-    expect(html).toContain('<script type="text/javascript" src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(html).toContain(
+      '<script type="text/javascript" src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>',
+    );
     const script = /src="\.\/(assets\/taskpane-[^"]+\.js)"/.exec(html)![1];
     const js = await fetch(`${s.url}/addin/${script}`);
     expect(js.status).toBe(200);

@@ -10,13 +10,19 @@ describeEachDb('analytics on the demo data', (db) => {
   });
   afterAll(() => t?.stop());
 
-  const termOf = async (unitCode: string) => ok(await t.gql('query($u: String) { terms(unitCode: $u) { id } }', { u: unitCode })).terms[0].id;
+  const termOf = async (unitCode: string) =>
+    ok(await t.gql('query($u: String) { terms(unitCode: $u) { id } }', { u: unitCode })).terms[0].id;
 
   it('Cẩm Thủy XXVI: investment at 55,4% of the resolution, 10/16 new-rural communes; scorecard 0 of 2 met', async () => {
     const id = await termOf('390');
-    const { term } = ok(await t.gql(`query($id: ID!) { term(id: $id) { scorecard {
+    const { term } = ok(
+      await t.gql(
+        `query($id: ID!) { term(id: $id) { scorecard {
       total met above80 from50To80 below50 noData metShare forecastExceed forecastComplete forecastAtRisk forecastNone
-      items { target { indicator { code } period value } observation { period value status } ratio band forecast forecastValue forecastMethod } } } }`, { id }));
+      items { target { indicator { code } period value } observation { period value status } ratio band forecast forecastValue forecastMethod } } } }`,
+        { id },
+      ),
+    );
     const s = term.scorecard;
     expect(s).toMatchObject({ total: 2, met: 0, above80: 0, from50To80: 2, below50: 0, noData: 0, metShare: 0 });
     const inv = s.items.find((i: any) => i.target.indicator.code === 'VON_DAU_TU_XH');
@@ -33,22 +39,37 @@ describeEachDb('analytics on the demo data', (db) => {
 
   it('Trà Cú XII: 8,315 of an inferred 18,000 ("đạt trên 46% Nghị quyết")', async () => {
     const id = await termOf('849');
-    const { term } = ok(await t.gql('query($id: ID!) { term(id: $id) { targets { progress { ratio band observation { value } } } } }', { id }));
+    const { term } = ok(
+      await t.gql('query($id: ID!) { term(id: $id) { targets { progress { ratio band observation { value } } } } }', {
+        id,
+      }),
+    );
     expect(term.targets[0].progress.ratio).toBeCloseTo(8315 / 18000, 12);
     expect(term.targets[0].progress.ratio).toBeGreaterThan(0.46);
     expect(term.targets[0].progress.band).toBe('BELOW_50');
   });
 
   it('a term without targets has an empty scorecard; asOf before any data gives NO_DATA', async () => {
-    const { term } = ok(await t.gql('query($id: ID!) { term(id: $id) { scorecard { total met metShare items { band } } } }', { id: await termOf('392') }));
+    const { term } = ok(
+      await t.gql('query($id: ID!) { term(id: $id) { scorecard { total met metShare items { band } } } }', {
+        id: await termOf('392'),
+      }),
+    );
     expect(term.scorecard).toEqual({ total: 0, met: 0, metShare: 0, items: [] });
-    const early = ok(await t.gql('query($id: ID!) { term(id: $id) { scorecard(asOf: "2022") { noData asOf items { band observation { id } } } } }', { id: await termOf('390') }));
+    const early = ok(
+      await t.gql(
+        'query($id: ID!) { term(id: $id) { scorecard(asOf: "2022") { noData asOf items { band observation { id } } } } }',
+        { id: await termOf('390') },
+      ),
+    );
     expect(early.term.scorecard).toMatchObject({ noData: 2, asOf: '2022' });
   });
 
   it('Hà Trung: economy size 2023 is 1,41× 2020, +12,1 %/year', async () => {
-    const { observations } = ok(await t.gql(`{ observations(filter: { unitCodes: ["392"], indicatorCodes: ["CHI_SO_QUY_MO_KT"], periods: ["2023"] }) {
-      nodes { value relativeTo(period: "2020") { base { period value } ratio difference years cagr } } } }`));
+    const { observations } = ok(
+      await t.gql(`{ observations(filter: { unitCodes: ["392"], indicatorCodes: ["CHI_SO_QUY_MO_KT"], periods: ["2023"] }) {
+      nodes { value relativeTo(period: "2020") { base { period value } ratio difference years cagr } } } }`),
+    );
     const c = observations.nodes[0].relativeTo;
     expect(c.base).toEqual({ period: '2020', value: 100 });
     expect(c.ratio).toBeCloseTo(1.41, 12);
@@ -58,25 +79,47 @@ describeEachDb('analytics on the demo data', (db) => {
   });
 
   it('Cẩm Thủy income 2023 is 11,99 million above 2020; relativeTo a period without a value is null', async () => {
-    const { observations } = ok(await t.gql(`{ observations(filter: { unitCodes: ["390"], indicatorCodes: ["THU_NHAP_BQ"], periods: ["2023"] }) {
-      nodes { relativeTo(period: "2020") { ratio difference cagr } none: relativeTo(period: "2019") { ratio } } } }`));
+    const { observations } = ok(
+      await t.gql(`{ observations(filter: { unitCodes: ["390"], indicatorCodes: ["THU_NHAP_BQ"], periods: ["2023"] }) {
+      nodes { relativeTo(period: "2020") { ratio difference cagr } none: relativeTo(period: "2019") { ratio } } } }`),
+    );
     expect(observations.nodes[0].relativeTo.difference).toBe(11.99);
     expect(observations.nodes[0].relativeTo.ratio).toBeCloseTo(50.04 / 38.05, 12);
     expect(observations.nodes[0].none).toBeNull();
   });
 
   it('ranks Hà Trung above Cẩm Thủy for income 2023 in Thanh Hóa', async () => {
-    const { ranking } = ok(await t.gql('{ ranking(provinceCode: "38", indicatorCode: "THU_NHAP_BQ", period: "2023") { unit { code shortName } value rank of observation { status } } }'));
+    const { ranking } = ok(
+      await t.gql(
+        '{ ranking(provinceCode: "38", indicatorCode: "THU_NHAP_BQ", period: "2023") { unit { code shortName } value rank of observation { status } } }',
+      ),
+    );
     expect(ranking).toEqual([
-      { unit: { code: '392', shortName: 'Hà Trung' }, value: 53.2, rank: 1, of: 2, observation: { status: 'ESTIMATED' } },
-      { unit: { code: '390', shortName: 'Cẩm Thủy' }, value: 50.04, rank: 2, of: 2, observation: { status: 'ESTIMATED' } },
+      {
+        unit: { code: '392', shortName: 'Hà Trung' },
+        value: 53.2,
+        rank: 1,
+        of: 2,
+        observation: { status: 'ESTIMATED' },
+      },
+      {
+        unit: { code: '390', shortName: 'Cẩm Thủy' },
+        value: 50.04,
+        rank: 2,
+        of: 2,
+        observation: { status: 'ESTIMATED' },
+      },
     ]);
-    expect(ok(await t.gql('{ ranking(provinceCode: "38", indicatorCode: "THU_NHAP_BQ", period: "2024") { rank } }')).ranking).toEqual([]);
+    expect(
+      ok(await t.gql('{ ranking(provinceCode: "38", indicatorCode: "THU_NHAP_BQ", period: "2024") { rank } }')).ranking,
+    ).toEqual([]);
   });
 
   it('compares Thanh Hóa districts in one flat table', async () => {
-    const { provinceComparison: c } = ok(await t.gql(`{ provinceComparison(provinceCode: "38", indicatorCodes: ["THU_NHAP_BQ", "VON_DAU_TU_XH"]) {
-      totalCount pageInfo { hasNextPage } nodes { unitCode unitName indicatorCode period year value status target targetPeriod comparator ratio band rank rankOf unit { name } indicator { unit } } } }`));
+    const { provinceComparison: c } = ok(
+      await t.gql(`{ provinceComparison(provinceCode: "38", indicatorCodes: ["THU_NHAP_BQ", "VON_DAU_TU_XH"]) {
+      totalCount pageInfo { hasNextPage } nodes { unitCode unitName indicatorCode period year value status target targetPeriod comparator ratio band rank rankOf unit { name } indicator { unit } } } }`),
+    );
     expect(c.totalCount).toBe(5);
     expect(c.nodes.map((n: any) => [n.indicatorCode, n.period, n.unitCode, n.rank, n.rankOf])).toEqual([
       ['THU_NHAP_BQ', '2020', '390', 1, 1],
@@ -85,14 +128,31 @@ describeEachDb('analytics on the demo data', (db) => {
       ['VON_DAU_TU_XH', '2021..2023', '390', 1, 1],
       ['VON_DAU_TU_XH', '2023-H1', '387', 1, 1],
     ]);
-    expect(c.nodes[3]).toMatchObject({ unitName: 'Cẩm Thủy', year: 2023, value: 5540, target: 10000, targetPeriod: '2021..2025', comparator: 'AT_LEAST', band: 'FROM_50_TO_80', unit: { name: 'Huyện Cẩm Thủy' }, indicator: { unit: 'tỷ đồng' } });
+    expect(c.nodes[3]).toMatchObject({
+      unitName: 'Cẩm Thủy',
+      year: 2023,
+      value: 5540,
+      target: 10000,
+      targetPeriod: '2021..2025',
+      comparator: 'AT_LEAST',
+      band: 'FROM_50_TO_80',
+      unit: { name: 'Huyện Cẩm Thủy' },
+      indicator: { unit: 'tỷ đồng' },
+    });
     expect(c.nodes[3].ratio).toBeCloseTo(0.554, 12);
     expect(c.nodes[2]).toMatchObject({ target: null, ratio: null, band: null });
   });
 
   it('GraphQL answers stay uncacheable (Cache-Control: no-store), errors too', async () => {
-    for (const query of ['{ me { name } }', '{ ranking(provinceCode: "38", indicatorCode: "NOPE", period: "2023") { rank } }']) {
-      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token-0123456789' }, body: JSON.stringify({ query }) });
+    for (const query of [
+      '{ me { name } }',
+      '{ ranking(provinceCode: "38", indicatorCode: "NOPE", period: "2023") { rank } }',
+    ]) {
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token-0123456789' },
+        body: JSON.stringify({ query }),
+      });
       expect(res.headers.get('cache-control'), query).toBe('no-store');
     }
   });
@@ -108,7 +168,10 @@ describeEachDb('analytics on the demo data', (db) => {
       ['{ provinceComparison(provinceCode: "38", first: 50001) { totalCount } }', 'INVALID_FIRST'],
       ['{ provinceComparison(provinceCode: "38", after: "garbage") { totalCount } }', 'INVALID_CURSOR'],
       ['{ provinceComparison(provinceCode: "38", fromYear: 2024, toYear: 2020) { totalCount } }', 'INVALID_YEAR'],
-      ['{ observations(filter: { unitCodes: ["392"] }) { nodes { relativeTo(period: "2020-Q5") { ratio } } } }', 'INVALID_PERIOD'],
+      [
+        '{ observations(filter: { unitCodes: ["392"] }) { nodes { relativeTo(period: "2020-Q5") { ratio } } } }',
+        'INVALID_PERIOD',
+      ],
     ];
     for (const [query, reason] of cases) {
       const res = await t.gql(query);

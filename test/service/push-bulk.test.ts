@@ -12,8 +12,13 @@ import { openServices, type ServiceDb } from '../helpers/services';
  * in test/integration/push-malformed.test.ts).
  */
 const good = { unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2024', value: 60, status: 'OFFICIAL' as const };
-const row = (unitCode: string, indicatorCode: string, period: string, value: number | null, extra: Partial<PushRow> = {}): PushRow =>
-  ({ unitCode, indicatorCode, period, value, status: 'OFFICIAL', ...extra });
+const row = (
+  unitCode: string,
+  indicatorCode: string,
+  period: string,
+  value: number | null,
+  extra: Partial<PushRow> = {},
+): PushRow => ({ unitCode, indicatorCode, period, value, status: 'OFFICIAL', ...extra });
 
 describeEachDb('pushObservations at its size limits', (db) => {
   let s: ServiceDb;
@@ -36,8 +41,15 @@ describeEachDb('pushObservations at its size limits', (db) => {
   // Moved from test/integration/push-malformed.test.ts.
   it('refuses more than 50,000 rows as a whole, and takes exactly 50,000', async () => {
     const fingerprint = await snapshot();
-    const rows = Array.from({ length: 50_001 }, (_, i) => ({ ...good, period: String(1900 + (i % 200)), note: String(i) }));
-    const refused = await s.services.push.push(s.admin, rows).then(() => null, (e: unknown) => e);
+    const rows = Array.from({ length: 50_001 }, (_, i) => ({
+      ...good,
+      period: String(1900 + (i % 200)),
+      note: String(i),
+    }));
+    const refused = await s.services.push.push(s.admin, rows).then(
+      () => null,
+      (e: unknown) => e,
+    );
     // A top-level error (no payload), which the API answers as BAD_USER_INPUT with this reason and field.
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ROWS', field: ['input', 'rows'] });
@@ -52,14 +64,32 @@ describeEachDb('pushObservations at its size limits', (db) => {
 
   // Moved from test/integration/push.test.ts.
   it('applies 10,000 rows in a bounded number of SQL statements (multi-row, never one per row)', async () => {
-    const units: string[] = (await s.ds.query(
-      "SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id WHERE p.code = '38' AND u.valid_to IS NULL ORDER BY u.code",
-    )).map((r: { code: string }) => r.code);
-    const indicators = ['GTSX', 'VON_DAU_TU_XH', 'THU_NSNN', 'GTSX_CN_TTCN', 'SL_LUONG_THUC', 'DT_GIEO_TRONG', 'NANG_SUAT_LUA', 'THU_NHAP_BQ'];
+    const units: string[] = (
+      await s.ds.query(
+        "SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id WHERE p.code = '38' AND u.valid_to IS NULL ORDER BY u.code",
+      )
+    ).map((r: { code: string }) => r.code);
+    const indicators = [
+      'GTSX',
+      'VON_DAU_TU_XH',
+      'THU_NSNN',
+      'GTSX_CN_TTCN',
+      'SL_LUONG_THUC',
+      'DT_GIEO_TRONG',
+      'NANG_SUAT_LUA',
+      'THU_NHAP_BQ',
+    ];
     const rows: PushRow[] = [];
-    for (const u of units) for (const i of indicators) for (let m = 0; m < 60 && rows.length < 10_000; m++) {
-      rows.push(row(u, i, `${2010 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, 100 + m, { source: 'Cục Thống kê Thanh Hóa', note: 'số liệu tháng' }));
-    }
+    for (const u of units)
+      for (const i of indicators)
+        for (let m = 0; m < 60 && rows.length < 10_000; m++) {
+          rows.push(
+            row(u, i, `${2010 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, 100 + m, {
+              source: 'Cục Thống kê Thanh Hóa',
+              note: 'số liệu tháng',
+            }),
+          );
+        }
     expect(rows).toHaveLength(10_000);
     s.counter.reset();
     const started = performance.now();
@@ -67,7 +97,10 @@ describeEachDb('pushObservations at its size limits', (db) => {
     expect(created).toMatchObject({ applied: true, created: 10_000 });
     expect(s.counter.count).toBeLessThan(60);
     s.counter.reset();
-    const updated = await s.services.push.push(s.admin, rows.map((r) => ({ ...r, value: (r.value as number) + 0.25, baseVersion: 1 })));
+    const updated = await s.services.push.push(
+      s.admin,
+      rows.map((r) => ({ ...r, value: (r.value as number) + 0.25, baseVersion: 1 })),
+    );
     expect(updated).toMatchObject({ applied: true, updated: 10_000 });
     expect(updated.rows[9_999].observation).toMatchObject({ version: 2, value: rows[9_999].value! + 0.25 });
     expect(s.counter.count).toBeLessThan(60);

@@ -34,13 +34,18 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
   beforeAll(async () => {
     s = await openServices(db);
     clients = [];
-    for (let c = 0; c < CLIENTS; c++) clients.push(await s.viewer(`client-${String(c).padStart(2, '0')}`, 'PROVINCE_EDITOR', '38'));
+    for (let c = 0; c < CLIENTS; c++)
+      clients.push(await s.viewer(`client-${String(c).padStart(2, '0')}`, 'PROVINCE_EDITOR', '38'));
   });
   afterAll(() => s?.close());
-  const push = (viewer: Viewer, rows: PushRow[], opts: { atomic?: boolean; idempotencyKey?: string } = {}) => s.services.push.push(viewer, rows, opts);
+  const push = (viewer: Viewer, rows: PushRow[], opts: { atomic?: boolean; idempotencyKey?: string } = {}) =>
+    s.services.push.push(viewer, rows, opts);
 
   it(`${CLIENTS} clients editing the same cells at once, ${ROUNDS} times: one winner per version, CONFLICT for every loser, gap-free chains`, async () => {
-    const initial = await push(s.admin, CELLS.map((indicatorCode) => ({ unitCode: '392', indicatorCode, period: PERIOD, value: 1 })));
+    const initial = await push(
+      s.admin,
+      CELLS.map((indicatorCode) => ({ unitCode: '392', indicatorCode, period: PERIOD, value: 1 })),
+    );
     expect(initial.created).toBe(CELLS.length);
     const version = new Map(CELLS.map((c) => [c, 1]));
     /** cell → version → [client, value] of the writer that won it */
@@ -52,7 +57,13 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
       // Distinct per writer, within 0–100 for the share, and free of binary noise (the server keeps 6 decimals).
       const value = (client: number) => (round * 1000 + client * 10 + 5) / 100;
       const requests = clients.map((viewer, client) => {
-        const rows: PushRow[] = CELLS.map((indicatorCode) => ({ unitCode: '392', indicatorCode, period: PERIOD, value: value(client), baseVersion: version.get(indicatorCode)! }));
+        const rows: PushRow[] = CELLS.map((indicatorCode) => ({
+          unitCode: '392',
+          indicatorCode,
+          period: PERIOD,
+          value: value(client),
+          baseVersion: version.get(indicatorCode)!,
+        }));
         rows.push({ unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: fresh, value: value(client) });
         return push(viewer, shuffled(rows, round * 1000 + client + 1), { atomic });
       });
@@ -62,7 +73,10 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
         const isFresh = cell === fresh;
         const outcomes = results.map((res, client) => {
           const r = res.rows.find((_, i) => {
-            const sent = shuffled(CELLS.map((c) => ({ c, p: PERIOD })).concat([{ c: 'THU_NHAP_BQ', p: fresh }]), round * 1000 + client + 1)[i];
+            const sent = shuffled(
+              CELLS.map((c) => ({ c, p: PERIOD })).concat([{ c: 'THU_NHAP_BQ', p: fresh }]),
+              round * 1000 + client + 1,
+            )[i];
             return isFresh ? sent.p === fresh : sent.p === PERIOD && sent.c === cell;
           })!;
           return { client, r, applied: res.applied };
@@ -94,7 +108,11 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
     }
 
     for (const cell of CELLS) {
-      const page = await s.services.observations.connection({ unitCodes: ['392'], indicatorCodes: [cell], periods: ['2030'] }, 1000, null);
+      const page = await s.services.observations.connection(
+        { unitCodes: ['392'], indicatorCodes: [cell], periods: ['2030'] },
+        1000,
+        null,
+      );
       const obs = page.nodes[0];
       const key = { unitId: obs.unitId, indicatorId: obs.indicatorId, period: obs.period };
       const revisions = (await s.services.observations.revisionsByKeys([key])).get(keyText(key))!;
@@ -115,18 +133,31 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
   it(`${CLIENTS} clients creating the same new keys at once: exactly one CREATED per key, ALREADY_EXISTS for the others`, async () => {
     // No stored row to lock: the unique (key, version) index of revisions alone decides the race.
     for (let round = 0; round < ROUNDS; round++) {
-      const keys = CELLS.map((indicatorCode) => ({ indicatorCode, period: `2050-${String(round + 1).padStart(2, '0')}` }));
-      const results = await Promise.all(clients.map((viewer, client) => {
-        const order = shuffled(keys, round * 77 + client + 3);
-        return push(viewer, order.map((k) => ({ unitCode: '390', ...k, value: client + 1 })), { atomic: false }).then((res) => ({ res, order, client }));
+      const keys = CELLS.map((indicatorCode) => ({
+        indicatorCode,
+        period: `2050-${String(round + 1).padStart(2, '0')}`,
       }));
+      const results = await Promise.all(
+        clients.map((viewer, client) => {
+          const order = shuffled(keys, round * 77 + client + 3);
+          return push(
+            viewer,
+            order.map((k) => ({ unitCode: '390', ...k, value: client + 1 })),
+            { atomic: false },
+          ).then((res) => ({ res, order, client }));
+        }),
+      );
       for (const k of keys) {
         const rows = results.map(({ res, order, client }) => ({ client, r: res.rows[order.indexOf(k)] }));
         const created = rows.filter((x) => x.r.outcome === 'CREATED');
         expect(created, `round ${round} ${k.indicatorCode}`).toHaveLength(1);
         for (const x of rows) {
           if (x === created[0]) continue;
-          expect(x.r).toMatchObject({ outcome: 'CONFLICT', code: 'ALREADY_EXISTS', current: { version: 1, value: created[0].client + 1 } });
+          expect(x.r).toMatchObject({
+            outcome: 'CONFLICT',
+            code: 'ALREADY_EXISTS',
+            current: { version: 1, value: created[0].client + 1 },
+          });
         }
       }
     }
@@ -138,13 +169,22 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
   });
 
   it('the same keyed push sent several times at once (a client retrying) is written once and replayed to the others', async () => {
-    const rows: PushRow[] = CELLS.map((indicatorCode, i) => ({ unitCode: '392', indicatorCode, period: '2031', value: 10 + i }));
-    const answers = await Promise.all(Array.from({ length: 8 }, () => push(clients[0], rows, { idempotencyKey: 'retry-storm-1' })));
+    const rows: PushRow[] = CELLS.map((indicatorCode, i) => ({
+      unitCode: '392',
+      indicatorCode,
+      period: '2031',
+      value: 10 + i,
+    }));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => push(clients[0], rows, { idempotencyKey: 'retry-storm-1' })),
+    );
     expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
     const first = answers.find((a) => !a.replayed)!;
     expect(first).toMatchObject({ applied: true, created: CELLS.length });
     for (const a of answers) expect({ ...a, replayed: false }).toEqual(first);
-    const revs: { n: number }[] = await s.ds.query("SELECT COUNT(*) AS n FROM observation_revision WHERE period = '2031'");
+    const revs: { n: number }[] = await s.ds.query(
+      "SELECT COUNT(*) AS n FROM observation_revision WHERE period = '2031'",
+    );
     expect(Number(revs[0].n)).toBe(CELLS.length);
   });
 });

@@ -21,7 +21,9 @@ describe('query cost declared on the fields', () => {
 
   it('multiplies nested lists as they run', async () => {
     // provinces (63) × districts (30) × terms (10) × targets (30) × { value }
-    expect(await cost('{ provinces { districts { terms { targets { value } } } } }')).toBe(1 + 63 * (1 + 30 * (1 + 10 * (1 + 30 * 1))));
+    expect(await cost('{ provinces { districts { terms { targets { value } } } } }')).toBe(
+      1 + 63 * (1 + 30 * (1 + 10 * (1 + 30 * 1))),
+    );
   });
 
   it('counts a page by `first`, its default included', async () => {

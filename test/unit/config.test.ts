@@ -5,21 +5,45 @@ describe('configuration', () => {
   it('has working defaults: SQLite file under data/, port 4000, private reads, demo data on', () => {
     const c = loadConfig({}, '/srv/app');
     expect(c).toMatchObject({
-      port: 4000, host: '127.0.0.1', publicRead: false, demoData: true, adminToken: null, tls: null,
+      port: 4000,
+      host: '127.0.0.1',
+      publicRead: false,
+      demoData: true,
+      adminToken: null,
+      tls: null,
       database: { type: 'sqlite', path: '/srv/app/data/chitieu.sqlite' },
     });
   });
 
   it('reads every documented variable', () => {
-    const c = loadConfig({
-      PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'mysql://u:p@db:3306/chitieu', ADMIN_TOKEN: 'a-long-enough-secret',
-      PUBLIC_READ: 'true', DEMO_DATA: 'false', TLS_CERT: 'c.pem', TLS_KEY: 'k.pem', BODY_LIMIT: '10mb',
-    }, '/srv');
+    const c = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'mysql://u:p@db:3306/chitieu',
+        ADMIN_TOKEN: 'a-long-enough-secret',
+        PUBLIC_READ: 'true',
+        DEMO_DATA: 'false',
+        TLS_CERT: 'c.pem',
+        TLS_KEY: 'k.pem',
+        BODY_LIMIT: '10mb',
+      },
+      '/srv',
+    );
     expect(c).toMatchObject({
-      port: 8080, host: '0.0.0.0', database: { type: 'mysql', url: 'mysql://u:p@db:3306/chitieu' }, adminToken: 'a-long-enough-secret',
-      publicRead: true, demoData: false, tls: { cert: '/srv/c.pem', key: '/srv/k.pem' }, bodyLimit: '10mb',
+      port: 8080,
+      host: '0.0.0.0',
+      database: { type: 'mysql', url: 'mysql://u:p@db:3306/chitieu' },
+      adminToken: 'a-long-enough-secret',
+      publicRead: true,
+      demoData: false,
+      tls: { cert: '/srv/c.pem', key: '/srv/k.pem' },
+      bodyLimit: '10mb',
     });
-    expect(loadConfig({ DATABASE_URL: 'sqlite:other.db' }, '/srv').database).toEqual({ type: 'sqlite', path: '/srv/other.db' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:other.db' }, '/srv').database).toEqual({
+      type: 'sqlite',
+      path: '/srv/other.db',
+    });
   });
 
   it.each([

@@ -17,7 +17,12 @@ export interface LongFilter {
 }
 
 interface TablePage {
-  observationTable: { columns: string[]; rows: unknown[][]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  observationTable: {
+    columns: string[];
+    rows: unknown[][];
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
 export interface LongPull {
@@ -25,7 +30,12 @@ export interface LongPull {
   readonly catalog: Partial<Catalog>;
 }
 
-export async function fetchLongTable(client: GraphQLClient, filter: LongFilter, onProgress?: Progress, pageSize = 10_000): Promise<LongPull> {
+export async function fetchLongTable(
+  client: GraphQLClient,
+  filter: LongFilter,
+  onProgress?: Progress,
+  pageSize = 10_000,
+): Promise<LongPull> {
   const catalog = await fetchCatalog(client, filter);
   const units = new Map(catalog.units.map((u) => [u.code, u]));
   const indicators = new Map(catalog.indicators.map((i) => [i.code, i]));
@@ -39,12 +49,28 @@ export async function fetchLongTable(client: GraphQLClient, filter: LongFilter, 
     );
     const t = d.observationTable;
     const col = (name: string) => t.columns.indexOf(name);
-    const [u, i, p, v, s, src, note, ver, at, by] = ['unitCode', 'indicatorCode', 'period', 'value', 'status', 'source', 'note', 'version', 'updatedAt', 'updatedBy'].map(col) as number[];
+    const [u, i, p, v, s, src, note, ver, at, by] = [
+      'unitCode',
+      'indicatorCode',
+      'period',
+      'value',
+      'status',
+      'source',
+      'note',
+      'version',
+      'updatedAt',
+      'updatedBy',
+    ].map(col) as number[];
     for (const r of t.rows) {
       const ind = indicators.get(String(r[i!]));
       observations.push({
         unit: { code: String(r[u!]), name: units.get(String(r[u!]))?.name ?? null },
-        indicator: { code: String(r[i!]), name: ind?.name ?? null, unit: ind?.unit ?? null, decimals: ind?.decimals ?? null },
+        indicator: {
+          code: String(r[i!]),
+          name: ind?.name ?? null,
+          unit: ind?.unit ?? null,
+          decimals: ind?.decimals ?? null,
+        },
         period: String(r[p!]),
         value: Number(r[v!]),
         status: r[s!] as ObservationStatus,
@@ -66,7 +92,12 @@ async function fetchCatalog(client: GraphQLClient, filter: LongFilter): Promise<
   const from = filter.fromYear ? `${filter.fromYear}-01-01` : null;
   const d = await client.request<{
     indicators: { code: string; name: string; unit: string; decimals: number }[];
-    province?: { code: string; name: string; now: { code: string; name: string }[]; then: { code: string; name: string }[] } | null;
+    province?: {
+      code: string;
+      name: string;
+      now: { code: string; name: string }[];
+      then: { code: string; name: string }[];
+    } | null;
   }>(
     `query($p: String!, $withProvince: Boolean!, $from: Date) {
       indicators { code name unit decimals }
@@ -75,7 +106,8 @@ async function fetchCatalog(client: GraphQLClient, filter: LongFilter): Promise<
   );
   const units = new Map<string, { code: string; name: string | null }>();
   // Districts merged away since the start of the period still carry their old name.
-  for (const u of [...(d.province?.now ?? []), ...(d.province?.then ?? []), ...(d.province ? [d.province] : [])]) units.set(u.code, { code: u.code, name: u.name });
+  for (const u of [...(d.province?.now ?? []), ...(d.province?.then ?? []), ...(d.province ? [d.province] : [])])
+    units.set(u.code, { code: u.code, name: u.name });
   for (const code of filter.unitCodes ?? []) {
     if (units.has(code)) continue;
     const one = await client.request<{ district: { name: string } | null; province: { name: string } | null }>(

@@ -80,7 +80,10 @@ export class GraphQLClient {
     try {
       res = await this.doFetch(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: timeout.signal,
       });
@@ -94,7 +97,12 @@ export class GraphQLClient {
     try {
       body = (await res.json()) as typeof body;
     } catch {
-      throw new ApiError(res.status === 401 ? 'UNAUTHENTICATED' : 'NOT_GRAPHQL', `${this.endpoint} answered HTTP ${res.status} without GraphQL`, null, res.status);
+      throw new ApiError(
+        res.status === 401 ? 'UNAUTHENTICATED' : 'NOT_GRAPHQL',
+        `${this.endpoint} answered HTTP ${res.status} without GraphQL`,
+        null,
+        res.status,
+      );
     }
     const first = body.errors?.[0];
     if (first) throw errorFrom(first, res.status);

@@ -28,7 +28,11 @@ export function newIdempotencyKey(): string {
   return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-export async function pushRows(client: GraphQLClient, rows: readonly ObservationRowInput[], opts: PushOptions): Promise<PushPayload> {
+export async function pushRows(
+  client: GraphQLClient,
+  rows: readonly ObservationRowInput[],
+  opts: PushOptions,
+): Promise<PushPayload> {
   const input = {
     rows,
     dryRun: opts.dryRun,

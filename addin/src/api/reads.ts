@@ -3,7 +3,15 @@
  * a long table. Paginated lists are read page by page with `first`/`after`, reporting progress,
  * so a province-wide pull shows a moving bar instead of a frozen pane.
  */
-import type { Catalog, ObservationStatus, ProgressInfo, ServerObservation, TargetInfo, TermInfo, TermSheetSource } from '../sync';
+import type {
+  Catalog,
+  ObservationStatus,
+  ProgressInfo,
+  ServerObservation,
+  TargetInfo,
+  TermInfo,
+  TermSheetSource,
+} from '../sync';
 import { termTableFrom } from '../sync';
 import type { GraphQLClient } from './client';
 
@@ -28,7 +36,12 @@ export interface UnitHit {
 }
 
 /** Units whose name matches `search`, diacritics and case ignored by the server ("ha trung"). */
-export async function searchUnits(client: GraphQLClient, search: string, level?: UnitHit['level'], signal?: AbortSignal): Promise<UnitHit[]> {
+export async function searchUnits(
+  client: GraphQLClient,
+  search: string,
+  level?: UnitHit['level'],
+  signal?: AbortSignal,
+): Promise<UnitHit[]> {
   const d = await client.request<{ adminUnits: (UnitHit & { province?: UnitHit['province'] })[] }>(
     `query($s: String, $l: AdminLevel) { adminUnits(search: $s, level: $l, first: 20) { code name level ... on District { province { code name } } } }`,
     { s: search, l: level ?? null },
@@ -66,19 +79,30 @@ export async function listTerms(client: GraphQLClient, unitCode: string): Promis
   return d.terms;
 }
 
-const OBSERVATION_FIELDS = 'unit { code name } indicator { code name unit decimals } period value status source note version updatedAt updatedBy';
+const OBSERVATION_FIELDS =
+  'unit { code name } indicator { code name unit decimals } period value status source note version updatedAt updatedBy';
 
 /** Every observation matching `filter`, through the `observations` connection. */
-export async function fetchObservations(client: GraphQLClient, filter: Record<string, unknown>, onProgress?: Progress, pageSize = 2000): Promise<ServerObservation[]> {
+export async function fetchObservations(
+  client: GraphQLClient,
+  filter: Record<string, unknown>,
+  onProgress?: Progress,
+  pageSize = 2000,
+): Promise<ServerObservation[]> {
   const out: ServerObservation[] = [];
   let after: string | null = null;
   for (;;) {
-    const d: { observations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ServerObservation[] } } =
-      await client.request(
-        `query($f: ObservationFilter!, $n: Int!, $a: String) { observations(filter: $f, first: $n, after: $a) {
+    const d: {
+      observations: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: ServerObservation[];
+      };
+    } = await client.request(
+      `query($f: ObservationFilter!, $n: Int!, $a: String) { observations(filter: $f, first: $n, after: $a) {
           totalCount pageInfo { hasNextPage endCursor } nodes { ${OBSERVATION_FIELDS} } } }`,
-        { f: filter, n: pageSize, a: after },
-      );
+      { f: filter, n: pageSize, a: after },
+    );
     out.push(...d.observations.nodes);
     onProgress?.(out.length, d.observations.totalCount);
     if (!d.observations.pageInfo.hasNextPage || !d.observations.pageInfo.endCursor) return out;
@@ -106,7 +130,11 @@ export interface TermSheetData extends TermSheetSource {
 }
 
 /** A term's targets, its unit's yearly observations for the term's years, and progress. */
-export async function fetchTermSheet(client: GraphQLClient, termId: string, onProgress?: Progress): Promise<TermSheetData> {
+export async function fetchTermSheet(
+  client: GraphQLClient,
+  termId: string,
+  onProgress?: Progress,
+): Promise<TermSheetData> {
   const d = await client.request<TermQuery>(
     `query($id: ID!) { term(id: $id) { id congressRoman startYear endYear title unit { code name shortName }
       targets { period value comparator indicator { code name unit decimals } } } }`,
@@ -114,20 +142,43 @@ export async function fetchTermSheet(client: GraphQLClient, termId: string, onPr
   );
   if (!d.term) throw new Error(`Term ${termId} not found`);
   const t = d.term;
-  const term: TermInfo = { id: t.id, unitCode: t.unit.code, unitName: t.unit.name, startYear: t.startYear, endYear: t.endYear, title: t.title };
+  const term: TermInfo = {
+    id: t.id,
+    unitCode: t.unit.code,
+    unitName: t.unit.name,
+    startYear: t.startYear,
+    endYear: t.endYear,
+    title: t.title,
+  };
   const years: string[] = [];
   for (let y = t.startYear; y <= t.endYear; y++) years.push(String(y));
   const observations = await fetchObservations(client, { unitCodes: [t.unit.code], periods: years }, onProgress);
   const progress = await fetchProgress(client, termId, { term, targets: t.targets, observations });
-  return { term, targets: t.targets, observations, progress: progress ?? [], hasProgress: progress !== null, congressRoman: t.congressRoman, unitShortName: t.unit.shortName };
+  return {
+    term,
+    targets: t.targets,
+    observations,
+    progress: progress ?? [],
+    hasProgress: progress !== null,
+    congressRoman: t.congressRoman,
+    unitShortName: t.unit.shortName,
+  };
 }
 
 /**
  * Progress per target row, or null when the server has no `progress` field. Asked separately so a
  * server without analytics still serves the term sheet.
  */
-async function fetchProgress(client: GraphQLClient, termId: string, src: TermSheetSource): Promise<ProgressInfo[] | null> {
-  type Row = { period: string; indicator: { code: string }; progress: { ratio: number | null; band: ProgressInfo['band'] } };
+async function fetchProgress(
+  client: GraphQLClient,
+  termId: string,
+  src: TermSheetSource,
+): Promise<ProgressInfo[] | null> {
+  type Row = {
+    period: string;
+    indicator: { code: string };
+    progress: { ratio: number | null; band: ProgressInfo['band'] };
+  };
   let rows: Row[];
   try {
     const d = await client.request<{ term: { targets: Row[] } | null }>(

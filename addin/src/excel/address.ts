@@ -23,7 +23,8 @@ export function cellAddress(row: number, col: number): string {
 
 /** The rectangle of `rowCount` × `colCount` cells whose top-left is (row, col). */
 export function rangeAddress(row: number, col: number, rowCount: number, colCount: number): string {
-  if (rowCount < 1 || colCount < 1) throw new RangeError(`a range needs at least one cell, got ${rowCount}×${colCount}`);
+  if (rowCount < 1 || colCount < 1)
+    throw new RangeError(`a range needs at least one cell, got ${rowCount}×${colCount}`);
   const from = cellAddress(row, col);
   if (rowCount === 1 && colCount === 1) return from;
   return `${from}:${cellAddress(row + rowCount - 1, col + colCount - 1)}`;

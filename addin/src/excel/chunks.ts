@@ -68,7 +68,11 @@ export function chunkRows(
 }
 
 /** Row spans for reading `rowCount` rows of `colCount` columns, `maxCells` cells per sync. */
-export function readSpans(rowCount: number, colCount: number, maxCells = DEFAULT_READ_CELLS): { start: number; end: number }[] {
+export function readSpans(
+  rowCount: number,
+  colCount: number,
+  maxCells = DEFAULT_READ_CELLS,
+): { start: number; end: number }[] {
   const per = Math.max(1, Math.floor(maxCells / Math.max(1, colCount)));
   const spans: { start: number; end: number }[] = [];
   for (let start = 0; start < rowCount; start += per) spans.push({ start, end: Math.min(rowCount, start + per) });

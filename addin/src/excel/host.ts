@@ -33,7 +33,10 @@ export const BASE_REQUIREMENT = { name: 'ExcelApi', version: '1.4' } as const;
 
 export function supports(feature: Feature): boolean {
   try {
-    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', MIN_VERSION[feature]) === true;
+    return (
+      typeof Office !== 'undefined' &&
+      Office.context?.requirements?.isSetSupported('ExcelApi', MIN_VERSION[feature]) === true
+    );
   } catch {
     return false;
   }
@@ -59,7 +62,11 @@ export function suspendUntilNextSync(ctx: Excel.RequestContext): void {
 
 /** Excel's rules for sheet names: ≤ 31 characters, none of : \ / ? * [ ], not blank. */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '');
   return (cleaned || 'Sheet').slice(0, 31).trim();
 }
 

@@ -52,7 +52,11 @@ export async function applyMarks(sheetId: string, marks: readonly SheetMark[], a
         const cell = sheet.getRange(cellAddress(m.row, m.col));
         cell.format.fill.color = m.color;
         if (prompts && m.message) {
-          cell.dataValidation.prompt = { showPrompt: true, title: clip(m.title ?? '', 32), message: clip(m.message, 255) };
+          cell.dataValidation.prompt = {
+            showPrompt: true,
+            title: clip(m.title ?? '', 32),
+            message: clip(m.message, 255),
+          };
         }
       }
       syncs++;

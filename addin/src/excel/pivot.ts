@@ -23,7 +23,13 @@ export interface PivotSpec {
 }
 
 export type PivotResult =
-  | { readonly ok: true; readonly sheetId: string; readonly sheetName: string; readonly filtered: boolean; readonly syncs: number }
+  | {
+      readonly ok: true;
+      readonly sheetId: string;
+      readonly sheetName: string;
+      readonly filtered: boolean;
+      readonly syncs: number;
+    }
   | { readonly ok: false; readonly reason: 'UNSUPPORTED' };
 
 export async function createPivot(spec: PivotSpec): Promise<PivotResult> {

@@ -54,7 +54,9 @@ function parseHeader(raw: unknown): StoredMeta | null {
 }
 
 /** Loads the header row of the state sheet: which columns hold which sheet's baseline. */
-async function readHeaders(ctx: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet | null; width: number; headers: Header[]; syncs: number }> {
+async function readHeaders(
+  ctx: Excel.RequestContext,
+): Promise<{ sheet: Excel.Worksheet | null; width: number; headers: Header[]; syncs: number }> {
   const sheet = ctx.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
   sheet.load('isNullObject');
   await ctx.sync();
@@ -81,7 +83,14 @@ export async function listBindings(): Promise<SheetBinding[]> {
 }
 
 function bindingOf(m: StoredMeta): SheetBinding {
-  return { sheetId: m.sheetId, sheetName: m.sheetName, layout: m.layout, scopeKey: m.scopeKey, serverUrl: m.serverUrl, savedAt: m.savedAt };
+  return {
+    sheetId: m.sheetId,
+    sheetName: m.sheetName,
+    layout: m.layout,
+    scopeKey: m.scopeKey,
+    serverUrl: m.serverUrl,
+    savedAt: m.savedAt,
+  };
 }
 
 export interface SaveResult {
@@ -98,7 +107,9 @@ export async function saveBaseline(binding: SheetBinding, text: string): Promise
       sheet = ctx.workbook.worksheets.add(STATE_SHEET);
       sheet.visibility = 'VeryHidden';
     }
-    const old = found.headers.find((h) => h.meta.sheetId === binding.sheetId) ?? found.headers.find((h) => h.meta.sheetName === binding.sheetName);
+    const old =
+      found.headers.find((h) => h.meta.sheetId === binding.sheetId) ??
+      found.headers.find((h) => h.meta.sheetName === binding.sheetName);
     const taken = new Set(found.headers.map((h) => h.col));
     let col = 0;
     while (taken.has(col)) col++;
@@ -133,7 +144,9 @@ export async function loadBaseline(sheet: { id: string; name?: string }): Promis
   return runExcel(async (ctx) => {
     const found = await readHeaders(ctx);
     let syncs = found.syncs;
-    const h = found.headers.find((x) => x.meta.sheetId === sheet.id) ?? found.headers.find((x) => sheet.name !== undefined && x.meta.sheetName === sheet.name);
+    const h =
+      found.headers.find((x) => x.meta.sheetId === sheet.id) ??
+      found.headers.find((x) => sheet.name !== undefined && x.meta.sheetName === sheet.name);
     if (!h || !found.sheet) return { ok: false, reason: 'NOT_BOUND', syncs };
     const parts: string[] = [];
     for (let i = 0; i < h.meta.chunks; i += PIECES_PER_SYNC) {

@@ -49,7 +49,9 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
       await ctx.sync();
     };
     const sheets = ctx.workbook.worksheets;
-    let sheet = opts.sheetId ? sheets.getItemOrNullObject(opts.sheetId) : sheets.getItemOrNullObject(safeSheetName(opts.sheetName));
+    let sheet = opts.sheetId
+      ? sheets.getItemOrNullObject(opts.sheetId)
+      : sheets.getItemOrNullObject(safeSheetName(opts.sheetName));
     sheet.load('isNullObject, id, name');
     await sync();
     if (sheet.isNullObject) {
@@ -79,7 +81,11 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
     const table = sheet.tables.add(rangeAddress(0, 0, Math.max(1, rows.length), width), true);
     table.name = opts.tableName;
     for (const [col, format] of Object.entries(opts.columnFormats ?? {})) {
-      if (dataRows > 0) sheet.getRange(rangeAddress(1, Number(col), dataRows, 1)).numberFormat = Array.from({ length: dataRows }, () => [format]);
+      if (dataRows > 0)
+        sheet.getRange(rangeAddress(1, Number(col), dataRows, 1)).numberFormat = Array.from(
+          { length: dataRows },
+          () => [format],
+        );
     }
     for (const col of opts.readOnlyColumns ?? []) {
       if (dataRows > 0) sheet.getRange(rangeAddress(1, col, dataRows, 1)).format.font.color = READ_ONLY_FONT;
@@ -128,7 +134,10 @@ export async function readGrid(sheetId: string, maxCells = DEFAULT_READ_CELLS): 
 }
 
 /** Writes single cells (server rounding, "take server value"); codes and periods stay text. */
-export async function writeCells(sheetId: string, writes: readonly { row: number; col: number; value: GridValue; text?: boolean }[]): Promise<number> {
+export async function writeCells(
+  sheetId: string,
+  writes: readonly { row: number; col: number; value: GridValue; text?: boolean }[],
+): Promise<number> {
   if (writes.length === 0) return 0;
   return runExcel(async (ctx) => {
     const sheet = ctx.workbook.worksheets.getItem(sheetId);

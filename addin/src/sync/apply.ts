@@ -168,7 +168,14 @@ export function applyPushResult(baseline: Baseline, batch: PushBatch, payload: P
 
 /** Marks for the problems that were not sent, so they show in the sheet with the results. */
 export function problemMarks(problems: readonly DiffProblem[]): CellMark[] {
-  return problems.map((p) => ({ at: p.at, key: p.key, state: 'LOCAL_PROBLEM', outcome: null, code: p.code, message: p.message }));
+  return problems.map((p) => ({
+    at: p.at,
+    key: p.key,
+    state: 'LOCAL_PROBLEM',
+    outcome: null,
+    code: p.code,
+    message: p.message,
+  }));
 }
 
 /**

@@ -45,7 +45,14 @@ export interface Baseline {
 }
 
 export function baselineCell(key: CellKey, content: CellContent & { value: number }, version: number): BaselineCell {
-  return { ...keyOf(key), value: content.value === 0 ? 0 : content.value, status: content.status, source: content.source, note: content.note, version };
+  return {
+    ...keyOf(key),
+    value: content.value === 0 ? 0 : content.value,
+    status: content.status,
+    source: content.source,
+    note: content.note,
+    version,
+  };
 }
 
 export function createBaseline(parts: {
@@ -162,7 +169,8 @@ export function serializeBaseline(b: Baseline): string {
   });
 }
 
-export type ParseBaselineResult = { readonly ok: true; readonly baseline: Baseline } | { readonly ok: false; readonly error: string };
+export type ParseBaselineResult =
+  { readonly ok: true; readonly baseline: Baseline } | { readonly ok: false; readonly error: string };
 
 class Corrupt extends Error {}
 

@@ -52,7 +52,8 @@ export function normalizeCodeCell(raw: unknown, index: CodeIndex): CodeCellResul
   if (raw === null || raw === undefined) return { ok: false, reason: 'EMPTY' };
   const text = codeText(raw);
   if (text === '') return { ok: false, reason: 'EMPTY' };
-  if (typeof raw !== 'number' || index.known.has(text) || !/^(?:[1-9]\d*|0)$/.test(text)) return { ok: true, code: text };
+  if (typeof raw !== 'number' || index.known.has(text) || !/^(?:[1-9]\d*|0)$/.test(text))
+    return { ok: true, code: text };
   const candidates = (index.byStripped.get(text) ?? []).filter((c) => c !== text);
   if (candidates.length === 1) return { ok: true, code: candidates[0]!, repairedFrom: text };
   if (candidates.length > 1) return { ok: false, reason: 'AMBIGUOUS', text, candidates };

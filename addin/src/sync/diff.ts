@@ -69,12 +69,28 @@ function positions(e: SheetEntry): FieldPositions {
   return at;
 }
 
-function classify(n: NormalizedEntry, key: CellKey, base: BaselineCell | null, decimals: number | null, defaultStatus: ObservationStatus): DiffEntry | null {
+function classify(
+  n: NormalizedEntry,
+  key: CellKey,
+  base: BaselineCell | null,
+  decimals: number | null,
+  defaultStatus: ObservationStatus,
+): DiffEntry | null {
   const common = { key, keyId: cellKey(key), at: positions(n.entry), base, repairs: n.repairs };
   if (base === null) {
     if (n.value === null) return null; // an empty cell where the server has nothing: no change
-    const desired: CellContent = { value: n.value, status: n.status ?? defaultStatus, source: n.source ?? null, note: n.note ?? null };
-    const changed: ContentField[] = ['value', 'status', ...(desired.source !== null ? ['source' as const] : []), ...(desired.note !== null ? ['note' as const] : [])];
+    const desired: CellContent = {
+      value: n.value,
+      status: n.status ?? defaultStatus,
+      source: n.source ?? null,
+      note: n.note ?? null,
+    };
+    const changed: ContentField[] = [
+      'value',
+      'status',
+      ...(desired.source !== null ? ['source' as const] : []),
+      ...(desired.note !== null ? ['note' as const] : []),
+    ];
     return { ...common, kind: 'ADDED', desired, changed };
   }
   const status = n.status ?? base.status;
@@ -136,7 +152,13 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
       continue;
     }
     if (n.problems.length > 0) continue;
-    const entry = classify(n, n.key, baseline.cells.get(id) ?? null, decimalsOf(baseline, n.key.indicatorCode), defaultStatus);
+    const entry = classify(
+      n,
+      n.key,
+      baseline.cells.get(id) ?? null,
+      decimalsOf(baseline, n.key.indicatorCode),
+      defaultStatus,
+    );
     if (entry) entries.push(entry);
   }
   const missing = [...baseline.cells.entries()].filter(([id]) => !byKey.has(id)).map(([, c]) => c);

@@ -5,13 +5,7 @@
  * server row a cell is.
  */
 import { sameValue } from './numbers';
-import type {
-  AchievementBand,
-  Comparator,
-  ObservationStatus,
-  ServerObservation,
-  TermInfo,
-} from './wire';
+import type { AchievementBand, Comparator, ObservationStatus, ServerObservation, TermInfo } from './wire';
 import { OBSERVATION_STATUSES } from './wire';
 
 export { OBSERVATION_STATUSES };

@@ -12,12 +12,7 @@ import { normalizePeriodCell } from './period';
 import type { ObservationStatus } from './wire';
 
 export type ProblemCode =
-  | 'TEXT_NOT_NUMBER'
-  | 'LOST_LEADING_ZERO'
-  | 'BAD_PERIOD'
-  | 'BAD_STATUS'
-  | 'MISSING_KEY'
-  | 'DUPLICATE_KEY';
+  'TEXT_NOT_NUMBER' | 'LOST_LEADING_ZERO' | 'BAD_PERIOD' | 'BAD_STATUS' | 'MISSING_KEY' | 'DUPLICATE_KEY';
 
 export interface DiffProblem {
   readonly code: ProblemCode;
@@ -86,9 +81,15 @@ export function normalizeEntry(entry: SheetEntry, ctx: NormalizeContext): Normal
     }
     if (r.reason === 'EMPTY') problem('MISSING_KEY', field, f, `The ${what} is empty.`);
     else {
-      problem('LOST_LEADING_ZERO', field, f, `The ${what} "${r.text}" lost its leading zeros and could be any of ${r.candidates.join(', ')}; type it as text.`, {
-        candidates: r.candidates,
-      });
+      problem(
+        'LOST_LEADING_ZERO',
+        field,
+        f,
+        `The ${what} "${r.text}" lost its leading zeros and could be any of ${r.candidates.join(', ')}; type it as text.`,
+        {
+          candidates: r.candidates,
+        },
+      );
     }
     return null;
   };
@@ -99,9 +100,17 @@ export function normalizeEntry(entry: SheetEntry, ctx: NormalizeContext): Normal
   const p = normalizePeriodCell(entry.period.raw);
   if (p.ok) period = p.period;
   else if (p.empty) problem('MISSING_KEY', 'period', entry.period, p.message);
-  else problem('BAD_PERIOD', 'period', entry.period, p.message, p.suggestion === undefined ? {} : { suggestion: p.suggestion });
+  else
+    problem(
+      'BAD_PERIOD',
+      'period',
+      entry.period,
+      p.message,
+      p.suggestion === undefined ? {} : { suggestion: p.suggestion },
+    );
 
-  const key = unitCode !== null && indicatorCode !== null && period !== null ? { unitCode, indicatorCode, period } : null;
+  const key =
+    unitCode !== null && indicatorCode !== null && period !== null ? { unitCode, indicatorCode, period } : null;
 
   let value: number | null = null;
   const v = readValueCell(entry.value.raw);
@@ -127,7 +136,12 @@ export function normalizeEntry(entry: SheetEntry, ctx: NormalizeContext): Normal
     const s = parseStatusCell(entry.status.raw);
     if (s.kind === 'ok') status = s.status;
     else if (s.kind === 'bad') {
-      problem('BAD_STATUS', 'status', entry.status, `"${s.text}" is not a status (ESTIMATED, PRELIMINARY, OFFICIAL, FORECAST).`);
+      problem(
+        'BAD_STATUS',
+        'status',
+        entry.status,
+        `"${s.text}" is not a status (ESTIMATED, PRELIMINARY, OFFICIAL, FORECAST).`,
+      );
     }
   }
   const source = entry.source ? normalizeText(entry.source.raw) : undefined;

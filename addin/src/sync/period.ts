@@ -4,7 +4,14 @@
  * General cell comes back as the number 2023, people type spaces and en dashes) and refuses —
  * with a suggestion — what it cannot read without guessing.
  */
-import { formatPeriod, inYearRange, isCanonicalPeriod, MAX_YEAR, MIN_YEAR, type Period } from '../../../schema/contract/period';
+import {
+  formatPeriod,
+  inYearRange,
+  isCanonicalPeriod,
+  MAX_YEAR,
+  MIN_YEAR,
+  type Period,
+} from '../../../schema/contract/period';
 
 export * from '../../../schema/contract/period';
 
@@ -71,7 +78,9 @@ export function normalizePeriodCell(raw: unknown): PeriodCellResult {
   if (span) {
     const text = `${span[1]}..${span[2]}`;
     if (isCanonicalPeriod(text)) return { ok: true, period: text };
-    return bad(`"${raw}" is not a valid span: the start year must be before the end year, both ${MIN_YEAR}–${MAX_YEAR}.`);
+    return bad(
+      `"${raw}" is not a valid span: the start year must be before the end year, both ${MIN_YEAR}–${MAX_YEAR}.`,
+    );
   }
   const shortMonth = /^(\d{4})-([1-9])$/.exec(compact);
   if (shortMonth) {

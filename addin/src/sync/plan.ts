@@ -95,7 +95,8 @@ export type SplitResult =
 
 export function splitPlan(plan: PushPlan, options: SplitOptions = {}): SplitResult {
   const maxRows = options.maxRows ?? SERVER_MAX_ROWS;
-  if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`maxRows must be a positive integer, got ${maxRows}`);
+  if (!Number.isInteger(maxRows) || maxRows < 1)
+    throw new RangeError(`maxRows must be a positive integer, got ${maxRows}`);
   const atomic = options.atomic ?? true;
   const total = plan.rows.length;
   if (atomic && total > maxRows && !options.allowSplittingAtomic) {

@@ -79,7 +79,9 @@ export function analyzeRefresh(
         at: e.at,
         mine: e.desired,
         baseVersion: e.base?.version ?? null,
-        server: now ? { ...contentOf(now), value: now.value, version: now.version, updatedBy: null, updatedAt: null } : null,
+        server: now
+          ? { ...contentOf(now), value: now.value, version: now.version, updatedBy: null, updatedAt: null }
+          : null,
       });
     }
   }
@@ -87,7 +89,7 @@ export function analyzeRefresh(
   const blocking: DiffProblem[] = [];
   for (const p of diff.problems) {
     const keyId = p.key ? cellKey(p.key) : null;
-    wouldOverwrite.push({ keyId, entry: null, problem: p, server: keyId ? fresh.cells.get(keyId) ?? null : null });
+    wouldOverwrite.push({ keyId, entry: null, problem: p, server: keyId ? (fresh.cells.get(keyId) ?? null) : null });
     if (p.key && CARRIABLE.has(p.code)) carried.push(p);
     else blocking.push(p);
   }
@@ -102,7 +104,11 @@ export interface RefreshOptions {
 
 export type RefreshResult =
   | { readonly ok: true; readonly table: Table; readonly baseline: Baseline; readonly analysis: RefreshAnalysis }
-  | { readonly ok: false; readonly reason: 'BLOCKING_PROBLEMS' | 'LAYOUT_MISMATCH'; readonly analysis: RefreshAnalysis | null };
+  | {
+      readonly ok: false;
+      readonly reason: 'BLOCKING_PROBLEMS' | 'LAYOUT_MISMATCH';
+      readonly analysis: RefreshAnalysis | null;
+    };
 
 /** Everything the sheet showed for a problem's entry, to re-render it verbatim. */
 function rawOf(sheet: readonly SheetEntry[], p: DiffProblem): CarriedRaw {

@@ -5,7 +5,12 @@
  * legitimately not select.
  */
 
-import { OBSERVATION_STATUSES, ROW_OUTCOMES, type ObservationStatus, type RowOutcome } from '../../../schema/contract/outcomes';
+import {
+  OBSERVATION_STATUSES,
+  ROW_OUTCOMES,
+  type ObservationStatus,
+  type RowOutcome,
+} from '../../../schema/contract/outcomes';
 
 export { OBSERVATION_STATUSES, ROW_OUTCOMES, type ObservationStatus, type RowOutcome };
 
@@ -42,7 +47,6 @@ export interface ObservationRowInput {
   readonly baseVersion?: number;
 }
 
-
 export interface RowResult {
   readonly index: number;
   readonly outcome: RowOutcome;
@@ -57,7 +61,11 @@ export interface PushObservationsPayload {
   readonly applied: boolean;
   readonly dryRun: boolean;
   readonly rows: readonly RowResult[];
-  readonly userErrors?: readonly { readonly code: string; readonly field?: readonly string[] | null; readonly message: string }[];
+  readonly userErrors?: readonly {
+    readonly code: string;
+    readonly field?: readonly string[] | null;
+    readonly message: string;
+  }[];
 }
 
 /** A `Target` as the term sheet needs it (indicator flattened to what the grid shows). */

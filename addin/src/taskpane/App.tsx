@@ -19,9 +19,22 @@ export function App(props: { origin: string }) {
   return (
     <LangContext.Provider value={ctx}>
       <main style={{ fontFamily: tokens.fontFamilyBase, display: 'flex', flexDirection: 'column' }}>
-        <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px', background: tokens.colorBrandBackground2 }}>
+        <header
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            padding: '8px 12px',
+            background: tokens.colorBrandBackground2,
+          }}
+        >
           <Title3>{t('appTitle')}</Title3>
-          <Button data-testid="lang" size="small" appearance="subtle" onClick={() => actions.setLang(w.lang === 'vi' ? 'en' : 'vi')}>
+          <Button
+            data-testid="lang"
+            size="small"
+            appearance="subtle"
+            onClick={() => actions.setLang(w.lang === 'vi' ? 'en' : 'vi')}
+          >
             {t('language')}
           </Button>
         </header>
@@ -32,7 +45,12 @@ export function App(props: { origin: string }) {
           </div>
         ) : null}
         {w.notice ? (
-          <MessageBar data-testid={`notice-${w.notice.intent}`} intent={w.notice.intent} style={{ margin: '6px 12px' }} onClick={w.dismiss}>
+          <MessageBar
+            data-testid={`notice-${w.notice.intent}`}
+            intent={w.notice.intent}
+            style={{ margin: '6px 12px' }}
+            onClick={w.dismiss}
+          >
             <MessageBarBody>{w.notice.text}</MessageBarBody>
           </MessageBar>
         ) : null}
@@ -46,7 +64,13 @@ export function App(props: { origin: string }) {
           onDisconnect={actions.disconnect}
         />
         {w.client ? (
-          <PullCard client={w.client} indicators={w.indicators} busy={busy} onPull={actions.pull} onError={actions.fail} />
+          <PullCard
+            client={w.client}
+            indicators={w.indicators}
+            busy={busy}
+            onPull={actions.pull}
+            onError={actions.fail}
+          />
         ) : null}
         <SheetCard
           active={w.active}
@@ -71,9 +95,22 @@ export function App(props: { origin: string }) {
             onKeep={actions.keep}
           />
         ) : null}
-        {w.client ? <CompareCard client={w.client} indicators={w.indicators} busy={busy} onCompare={actions.compare} onError={actions.fail} /> : null}
+        {w.client ? (
+          <CompareCard
+            client={w.client}
+            indicators={w.indicators}
+            busy={busy}
+            onCompare={actions.compare}
+            onError={actions.fail}
+          />
+        ) : null}
         <Legend />
-        <RefreshDialog pending={w.pending} onMerge={() => actions.decide('merge')} onOverwrite={() => actions.decide('overwrite')} onCancel={() => actions.decide(null)} />
+        <RefreshDialog
+          pending={w.pending}
+          onMerge={() => actions.decide('merge')}
+          onOverwrite={() => actions.decide('overwrite')}
+          onCancel={() => actions.decide(null)}
+        />
       </main>
     </LangContext.Provider>
   );

@@ -11,8 +11,14 @@ import { translator } from './i18n';
 
 /** Cells the add-in did not send (sync/normalize.ts): problems found before the server sees them. */
 const LOCAL: Readonly<Record<string, Texts>> = {
-  TEXT_NOT_NUMBER: { vi: 'Ô này là chữ, không phải số: Excel không tính được, nên không gửi. Hãy gõ lại số', en: 'This cell holds text, not a number: Excel cannot compute with it, so it is not sent. Type the number again' },
-  LOST_LEADING_ZERO: { vi: 'Mã bị mất số 0 ở đầu và khớp với nhiều mã; hãy gõ lại mã dạng văn bản (thêm dấu \' ở đầu)', en: 'The code lost its leading zeros and matches several codes; type it as text (start with \')' },
+  TEXT_NOT_NUMBER: {
+    vi: 'Ô này là chữ, không phải số: Excel không tính được, nên không gửi. Hãy gõ lại số',
+    en: 'This cell holds text, not a number: Excel cannot compute with it, so it is not sent. Type the number again',
+  },
+  LOST_LEADING_ZERO: {
+    vi: "Mã bị mất số 0 ở đầu và khớp với nhiều mã; hãy gõ lại mã dạng văn bản (thêm dấu ' ở đầu)",
+    en: "The code lost its leading zeros and matches several codes; type it as text (start with ')",
+  },
   BAD_PERIOD: REASONS.INVALID_PERIOD,
   BAD_STATUS: REASONS.INVALID_STATUS,
   MISSING_KEY: { vi: 'Thiếu mã đơn vị, mã chỉ tiêu hoặc kỳ', en: 'The unit code, indicator code or period is missing' },
@@ -29,16 +35,26 @@ const BY_STATE: Partial<Readonly<Record<MarkState, Texts>>> = {
   LOCKED: REASONS.LOCKED,
   FORBIDDEN: REASONS.OUT_OF_SCOPE,
   INVALID: { vi: 'Máy chủ không chấp nhận giá trị này', en: 'The server refused this value' },
-  NOT_APPLIED: { vi: 'Chưa ghi: lần gửi "tất cả hoặc không" bị từ chối vì có ô khác lỗi', en: 'Not written: the all-or-nothing push was refused because of other cells' },
-  NO_RESULT: { vi: 'Máy chủ không trả kết quả cho ô này; hãy gửi lại', en: 'The server returned no result for this cell; push again' },
+  NOT_APPLIED: {
+    vi: 'Chưa ghi: lần gửi "tất cả hoặc không" bị từ chối vì có ô khác lỗi',
+    en: 'Not written: the all-or-nothing push was refused because of other cells',
+  },
+  NO_RESULT: {
+    vi: 'Máy chủ không trả kết quả cho ô này; hãy gửi lại',
+    en: 'The server returned no result for this cell; push again',
+  },
 };
 
 /** The explanation of a marked cell; null for plain outcomes (will create, updated, …). */
-export function explainItem(item: Pick<ResultItem, 'state' | 'code' | 'message' | 'suggestion'>, lang: Lang): string | null {
+export function explainItem(
+  item: Pick<ResultItem, 'state' | 'code' | 'message' | 'suggestion'>,
+  lang: Lang,
+): string | null {
   const known = (item.code && byCode(item.code)) || BY_STATE[item.state];
   if (!known) return item.state === 'LOCAL_PROBLEM' || item.state === 'INVALID' ? item.message : null;
   let text = known[lang];
-  if (item.suggestion !== undefined && item.suggestion !== null) text += ` ${translator(lang)('didYouMean', { value: item.suggestion })}`;
+  if (item.suggestion !== undefined && item.suggestion !== null)
+    text += ` ${translator(lang)('didYouMean', { value: item.suggestion })}`;
   return `${text}.`;
 }
 

@@ -13,7 +13,11 @@ function render(inExcel: boolean) {
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      {inExcel ? <App origin={window.location.origin} /> : <p style={{ padding: 16 }}>{translator(savedLang())('needsExcel')}</p>}
+      {inExcel ? (
+        <App origin={window.location.origin} />
+      ) : (
+        <p style={{ padding: 16 }}>{translator(savedLang())('needsExcel')}</p>
+      )}
     </FluentProvider>,
   );
 }

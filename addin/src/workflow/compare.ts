@@ -38,7 +38,10 @@ export async function compare(client: GraphQLClient, req: CompareRequest, onProg
  * The pivot over a written comparison table. Where Excel can filter, the indicator reported by the
  * most districts is preselected: the comparison people open the pivot for.
  */
-export async function pivotFor(written: Extract<PullOutcome, { kind: 'written' }>, provinceName: string): Promise<excel.PivotResult> {
+export async function pivotFor(
+  written: Extract<PullOutcome, { kind: 'written' }>,
+  provinceName: string,
+): Promise<excel.PivotResult> {
   const units = new Map<string, Set<string>>();
   for (const c of written.table.cells) {
     const set = units.get(c.indicatorCode) ?? new Set<string>();

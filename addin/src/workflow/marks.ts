@@ -23,7 +23,25 @@ export const MARK_COLORS: Readonly<Record<MarkState, string>> = {
 };
 
 /** States the user has to act on, listed first. */
-export const NEEDS_ATTENTION: ReadonlySet<MarkState> = new Set(['CONFLICT', 'INVALID', 'LOCAL_PROBLEM', 'LOCKED', 'FORBIDDEN', 'NOT_APPLIED', 'NO_RESULT']);
+export const NEEDS_ATTENTION: ReadonlySet<MarkState> = new Set([
+  'CONFLICT',
+  'INVALID',
+  'LOCAL_PROBLEM',
+  'LOCKED',
+  'FORBIDDEN',
+  'NOT_APPLIED',
+  'NO_RESULT',
+]);
 
 /** The legend's order: what a push will do, then why it will not. */
-export const LEGEND: readonly MarkState[] = ['WILL_CREATE', 'WILL_UPDATE', 'WILL_DELETE', 'WILL_BE_UNCHANGED', 'CONFLICT', 'LOCKED', 'INVALID', 'FORBIDDEN', 'NOT_APPLIED'];
+export const LEGEND: readonly MarkState[] = [
+  'WILL_CREATE',
+  'WILL_UPDATE',
+  'WILL_DELETE',
+  'WILL_BE_UNCHANGED',
+  'CONFLICT',
+  'LOCKED',
+  'INVALID',
+  'FORBIDDEN',
+  'NOT_APPLIED',
+];

@@ -60,41 +60,79 @@ export async function download(client: GraphQLClient, req: PullRequest, onProgre
   const progress = (done: number, total: number) => onProgress?.('download', done, total);
   if (req.layout === 'term') {
     const data = await fetchTermSheet(client, req.termId, progress);
-    return { request: req, table: termTableFrom(data), pull, sheetName: `${data.unitShortName} ${data.congressRoman}`, scopeKey: scopeKeyOf(req) };
+    return {
+      request: req,
+      table: termTableFrom(data),
+      pull,
+      sheetName: `${data.unitShortName} ${data.congressRoman}`,
+      scopeKey: scopeKeyOf(req),
+    };
   }
   const data = await fetchLongTable(client, req.filter, progress);
-  return { request: req, table: longTableFromObservations(data.observations, data.catalog), pull, sheetName: req.label, scopeKey: scopeKeyOf(req) };
+  return {
+    request: req,
+    table: longTableFromObservations(data.observations, data.catalog),
+    pull,
+    sheetName: req.label,
+    scopeKey: scopeKeyOf(req),
+  };
 }
 
 export async function pull(client: GraphQLClient, req: PullRequest, onProgress?: Progress): Promise<PullOutcome> {
   const fresh = await download(client, req, onProgress);
   const [bindings, sheets] = await Promise.all([excel.listBindings(), excel.listSheets()]);
-  const existing = bindings.find((b) => b.scopeKey === fresh.scopeKey && b.serverUrl === client.endpoint && sheets.some((s) => s.id === b.sheetId));
+  const existing = bindings.find(
+    (b) => b.scopeKey === fresh.scopeKey && b.serverUrl === client.endpoint && sheets.some((s) => s.id === b.sheetId),
+  );
   if (existing) {
     const loaded = await loadSheet(existing.sheetId, existing.sheetName);
     if (loaded.kind === 'bound') return refresh(loaded.sheet, fresh, null, onProgress);
   }
-  const name = excel.uniqueSheetName(excel.safeSheetName(fresh.sheetName), sheets.map((s) => s.name));
+  const name = excel.uniqueSheetName(
+    excel.safeSheetName(fresh.sheetName),
+    sheets.map((s) => s.name),
+  );
   return write({ sheetId: null, sheetName: name }, fresh, onProgress);
 }
 
-async function write(target: { sheetId: string | null; sheetName: string }, fresh: FreshPull, onProgress?: Progress, refreshed = false): Promise<PullOutcome> {
+async function write(
+  target: { sheetId: string | null; sheetName: string },
+  fresh: FreshPull,
+  onProgress?: Progress,
+  refreshed = false,
+): Promise<PullOutcome> {
   const baseline = baselineFromTable(fresh.table, fresh.pull);
   const binding = { layout: fresh.table.layout, scopeKey: fresh.scopeKey, serverUrl: fresh.pull.serverUrl };
   const sheet = await writeTable(target, fresh.table, binding, baseline, (d, t) => onProgress?.('write', d, t));
-  return { kind: 'written', sheet, table: fresh.table, tableName: sheet.tableName, rows: fresh.table.cells.length, refreshed, conflicts: [] };
+  return {
+    kind: 'written',
+    sheet,
+    table: fresh.table,
+    tableName: sheet.tableName,
+    rows: fresh.table.cells.length,
+    refreshed,
+    conflicts: [],
+  };
 }
 
 /**
  * Refreshes `sheet` with `fresh`. Without a `choice`, proceeds only when nothing would be lost;
  * otherwise returns the decision to ask for.
  */
-export async function refresh(sheet: BoundSheet, fresh: FreshPull, choice: 'merge' | 'overwrite' | null, onProgress?: Progress): Promise<PullOutcome> {
+export async function refresh(
+  sheet: BoundSheet,
+  fresh: FreshPull,
+  choice: 'merge' | 'overwrite' | null,
+  onProgress?: Progress,
+): Promise<PullOutcome> {
   const target = { sheetId: sheet.sheetId, sheetName: sheet.sheetName };
   if (choice === 'overwrite') return write(target, fresh, onProgress, true);
   const { read } = await readEntries(sheet);
   if (!read.ok) {
-    return { kind: 'decide', pending: { sheet, fresh, analysis: null, canMerge: false, edits: 0, problems: 0, conflicts: 0 } };
+    return {
+      kind: 'decide',
+      pending: { sheet, fresh, analysis: null, canMerge: false, edits: 0, problems: 0, conflicts: 0 },
+    };
   }
   const merged = mergeRefresh(sheet.baseline, read.entries, fresh.table, fresh.pull);
   const analysis = merged.analysis;
@@ -115,10 +153,20 @@ export async function refresh(sheet: BoundSheet, fresh: FreshPull, choice: 'merg
     };
   }
   const binding = { layout: fresh.table.layout, scopeKey: fresh.scopeKey, serverUrl: fresh.pull.serverUrl };
-  const written = await writeTable(target, merged.table, binding, merged.baseline, (d, t) => onProgress?.('write', d, t));
+  const written = await writeTable(target, merged.table, binding, merged.baseline, (d, t) =>
+    onProgress?.('write', d, t),
+  );
   // Conflicts were found at the old positions; point them at where the re-rendered sheet put them.
   const conflicts = await relocate(written, merged.analysis.conflicts);
-  return { kind: 'written', sheet: written, table: merged.table, tableName: written.tableName, rows: merged.table.cells.length, refreshed: true, conflicts };
+  return {
+    kind: 'written',
+    sheet: written,
+    table: merged.table,
+    tableName: written.tableName,
+    rows: merged.table.cells.length,
+    refreshed: true,
+    conflicts,
+  };
 }
 
 async function relocate(sheet: BoundSheet, conflicts: readonly Conflict[]): Promise<Conflict[]> {

@@ -8,7 +8,16 @@ import type { GraphQLClient } from '../api';
 import { pushRows } from '../api';
 import * as excel from '../excel';
 import type { CellKey, CellMark, Conflict, MarkState, ObservationStatus, PushPlan, SheetPos } from '../sync';
-import { applyPushResult, cellKey, diffSheet, planPush, problemMarks, resolveKeepMine, resolveTakeServer, splitPlan } from '../sync';
+import {
+  applyPushResult,
+  cellKey,
+  diffSheet,
+  planPush,
+  problemMarks,
+  resolveKeepMine,
+  resolveTakeServer,
+  splitPlan,
+} from '../sync';
 import { MARK_COLORS } from './marks';
 import type { BoundSheet } from './sheet';
 import { readEntries, saveSheetBaseline } from './sheet';
@@ -24,7 +33,10 @@ export class WrongServerError extends Error {
   }
 }
 export class TooLargeError extends Error {
-  constructor(readonly rows: number, readonly maxRows: number) {
+  constructor(
+    readonly rows: number,
+    readonly maxRows: number,
+  ) {
     super(`${rows} rows exceed ${maxRows} for one all-or-nothing push`);
   }
 }
@@ -84,7 +96,10 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   const { grid, read } = await readEntries(sheet);
   if (!read.ok) throw new SheetShapeError(read.missingColumns);
   const diff = diffSheet(sheet.baseline, read.entries, { defaultStatus: opts.defaultStatus });
-  await excel.writeCells(sheet.sheetId, diff.repairs.map((r) => ({ row: r.at.row, col: r.at.col, value: r.to, text: true })));
+  await excel.writeCells(
+    sheet.sheetId,
+    diff.repairs.map((r) => ({ row: r.at.row, col: r.at.col, value: r.to, text: true })),
+  );
   const full = planPush(diff);
   const plan = opts.onlyKeys ? only(full, opts.onlyKeys) : full;
   const split = splitPlan(plan, { atomic: opts.atomic });
@@ -113,7 +128,15 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   marks.push(...problemMarks(plan.problems));
   const items: ResultItem[] = marks.map((m, i) => {
     const suggestion = i >= sent ? plan.problems[i - sent]?.suggestion : undefined;
-    return { id: `${m.at.row}:${m.at.col}:${i}`, state: m.state, at: m.at, key: m.key, code: m.code, message: m.message, ...(suggestion !== undefined ? { suggestion } : {}) };
+    return {
+      id: `${m.at.row}:${m.at.col}:${i}`,
+      state: m.state,
+      at: m.at,
+      key: m.key,
+      code: m.code,
+      message: m.message,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    };
   });
   await excel.writeCells(sheet.sheetId, writes);
   const width = Math.max(0, ...grid.map((r) => r.length));
@@ -136,34 +159,64 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   };
 }
 
-async function paint(sheet: BoundSheet, items: readonly ResultItem[], area: excel.MarkArea | null, annotate?: ReviewOptions['annotate']): Promise<void> {
+async function paint(
+  sheet: BoundSheet,
+  items: readonly ResultItem[],
+  area: excel.MarkArea | null,
+  annotate?: ReviewOptions['annotate'],
+): Promise<void> {
   await excel.applyMarks(
     sheet.sheetId,
     items.map((m) => {
       const a = annotate?.(m) ?? { title: m.state, message: m.message };
-      return { row: m.at.row, col: m.at.col, color: MARK_COLORS[m.state], title: a.title, message: a.message ?? undefined };
+      return {
+        row: m.at.row,
+        col: m.at.col,
+        color: MARK_COLORS[m.state],
+        title: a.title,
+        message: a.message ?? undefined,
+      };
     }),
     area,
   );
 }
 
 /** Paints conflicts a refresh found (no server round trip: the refresh already compared). */
-export async function markConflicts(sheet: BoundSheet, conflicts: readonly Conflict[], annotate?: ReviewOptions['annotate']): Promise<void> {
+export async function markConflicts(
+  sheet: BoundSheet,
+  conflicts: readonly Conflict[],
+  annotate?: ReviewOptions['annotate'],
+): Promise<void> {
   if (conflicts.length === 0) return;
-  const items: ResultItem[] = conflicts.map((c, i) => ({ id: `c${i}`, at: c.at.value, key: c.key, state: 'CONFLICT', code: null, message: null }));
+  const items: ResultItem[] = conflicts.map((c, i) => ({
+    id: `c${i}`,
+    at: c.at.value,
+    key: c.key,
+    state: 'CONFLICT',
+    code: null,
+    message: null,
+  }));
   await paint(sheet, items, null, annotate);
 }
 
 /** "Take server value": the server's row replaces the user's in the sheet and the baseline. */
 export async function takeServer(sheet: BoundSheet, conflict: Conflict): Promise<BoundSheet> {
   const r = resolveTakeServer(sheet.baseline, conflict);
-  await excel.writeCells(sheet.sheetId, r.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value })));
+  await excel.writeCells(
+    sheet.sheetId,
+    r.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value })),
+  );
   await excel.clearMarks(sheet.sheetId, [conflict.at.value]);
   return saveSheetBaseline(sheet, r.baseline);
 }
 
 /** "Keep mine": adopt the server's version as the base, then push this one value over it. */
-export async function keepMine(client: GraphQLClient, sheet: BoundSheet, conflict: Conflict, opts: Omit<ReviewOptions, 'dryRun' | 'onlyKeys'>): Promise<ReviewResult> {
+export async function keepMine(
+  client: GraphQLClient,
+  sheet: BoundSheet,
+  conflict: Conflict,
+  opts: Omit<ReviewOptions, 'dryRun' | 'onlyKeys'>,
+): Promise<ReviewResult> {
   const r = resolveKeepMine(sheet.baseline, conflict);
   const rebased = await saveSheetBaseline(sheet, r.baseline);
   return review(client, rebased, { ...opts, dryRun: false, onlyKeys: new Set([conflict.keyId]) });

@@ -6,8 +6,16 @@
 import * as excel from '../excel';
 import type { Baseline, Grid, GridReadResult, Table } from '../sync';
 import {
-  LONG_COLUMNS, LONG_HIDDEN_COLUMNS, LONG_TEXT_COLUMNS, parseBaseline, readLongGrid, readTermGrid,
-  renderLongGrid, renderTermGrid, serializeBaseline, termYears,
+  LONG_COLUMNS,
+  LONG_HIDDEN_COLUMNS,
+  LONG_TEXT_COLUMNS,
+  parseBaseline,
+  readLongGrid,
+  readTermGrid,
+  renderLongGrid,
+  renderTermGrid,
+  serializeBaseline,
+  termYears,
 } from '../sync';
 
 export interface BoundSheet {
@@ -30,7 +38,9 @@ export async function loadActiveSheet(): Promise<ActiveSheet> {
 export async function loadSheet(sheetId: string, sheetName: string): Promise<ActiveSheet> {
   const stored = await excel.loadBaseline({ id: sheetId, name: sheetName });
   if (!stored.ok) {
-    return stored.reason === 'NOT_BOUND' ? { kind: 'unbound', sheetName } : { kind: 'corrupt', sheetName, detail: 'torn' };
+    return stored.reason === 'NOT_BOUND'
+      ? { kind: 'unbound', sheetName }
+      : { kind: 'corrupt', sheetName, detail: 'torn' };
   }
   const parsed = parseBaseline(stored.text);
   if (!parsed.ok) return { kind: 'corrupt', sheetName, detail: parsed.error };
@@ -38,13 +48,24 @@ export async function loadSheet(sheetId: string, sheetName: string): Promise<Act
 }
 
 export async function saveSheetBaseline(sheet: BoundSheet, baseline: Baseline): Promise<BoundSheet> {
-  const binding = { ...sheet.binding, sheetId: sheet.sheetId, sheetName: sheet.sheetName, savedAt: new Date().toISOString() };
+  const binding = {
+    ...sheet.binding,
+    sheetId: sheet.sheetId,
+    sheetName: sheet.sheetName,
+    savedAt: new Date().toISOString(),
+  };
   await excel.saveBaseline(binding, serializeBaseline(baseline));
   return { ...sheet, binding, baseline };
 }
 
 /** How a table is laid out in Excel: which columns hold codes, which the user must not edit. */
-export function gridLayout(table: Table): { grid: Grid; textColumns: number[]; hiddenColumns: number[]; readOnlyColumns: number[]; columnFormats: Record<number, string> } {
+export function gridLayout(table: Table): {
+  grid: Grid;
+  textColumns: number[];
+  hiddenColumns: number[];
+  readOnlyColumns: number[];
+  columnFormats: Record<number, string>;
+} {
   if (table.layout === 'long') {
     const idx = (c: (typeof LONG_COLUMNS)[number]) => LONG_COLUMNS.indexOf(c);
     return {
@@ -70,9 +91,8 @@ export function gridLayout(table: Table): { grid: Grid; textColumns: number[]; h
 /** The sheet's current content as sync entries, with the grid it came from. */
 export async function readEntries(sheet: BoundSheet): Promise<{ grid: unknown[][]; read: GridReadResult }> {
   const { grid } = await excel.readGrid(sheet.sheetId);
-  const read = sheet.baseline.layout === 'term'
-    ? readTermGrid(grid, sheet.baseline.scope.unitCode ?? '')
-    : readLongGrid(grid);
+  const read =
+    sheet.baseline.layout === 'term' ? readTermGrid(grid, sheet.baseline.scope.unitCode ?? '') : readLongGrid(grid);
   return { grid, read };
 }
 

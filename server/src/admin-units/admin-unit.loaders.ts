@@ -24,7 +24,8 @@ export class AdminUnitLoaders {
         for (const k of keys) byDate.set(k.activeOn, [...(byDate.get(k.activeOn) ?? []), k.provinceId]);
         const found = new Map<string, AdminUnit[]>();
         for (const [date, ids] of byDate) {
-          for (const [id, list] of await units.districtsOf(ids, date)) found.set(districtsCacheKey({ provinceId: id, activeOn: date }), list);
+          for (const [id, list] of await units.districtsOf(ids, date))
+            found.set(districtsCacheKey({ provinceId: id, activeOn: date }), list);
         }
         return keys.map((k) => found.get(districtsCacheKey(k)) ?? []);
       },

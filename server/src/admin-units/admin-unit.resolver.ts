@@ -12,9 +12,7 @@ import { listOf, perPage } from '../common/complexity';
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
-  constructor(
-    private readonly units: AdminUnitService,
-  ) {}
+  constructor(private readonly units: AdminUnitService) {}
 
   @Query(() => [Province], { description: 'All provinces, by code', complexity: listOf(63) })
   provinces(): Promise<AdminUnit[]> {
@@ -31,7 +29,10 @@ export class AdminUnitResolver {
     return this.units.byCode(code, 'DISTRICT');
   }
 
-  @Query(() => [AdminUnit], { description: 'Search ignores Vietnamese diacritics and case: "ha trung" finds "Huyện Hà Trung"', complexity: perPage })
+  @Query(() => [AdminUnit], {
+    description: 'Search ignores Vietnamese diacritics and case: "ha trung" finds "Huyện Hà Trung"',
+    complexity: perPage,
+  })
   adminUnits(
     @Arg('search', () => String, { nullable: true }) search?: string | null,
     @Arg('level', () => AdminLevel, { nullable: true }) level?: AdminLevel | null,
@@ -45,11 +46,12 @@ export class AdminUnitResolver {
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Province)
 export class ProvinceResolver {
-  constructor(
-    private readonly unitLoaders: AdminUnitLoaders,
-  ) {}
+  constructor(private readonly unitLoaders: AdminUnitLoaders) {}
 
-  @FieldResolver(() => [District], { description: 'Districts that existed on activeOn (default: today)', complexity: listOf(30) })
+  @FieldResolver(() => [District], {
+    description: 'Districts that existed on activeOn (default: today)',
+    complexity: listOf(30),
+  })
   districts(
     @Root() p: AdminUnit,
     @Arg('activeOn', () => DateResolver, { nullable: true }) activeOn?: Date | null,

@@ -58,8 +58,10 @@ export class AdminUnitService {
   async districtsOf(provinceIds: readonly number[], activeOn: string | null): Promise<Map<number, AdminUnit[]>> {
     const qb = this.repo.createQueryBuilder('u').where('u.parent_id IN (:...ids)', { ids: provinceIds });
     if (activeOn) {
-      qb.andWhere('(u.valid_from IS NULL OR u.valid_from <= :d)', { d: activeOn })
-        .andWhere('(u.valid_to IS NULL OR u.valid_to >= :d)', { d: activeOn });
+      qb.andWhere('(u.valid_from IS NULL OR u.valid_from <= :d)', { d: activeOn }).andWhere(
+        '(u.valid_to IS NULL OR u.valid_to >= :d)',
+        { d: activeOn },
+      );
     }
     const rows = await qb.orderBy('u.code', 'ASC').getMany();
     const out = new Map<number, AdminUnit[]>(provinceIds.map((id) => [id, []]));
@@ -67,7 +69,12 @@ export class AdminUnitService {
     return out;
   }
 
-  async search(args: { search?: string | null; level?: 'PROVINCE' | 'DISTRICT' | null; provinceCode?: string | null; first: number }): Promise<AdminUnit[]> {
+  async search(args: {
+    search?: string | null;
+    level?: 'PROVINCE' | 'DISTRICT' | null;
+    provinceCode?: string | null;
+    first: number;
+  }): Promise<AdminUnit[]> {
     assertPageSize(args.first, MAX_UNITS_PAGE, 1);
     const qb = this.repo.createQueryBuilder('u');
     if (args.search !== undefined && args.search !== null) {

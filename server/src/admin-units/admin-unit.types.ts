@@ -33,7 +33,10 @@ export abstract class AdminUnit extends Node {
   @Field(() => DateResolver, { nullable: true })
   validFrom: string | null;
 
-  @Field(() => DateResolver, { nullable: true, description: 'Last day the unit existed (merged or abolished after it)' })
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'Last day the unit existed (merged or abolished after it)',
+  })
   validTo: string | null;
 
   localId: number;

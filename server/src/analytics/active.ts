@@ -11,7 +11,10 @@ export function lastDayOfMonth(monthOrdinal: number): string {
  * 2024-12-31) is ranked for 2024 and 2021..2024, not for 2025 or 2021..2025. validFrom/validTo are
  * ISO dates, so text comparison is date comparison.
  */
-export function activeAtPeriodEnd(unit: { validFrom: string | null; validTo: string | null }, endMonth: number): boolean {
+export function activeAtPeriodEnd(
+  unit: { validFrom: string | null; validTo: string | null },
+  endMonth: number,
+): boolean {
   const day = lastDayOfMonth(endMonth);
   return (unit.validFrom === null || unit.validFrom <= day) && (unit.validTo === null || unit.validTo >= day);
 }

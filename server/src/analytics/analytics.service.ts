@@ -40,7 +40,10 @@ export class AnalyticsService {
    * their terms and indicators, one for every observation those targets can use.
    */
   async progressByKeys(keys: readonly ProgressKey[]): Promise<(Progress | Error)[]> {
-    const parsed = keys.map(({ targetId, asOf }) => ({ targetId, asOfEnd: asOf ? parsePeriod(asOf, ['asOf']).endMonth : null }));
+    const parsed = keys.map(({ targetId, asOf }) => ({
+      targetId,
+      asOfEnd: asOf ? parsePeriod(asOf, ['asOf']).endMonth : null,
+    }));
     const targets = await this.terms.targetsInTermsByIds([...new Set(parsed.map((p) => p.targetId))]);
     const byKey = await this.observationsForTargets([...targets.values()]);
 
@@ -87,22 +90,39 @@ export class AnalyticsService {
    * exactly that period, best first by the indicator's direction, competition ranks.
    * Four statements: province, indicator, districts, observations. `units` lets the caller prime its loader.
    */
-  async ranking(provinceCode: string, indicatorCode: string, periodText: string): Promise<{ ranked: RankedValue[]; units: AdminUnit[] }> {
+  async ranking(
+    provinceCode: string,
+    indicatorCode: string,
+    periodText: string,
+  ): Promise<{ ranked: RankedValue[]; units: AdminUnit[] }> {
     const period = parsePeriod(periodText, ['period']);
     const province = await this.units.requireProvince(provinceCode, ['provinceCode']);
     const indicator = await this.indicators.requireByCode(indicatorCode, ['indicatorCode']);
     const units = (await this.units.districtsOf([province.localId], null)).get(province.localId)!;
     const active = units.filter((u) => activeAtPeriodEnd(u, period.endMonth));
-    const found = await this.observations.byKeys(active.map((u) => ({ unitId: u.localId, indicatorId: indicator.localId, period: period.text })));
+    const found = await this.observations.byKeys(
+      active.map((u) => ({ unitId: u.localId, indicatorId: indicator.localId, period: period.text })),
+    );
     const values = active.flatMap((unit) => {
       const observation = found.get(observationKey(unit.localId, indicator.localId, period.text));
       return observation && observation.status !== 'FORECAST' ? [{ unit, observation }] : [];
     });
-    const ranked = competitionRank(values, (v) => v.observation.value, indicator.direction, indicator.decimals, (a, b) => (a.unit.code < b.unit.code ? -1 : 1));
+    const ranked = competitionRank(
+      values,
+      (v) => v.observation.value,
+      indicator.direction,
+      indicator.decimals,
+      (a, b) => (a.unit.code < b.unit.code ? -1 : 1),
+    );
     return {
-      ranked: ranked.map(({ item, rank, of }) => ({ unit: item.unit, observation: item.observation, value: item.observation.value, rank, of })),
+      ranked: ranked.map(({ item, rank, of }) => ({
+        unit: item.unit,
+        observation: item.observation,
+        value: item.observation.value,
+        rank,
+        of,
+      })),
       units,
     };
   }
-
 }

@@ -17,7 +17,12 @@ export interface ChangeResult {
  * whole, non-zero number of years apart, or when growth is undefined: a zero or negative base, or a
  * negative value (a ratio across a change of sign has no annual rate).
  */
-export function computeChange(value: number, valueEndMonth: number, base: number, baseEndMonth: number): ChangeResult | null {
+export function computeChange(
+  value: number,
+  valueEndMonth: number,
+  base: number,
+  baseEndMonth: number,
+): ChangeResult | null {
   if (base === 0) return null;
   const ratio = value / base;
   const months = valueEndMonth - baseEndMonth;

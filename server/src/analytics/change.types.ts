@@ -1,7 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Observation } from '../observations/observation.types';
 
-@ObjectType({ description: 'An observation against the same unit × indicator at another period ("gấp 1,41 lần năm 2020")' })
+@ObjectType({
+  description: 'An observation against the same unit × indicator at another period ("gấp 1,41 lần năm 2020")',
+})
 export class Change {
   @Field(() => Observation)
   base: Observation;
@@ -12,12 +14,16 @@ export class Change {
   @Field(() => Float, { description: 'value − base.value' })
   difference: number;
 
-  @Field(() => Int, { nullable: true, description: "Whole years between the two periods' ends (negative when base is later); null when not whole" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Whole years between the two periods' ends (negative when base is later); null when not whole",
+  })
   years: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'ratio^(1/years) − 1: constant annual growth; null when years is null, the base is ≤ 0 or the value < 0',
+    description:
+      'ratio^(1/years) − 1: constant annual growth; null when years is null, the base is ≤ 0 or the value < 0',
   })
   cagr: number | null;
 }

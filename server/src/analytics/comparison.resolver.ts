@@ -22,21 +22,32 @@ export class ComparisonResolver {
 
   @Query(() => ComparisonConnection, {
     complexity: perPage,
-    description: 'Province-wide long table for a PivotTable: one row per district × indicator × period with a value, with target, ratio, band and rank. '
-      + 'Filters narrow it (AND); without indicatorCodes every indicator, without periods/years every period.',
+    description:
+      'Province-wide long table for a PivotTable: one row per district × indicator × period with a value, with target, ratio, band and rank. ' +
+      'Filters narrow it (AND); without indicatorCodes every indicator, without periods/years every period.',
   })
   async provinceComparison(
     @Arg('provinceCode', () => String) provinceCode: string,
     @Arg('indicatorCodes', () => [String], { nullable: true }) indicatorCodes?: string[] | null,
     @Arg('periods', () => [String], { nullable: true, description: 'Exact periods' }) periods?: string[] | null,
-    @Arg('fromYear', () => Int, { nullable: true, description: 'Periods that start in or after this year' }) fromYear?: number | null,
-    @Arg('toYear', () => Int, { nullable: true, description: 'Periods that end in or before this year' }) toYear?: number | null,
-    @Arg('includeForecasts', () => Boolean, { defaultValue: false, description: 'Also FORECAST values (never ranked)' }) includeForecasts?: boolean,
+    @Arg('fromYear', () => Int, { nullable: true, description: 'Periods that start in or after this year' })
+    fromYear?: number | null,
+    @Arg('toYear', () => Int, { nullable: true, description: 'Periods that end in or before this year' })
+    toYear?: number | null,
+    @Arg('includeForecasts', () => Boolean, { defaultValue: false, description: 'Also FORECAST values (never ranked)' })
+    includeForecasts?: boolean,
     @Arg('first', () => Int, { defaultValue: 1000, description: 'At most 50,000' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ComparisonConnection> {
     const { units, indicators, ...connection } = await this.comparison.connection({
-      provinceCode, indicatorCodes, periods, fromYear, toYear, includeForecasts, first: first ?? 1000, after,
+      provinceCode,
+      indicatorCodes,
+      periods,
+      fromYear,
+      toYear,
+      includeForecasts,
+      first: first ?? 1000,
+      after,
     });
     for (const u of units) this.unitLoaders.byId.prime(u.localId, u);
     for (const i of indicators) this.indicatorLoaders.byId.prime(i.localId, i);
@@ -53,7 +64,9 @@ export class ComparisonResolver {
     return (await this.indicatorLoaders.byId.load(r.indicatorId))!;
   }
 
-  @FieldResolver(() => Observation, { description: 'The full observation (source, note, version, revisions, relativeTo)' })
+  @FieldResolver(() => Observation, {
+    description: 'The full observation (source, note, version, revisions, relativeTo)',
+  })
   async observation(@Root() r: ComparisonRow): Promise<Observation> {
     return (await this.observationLoaders.byId.load(r.observationId))!;
   }

@@ -12,7 +12,15 @@ import type { ObservationStatus } from '../observations/observation.types';
 import { TermService } from '../terms/term.service';
 import type { Comparator } from '../terms/term.types';
 import { activeAtPeriodEnd } from './active';
-import { assembleComparison, firstAfter, rowKey, type ComparisonInputRow, type ComparisonRowResult, type RowKey, type TermTarget } from './comparison';
+import {
+  assembleComparison,
+  firstAfter,
+  rowKey,
+  type ComparisonInputRow,
+  type ComparisonRowResult,
+  type RowKey,
+  type TermTarget,
+} from './comparison';
 import type { ComparisonConnection, ComparisonRow } from './comparison.types';
 import { termWindow } from './progress';
 
@@ -35,7 +43,15 @@ function decodeCursor(cursor: string): RowKey {
   try {
     if (text.startsWith('c:')) {
       const k = JSON.parse(text.slice(2));
-      if (Array.isArray(k) && k.length === 4 && typeof k[0] === 'string' && Number.isInteger(k[1]) && Number.isInteger(k[2]) && typeof k[3] === 'string') return k as RowKey;
+      if (
+        Array.isArray(k) &&
+        k.length === 4 &&
+        typeof k[0] === 'string' &&
+        Number.isInteger(k[1]) &&
+        Number.isInteger(k[2]) &&
+        typeof k[3] === 'string'
+      )
+        return k as RowKey;
     }
   } catch {
     // falls through to the error below
@@ -67,8 +83,16 @@ function inputRows(values: readonly ObservationValue[], c: Catalogue): Compariso
     const ind = c.indicatorById.get(v.indicatorId);
     if (!unit || !ind) continue;
     rows.push({
-      observationId: v.id, unitId: unit.localId, unitCode: unit.code, indicatorId: ind.localId, indicatorCode: ind.code,
-      period: v.period, startMonth: v.startMonth, endMonth: v.endMonth, value: v.value, status: v.status,
+      observationId: v.id,
+      unitId: unit.localId,
+      unitCode: unit.code,
+      indicatorId: ind.localId,
+      indicatorCode: ind.code,
+      period: v.period,
+      startMonth: v.startMonth,
+      endMonth: v.endMonth,
+      value: v.value,
+      status: v.status,
       active: activeAtPeriodEnd(unit, v.endMonth),
     });
   }
@@ -80,11 +104,25 @@ function presentRow({ row: r, target, ratio, band, rank, rankOf }: ComparisonRow
   const unit = c.unitById.get(r.unitId)!;
   const ind = c.indicatorById.get(r.indicatorId)!;
   return {
-    unitId: r.unitId, indicatorId: r.indicatorId, observationId: r.observationId,
-    unitCode: unit.code, unitName: unit.shortName, indicatorCode: ind.code, indicatorName: ind.name, measure: ind.unit,
-    period: r.period, year: Math.floor(r.endMonth / 12), value: r.value, status: r.status as ObservationStatus,
-    target: target ? target.value : null, targetPeriod: target ? target.period : null, comparator: (target ? target.comparator : null) as Comparator | null,
-    ratio, band, rank, rankOf,
+    unitId: r.unitId,
+    indicatorId: r.indicatorId,
+    observationId: r.observationId,
+    unitCode: unit.code,
+    unitName: unit.shortName,
+    indicatorCode: ind.code,
+    indicatorName: ind.name,
+    measure: ind.unit,
+    period: r.period,
+    year: Math.floor(r.endMonth / 12),
+    value: r.value,
+    status: r.status as ObservationStatus,
+    target: target ? target.value : null,
+    targetPeriod: target ? target.period : null,
+    comparator: (target ? target.comparator : null) as Comparator | null,
+    ratio,
+    band,
+    rank,
+    rankOf,
   };
 }
 
@@ -107,7 +145,9 @@ export class ComparisonService {
   ) {}
 
   /** A page of the comparison, with the districts and indicators it draws on (for the caller's loaders). */
-  async connection(args: ComparisonArgs): Promise<ComparisonConnection & { units: AdminUnit[]; indicators: Indicator[] }> {
+  async connection(
+    args: ComparisonArgs,
+  ): Promise<ComparisonConnection & { units: AdminUnit[]; indicators: Indicator[] }> {
     assertPageSize(args.first, MAX_COMPARISON_PAGE);
     const after = args.after ? decodeCursor(args.after) : null;
     const scope = await this.scopes.resolve({ ...args, includeForecasts: Boolean(args.includeForecasts) }, []);
@@ -117,7 +157,12 @@ export class ComparisonService {
     const start = after ? firstAfter(assembled, after) : 0;
     const page = assembled.slice(start, start + args.first);
     return {
-      ...pageOf(page.map((a) => presentRow(a, catalogue)), (_, i) => encodeCursor(rowKey(page[i].row)), start + args.first < assembled.length, args.after),
+      ...pageOf(
+        page.map((a) => presentRow(a, catalogue)),
+        (_, i) => encodeCursor(rowKey(page[i].row)),
+        start + args.first < assembled.length,
+        args.after,
+      ),
       totalCount: assembled.length,
       units: catalogue.units,
       indicators: catalogue.indicators,
@@ -129,19 +174,34 @@ export class ComparisonService {
     const provinceId = scope.province!.localId;
     const units = (await this.units.districtsOf([provinceId], null)).get(provinceId)!;
     const indicators = scope.indicators ?? (await this.indicators.list({}));
-    return { units, indicators, unitById: new Map(units.map((u) => [u.localId, u])), indicatorById: new Map(indicators.map((i) => [i.localId, i])) };
+    return {
+      units,
+      indicators,
+      unitById: new Map(units.map((u) => [u.localId, u])),
+      indicatorById: new Map(indicators.map((i) => [i.localId, i])),
+    };
   }
 
   /** Targets of every term of the districts (of the indicators in scope), with their terms' months: two statements. */
   private async targetsByUnit(scope: ObservationScope, c: Catalogue): Promise<Map<number, TermTarget[]>> {
     const out = new Map<number, TermTarget[]>();
-    for (const { term, target: t } of await this.terms.targetsOfUnits([...c.unitById.keys()], scope.indicators && [...c.indicatorById.keys()])) {
+    for (const { term, target: t } of await this.terms.targetsOfUnits(
+      [...c.unitById.keys()],
+      scope.indicators && [...c.indicatorById.keys()],
+    )) {
       const p = parsePeriod(t.period);
       const w = termWindow(term.startYear, term.endYear);
       const list = out.get(term.unitId) ?? [];
       list.push({
-        targetId: t.localId, termStartMonth: w.startMonth, termEndMonth: w.endMonth, indicatorId: t.indicatorId,
-        period: t.period, startMonth: p.startMonth, endMonth: p.endMonth, value: t.value, comparator: t.comparator,
+        targetId: t.localId,
+        termStartMonth: w.startMonth,
+        termEndMonth: w.endMonth,
+        indicatorId: t.indicatorId,
+        period: t.period,
+        startMonth: p.startMonth,
+        endMonth: p.endMonth,
+        value: t.value,
+        comparator: t.comparator,
       });
       out.set(term.unitId, list);
     }

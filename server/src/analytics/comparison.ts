@@ -54,10 +54,18 @@ const isSpan = (startMonth: number, endMonth: number) => Math.floor(endMonth / 1
  * period; else one of the same shape (a span for a span, e.g. 2021..2023 investment against the
  * 2021..2025 total; a single period otherwise), the nearest ending first; then the oldest.
  */
-export function pickTarget(row: Pick<ComparisonInputRow, 'period' | 'startMonth' | 'endMonth' | 'indicatorId'>, targets: readonly TermTarget[]): TermTarget | null {
+export function pickTarget(
+  row: Pick<ComparisonInputRow, 'period' | 'startMonth' | 'endMonth' | 'indicatorId'>,
+  targets: readonly TermTarget[],
+): TermTarget | null {
   let best: TermTarget | null = null;
   const rowSpan = isSpan(row.startMonth, row.endMonth);
-  const score = (t: TermTarget) => [t.period === row.period ? 0 : 1, isSpan(t.startMonth, t.endMonth) === rowSpan ? 0 : 1, t.endMonth, t.targetId];
+  const score = (t: TermTarget) => [
+    t.period === row.period ? 0 : 1,
+    isSpan(t.startMonth, t.endMonth) === rowSpan ? 0 : 1,
+    t.endMonth,
+    t.targetId,
+  ];
   for (const t of targets) {
     if (t.indicatorId !== row.indicatorId) continue;
     if (row.startMonth < t.termStartMonth || row.endMonth > t.termEndMonth) continue;
@@ -124,7 +132,14 @@ export function assembleComparison(
     const candidates = targetsOf.get(`${row.unitId}|${row.indicatorId}`);
     const target = candidates ? pickTarget(row, candidates) : null;
     const scored = target && ind ? achievementBand(row.value, target.value, target.comparator, ind.decimals) : null;
-    return { row, target, ratio: scored ? scored.ratio : null, band: scored ? scored.band : null, rank: null, rankOf: null };
+    return {
+      row,
+      target,
+      ratio: scored ? scored.ratio : null,
+      band: scored ? scored.band : null,
+      rank: null,
+      rankOf: null,
+    };
   });
   const groups = new Map<string, ComparisonRowResult[]>();
   for (const r of out) {
@@ -137,7 +152,13 @@ export function assembleComparison(
   for (const g of groups.values()) {
     const ind = indicators.get(g[0].row.indicatorId);
     if (!ind) continue;
-    for (const { item, rank, of } of competitionRank(g, (r) => r.row.value, ind.direction, ind.decimals, (a, b) => (a.row.unitCode < b.row.unitCode ? -1 : 1))) {
+    for (const { item, rank, of } of competitionRank(
+      g,
+      (r) => r.row.value,
+      ind.direction,
+      ind.decimals,
+      (a, b) => (a.row.unitCode < b.row.unitCode ? -1 : 1),
+    )) {
       item.rank = rank;
       item.rankOf = of;
     }
@@ -158,7 +179,12 @@ function sortByKey(rows: ComparisonRowResult[]): ComparisonRowResult[] {
   if (!Number.isSafeInteger(ind.size * MONTHS * MONTHS * units)) {
     return rows.slice().sort((a, b) => compareKeys(rowKey(a.row), rowKey(b.row)));
   }
-  const keyed = rows.map((r) => ({ r, k: ((ind.get(r.row.indicatorCode)! * MONTHS + r.row.startMonth) * MONTHS + r.row.endMonth) * units + unit.get(r.row.unitCode)! }));
+  const keyed = rows.map((r) => ({
+    r,
+    k:
+      ((ind.get(r.row.indicatorCode)! * MONTHS + r.row.startMonth) * MONTHS + r.row.endMonth) * units +
+      unit.get(r.row.unitCode)!,
+  }));
   keyed.sort((a, b) => a.k - b.k);
   return keyed.map((x) => x.r);
 }

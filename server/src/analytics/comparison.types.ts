@@ -6,7 +6,10 @@ import { AchievementBand } from './progress.types';
 
 // simpleResolvers: plain properties use graphql-js's default resolver (no per-field wrapper), which
 // matters for 23,000 rows × 17 fields; the nested unit/indicator/observation keep their resolvers.
-@ObjectType({ description: 'One district × indicator × period of a province-wide comparison: a flat row for a PivotTable', simpleResolvers: true })
+@ObjectType({
+  description: 'One district × indicator × period of a province-wide comparison: a flat row for a PivotTable',
+  simpleResolvers: true,
+})
 export class ComparisonRow {
   @Field({ description: 'District code' })
   unitCode: string;
@@ -26,7 +29,7 @@ export class ComparisonRow {
   @Field()
   period: string;
 
-  @Field(() => Int, { description: "Year the period ends in (a PivotTable column)" })
+  @Field(() => Int, { description: 'Year the period ends in (a PivotTable column)' })
   year: number;
 
   @Field(() => Float)
@@ -35,7 +38,10 @@ export class ComparisonRow {
   @Field(() => ObservationStatus)
   status: ObservationStatus;
 
-  @Field(() => Float, { nullable: true, description: 'The target this value is measured against (see docs/api.md: Analytics)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The target this value is measured against (see docs/api.md: Analytics)',
+  })
   target: number | null;
 
   @Field(() => String, { nullable: true })
@@ -50,7 +56,11 @@ export class ComparisonRow {
   @Field(() => AchievementBand, { nullable: true, description: 'As Progress.band; null without a target' })
   band: AchievementBand | null;
 
-  @Field(() => Int, { nullable: true, description: 'As ranking(): among the districts active at the period; null for FORECAST rows and for a district that no longer existed at the period\'s end' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "As ranking(): among the districts active at the period; null for FORECAST rows and for a district that no longer existed at the period's end",
+  })
   rank: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Number of districts ranked at this indicator and period' })

@@ -25,7 +25,10 @@ export interface MonthWindow {
   endMonth: number;
 }
 
-export const termWindow = (startYear: number, endYear: number): MonthWindow => ({ startMonth: firstMonthOf(startYear), endMonth: lastMonthOf(endYear) });
+export const termWindow = (startYear: number, endYear: number): MonthWindow => ({
+  startMonth: firstMonthOf(startYear),
+  endMonth: lastMonthOf(endYear),
+});
 
 /** Bands from here down; compared with a tolerance so 0.8 computed as 0.7999999999 still counts. */
 export const ABOVE_80 = 0.8;
@@ -50,13 +53,18 @@ export function roundTo(value: number, decimals: number): number {
  * The progress observation (contract): the latest non-FORECAST observation whose period lies inside
  * the window (the term's years) and ends no later than `asOfEnd`; on equal end the longer span wins.
  */
-export function chooseObservation<T extends DatedValue>(candidates: readonly T[], window: MonthWindow, asOfEnd: number | null): T | null {
+export function chooseObservation<T extends DatedValue>(
+  candidates: readonly T[],
+  window: MonthWindow,
+  asOfEnd: number | null,
+): T | null {
   let best: T | null = null;
   for (const o of candidates) {
     if (o.status === 'FORECAST') continue;
     if (o.startMonth < window.startMonth || o.endMonth > window.endMonth) continue;
     if (asOfEnd !== null && o.endMonth > asOfEnd) continue;
-    if (!best || o.endMonth > best.endMonth || (o.endMonth === best.endMonth && o.startMonth < best.startMonth)) best = o;
+    if (!best || o.endMonth > best.endMonth || (o.endMonth === best.endMonth && o.startMonth < best.startMonth))
+      best = o;
   }
   return best;
 }
@@ -87,7 +95,12 @@ export function progressRatio(value: number, target: number, comparator: Compara
  * MET when the comparator holds; otherwise by ratio: ABOVE_80 (≥ 0.8), FROM_50_TO_80 (≥ 0.5), else
  * BELOW_50 (also when the ratio is undefined). NO_DATA without a value.
  */
-export function achievementBand(value: number | null, target: number, comparator: ComparatorValue, decimals: number): { ratio: number | null; band: AchievementBand } {
+export function achievementBand(
+  value: number | null,
+  target: number,
+  comparator: ComparatorValue,
+  decimals: number,
+): { ratio: number | null; band: AchievementBand } {
   if (value === null) return { ratio: null, band: AchievementBand.NO_DATA };
   const ratio = progressRatio(value, target, comparator);
   if (meets(value, target, comparator, decimals)) return { ratio, band: AchievementBand.MET };
@@ -100,7 +113,12 @@ export function achievementBand(value: number | null, target: number, comparator
  * EXCEED when the forecast beats the target, COMPLETE when it equals it at the indicator's decimals,
  * AT_RISK when it falls short. "Beats" follows the comparator: above for AT_LEAST, below for AT_MOST.
  */
-export function forecastOutcome(forecast: number, target: number, comparator: ComparatorValue, decimals: number): ForecastOutcome {
+export function forecastOutcome(
+  forecast: number,
+  target: number,
+  comparator: ComparatorValue,
+  decimals: number,
+): ForecastOutcome {
   const f = roundTo(forecast, decimals);
   const t = roundTo(target, decimals);
   if (f === t) return ForecastOutcome.COMPLETE;
@@ -122,7 +140,12 @@ const kindOf = (p: DatedValue) => tryParsePeriod(p.period)?.kind ?? null;
  *   is held constant.
  * The result is rounded to the indicator's decimals: a projection has no more precision than that.
  */
-export function projectTrend(observed: readonly DatedValue[], target: Period, decimals: number, fallback: DatedValue | null): number | null {
+export function projectTrend(
+  observed: readonly DatedValue[],
+  target: Period,
+  decimals: number,
+  fallback: DatedValue | null,
+): number | null {
   const usable = observed.filter((o) => o.status !== 'FORECAST' && o.endMonth <= target.endMonth);
   let projected: number | null = null;
   if (target.kind === 'SPAN') {
@@ -136,9 +159,10 @@ export function projectTrend(observed: readonly DatedValue[], target: Period, de
       const first = series[0];
       const last = series[series.length - 1];
       const steps = (target.endMonth - last.endMonth) / (last.endMonth - first.endMonth);
-      projected = first.value > 0 && last.value > 0
-        ? last.value * (last.value / first.value) ** steps
-        : last.value + (last.value - first.value) * steps;
+      projected =
+        first.value > 0 && last.value > 0
+          ? last.value * (last.value / first.value) ** steps
+          : last.value + (last.value - first.value) * steps;
     }
   }
   if (projected === null && fallback) projected = fallback.value;
@@ -179,7 +203,12 @@ export function evaluateProgress<T extends DatedValue>(input: ProgressInput<T>):
   const { target, decimals, window, asOfEnd, observations } = input;
   const targetPeriod = tryParsePeriod(target.period);
   const observation = chooseObservation(observations, window, asOfEnd);
-  const { ratio, band } = achievementBand(observation ? observation.value : null, target.value, target.comparator, decimals);
+  const { ratio, band } = achievementBand(
+    observation ? observation.value : null,
+    target.value,
+    target.comparator,
+    decimals,
+  );
 
   // The forecast: a stored FORECAST value at exactly the target's period, else the observed trend.
   const forecastObservation = observations.find((o) => o.status === 'FORECAST' && o.period === target.period) ?? null;
@@ -190,12 +219,16 @@ export function evaluateProgress<T extends DatedValue>(input: ProgressInput<T>):
     forecastMethod = ForecastMethod.FORECAST_VALUE;
   } else if (targetPeriod) {
     const observed = observations.filter(
-      (o) => o.startMonth >= window.startMonth && o.endMonth <= window.endMonth && (asOfEnd === null || o.endMonth <= asOfEnd),
+      (o) =>
+        o.startMonth >= window.startMonth &&
+        o.endMonth <= window.endMonth &&
+        (asOfEnd === null || o.endMonth <= asOfEnd),
     );
     forecastValue = projectTrend(observed, targetPeriod, decimals, observation);
     if (forecastValue !== null) forecastMethod = ForecastMethod.TREND_PROJECTION;
   }
-  const forecast = forecastValue === null ? null : forecastOutcome(forecastValue, target.value, target.comparator, decimals);
+  const forecast =
+    forecastValue === null ? null : forecastOutcome(forecastValue, target.value, target.comparator, decimals);
   return { observation, ratio, band, forecast, forecastValue, forecastMethod, forecastObservation };
 }
 
@@ -214,7 +247,9 @@ export interface ScorecardCounts {
   forecastNone: number;
 }
 
-export function scorecardCounts(items: readonly { band: AchievementBand; forecast: ForecastOutcome | null }[]): ScorecardCounts {
+export function scorecardCounts(
+  items: readonly { band: AchievementBand; forecast: ForecastOutcome | null }[],
+): ScorecardCounts {
   const count = (band: AchievementBand) => items.filter((i) => i.band === band).length;
   const forecasts = (f: ForecastOutcome | null) => items.filter((i) => i.forecast === f).length;
   const met = count(AchievementBand.MET);

@@ -6,15 +6,18 @@ import { listOf } from '../common/complexity';
 
 registerEnumType(AchievementBand, {
   name: 'AchievementBand',
-  description: 'MET: the comparator holds · ABOVE_80: ratio ≥ 0.8 · FROM_50_TO_80: ratio ≥ 0.5 · BELOW_50 · NO_DATA: no observation',
+  description:
+    'MET: the comparator holds · ABOVE_80: ratio ≥ 0.8 · FROM_50_TO_80: ratio ≥ 0.5 · BELOW_50 · NO_DATA: no observation',
 });
 registerEnumType(ForecastOutcome, {
   name: 'ForecastOutcome',
-  description: 'dự báo vượt (beats the target) · hoàn thành (equals it at the indicator\'s decimals) · phải nỗ lực (falls short)',
+  description:
+    "dự báo vượt (beats the target) · hoàn thành (equals it at the indicator's decimals) · phải nỗ lực (falls short)",
 });
 registerEnumType(ForecastMethod, {
   name: 'ForecastMethod',
-  description: 'FORECAST_VALUE: a stored FORECAST observation at the target\'s period · TREND_PROJECTION: the observed trend continued to the target\'s period',
+  description:
+    "FORECAST_VALUE: a stored FORECAST observation at the target's period · TREND_PROJECTION: the observed trend continued to the target's period",
 });
 
 export { AchievementBand, ForecastMethod, ForecastOutcome };
@@ -26,20 +29,25 @@ export class Progress {
 
   @Field(() => Observation, {
     nullable: true,
-    description: "The unit's latest non-FORECAST observation of the indicator inside the term's years (ending by asOf); on equal end the longer span",
+    description:
+      "The unit's latest non-FORECAST observation of the indicator inside the term's years (ending by asOf); on equal end the longer span",
   })
   observation: Observation | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'value/target (AT_LEAST) or target/value (AT_MOST), exact (not rounded); 1 when value equals target; null without data or when the denominator is zero or negative',
+    description:
+      'value/target (AT_LEAST) or target/value (AT_MOST), exact (not rounded); 1 when value equals target; null without data or when the denominator is zero or negative',
   })
   ratio: number | null;
 
   @Field(() => AchievementBand)
   band: AchievementBand;
 
-  @Field(() => ForecastOutcome, { nullable: true, description: 'The forecast (or projection) against the target; null without any data' })
+  @Field(() => ForecastOutcome, {
+    nullable: true,
+    description: 'The forecast (or projection) against the target; null without any data',
+  })
   forecast: ForecastOutcome | null;
 
   @Field(() => Float, { nullable: true, description: 'The value the forecast outcome was judged on' })
@@ -48,11 +56,16 @@ export class Progress {
   @Field(() => ForecastMethod, { nullable: true, description: 'Where forecastValue comes from' })
   forecastMethod: ForecastMethod | null;
 
-  @Field(() => Observation, { nullable: true, description: 'The FORECAST observation used, when forecastMethod is FORECAST_VALUE' })
+  @Field(() => Observation, {
+    nullable: true,
+    description: 'The FORECAST observation used, when forecastMethod is FORECAST_VALUE',
+  })
   forecastObservation: Observation | null;
 }
 
-@ObjectType({ description: "A term's targets counted by band (\"đạt và vượt 11/27 chỉ tiêu, chiếm 40,7%\") and by forecast outcome" })
+@ObjectType({
+  description: 'A term\'s targets counted by band ("đạt và vượt 11/27 chỉ tiêu, chiếm 40,7%") and by forecast outcome',
+})
 export class Scorecard {
   @Field(() => Int, { description: 'Number of targets' })
   total: number;
@@ -72,7 +85,9 @@ export class Scorecard {
   @Field(() => Int)
   noData: number;
 
-  @Field(() => Float, { description: 'met / total, exact (11/27 = 0.407407…, shown as 40,7%); 0 for a term without targets' })
+  @Field(() => Float, {
+    description: 'met / total, exact (11/27 = 0.407407…, shown as 40,7%); 0 for a term without targets',
+  })
   metShare: number;
 
   @Field(() => Int, { description: 'Targets forecast to be exceeded (dự báo vượt)' })

@@ -15,7 +15,8 @@ export class RankingResolver {
 
   @Query(() => [RankedValue], {
     complexity: listOf(30),
-    description: "The province's districts active at the period that have a non-FORECAST value at exactly that period, best first by the indicator's direction; ties share a rank (1, 2, 2, 4)",
+    description:
+      "The province's districts active at the period that have a non-FORECAST value at exactly that period, best first by the indicator's direction; ties share a rank (1, 2, 2, 4)",
   })
   async ranking(
     @Arg('provinceCode', () => String) provinceCode: string,

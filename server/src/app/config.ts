@@ -1,8 +1,6 @@
 import path from 'node:path';
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'mysql'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
 
 export interface Config {
   port: number;
@@ -73,14 +71,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const certFile = env.TLS_CERT?.trim() || null;
   const keyFile = env.TLS_KEY?.trim() || null;
   if (Boolean(certFile) !== Boolean(keyFile)) {
-    throw new ConfigError(certFile ? 'TLS_KEY' : 'TLS_CERT', 'must be set together with the other (TLS_CERT and TLS_KEY)');
+    throw new ConfigError(
+      certFile ? 'TLS_KEY' : 'TLS_CERT',
+      'must be set together with the other (TLS_CERT and TLS_KEY)',
+    );
   }
   const adminToken = env.ADMIN_TOKEN?.trim() || null;
   if (adminToken !== null && adminToken.length < 16) {
     throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters long');
   }
   const bodyLimit = env.BODY_LIMIT?.trim() || '32mb';
-  if (!/^\d+(kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT', `must look like 32mb or 500kb, got "${bodyLimit}"`);
+  if (!/^\d+(kb|mb)$/i.test(bodyLimit))
+    throw new ConfigError('BODY_LIMIT', `must look like 32mb or 500kb, got "${bodyLimit}"`);
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',

@@ -14,7 +14,8 @@ import { dataPath, readCsv } from './data-files';
 const DEMO_AUTHOR = 'demo-data';
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], where: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${where}: "${value}" is not one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`${where}: "${value}" is not one of ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -24,7 +25,8 @@ function num(value: string, where: string): number {
   return n;
 }
 
-const optionalNum = (value: string | undefined, where: string) => (value === undefined || value === '' ? null : num(value, where));
+const optionalNum = (value: string | undefined, where: string) =>
+  value === undefined || value === '' ? null : num(value, where);
 
 /** The demo data obeys the same unit-of-measure rules as a push. */
 function measured(value: number, indicator: IndicatorEntity | undefined, where: string): number {
@@ -37,7 +39,9 @@ function measured(value: number, indicator: IndicatorEntity | undefined, where: 
  * Loads the figures of the seed reports (server/data/demo/*.csv): indicator catalogue, the
  * districts' congress terms and targets, and the reported observations, each with its first revision.
  */
-export async function loadDemoData(em: EntityManager): Promise<{ indicators: number; terms: number; targets: number; observations: number }> {
+export async function loadDemoData(
+  em: EntityManager,
+): Promise<{ indicators: number; terms: number; targets: number; observations: number }> {
   const units = new Map((await em.getRepository(AdminUnitEntity).find()).map((u) => [u.code, u.id]));
   const unitId = (code: string, where: string) => {
     const id = units.get(code);
@@ -50,7 +54,11 @@ export async function loadDemoData(em: EntityManager): Promise<{ indicators: num
       code: r.code,
       name: r.name,
       unit: r.unit,
-      direction: oneOf<DirectionValue>(r.direction, ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'], `indicators.csv row ${i + 2}`),
+      direction: oneOf<DirectionValue>(
+        r.direction,
+        ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'],
+        `indicators.csv row ${i + 2}`,
+      ),
       category: r.category,
       decimals: num(r.decimals, `indicators.csv row ${i + 2}`),
       description: r.description || null,
@@ -119,11 +127,26 @@ export async function loadDemoData(em: EntityManager): Promise<{ indicators: num
   await em.getRepository(ObservationEntity).save(observations, { chunk: 200 });
   await em.getRepository(ObservationRevisionEntity).save(
     observations.map((o) => ({
-      unitId: o.unitId, indicatorId: o.indicatorId, period: o.period, version: 1, action: 'CREATE' as const,
-      value: o.value, previousValue: null, status: o.status, source: o.source, note: o.note,
-      changedAt: now, changedBy: DEMO_AUTHOR, batchId,
+      unitId: o.unitId,
+      indicatorId: o.indicatorId,
+      period: o.period,
+      version: 1,
+      action: 'CREATE' as const,
+      value: o.value,
+      previousValue: null,
+      status: o.status,
+      source: o.source,
+      note: o.note,
+      changedAt: now,
+      changedBy: DEMO_AUTHOR,
+      batchId,
     })),
     { chunk: 200 },
   );
-  return { indicators: indicators.length, terms: terms.length, targets: targets.length, observations: observations.length };
+  return {
+    indicators: indicators.length,
+    terms: terms.length,
+    targets: targets.length,
+    observations: observations.length,
+  };
 }

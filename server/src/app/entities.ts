@@ -11,6 +11,15 @@ import { TermEntity } from '../terms/term.entity';
 import { AppMetaEntity } from '../db/app-meta.entity';
 
 export const entities = [
-  AdminUnitEntity, IndicatorEntity, TermEntity, TargetEntity, ObservationEntity, ObservationRevisionEntity,
-  ApiTokenEntity, AuditEventEntity, AppMetaEntity, PeriodLockEntity, PushBatchEntity,
+  AdminUnitEntity,
+  IndicatorEntity,
+  TermEntity,
+  TargetEntity,
+  ObservationEntity,
+  ObservationRevisionEntity,
+  ApiTokenEntity,
+  AuditEventEntity,
+  AppMetaEntity,
+  PeriodLockEntity,
+  PushBatchEntity,
 ];

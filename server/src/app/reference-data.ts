@@ -13,7 +13,16 @@ export function shortName(name: string): string {
   return name;
 }
 
-interface UnitRow { code: string; name: string; type: string; level: string; parent_code: string; communes: string; valid_from?: string; valid_to?: string }
+interface UnitRow {
+  code: string;
+  name: string;
+  type: string;
+  level: string;
+  parent_code: string;
+  communes: string;
+  valid_from?: string;
+  valid_to?: string;
+}
 
 /**
  * Loads the GSO catalogue (63 provinces, 696 districts as of March 2025) plus units that existed
@@ -42,17 +51,27 @@ export async function loadReferenceData(em: EntityManager): Promise<number> {
   // their ids read back in one query for the districts' parent_id.
   const insert = async (units: AdminUnitEntity[]) => {
     for (let i = 0; i < units.length; i += 200) {
-      await em.createQueryBuilder().insert().into(AdminUnitEntity).values(units.slice(i, i + 200)).updateEntity(false).execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AdminUnitEntity)
+        .values(units.slice(i, i + 200))
+        .updateEntity(false)
+        .execute();
     }
   };
   const provinces = rows.filter((r) => r.level === 'province').map((r) => toEntity(r, null));
   await insert(provinces);
-  const provinceId = new Map((await repo.find({ select: { id: true, code: true }, where: { level: 'PROVINCE' } })).map((p) => [p.code, p.id]));
-  const districts = rows.filter((r) => r.level === 'district').map((r) => {
-    const parent = provinceId.get(r.parent_code);
-    if (parent === undefined) throw new Error(`District ${r.code} names unknown province ${r.parent_code}`);
-    return toEntity(r, parent);
-  });
+  const provinceId = new Map(
+    (await repo.find({ select: { id: true, code: true }, where: { level: 'PROVINCE' } })).map((p) => [p.code, p.id]),
+  );
+  const districts = rows
+    .filter((r) => r.level === 'district')
+    .map((r) => {
+      const parent = provinceId.get(r.parent_code);
+      if (parent === undefined) throw new Error(`District ${r.code} names unknown province ${r.parent_code}`);
+      return toEntity(r, parent);
+    });
   await insert(districts);
   return provinces.length + districts.length;
 }

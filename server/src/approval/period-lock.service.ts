@@ -12,14 +12,23 @@ import { userError } from '../common/user-error.type';
 import { PeriodLockEntity } from './period-lock.entity';
 import type { PeriodLock, PeriodLockPayload } from './period-lock.types';
 
-export interface LockSpan { period: string; startMonth: number; endMonth: number; lockedBy?: string | null; lockedAt?: Date }
+export interface LockSpan {
+  period: string;
+  startMonth: number;
+  endMonth: number;
+  lockedBy?: string | null;
+  lockedAt?: Date;
+}
 
 /** The approved period that contains `p`, if any. */
 export const lockCovering = (locks: readonly LockSpan[] | undefined, p: { startMonth: number; endMonth: number }) =>
   locks?.find((l) => l.startMonth <= p.startMonth && p.endMonth <= l.endMonth) ?? null;
 
 /** Locks of many units in one query, by unit id. */
-export async function locksOfUnits(em: Pick<EntityManager, 'getRepository'>, unitIds: readonly number[]): Promise<Map<number, LockSpan[]>> {
+export async function locksOfUnits(
+  em: Pick<EntityManager, 'getRepository'>,
+  unitIds: readonly number[],
+): Promise<Map<number, LockSpan[]>> {
   const out = new Map<number, LockSpan[]>();
   for (const chunk of inChunks(unitIds)) {
     const rows = await em.getRepository(PeriodLockEntity).findBy({ unitId: In(chunk) });
@@ -32,7 +41,11 @@ export async function locksOfUnits(em: Pick<EntityManager, 'getRepository'>, uni
  * On MySQL/MariaDB, approving takes the unit's row exclusively and a push takes its units' rows
  * shared, so a period cannot be approved halfway through a push that writes into it.
  */
-export async function lockUnitRows(em: EntityManager, unitIds: readonly number[], mode: 'SHARE' | 'UPDATE'): Promise<void> {
+export async function lockUnitRows(
+  em: EntityManager,
+  unitIds: readonly number[],
+  mode: 'SHARE' | 'UPDATE',
+): Promise<void> {
   if (!isMysql(em.connection) || unitIds.length === 0) return;
   const ids = [...unitIds].sort((a, b) => a - b);
   for (const chunk of inChunks(ids)) {
@@ -56,8 +69,17 @@ export class PeriodLockService {
     const unit = (await loadScopedUnits(this.ds, [input.unitCode])).get(input.unitCode);
     const period = tryParsePeriod(input.period);
     const errors = [
-      ...(unit ? [] : [userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode'])]),
-      ...(period ? [] : [userError('INVALID_PERIOD', `"${truncate(input.period)}" is not a period: ${PERIOD_HELP}`, ['input', 'period'])]),
+      ...(unit
+        ? []
+        : [userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode'])]),
+      ...(period
+        ? []
+        : [
+            userError('INVALID_PERIOD', `"${truncate(input.period)}" is not a period: ${PERIOD_HELP}`, [
+              'input',
+              'period',
+            ]),
+          ]),
     ];
     if (!unit || !period) return { payload: { ...base, userErrors: errors } };
     requireApproveScope(v, unit);
@@ -73,10 +95,30 @@ export class PeriodLockService {
       const repo = em.getRepository(PeriodLockEntity);
       let lock = await repo.findOneBy({ unitId: unit.id, period: period.text });
       if (!lock) {
-        lock = await repo.save({ unitId: unit.id, period: period.text, startMonth: period.startMonth, endMonth: period.endMonth, lockedAt: new Date(), lockedBy: viewer!.name });
-        await recordAudit(em, { actor: viewer!.name, action: 'PERIOD_APPROVED', entityType: 'PeriodLock', entityId: lock.id, detail: { unitCode: unit.code, period: period.text } });
+        lock = await repo.save({
+          unitId: unit.id,
+          period: period.text,
+          startMonth: period.startMonth,
+          endMonth: period.endMonth,
+          lockedAt: new Date(),
+          lockedBy: viewer!.name,
+        });
+        await recordAudit(em, {
+          actor: viewer!.name,
+          action: 'PERIOD_APPROVED',
+          entityType: 'PeriodLock',
+          entityId: lock.id,
+          detail: { unitCode: unit.code, period: period.text },
+        });
       }
-      return { unitCode: unit.code, period: period.text, locked: true, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy, userErrors: [] };
+      return {
+        unitCode: unit.code,
+        period: period.text,
+        locked: true,
+        lockedAt: lock.lockedAt,
+        lockedBy: lock.lockedBy,
+        userErrors: [],
+      };
     });
   }
 
@@ -90,13 +132,34 @@ export class PeriodLockService {
       const lock = await repo.findOneBy({ unitId: unit.id, period: period.text });
       if (lock) {
         await repo.delete({ id: lock.id });
-        await recordAudit(em, { actor: viewer!.name, action: 'PERIOD_UNAPPROVED', entityType: 'PeriodLock', entityId: lock.id, detail: { unitCode: unit.code, period: period.text, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy } });
+        await recordAudit(em, {
+          actor: viewer!.name,
+          action: 'PERIOD_UNAPPROVED',
+          entityType: 'PeriodLock',
+          entityId: lock.id,
+          detail: { unitCode: unit.code, period: period.text, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy },
+        });
       }
       const enclosing = lockCovering((await locksOfUnits(em, [unit.id])).get(unit.id), period);
       const userErrors = enclosing
-        ? [userError('LOCKED_BY_ENCLOSING_PERIOD', `${period.text} stays locked: ${enclosing.period} is approved (unapprove ${enclosing.period} to unlock it)`, ['input', 'period'])]
-        : lock ? [] : [userError('NOT_LOCKED', `${period.text} of unit ${unit.code} was not approved`, ['input', 'period'])];
-      return { unitCode: unit.code, period: period.text, locked: enclosing !== null, lockedAt: null, lockedBy: null, userErrors };
+        ? [
+            userError(
+              'LOCKED_BY_ENCLOSING_PERIOD',
+              `${period.text} stays locked: ${enclosing.period} is approved (unapprove ${enclosing.period} to unlock it)`,
+              ['input', 'period'],
+            ),
+          ]
+        : lock
+          ? []
+          : [userError('NOT_LOCKED', `${period.text} of unit ${unit.code} was not approved`, ['input', 'period'])];
+      return {
+        unitCode: unit.code,
+        period: period.text,
+        locked: enclosing !== null,
+        lockedAt: null,
+        lockedBy: null,
+        userErrors,
+      };
     });
   }
 
@@ -104,7 +167,9 @@ export class PeriodLockService {
   async list(unitCode: string): Promise<PeriodLock[]> {
     const unit = (await loadScopedUnits(this.ds, [unitCode])).get(unitCode);
     if (!unit) return [];
-    const rows = await this.ds.getRepository(PeriodLockEntity).find({ where: { unitId: unit.id }, order: { startMonth: 'ASC', endMonth: 'DESC' } });
+    const rows = await this.ds
+      .getRepository(PeriodLockEntity)
+      .find({ where: { unitId: unit.id }, order: { startMonth: 'ASC', endMonth: 'DESC' } });
     return rows.map((r) => ({ unitCode: unit.code, period: r.period, lockedAt: r.lockedAt, lockedBy: r.lockedBy }));
   }
 }

@@ -7,7 +7,9 @@ export class PeriodLockInput {
   @Field({ description: 'Province or district code' })
   unitCode: string;
 
-  @Field({ description: 'The approved period; it locks every period inside it (a year locks its halves, quarters and months)' })
+  @Field({
+    description: 'The approved period; it locks every period inside it (a year locks its halves, quarters and months)',
+  })
   period: string;
 }
 
@@ -19,7 +21,10 @@ export class PeriodLockPayload {
   @Field()
   period: string;
 
-  @Field({ description: 'Whether writes at this unit and period are locked after the mutation (also true when an enclosing period is approved)' })
+  @Field({
+    description:
+      'Whether writes at this unit and period are locked after the mutation (also true when an enclosing period is approved)',
+  })
   locked: boolean;
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'When this exact period was approved' })

@@ -35,8 +35,21 @@ export class AuthService {
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(ApiTokenEntity);
       const create = async (name: string, tokenHash: string) => {
-        const { identifiers } = await repo.insert({ name, role: 'ADMIN', scopeCode: null, tokenHash, createdAt: new Date(), revokedAt: null });
-        await recordAudit(em, { actor: 'server start-up', action: 'TOKEN_CREATED', entityType: 'ApiToken', entityId: identifiers[0]?.id ?? null, detail: { name, role: 'ADMIN' } });
+        const { identifiers } = await repo.insert({
+          name,
+          role: 'ADMIN',
+          scopeCode: null,
+          tokenHash,
+          createdAt: new Date(),
+          revokedAt: null,
+        });
+        await recordAudit(em, {
+          actor: 'server start-up',
+          action: 'TOKEN_CREATED',
+          entityType: 'ApiToken',
+          entityId: identifiers[0]?.id ?? null,
+          detail: { name, role: 'ADMIN' },
+        });
       };
       if (adminToken) {
         const tokenHash = hashToken(adminToken);

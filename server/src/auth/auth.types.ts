@@ -9,7 +9,11 @@ export enum Role {
   DISTRICT_EDITOR = 'DISTRICT_EDITOR',
   VIEWER = 'VIEWER',
 }
-registerEnumType(Role, { name: 'Role', description: 'ADMIN: everything; PROVINCE_EDITOR: a province and its districts; DISTRICT_EDITOR: one district; VIEWER: read only' });
+registerEnumType(Role, {
+  name: 'Role',
+  description:
+    'ADMIN: everything; PROVINCE_EDITOR: a province and its districts; DISTRICT_EDITOR: one district; VIEWER: read only',
+});
 
 /** Who is calling: resolved from the bearer token on every request. */
 @ObjectType()

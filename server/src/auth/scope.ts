@@ -57,12 +57,16 @@ export function requireAdmin(viewer: Viewer | null, what: string): Viewer {
 }
 
 export function requireWriteScope(viewer: Viewer, unit: ScopedUnit, what: string): void {
-  if (!canWrite(viewer, unit)) throw forbidden(`A ${scopeText(viewer)} token may not ${what} for unit ${unit.code}`, 'OUT_OF_SCOPE');
+  if (!canWrite(viewer, unit))
+    throw forbidden(`A ${scopeText(viewer)} token may not ${what} for unit ${unit.code}`, 'OUT_OF_SCOPE');
 }
 
 export function requireApproveScope(viewer: Viewer, unit: ScopedUnit): void {
   if (!canApprove(viewer, unit)) {
-    throw forbidden(`A ${scopeText(viewer)} token may not approve periods of unit ${unit.code} (admins and the province's editors may)`, 'OUT_OF_SCOPE');
+    throw forbidden(
+      `A ${scopeText(viewer)} token may not approve periods of unit ${unit.code} (admins and the province's editors may)`,
+      'OUT_OF_SCOPE',
+    );
   }
 }
 
@@ -82,12 +86,18 @@ function toScopedUnit(r: Record<string, unknown>): ScopedUnit {
 }
 
 /** Units by code with their province's code, for scope checks; unknown codes are absent. */
-export async function loadScopedUnits(em: Pick<EntityManager, 'query'>, codes: Iterable<string>): Promise<Map<string, ScopedUnit>> {
+export async function loadScopedUnits(
+  em: Pick<EntityManager, 'query'>,
+  codes: Iterable<string>,
+): Promise<Map<string, ScopedUnit>> {
   // Codes are at most 10 characters; longer text cannot name a unit and is not sent to the database.
   const list = [...new Set(codes)].filter((c) => typeof c === 'string' && c.length > 0 && c.length <= 10);
   const out = new Map<string, ScopedUnit>();
   for (const chunk of inChunks(list)) {
-    const rows: Record<string, unknown>[] = await em.query(`${UNIT_SQL} WHERE u.code IN (${placeholders(chunk.length)})`, chunk);
+    const rows: Record<string, unknown>[] = await em.query(
+      `${UNIT_SQL} WHERE u.code IN (${placeholders(chunk.length)})`,
+      chunk,
+    );
     for (const r of rows) out.set(String(r.code), toScopedUnit(r));
   }
   return out;

@@ -5,13 +5,18 @@ import { ApiToken, Role } from './auth.types';
 
 @InputType()
 export class CreateApiTokenInput {
-  @Field({ description: 'Who or what uses the token, e.g. "Chi cục Thống kê Hà Trung" (recorded as the author of its writes)' })
+  @Field({
+    description: 'Who or what uses the token, e.g. "Chi cục Thống kê Hà Trung" (recorded as the author of its writes)',
+  })
   name: string;
 
   @Field(() => Role)
   role: RoleValue;
 
-  @Field(() => String, { nullable: true, description: 'Province code for PROVINCE_EDITOR, district code for DISTRICT_EDITOR; none for ADMIN and VIEWER' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Province code for PROVINCE_EDITOR, district code for DISTRICT_EDITOR; none for ADMIN and VIEWER',
+  })
   scopeCode?: string | null;
 }
 

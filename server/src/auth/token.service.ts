@@ -33,27 +33,59 @@ export class TokenService {
     const name = input.name.trim();
     const scopeCode = input.scopeCode?.trim() || null;
     const errors: UserError[] = [];
-    if (name.length === 0 || name.length > 200) errors.push(userError('INVALID_NAME', 'The name must have 1 to 200 characters', ['input', 'name']));
-    if (!ROLES.includes(input.role)) errors.push(userError('INVALID_ROLE', `The role must be one of ${ROLES.join(', ')}`, ['input', 'role']));
+    if (name.length === 0 || name.length > 200)
+      errors.push(userError('INVALID_NAME', 'The name must have 1 to 200 characters', ['input', 'name']));
+    if (!ROLES.includes(input.role))
+      errors.push(userError('INVALID_ROLE', `The role must be one of ${ROLES.join(', ')}`, ['input', 'role']));
     const needsScope = input.role === 'PROVINCE_EDITOR' || input.role === 'DISTRICT_EDITOR';
     if (needsScope && !scopeCode) {
-      errors.push(userError('SCOPE_REQUIRED', `A ${input.role} token needs scopeCode: the ${input.role === 'PROVINCE_EDITOR' ? 'province' : 'district'} it may write`, ['input', 'scopeCode']));
+      errors.push(
+        userError(
+          'SCOPE_REQUIRED',
+          `A ${input.role} token needs scopeCode: the ${input.role === 'PROVINCE_EDITOR' ? 'province' : 'district'} it may write`,
+          ['input', 'scopeCode'],
+        ),
+      );
     } else if (!needsScope && scopeCode) {
-      errors.push(userError('SCOPE_NOT_ALLOWED', `A ${input.role} token has no scope: leave scopeCode empty`, ['input', 'scopeCode']));
+      errors.push(
+        userError('SCOPE_NOT_ALLOWED', `A ${input.role} token has no scope: leave scopeCode empty`, [
+          'input',
+          'scopeCode',
+        ]),
+      );
     } else if (scopeCode) {
       const unit = (await loadScopedUnits(this.ds, [scopeCode])).get(scopeCode);
       const level = input.role === 'PROVINCE_EDITOR' ? 'PROVINCE' : 'DISTRICT';
-      if (!unit) errors.push(userError('UNKNOWN_UNIT', `No unit has code "${scopeCode.slice(0, 20)}"`, ['input', 'scopeCode']));
-      else if (unit.level !== level) errors.push(userError('WRONG_SCOPE_LEVEL', `A ${input.role} token needs a ${level.toLowerCase()} code; ${scopeCode} is a ${unit.level.toLowerCase()}`, ['input', 'scopeCode']));
+      if (!unit)
+        errors.push(userError('UNKNOWN_UNIT', `No unit has code "${scopeCode.slice(0, 20)}"`, ['input', 'scopeCode']));
+      else if (unit.level !== level)
+        errors.push(
+          userError(
+            'WRONG_SCOPE_LEVEL',
+            `A ${input.role} token needs a ${level.toLowerCase()} code; ${scopeCode} is a ${unit.level.toLowerCase()}`,
+            ['input', 'scopeCode'],
+          ),
+        );
     }
     if (errors.length) return { token: null, apiToken: null, userErrors: errors };
 
     const secret = newTokenSecret();
     const saved = await writeTransaction(this.ds, async (em) => {
       const row = await em.getRepository(ApiTokenEntity).save({
-        name, role: input.role, scopeCode, tokenHash: hashToken(secret), createdAt: new Date(), revokedAt: null,
+        name,
+        role: input.role,
+        scopeCode,
+        tokenHash: hashToken(secret),
+        createdAt: new Date(),
+        revokedAt: null,
       });
-      await recordAudit(em, { actor: admin.name, action: 'TOKEN_CREATED', entityType: 'ApiToken', entityId: row.id, detail: { name, role: input.role, scopeCode } });
+      await recordAudit(em, {
+        actor: admin.name,
+        action: 'TOKEN_CREATED',
+        entityType: 'ApiToken',
+        entityId: row.id,
+        detail: { name, role: input.role, scopeCode },
+      });
       return row;
     });
     return { token: secret, apiToken: presentApiToken(saved), userErrors: [] };
@@ -64,15 +96,26 @@ export class TokenService {
     const admin = requireAdmin(viewer, 'revoke tokens');
     const parsed = fromGlobalId(id);
     const localId = parsed?.type === 'ApiToken' ? parsed.id : /^\d{1,15}$/.test(id) ? Number(id) : null;
-    if (localId === null) return { apiToken: null, userErrors: [userError('INVALID_ID', `"${id.slice(0, 60)}" is not the id of an ApiToken`, ['id'])] };
+    if (localId === null)
+      return {
+        apiToken: null,
+        userErrors: [userError('INVALID_ID', `"${id.slice(0, 60)}" is not the id of an ApiToken`, ['id'])],
+      };
     return writeTransaction(this.ds, async (em) => {
       const repo = em.getRepository(ApiTokenEntity);
       const token = await repo.findOneBy({ id: localId });
-      if (!token) return { apiToken: null, userErrors: [userError('NOT_FOUND', `No token has id ${id.slice(0, 60)}`, ['id'])] };
+      if (!token)
+        return { apiToken: null, userErrors: [userError('NOT_FOUND', `No token has id ${id.slice(0, 60)}`, ['id'])] };
       if (token.revokedAt === null) {
         token.revokedAt = new Date();
         await repo.update({ id: token.id }, { revokedAt: token.revokedAt });
-        await recordAudit(em, { actor: admin.name, action: 'TOKEN_REVOKED', entityType: 'ApiToken', entityId: token.id, detail: { name: token.name, role: token.role, scopeCode: token.scopeCode } });
+        await recordAudit(em, {
+          actor: admin.name,
+          action: 'TOKEN_REVOKED',
+          entityType: 'ApiToken',
+          entityId: token.id,
+          detail: { name: token.name, role: token.role, scopeCode: token.scopeCode },
+        });
       }
       return { apiToken: presentApiToken(token), userErrors: [] };
     });

@@ -17,13 +17,21 @@ export class UsageError extends Error {}
 
 /** The command line acts as an ADMIN without a token; its writes are recorded under this name. */
 export const cliViewer = (name?: string): Viewer => ({
-  name: name || `cli:${os.userInfo().username}`, role: 'ADMIN', scopeCode: null, tokenId: null,
+  name: name || `cli:${os.userInfo().username}`,
+  role: 'ADMIN',
+  scopeCode: null,
+  tokenId: null,
 });
 
 const ROLES: RoleValue[] = ['ADMIN', 'PROVINCE_EDITOR', 'DISTRICT_EDITOR', 'VIEWER'];
-const errorsText = (errors: { code: string; message: string }[]) => errors.map((e) => `  ${e.code}: ${e.message}`).join('\n');
+const errorsText = (errors: { code: string; message: string }[]) =>
+  errors.map((e) => `  ${e.code}: ${e.message}`).join('\n');
 
-export async function tokenCreate(s: Services, io: Io, o: { role?: string; name?: string; scope?: string; as?: string }): Promise<number> {
+export async function tokenCreate(
+  s: Services,
+  io: Io,
+  o: { role?: string; name?: string; scope?: string; as?: string },
+): Promise<number> {
   const role = o.role?.toUpperCase() as RoleValue | undefined;
   if (!role || !ROLES.includes(role)) throw new UsageError(`token create needs --role ${ROLES.join('|')}`);
   if (!o.name) throw new UsageError('token create needs --name (who uses the token)');
@@ -32,7 +40,9 @@ export async function tokenCreate(s: Services, io: Io, o: { role?: string; name?
     io.err(`Token not created:\n${errorsText(p.userErrors)}`);
     return 1;
   }
-  io.out(`Created ${p.apiToken!.role} token "${p.apiToken!.name}"${p.apiToken!.scopeCode ? ` for ${p.apiToken!.scopeCode}` : ''} (id ${p.apiToken!.id}).`);
+  io.out(
+    `Created ${p.apiToken!.role} token "${p.apiToken!.name}"${p.apiToken!.scopeCode ? ` for ${p.apiToken!.scopeCode}` : ''} (id ${p.apiToken!.id}).`,
+  );
   io.out('The secret is shown once; store it now:');
   io.out(p.token!);
   return 0;
@@ -51,7 +61,11 @@ export async function tokenRevoke(s: Services, io: Io, id: string | undefined, a
 
 export async function tokenList(s: Services, io: Io): Promise<number> {
   for (const t of await s.tokens.list(cliViewer())) {
-    io.out([t.id, t.role, t.scopeCode ?? '-', t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active', t.name].join('\t'));
+    io.out(
+      [t.id, t.role, t.scopeCode ?? '-', t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active', t.name].join(
+        '\t',
+      ),
+    );
   }
   return 0;
 }
@@ -61,13 +75,23 @@ export async function tokenList(s: Services, io: Io): Promise<number> {
  * 50,000 rows (each atomic unless --partial; after a refused atomic push the rest is not sent).
  * Rejected rows are listed by their line in the file.
  */
-export async function importCsv(s: Services, io: Io, file: string | undefined, o: { dryRun: boolean; partial: boolean; as?: string; json: boolean }): Promise<number> {
-  if (!file) throw new UsageError('import needs a CSV file: unit_code,indicator_code,period,value,status,source,note[,base_version]');
+export async function importCsv(
+  s: Services,
+  io: Io,
+  file: string | undefined,
+  o: { dryRun: boolean; partial: boolean; as?: string; json: boolean },
+): Promise<number> {
+  if (!file)
+    throw new UsageError(
+      'import needs a CSV file: unit_code,indicator_code,period,value,status,source,note[,base_version]',
+    );
   const { rows, lines } = parseObservationCsv(fs.readFileSync(file, 'utf8'));
   const viewer = cliViewer(o.as);
   const totals = { created: 0, updated: 0, deleted: 0, unchanged: 0, rejected: 0 };
   let failed = false;
-  const starts = rows.length ? Array.from({ length: Math.ceil(rows.length / MAX_PUSH_ROWS) }, (_, i) => i * MAX_PUSH_ROWS) : [0];
+  const starts = rows.length
+    ? Array.from({ length: Math.ceil(rows.length / MAX_PUSH_ROWS) }, (_, i) => i * MAX_PUSH_ROWS)
+    : [0];
   for (const start of starts) {
     const part = rows.slice(start, start + MAX_PUSH_ROWS);
     const p = await s.push.push(viewer, part, { dryRun: o.dryRun, atomic: !o.partial });
@@ -79,14 +103,24 @@ export async function importCsv(s: Services, io: Io, file: string | undefined, o
       }
     }
     for (const e of p.userErrors) io.err(`${e.code}: ${e.message}`);
-    const what = o.dryRun ? 'would be written (dry run)' : p.applied ? `written${p.batchId ? ` in batch ${p.batchId}` : ''}` : 'NOT written';
-    io.out(`Lines ${start + 2}–${start + part.length + 1}: ${p.created} created, ${p.updated} updated, ${p.deleted} deleted, ${p.unchanged} unchanged, ${p.rejected} rejected; ${what}.`);
+    const what = o.dryRun
+      ? 'would be written (dry run)'
+      : p.applied
+        ? `written${p.batchId ? ` in batch ${p.batchId}` : ''}`
+        : 'NOT written';
+    io.out(
+      `Lines ${start + 2}–${start + part.length + 1}: ${p.created} created, ${p.updated} updated, ${p.deleted} deleted, ${p.unchanged} unchanged, ${p.rejected} rejected; ${what}.`,
+    );
     if (p.rejected > 0) failed = true;
     if (!p.applied && !o.dryRun && start + MAX_PUSH_ROWS < rows.length) {
-      io.err(`Stopped: the following lines were not sent, so that a file is not half imported. Fix the lines above and import again (rows already written come back UNCHANGED).`);
+      io.err(
+        `Stopped: the following lines were not sent, so that a file is not half imported. Fix the lines above and import again (rows already written come back UNCHANGED).`,
+      );
       break;
     }
   }
-  io.out(`Total: ${totals.created} created, ${totals.updated} updated, ${totals.deleted} deleted, ${totals.unchanged} unchanged, ${totals.rejected} rejected.`);
+  io.out(
+    `Total: ${totals.created} created, ${totals.updated} updated, ${totals.deleted} deleted, ${totals.unchanged} unchanged, ${totals.rejected} rejected.`,
+  );
   return failed ? 1 : 0;
 }

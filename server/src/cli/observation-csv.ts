@@ -24,16 +24,19 @@ export function parseObservationCsv(text: string): { rows: RawRow[]; lines: numb
   if (records.length === 0) throw new CsvFormatError(`The file is empty; it needs the header ${CSV_COLUMNS.join(',')}`);
   const header = records[0].map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
-  const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h) && !(OPTIONAL_COLUMNS as readonly string[]).includes(h));
+  const unknown = header.filter(
+    (h) => !(CSV_COLUMNS as readonly string[]).includes(h) && !(OPTIONAL_COLUMNS as readonly string[]).includes(h),
+  );
   if (missing.length || unknown.length) {
     throw new CsvFormatError(
       `The header must be ${CSV_COLUMNS.join(',')}[,${OPTIONAL_COLUMNS.join(',')}]` +
-        (missing.length ? `; missing: ${missing.join(', ')}` : '') + (unknown.length ? `; unknown: ${unknown.join(', ')}` : ''),
+        (missing.length ? `; missing: ${missing.join(', ')}` : '') +
+        (unknown.length ? `; unknown: ${unknown.join(', ')}` : ''),
     );
   }
   const at = (name: string) => header.indexOf(name);
   const col = Object.fromEntries([...CSV_COLUMNS, ...OPTIONAL_COLUMNS].map((c) => [c, at(c)]));
-  const cell = (r: string[], name: string) => (col[name] >= 0 ? r[col[name]] ?? '' : '');
+  const cell = (r: string[], name: string) => (col[name] >= 0 ? (r[col[name]] ?? '') : '');
   const rows: RawRow[] = [];
   const lines: number[] = [];
   records.slice(1).forEach((r, i) => {

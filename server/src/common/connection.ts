@@ -19,7 +19,11 @@ export interface Edge<T> {
  * nodes themselves for clients that need no cursor per row, and the page info. The edge type is
  * named `${name}Edge`; a subclass names the connection and adds what is specific (totalCount).
  */
-export function Connection<T extends object>(name: string, node: () => ClassType<T>, options: { simpleResolvers?: boolean } = {}) {
+export function Connection<T extends object>(
+  name: string,
+  node: () => ClassType<T>,
+  options: { simpleResolvers?: boolean } = {},
+) {
   @ObjectType(`${name}Edge`, { simpleResolvers: options.simpleResolvers })
   class EdgeType implements Edge<T> {
     @Field()

@@ -23,11 +23,18 @@ export const badInput = (reason: ReasonCode, message: string, field?: string[]) 
   new AppError('BAD_USER_INPUT', message, reason, field);
 export const notFound = (reason: ReasonCode, message: string, field?: string[]) =>
   new AppError('NOT_FOUND', message, reason, field);
-export const forbidden = (message: string, reason: ReasonCode = 'FORBIDDEN') => new AppError('FORBIDDEN', message, reason);
+export const forbidden = (message: string, reason: ReasonCode = 'FORBIDDEN') =>
+  new AppError('FORBIDDEN', message, reason);
 export const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message);
 
 /** BAD_USER_INPUT / `reason` at `field` naming (the first ten of) the codes `found` lacks. */
-export function assertKnownCodes(codes: readonly string[], found: ReadonlyMap<string, unknown>, reason: ReasonCode, what: string, field: string[]): void {
+export function assertKnownCodes(
+  codes: readonly string[],
+  found: ReadonlyMap<string, unknown>,
+  reason: ReasonCode,
+  what: string,
+  field: string[],
+): void {
   const unknown = codes.filter((c) => !found.has(c));
   if (unknown.length) throw badInput(reason, `Unknown ${what} code(s): ${unknown.slice(0, 10).join(', ')}`, field);
 }

@@ -20,7 +20,16 @@ export function filterList<T>(values: T[] | null | undefined, path: string[]): T
 }
 
 /** Edges, nodes and page info of one page of a connection; on an empty page the end cursor stays `after`. */
-export function pageOf<T>(nodes: T[], cursorOf: (node: T, index: number) => string, hasNextPage: boolean, after: string | null | undefined) {
+export function pageOf<T>(
+  nodes: T[],
+  cursorOf: (node: T, index: number) => string,
+  hasNextPage: boolean,
+  after: string | null | undefined,
+) {
   const edges = nodes.map((node, i) => ({ cursor: cursorOf(node, i), node }));
-  return { edges, nodes, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : (after ?? null) } };
+  return {
+    edges,
+    nodes,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : (after ?? null) },
+  };
 }

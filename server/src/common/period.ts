@@ -24,7 +24,14 @@ export function tryParsePeriod(text: string): Period | null {
   const p = parseCanonical(text);
   if (!p) return null;
   const { first, last } = periodMonths(p);
-  return { text, kind: p.kind, startMonth: first, endMonth: last, startYear: Math.floor(first / 12), endYear: Math.floor(last / 12) };
+  return {
+    text,
+    kind: p.kind,
+    startMonth: first,
+    endMonth: last,
+    startYear: Math.floor(first / 12),
+    endYear: Math.floor(last / 12),
+  };
 }
 
 export { PERIOD_HELP };

@@ -7,7 +7,10 @@ export class UserError {
   @Field(() => String, { description: 'One of the reason codes listed in docs/api.md' })
   code: ReasonCode;
 
-  @Field(() => [String], { nullable: true, description: 'Path of the offending input field, e.g. ["input", "targets", "3", "period"]' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path of the offending input field, e.g. ["input", "targets", "3", "period"]',
+  })
   field: string[] | null;
 
   @Field()

@@ -8,7 +8,8 @@ export const isYear = (year: number) => Number.isInteger(year) && year >= MIN_YE
 
 /** BAD_USER_INPUT / INVALID_YEAR at `field` unless `year` is a whole year from 1900 to 2100. */
 export function assertYear(year: number, field: string): void {
-  if (!isYear(year)) throw badInput('INVALID_YEAR', `${field} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, [field]);
+  if (!isYear(year))
+    throw badInput('INVALID_YEAR', `${field} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, [field]);
 }
 
 /** Month ordinals (year * 12 + month - 1, as common/period.ts counts them) of a year's first and last month. */

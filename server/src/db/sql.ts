@@ -59,15 +59,24 @@ export const valuesList = (rows: number, cols: number) => Array(rows).fill(group
  * `(a, b, c) IN (…)` for a list of tuples, a range lookup on a composite index in both databases
  * (SQLite needs the tuples as a VALUES subquery; MySQL/MariaDB as a list of row constructors).
  */
-const tupleInSql = (mysql: boolean, columns: string[], groups: string) => `(${columns.join(', ')}) IN (${mysql ? groups : `VALUES ${groups}`})`;
+const tupleInSql = (mysql: boolean, columns: string[], groups: string) =>
+  `(${columns.join(', ')}) IN (${mysql ? groups : `VALUES ${groups}`})`;
 
 /** tupleInSql with positional parameters, for `em.query`. */
-export function tupleIn(em: Executor, columns: string[], tuples: readonly unknown[][]): { sql: string; params: unknown[] } {
+export function tupleIn(
+  em: Executor,
+  columns: string[],
+  tuples: readonly unknown[][],
+): { sql: string; params: unknown[] } {
   return { sql: tupleInSql(mysqlOf(em), columns, valuesList(tuples.length, columns.length)), params: tuples.flat() };
 }
 
 /** tupleInSql with named parameters (`:t0_0`, …), for a query builder's `where`. */
-export function namedTupleIn(ds: DataSource, columns: string[], tuples: readonly unknown[][]): { sql: string; params: Record<string, unknown> } {
+export function namedTupleIn(
+  ds: DataSource,
+  columns: string[],
+  tuples: readonly unknown[][],
+): { sql: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = {};
   const groups = tuples.map((tuple, i) => {
     const names = tuple.map((value, j) => {

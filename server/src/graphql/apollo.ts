@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLSchema } from 'graphql';
@@ -15,7 +18,11 @@ export interface ApolloLimits {
 }
 
 /** Apollo with the API's error mapping, access rule, depth and cost limits. */
-export async function createApollo(schema: GraphQLSchema, limits: ApolloLimits, httpServer: http.Server): Promise<ApolloServer<RequestContext>> {
+export async function createApollo(
+  schema: GraphQLSchema,
+  limits: ApolloLimits,
+  httpServer: http.Server,
+): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,

@@ -16,14 +16,17 @@ export function accessPlugin(publicRead: boolean): ApolloServerPlugin<RequestCon
         async didResolveOperation({ contextValue, operation }) {
           if (contextValue.viewer || !operation) return;
           const onlyIntrospection = operation.selectionSet.selections.every(
-            (s) => s.kind === 'Field' && (s.name.value.startsWith('__')),
+            (s) => s.kind === 'Field' && s.name.value.startsWith('__'),
           );
           if (onlyIntrospection) return;
           if (operation.operation === 'query' && publicRead) return;
           throw toGraphQLError(
-            new AppError('UNAUTHENTICATED', operation.operation === 'query'
-              ? 'Send "Authorization: Bearer <token>" to read (this server does not allow anonymous reads)'
-              : 'Send "Authorization: Bearer <token>" to write'),
+            new AppError(
+              'UNAUTHENTICATED',
+              operation.operation === 'query'
+                ? 'Send "Authorization: Bearer <token>" to read (this server does not allow anonymous reads)'
+                : 'Send "Authorization: Bearer <token>" to write',
+            ),
           );
         },
       };
@@ -51,7 +54,12 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
             throw toGraphQLError(badInput('INVALID_VARIABLES', e instanceof Error ? e.message : String(e)), 400);
           }
           if (complexity > max) {
-            throw toGraphQLError(badInput('QUERY_TOO_COMPLEX', `The query is too complex (${complexity} > ${max}): ask for fewer fields or smaller pages`));
+            throw toGraphQLError(
+              badInput(
+                'QUERY_TOO_COMPLEX',
+                `The query is too complex (${complexity} > ${max}): ask for fewer fields or smaller pages`,
+              ),
+            );
           }
         },
       };

@@ -9,7 +9,11 @@ import { ApiTokenResolver } from '../auth/token.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { IndicatorMutationResolver } from '../indicators/indicator-mutation.resolver';
 import { IndicatorResolver } from '../indicators/indicator.resolver';
-import { ObservationConnectionResolver, ObservationResolver, ObservationTableResolver } from '../observations/observation.resolver';
+import {
+  ObservationConnectionResolver,
+  ObservationResolver,
+  ObservationTableResolver,
+} from '../observations/observation.resolver';
 import { PushResolver } from '../observations/push.resolver';
 import { TermMutationResolver } from '../terms/term-mutation.resolver';
 import { TargetResolver, TermResolver } from '../terms/term.resolver';

@@ -14,7 +14,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
     // Resolvers are built by the request's own container (services injected, DataLoaders per request).
-    container: ({ context }: { context: RequestContext }) => ({ get: (cls: new (...args: never[]) => unknown) => context.container.resolve(cls) }),
+    container: ({ context }: { context: RequestContext }) => ({
+      get: (cls: new (...args: never[]) => unknown) => context.container.resolve(cls),
+    }),
   });
   return built;
 }

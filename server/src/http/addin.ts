@@ -35,7 +35,11 @@ export function addinRouter(config: Config): Router {
     res
       .status(404)
       .type('text')
-      .send(fs.existsSync(config.addinDir) ? 'Not found' : 'The Excel add-in is not built: run `npm run build` (or `npm run build:addin`).');
+      .send(
+        fs.existsSync(config.addinDir)
+          ? 'Not found'
+          : 'The Excel add-in is not built: run `npm run build` (or `npm run build:addin`).',
+      );
   });
   return router;
 }

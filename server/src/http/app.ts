@@ -21,7 +21,12 @@ export interface AppParts {
 }
 
 /** The Express app: /graphql (API and offline explorer), /healthz, and the add-in's static files. */
-export async function createApp(config: Config, services: Services, schema: GraphQLSchema, httpServer: http.Server): Promise<AppParts> {
+export async function createApp(
+  config: Config,
+  services: Services,
+  schema: GraphQLSchema,
+  httpServer: http.Server,
+): Promise<AppParts> {
   const apollo = await createApollo(schema, config, httpServer);
   const inFlight = inFlightTracker();
   const app = express();
@@ -31,7 +36,11 @@ export async function createApp(config: Config, services: Services, schema: Grap
   app.use('/addin', addinRouter(config));
   app.use(explorerRouter());
   app.get('/graphql', explorerPage);
-  app.use('/graphql', express.json({ limit: config.bodyLimit }), inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })),
+  );
   app.use(bodyErrors(config.bodyLimit));
   return { app, apollo, idle: inFlight.idle };
 }
@@ -70,7 +79,8 @@ const requestContext =
 
 /** Body-parser failures (too large, not JSON) answer in the GraphQL error shape, never as an HTML 500. */
 const bodyErrors =
-  (bodyLimit: string) => (err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+  (bodyLimit: string) =>
+  (err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message =
@@ -80,5 +90,7 @@ const bodyErrors =
           ? `Malformed request: ${err.message}`
           : 'Internal server error';
     if (status >= 500) console.error('[http]', err);
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL' } }] });
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL' } }] });
   };

@@ -34,10 +34,24 @@ export class IndicatorEntity {
   searchName: string;
 
   /** Unit-of-measure rules every value must respect (see indicators/measure.ts); null: no bound. */
-  @Column({ name: 'min_value', type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: decimalTransformer })
+  @Column({
+    name: 'min_value',
+    type: 'decimal',
+    precision: 20,
+    scale: 6,
+    nullable: true,
+    transformer: decimalTransformer,
+  })
   minValue: number | null;
 
-  @Column({ name: 'max_value', type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: decimalTransformer })
+  @Column({
+    name: 'max_value',
+    type: 'decimal',
+    precision: 20,
+    scale: 6,
+    nullable: true,
+    transformer: decimalTransformer,
+  })
   maxValue: number | null;
 
   /** Counts (xã, hộ, sản phẩm, …) take whole numbers only. */

@@ -19,7 +19,11 @@ export class CreateIndicatorInput {
   @Field()
   category: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 2, description: 'Decimals a value is shown and compared with (0 to 6)' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 2,
+    description: 'Decimals a value is shown and compared with (0 to 6)',
+  })
   decimals?: number | null;
 
   @Field(() => String, { nullable: true })

@@ -7,11 +7,12 @@ import { listOf } from '../common/complexity';
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  constructor(
-    private readonly indicatorsService: IndicatorService,
-  ) {}
+  constructor(private readonly indicatorsService: IndicatorService) {}
 
-  @Query(() => [Indicator], { description: 'The indicator catalogue; search ignores diacritics and case', complexity: listOf(100) })
+  @Query(() => [Indicator], {
+    description: 'The indicator catalogue; search ignores diacritics and case',
+    complexity: listOf(100),
+  })
   indicators(
     @Arg('category', () => String, { nullable: true }) category?: string | null,
     @Arg('search', () => String, { nullable: true }) search?: string | null,

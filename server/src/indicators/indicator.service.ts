@@ -21,7 +21,9 @@ export class IndicatorService {
       const folded = foldForSearch(args.search);
       if (folded.length > 100) throw badInput('SEARCH_TOO_LONG', 'search must be at most 100 characters', ['search']);
       if (folded) {
-        qb.andWhere("(i.search_name LIKE :q ESCAPE '!' OR LOWER(i.code) LIKE :q ESCAPE '!')", { q: `%${escapeLike(folded)}%` });
+        qb.andWhere("(i.search_name LIKE :q ESCAPE '!' OR LOWER(i.code) LIKE :q ESCAPE '!')", {
+          q: `%${escapeLike(folded)}%`,
+        });
       }
     }
     return (await qb.orderBy('i.code', 'ASC').getMany()).map(presentIndicator);

@@ -32,10 +32,16 @@ export class Indicator extends Node {
   @Field(() => String, { nullable: true })
   description: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Smallest value accepted (e.g. 0 for counts and shares); null: no lower bound' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Smallest value accepted (e.g. 0 for counts and shares); null: no lower bound',
+  })
   minValue: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Largest value accepted (e.g. 100 for a share in %); null: no upper bound' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Largest value accepted (e.g. 100 for a share in %); null: no upper bound',
+  })
   maxValue: number | null;
 
   @Field({ description: 'Whole numbers only (counts of communes, households, products, …)' })

@@ -30,7 +30,10 @@ export function checkValue(value: unknown, rules?: MeasureRules | null): ValuePr
     return { code: 'INVALID_VALUE', message: 'The value must be a finite number' };
   }
   if (Math.abs(value) > MAX_ABS_VALUE) {
-    return { code: 'VALUE_OUT_OF_RANGE', message: `The value ${show(value)} is too large: at most ${MAX_ABS_VALUE} in absolute value` };
+    return {
+      code: 'VALUE_OUT_OF_RANGE',
+      message: `The value ${show(value)} is too large: at most ${MAX_ABS_VALUE} in absolute value`,
+    };
   }
   if (hasExcessDecimals(value)) {
     return { code: 'TOO_MANY_DECIMALS', message: `The value ${show(value)} has more than ${VALUE_SCALE} decimals` };
@@ -38,13 +41,22 @@ export function checkValue(value: unknown, rules?: MeasureRules | null): ValuePr
   if (!rules) return null;
   const unit = rules.unit ? ` (${rules.unit})` : '';
   if (rules.integerOnly && !Number.isInteger(Number(value.toFixed(VALUE_SCALE)))) {
-    return { code: 'NOT_AN_INTEGER', message: `This indicator counts whole units${unit}: ${show(value)} is not a whole number` };
+    return {
+      code: 'NOT_AN_INTEGER',
+      message: `This indicator counts whole units${unit}: ${show(value)} is not a whole number`,
+    };
   }
   if (rules.minValue !== null && value < rules.minValue) {
-    return { code: 'VALUE_OUT_OF_RANGE', message: `The value ${show(value)} is below the smallest allowed for this indicator${unit}: ${rules.minValue}` };
+    return {
+      code: 'VALUE_OUT_OF_RANGE',
+      message: `The value ${show(value)} is below the smallest allowed for this indicator${unit}: ${rules.minValue}`,
+    };
   }
   if (rules.maxValue !== null && value > rules.maxValue) {
-    return { code: 'VALUE_OUT_OF_RANGE', message: `The value ${show(value)} is above the largest allowed for this indicator${unit}: ${rules.maxValue}` };
+    return {
+      code: 'VALUE_OUT_OF_RANGE',
+      message: `The value ${show(value)} is above the largest allowed for this indicator${unit}: ${rules.maxValue}`,
+    };
   }
   return null;
 }

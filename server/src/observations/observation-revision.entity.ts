@@ -35,7 +35,14 @@ export class ObservationRevisionEntity {
   @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: decimalTransformer })
   value: number | null;
 
-  @Column({ name: 'previous_value', type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: decimalTransformer })
+  @Column({
+    name: 'previous_value',
+    type: 'decimal',
+    precision: 20,
+    scale: 6,
+    nullable: true,
+    transformer: decimalTransformer,
+  })
   previousValue: number | null;
 
   @Column({ type: 'varchar', length: 12 })

@@ -53,10 +53,22 @@ export const scopeIsEmpty = (s: ObservationScope) =>
   s.unitIds?.length === 0 || s.indicators?.length === 0 || s.periods?.length === 0 || s.statuses?.length === 0;
 
 /** Narrows a query builder over observations (alias `o`) to the scope. */
-export function applyScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, s: ObservationScope): SelectQueryBuilder<T> {
+export function applyScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  s: ObservationScope,
+): SelectQueryBuilder<T> {
   if (s.unitIds) qb.andWhere('o.unit_id IN (:...unitIds)', { unitIds: orNone(s.unitIds, -1) });
-  if (s.province) qb.andWhere('o.unit_id IN (SELECT pu.id FROM admin_unit pu WHERE pu.parent_id = :provinceId)', { provinceId: s.province.localId });
-  if (s.indicators) qb.andWhere('o.indicator_id IN (:...indicatorIds)', { indicatorIds: orNone(s.indicators.map((i) => i.localId), -1) });
+  if (s.province)
+    qb.andWhere('o.unit_id IN (SELECT pu.id FROM admin_unit pu WHERE pu.parent_id = :provinceId)', {
+      provinceId: s.province.localId,
+    });
+  if (s.indicators)
+    qb.andWhere('o.indicator_id IN (:...indicatorIds)', {
+      indicatorIds: orNone(
+        s.indicators.map((i) => i.localId),
+        -1,
+      ),
+    });
   if (s.periods) qb.andWhere('o.period IN (:...periods)', { periods: orNone(s.periods, '') });
   if (s.fromMonth !== null) qb.andWhere('o.start_month >= :fromMonth', { fromMonth: s.fromMonth });
   if (s.toMonth !== null) qb.andWhere('o.end_month <= :toMonth', { toMonth: s.toMonth });
@@ -89,7 +101,8 @@ export class ObservationScopeService {
     periods?.forEach((p) => parsePeriod(p, field('periods')));
     if (given(f.fromYear)) assertYear(f.fromYear, 'fromYear');
     if (given(f.toYear)) assertYear(f.toYear, 'toYear');
-    if (given(f.fromYear) && given(f.toYear) && f.fromYear > f.toYear) throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', field('fromYear'));
+    if (given(f.fromYear) && given(f.toYear) && f.fromYear > f.toYear)
+      throw badInput('INVALID_YEAR', 'fromYear must not be after toYear', field('fromYear'));
     const statuses = filterList(f.statuses, field('statuses'));
     if (given(f.updatedSince) && Number.isNaN(f.updatedSince.getTime())) {
       throw badInput('INVALID_DATETIME', 'updatedSince is not a valid date-time', field('updatedSince'));

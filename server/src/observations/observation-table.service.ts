@@ -46,8 +46,19 @@ export class ObservationTableService {
     const raw: RawRow[] = await where()
       .innerJoin('admin_unit', 'u', 'u.id = o.unit_id')
       .innerJoin('indicator', 'i', 'i.id = o.indicator_id')
-      .select(['o.id AS id', 'u.code AS unit_code', 'i.code AS indicator_code', 'o.period AS period', 'o.value AS value', 'o.status AS status',
-        'o.source AS source', 'o.note AS note', 'o.version AS version', 'o.updated_at AS updated_at', 'o.updated_by AS updated_by'])
+      .select([
+        'o.id AS id',
+        'u.code AS unit_code',
+        'i.code AS indicator_code',
+        'o.period AS period',
+        'o.value AS value',
+        'o.status AS status',
+        'o.source AS source',
+        'o.note AS note',
+        'o.version AS version',
+        'o.updated_at AS updated_at',
+        'o.updated_by AS updated_by',
+      ])
       .andWhere('o.id > :afterId', { afterId })
       .orderBy('o.id', 'ASC')
       .limit(first + 1)
@@ -55,7 +66,16 @@ export class ObservationTableService {
     const page = raw.slice(0, first);
     const isoInstant = isoInstants();
     const rows = page.map((r): ObservationTableRow => [
-      r.unit_code, r.indicator_code, r.period, Number(r.value), r.status, r.source, r.note, Number(r.version), isoInstant(r.updated_at), r.updated_by,
+      r.unit_code,
+      r.indicator_code,
+      r.period,
+      Number(r.value),
+      r.status,
+      r.source,
+      r.note,
+      Number(r.version),
+      isoInstant(r.updated_at),
+      r.updated_by,
     ]);
     const last = page.at(-1);
     return {

@@ -3,10 +3,30 @@ import { JSONResolver } from 'graphql-scalars';
 import { PageInfo } from '../common/connection';
 
 export const OBSERVATION_TABLE_COLUMNS = [
-  'unitCode', 'indicatorCode', 'period', 'value', 'status', 'source', 'note', 'version', 'updatedAt', 'updatedBy',
+  'unitCode',
+  'indicatorCode',
+  'period',
+  'value',
+  'status',
+  'source',
+  'note',
+  'version',
+  'updatedAt',
+  'updatedBy',
 ] as const;
 
-export type ObservationTableRow = [string, string, string, number, string, string | null, string | null, number, string, string | null];
+export type ObservationTableRow = [
+  string,
+  string,
+  string,
+  number,
+  string,
+  string | null,
+  string | null,
+  number,
+  string,
+  string | null,
+];
 
 /**
  * The same observations as the `observations` connection in a compact encoding: one array per row in
@@ -15,7 +35,9 @@ export type ObservationTableRow = [string, string, string, number, string, strin
  */
 @ObjectType({ description: 'Observations as rows of values in `columns` order (compact encoding for bulk pulls)' })
 export class ObservationTable {
-  @Field(() => [String], { description: 'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy' })
+  @Field(() => [String], {
+    description: 'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy',
+  })
   columns: string[];
 
   @Field(() => JSONResolver, { description: 'Array of rows; each row is an array in `columns` order' })

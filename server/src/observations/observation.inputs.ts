@@ -8,7 +8,10 @@ export class ObservationFilter {
   @Field(() => [String], { nullable: true, description: 'Province or district codes' })
   unitCodes?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "The province's districts (not the province's own figures: add its code to unitCodes for those)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The province's districts (not the province's own figures: add its code to unitCodes for those)",
+  })
   provinceCode?: string | null;
 
   @Field(() => [String], { nullable: true })

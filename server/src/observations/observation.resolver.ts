@@ -23,7 +23,10 @@ export class ObservationResolver {
     private readonly observationLoaders: ObservationLoaders,
   ) {}
 
-  @Query(() => ObservationConnection, { description: 'Observations matching every given filter field, in a stable order, paginated', complexity: perPage })
+  @Query(() => ObservationConnection, {
+    description: 'Observations matching every given filter field, in a stable order, paginated',
+    complexity: perPage,
+  })
   observations(
     @Arg('filter', () => ObservationFilter) filter: ObservationFilter,
     @Arg('first', () => Int, { defaultValue: 1000, description: 'At most 50,000' }) first: number,
@@ -42,7 +45,10 @@ export class ObservationResolver {
     return (await this.indicatorLoaders.byId.load(o.indicatorId))!;
   }
 
-  @FieldResolver(() => [ObservationRevision], { description: 'Every write to this value, newest first (the first is the current one)', complexity: listOf(10) })
+  @FieldResolver(() => [ObservationRevision], {
+    description: 'Every write to this value, newest first (the first is the current one)',
+    complexity: listOf(10),
+  })
   revisions(@Root() o: Observation): Promise<ObservationRevision[]> {
     return this.observationLoaders.revisions.load({ unitId: o.unitId, indicatorId: o.indicatorId, period: o.period });
   }
@@ -60,11 +66,13 @@ export class ObservationConnectionResolver {
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => ObservationTable)
 export class ObservationTableResolver {
-  constructor(
-    private readonly observationTableService: ObservationTableService,
-  ) {}
+  constructor(private readonly observationTableService: ObservationTableService) {}
 
-  @Query(() => ObservationTable, { description: 'The observations of `observations`, same filter, order and cursors, as compact rows: use it for bulk pulls', complexity: perPage })
+  @Query(() => ObservationTable, {
+    description:
+      'The observations of `observations`, same filter, order and cursors, as compact rows: use it for bulk pulls',
+    complexity: perPage,
+  })
   observationTable(
     @Arg('filter', () => ObservationFilter) filter: ObservationFilter,
     @Arg('first', () => Int, { defaultValue: 10000, description: 'At most 50,000' }) first: number,

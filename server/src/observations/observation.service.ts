@@ -8,7 +8,14 @@ import { ObservationRevisionEntity } from './observation-revision.entity';
 import { ObservationEntity } from './observation.entity';
 import type { ObservationFilter } from './observation.inputs';
 import type { ObservationConnection } from './observation-connection.types';
-import { keyText, Observation, ObservationRevision, type ObservationKey, presentObservation, presentRevision } from './observation.types';
+import {
+  keyText,
+  Observation,
+  ObservationRevision,
+  type ObservationKey,
+  presentObservation,
+  presentRevision,
+} from './observation.types';
 
 export const MAX_PAGE = 50_000;
 
@@ -46,11 +53,19 @@ export class ObservationService {
    * A page of observations in a stable order (by internal id, so inserts never shift a page
    * already read). `after` is the endCursor of the previous page.
    */
-  async connection(filter: ObservationFilter, first: number, after: string | null | undefined): Promise<ObservationConnection> {
+  async connection(
+    filter: ObservationFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<ObservationConnection> {
     assertPageSize(first, MAX_PAGE);
     const afterId = after ? decodeCursor(after) : 0;
     const where = await this.filterQuery(filter);
-    const rows = await where().andWhere('o.id > :afterId', { afterId }).orderBy('o.id', 'ASC').take(first + 1).getMany();
+    const rows = await where()
+      .andWhere('o.id > :afterId', { afterId })
+      .orderBy('o.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     const page = rows.slice(0, first).map(presentObservation);
     return {
       ...pageOf(page, (node) => encodeCursor(node.localId), rows.length > first, after),
@@ -85,10 +100,18 @@ export class ObservationService {
   }
 
   /** Rows of an entity keyed by unit × indicator × period, for observation keys (tuple IN), newest `newestBy` first. */
-  private async rowsByKeys<T extends KeyedRow>(entity: EntityTarget<T>, keys: readonly ObservationKey[], newestBy?: keyof T & string): Promise<T[]> {
+  private async rowsByKeys<T extends KeyedRow>(
+    entity: EntityTarget<T>,
+    keys: readonly ObservationKey[],
+    newestBy?: keyof T & string,
+  ): Promise<T[]> {
     const rows: T[] = [];
     for (const chunk of inChunks(keys, 3)) {
-      const where = namedTupleIn(this.ds, ['k.unit_id', 'k.indicator_id', 'k.period'], chunk.map((k) => [k.unitId, k.indicatorId, k.period]));
+      const where = namedTupleIn(
+        this.ds,
+        ['k.unit_id', 'k.indicator_id', 'k.period'],
+        chunk.map((k) => [k.unitId, k.indicatorId, k.period]),
+      );
       const qb = this.ds.getRepository(entity).createQueryBuilder('k').where(where.sql, where.params);
       if (newestBy) qb.orderBy(`k.${newestBy}`, 'DESC');
       for (const r of await qb.getMany()) rows.push(r);
@@ -97,7 +120,11 @@ export class ObservationService {
   }
 
   /** Every observation (any status) of the units × indicators that lies within the months. */
-  async ofUnitsAndIndicators(unitIds: readonly number[], indicatorIds: readonly number[], months: { startMonth: number; endMonth: number }): Promise<Observation[]> {
+  async ofUnitsAndIndicators(
+    unitIds: readonly number[],
+    indicatorIds: readonly number[],
+    months: { startMonth: number; endMonth: number },
+  ): Promise<Observation[]> {
     const rows: Observation[] = [];
     // Units and indicators share a statement's parameters: half each.
     for (const units of inChunks(unitIds, 2)) {
@@ -131,8 +158,14 @@ export class ObservationService {
       .from(ObservationEntity, 'o');
     const raw: Record<string, unknown>[] = await applyScope(qb, scope).getRawMany();
     return raw.map((r) => ({
-      id: Number(r.id), unitId: Number(r.unitId), indicatorId: Number(r.indicatorId), period: String(r.period),
-      startMonth: Number(r.startMonth), endMonth: Number(r.endMonth), value: Number(r.value), status: String(r.status),
+      id: Number(r.id),
+      unitId: Number(r.unitId),
+      indicatorId: Number(r.indicatorId),
+      period: String(r.period),
+      startMonth: Number(r.startMonth),
+      endMonth: Number(r.endMonth),
+      value: Number(r.value),
+      status: String(r.status),
     }));
   }
 }

@@ -88,7 +88,8 @@ export interface ObservationKey {
 }
 
 /** An ObservationKey as a Map or cache key (the push path keys its maps by it too). */
-export const observationKey = (unitId: number, indicatorId: number, period: string) => `${unitId}|${indicatorId}|${period}`;
+export const observationKey = (unitId: number, indicatorId: number, period: string) =>
+  `${unitId}|${indicatorId}|${period}`;
 export const keyText = (k: ObservationKey) => observationKey(k.unitId, k.indicatorId, k.period);
 
 export function presentObservation(e: ObservationEntity): Observation {

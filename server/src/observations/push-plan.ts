@@ -30,12 +30,18 @@ export interface PlannedRow {
   newVersion: number | null;
 }
 
-const fmt = (o: ObservationEntity) => `version ${o.version}: ${o.value} ${o.status}${o.updatedBy ? `, by ${o.updatedBy}` : ''}`;
+const fmt = (o: ObservationEntity) =>
+  `version ${o.version}: ${o.value} ${o.status}${o.updatedBy ? `, by ${o.updatedBy}` : ''}`;
 
 /** Same value (at the 6 stored decimals), status, source and note: writing it would change nothing. */
 export function sameAsStored(r: ValidRow, c: ObservationEntity): boolean {
-  return r.value !== null && r.value.toFixed(6) === Number(c.value).toFixed(6) && r.status === c.status
-    && r.source === (c.source ?? null) && r.note === (c.note ?? null);
+  return (
+    r.value !== null &&
+    r.value.toFixed(6) === Number(c.value).toFixed(6) &&
+    r.status === c.status &&
+    r.source === (c.source ?? null) &&
+    r.note === (c.note ?? null)
+  );
 }
 
 /**
@@ -43,18 +49,38 @@ export function sameAsStored(r: ValidRow, c: ObservationEntity): boolean {
  * → UNCHANGED (nothing to write, so neither a lock nor a version can object) → LOCKED → CONFLICT
  * (optimistic concurrency on baseVersion) → CREATED / UPDATED / DELETED.
  */
-export function planRows(viewer: Viewer, valid: readonly ValidRow[], problems: readonly RowProblem[], state: StoredState): PlannedRow[] {
+export function planRows(
+  viewer: Viewer,
+  valid: readonly ValidRow[],
+  problems: readonly RowProblem[],
+  state: StoredState,
+): PlannedRow[] {
   const planned: PlannedRow[] = problems.map((p) => ({
-    index: p.index, outcome: RowOutcome.INVALID, code: p.code, message: p.message, field: p.field, row: null, current: null, newVersion: null,
+    index: p.index,
+    outcome: RowOutcome.INVALID,
+    code: p.code,
+    message: p.message,
+    field: p.field,
+    row: null,
+    current: null,
+    newVersion: null,
   }));
   for (const row of valid) {
     const current = state.current.get(row.key) ?? null;
-    const decide = (outcome: RowOutcome, code: ReasonCode | null = null, message: string | null = null, newVersion: number | null = null) =>
-      planned.push({ index: row.index, outcome, code, message, field: null, row, current, newVersion });
+    const decide = (
+      outcome: RowOutcome,
+      code: ReasonCode | null = null,
+      message: string | null = null,
+      newVersion: number | null = null,
+    ) => planned.push({ index: row.index, outcome, code, message, field: null, row, current, newVersion });
     const where = `${row.indicator.code} of ${row.unit.code} at ${row.period.text}`;
 
     if (!canWrite(viewer, row.unit)) {
-      decide(RowOutcome.FORBIDDEN, 'OUT_OF_SCOPE', `This token (${viewer.role}${viewer.scopeCode ? ` of ${viewer.scopeCode}` : ''}) may not write unit ${row.unit.code} (${row.unit.name})`);
+      decide(
+        RowOutcome.FORBIDDEN,
+        'OUT_OF_SCOPE',
+        `This token (${viewer.role}${viewer.scopeCode ? ` of ${viewer.scopeCode}` : ''}) may not write unit ${row.unit.code} (${row.unit.name})`,
+      );
       continue;
     }
     if (row.value === null && !current) {
@@ -68,21 +94,37 @@ export function planRows(viewer: Viewer, valid: readonly ValidRow[], problems: r
     const lock = lockCovering(state.locks.get(row.unit.id), row.period);
     if (lock) {
       const by = `${lock.lockedBy ? ` by ${lock.lockedBy}` : ''}${lock.lockedAt ? ` on ${lock.lockedAt.toISOString().slice(0, 10)}` : ''}`;
-      decide(RowOutcome.LOCKED, 'LOCKED', `${row.unit.name} ${row.period.text} is locked: ${lock.period} was approved${by}. Approved values are read-only until the period is unapproved`);
+      decide(
+        RowOutcome.LOCKED,
+        'LOCKED',
+        `${row.unit.name} ${row.period.text} is locked: ${lock.period} was approved${by}. Approved values are read-only until the period is unapproved`,
+      );
       continue;
     }
     if (!current) {
       if (row.baseVersion !== null) {
-        decide(RowOutcome.CONFLICT, 'NOT_FOUND', `The value you edited (version ${row.baseVersion}) no longer exists: someone deleted it. Push without baseVersion to create it again`);
+        decide(
+          RowOutcome.CONFLICT,
+          'NOT_FOUND',
+          `The value you edited (version ${row.baseVersion}) no longer exists: someone deleted it. Push without baseVersion to create it again`,
+        );
       } else {
         decide(RowOutcome.CREATED, null, null, (state.lastVersion.get(row.key) ?? 0) + 1);
       }
       continue;
     }
     if (row.baseVersion === null) {
-      decide(RowOutcome.CONFLICT, 'ALREADY_EXISTS', `A value is already stored for ${where} (${fmt(current)}): send baseVersion ${current.version} to ${row.value === null ? 'delete' : 'replace'} it`);
+      decide(
+        RowOutcome.CONFLICT,
+        'ALREADY_EXISTS',
+        `A value is already stored for ${where} (${fmt(current)}): send baseVersion ${current.version} to ${row.value === null ? 'delete' : 'replace'} it`,
+      );
     } else if (row.baseVersion !== current.version) {
-      decide(RowOutcome.CONFLICT, 'STALE_VERSION', `The value changed since you read it: you sent baseVersion ${row.baseVersion}, the stored one is ${fmt(current)}. Review it and push again with baseVersion ${current.version}`);
+      decide(
+        RowOutcome.CONFLICT,
+        'STALE_VERSION',
+        `The value changed since you read it: you sent baseVersion ${row.baseVersion}, the stored one is ${fmt(current)}. Review it and push again with baseVersion ${current.version}`,
+      );
     } else {
       decide(row.value === null ? RowOutcome.DELETED : RowOutcome.UPDATED, null, null, current.version + 1);
     }

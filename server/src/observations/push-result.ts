@@ -31,22 +31,67 @@ export interface PushResult {
   userErrors: UserError[];
 }
 
-type Snap = [number, number, number, string, number, number, number, string, string | null, string | null, number, string, string | null];
+type Snap = [
+  number,
+  number,
+  number,
+  string,
+  number,
+  number,
+  number,
+  string,
+  string | null,
+  string | null,
+  number,
+  string,
+  string | null,
+];
 
 const snap = (o: ObservationEntity | null): Snap | null =>
-  o && [o.id, o.unitId, o.indicatorId, o.period, o.startMonth, o.endMonth, o.value, o.status, o.source, o.note, o.version, o.updatedAt.toISOString(), o.updatedBy];
+  o && [
+    o.id,
+    o.unitId,
+    o.indicatorId,
+    o.period,
+    o.startMonth,
+    o.endMonth,
+    o.value,
+    o.status,
+    o.source,
+    o.note,
+    o.version,
+    o.updatedAt.toISOString(),
+    o.updatedBy,
+  ];
 
 const unsnap = (s: Snap | null): ObservationEntity | null =>
-  s && Object.assign(new ObservationEntity(), {
-    id: s[0], unitId: s[1], indicatorId: s[2], period: s[3], startMonth: s[4], endMonth: s[5], value: s[6],
-    status: s[7] as ObservationStatusValue, source: s[8], note: s[9], version: s[10], updatedAt: new Date(s[11]), updatedBy: s[12],
+  s &&
+  Object.assign(new ObservationEntity(), {
+    id: s[0],
+    unitId: s[1],
+    indicatorId: s[2],
+    period: s[3],
+    startMonth: s[4],
+    endMonth: s[5],
+    value: s[6],
+    status: s[7] as ObservationStatusValue,
+    source: s[8],
+    note: s[9],
+    version: s[10],
+    updatedAt: new Date(s[11]),
+    updatedBy: s[12],
   });
 
 const GZIP_ABOVE = 256 * 1024;
 
 export function serializeResult(r: PushResult): string {
   const json = JSON.stringify({
-    f: 1, b: r.batchId, a: r.applied, d: r.dryRun, c: r.counts, u: r.userErrors,
+    f: 1,
+    b: r.batchId,
+    a: r.applied,
+    d: r.dryRun,
+    c: r.counts,
+    u: r.userErrors,
     r: r.rows.map((x) => [x.index, x.outcome, x.code, x.message, x.field, snap(x.observation), snap(x.current)]),
   });
   return json.length > GZIP_ABOVE ? `gz:${gzipSync(json).toString('base64')}` : json;
@@ -56,9 +101,19 @@ export function deserializeResult(stored: string): PushResult {
   const json = stored.startsWith('gz:') ? gunzipSync(Buffer.from(stored.slice(3), 'base64')).toString('utf8') : stored;
   const d = JSON.parse(json);
   return {
-    batchId: d.b, applied: d.a, dryRun: d.d, counts: d.c, userErrors: d.u,
+    batchId: d.b,
+    applied: d.a,
+    dryRun: d.d,
+    counts: d.c,
+    userErrors: d.u,
     rows: d.r.map((x: [number, RowOutcome, string | null, string | null, string | null, Snap | null, Snap | null]) => ({
-      index: x[0], outcome: x[1], code: x[2], message: x[3], field: x[4], observation: unsnap(x[5]), current: unsnap(x[6]),
+      index: x[0],
+      outcome: x[1],
+      code: x[2],
+      message: x[3],
+      field: x[4],
+      observation: unsnap(x[5]),
+      current: unsnap(x[6]),
     })),
   };
 }
@@ -67,7 +122,18 @@ export function deserializeResult(stored: string): PushResult {
 export function requestHash(rows: readonly RawRow[], atomic: boolean): string {
   const h = createHash('sha256').update(atomic ? 'atomic\n' : 'partial\n');
   for (const r of rows) {
-    h.update(JSON.stringify([r.unitCode, r.indicatorCode, r.period, r.value ?? null, r.status ?? 'OFFICIAL', r.source ?? null, r.note ?? null, r.baseVersion ?? null]));
+    h.update(
+      JSON.stringify([
+        r.unitCode,
+        r.indicatorCode,
+        r.period,
+        r.value ?? null,
+        r.status ?? 'OFFICIAL',
+        r.source ?? null,
+        r.note ?? null,
+        r.baseVersion ?? null,
+      ]),
+    );
     h.update('\n');
   }
   return h.digest('hex');
@@ -82,7 +148,11 @@ export function presentResult(r: PushResult, replayed: boolean): PushObservation
     ...r.counts,
     userErrors: r.userErrors,
     rows: r.rows.map((x) => ({
-      index: x.index, outcome: x.outcome, code: x.code, message: x.message, field: x.field,
+      index: x.index,
+      outcome: x.outcome,
+      code: x.code,
+      message: x.message,
+      field: x.field,
       observation: x.observation && presentObservation(x.observation),
       current: x.current && presentObservation(x.current),
     })),

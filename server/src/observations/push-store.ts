@@ -1,4 +1,14 @@
-import { inChunks, mysqlOf, placeholders, readDateTime, readDecimal, sqlDateTime, tupleIn, valuesList, type Executor } from '../db/sql';
+import {
+  inChunks,
+  mysqlOf,
+  placeholders,
+  readDateTime,
+  readDecimal,
+  sqlDateTime,
+  tupleIn,
+  valuesList,
+  type Executor,
+} from '../db/sql';
 import type { ObservationStatusValue } from './observation.entity';
 import { ObservationEntity } from './observation.entity';
 import type { RevisionAction } from './observation-revision.entity';
@@ -8,7 +18,11 @@ import { observationKey } from './observation.types';
  * The SQL of the write path: bulk reads by key and multi-row writes, chunked to stay within the
  * placeholder and packet limits of both databases. No statement runs per row.
  */
-export interface ObservationKey { unitId: number; indicatorId: number; period: string }
+export interface ObservationKey {
+  unitId: number;
+  indicatorId: number;
+  period: string;
+}
 
 export interface RevisionWrite extends ObservationKey {
   version: number;
@@ -32,20 +46,38 @@ export interface ObservationWrite extends ObservationKey {
   version: number;
 }
 
-const COLUMNS = 'id, unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by';
+const COLUMNS =
+  'id, unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by';
 const textSize = (r: { source: string | null; note: string | null }) => (r.source?.length ?? 0) + (r.note?.length ?? 0);
 const KEY_COLUMNS = ['unit_id', 'indicator_id', 'period'];
 /** `(unit_id, indicator_id, period) IN (…)` for a chunk of keys. */
-const keysIn = (em: Executor, keys: readonly ObservationKey[]) => tupleIn(em, KEY_COLUMNS, keys.map((k) => [k.unitId, k.indicatorId, k.period]));
+const keysIn = (em: Executor, keys: readonly ObservationKey[]) =>
+  tupleIn(
+    em,
+    KEY_COLUMNS,
+    keys.map((k) => [k.unitId, k.indicatorId, k.period]),
+  );
 const sortKeys = <T extends ObservationKey>(keys: readonly T[]) =>
-  [...keys].sort((a, b) => a.unitId - b.unitId || a.indicatorId - b.indicatorId || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  [...keys].sort(
+    (a, b) =>
+      a.unitId - b.unitId || a.indicatorId - b.indicatorId || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
+  );
 
 function hydrate(r: Record<string, unknown>): ObservationEntity {
   return Object.assign(new ObservationEntity(), {
-    id: Number(r.id), unitId: Number(r.unit_id), indicatorId: Number(r.indicator_id), period: String(r.period),
-    startMonth: Number(r.start_month), endMonth: Number(r.end_month), value: readDecimal(r.value)!,
-    status: r.status as ObservationStatusValue, source: (r.source as string | null) ?? null, note: (r.note as string | null) ?? null,
-    version: Number(r.version), updatedAt: readDateTime(r.updated_at), updatedBy: (r.updated_by as string | null) ?? null,
+    id: Number(r.id),
+    unitId: Number(r.unit_id),
+    indicatorId: Number(r.indicator_id),
+    period: String(r.period),
+    startMonth: Number(r.start_month),
+    endMonth: Number(r.end_month),
+    value: readDecimal(r.value)!,
+    status: r.status as ObservationStatusValue,
+    source: (r.source as string | null) ?? null,
+    note: (r.note as string | null) ?? null,
+    version: Number(r.version),
+    updatedAt: readDateTime(r.updated_at),
+    updatedBy: (r.updated_by as string | null) ?? null,
   });
 }
 
@@ -53,13 +85,20 @@ function hydrate(r: Record<string, unknown>): ObservationEntity {
  * Current observations of the keys. `forUpdate` (MySQL/MariaDB) locks them until the transaction
  * ends, so the version checked is the version replaced; keys are locked in index order.
  */
-export async function readCurrent(em: Executor, keys: readonly ObservationKey[], forUpdate: boolean): Promise<Map<string, ObservationEntity>> {
+export async function readCurrent(
+  em: Executor,
+  keys: readonly ObservationKey[],
+  forUpdate: boolean,
+): Promise<Map<string, ObservationEntity>> {
   const out = new Map<string, ObservationEntity>();
   const sorted = sortKeys(keys);
   for (const chunk of inChunks(sorted, KEY_COLUMNS.length)) {
     const where = keysIn(em, chunk);
     const lock = forUpdate && mysqlOf(em) ? ' FOR UPDATE' : '';
-    const rows: Record<string, unknown>[] = await em.query(`SELECT ${COLUMNS} FROM observation WHERE ${where.sql}${lock}`, where.params);
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${COLUMNS} FROM observation WHERE ${where.sql}${lock}`,
+      where.params,
+    );
     for (const r of rows) {
       const o = hydrate(r);
       out.set(observationKey(o.unitId, o.indicatorId, o.period), o);
@@ -73,8 +112,12 @@ export async function readIds(em: Executor, keys: readonly ObservationKey[]): Pr
   const out = new Map<string, number>();
   for (const chunk of inChunks(keys, KEY_COLUMNS.length)) {
     const where = keysIn(em, chunk);
-    const rows: Record<string, unknown>[] = await em.query(`SELECT id, unit_id, indicator_id, period FROM observation WHERE ${where.sql}`, where.params);
-    for (const r of rows) out.set(observationKey(Number(r.unit_id), Number(r.indicator_id), String(r.period)), Number(r.id));
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT id, unit_id, indicator_id, period FROM observation WHERE ${where.sql}`,
+      where.params,
+    );
+    for (const r of rows)
+      out.set(observationKey(Number(r.unit_id), Number(r.indicator_id), String(r.period)), Number(r.id));
   }
   return out;
 }
@@ -88,7 +131,8 @@ export async function readLastVersions(em: Executor, keys: readonly ObservationK
       `SELECT unit_id, indicator_id, period, MAX(version) AS v FROM observation_revision WHERE ${where.sql} GROUP BY unit_id, indicator_id, period`,
       where.params,
     );
-    for (const r of rows) out.set(observationKey(Number(r.unit_id), Number(r.indicator_id), String(r.period)), Number(r.v));
+    for (const r of rows)
+      out.set(observationKey(Number(r.unit_id), Number(r.indicator_id), String(r.period)), Number(r.v));
   }
   return out;
 }
@@ -97,13 +141,33 @@ export async function readLastVersions(em: Executor, keys: readonly ObservationK
  * Revisions first: the unique (key, version) index admits exactly one writer per version, so a
  * writer that checked a version someone else has just replaced fails here and runs again.
  */
-export async function insertRevisions(em: Executor, revisions: readonly RevisionWrite[], at: Date, by: string | null, batchId: string): Promise<void> {
+export async function insertRevisions(
+  em: Executor,
+  revisions: readonly RevisionWrite[],
+  at: Date,
+  by: string | null,
+  batchId: string,
+): Promise<void> {
   const when = sqlDateTime(at);
   for (const chunk of inChunks(sortKeys(revisions), 13, textSize)) {
     await em.query(
       `INSERT INTO observation_revision (unit_id, indicator_id, period, version, action, value, previous_value, status, source, note, changed_at, changed_by, batch_id)
        VALUES ${valuesList(chunk.length, 13)}`,
-      chunk.flatMap((r) => [r.unitId, r.indicatorId, r.period, r.version, r.action, r.value, r.previousValue, r.status, r.source, r.note, when, by, batchId]),
+      chunk.flatMap((r) => [
+        r.unitId,
+        r.indicatorId,
+        r.period,
+        r.version,
+        r.action,
+        r.value,
+        r.previousValue,
+        r.status,
+        r.source,
+        r.note,
+        when,
+        by,
+        batchId,
+      ]),
     );
   }
 }
@@ -114,18 +178,38 @@ export async function insertRevisions(em: Executor, revisions: readonly Revision
  * Updates as multi-row upserts on the primary key of rows read FOR UPDATE (about twice as fast on
  * InnoDB as an upsert on the (unit, indicator, period) key).
  */
-export async function writeObservations(em: Executor, rows: readonly ObservationWrite[], mode: 'CREATE' | 'UPDATE', at: Date, by: string | null): Promise<void> {
+export async function writeObservations(
+  em: Executor,
+  rows: readonly ObservationWrite[],
+  mode: 'CREATE' | 'UPDATE',
+  at: Date,
+  by: string | null,
+): Promise<void> {
   const when = sqlDateTime(at);
   const update = mode === 'UPDATE';
-  const onConflict = !update ? '' : mysqlOf(em)
-    ? 'ON DUPLICATE KEY UPDATE value = VALUES(value), status = VALUES(status), source = VALUES(source), note = VALUES(note), version = VALUES(version), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)'
-    : 'ON CONFLICT (id) DO UPDATE SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by';
+  const onConflict = !update
+    ? ''
+    : mysqlOf(em)
+      ? 'ON DUPLICATE KEY UPDATE value = VALUES(value), status = VALUES(status), source = VALUES(source), note = VALUES(note), version = VALUES(version), updated_at = VALUES(updated_at), updated_by = VALUES(updated_by)'
+      : 'ON CONFLICT (id) DO UPDATE SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by';
   for (const chunk of inChunks(sortKeys(rows), 13, textSize)) {
     await em.query(
       `INSERT INTO observation (${update ? 'id, ' : ''}unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by)
        VALUES ${valuesList(chunk.length, update ? 13 : 12)} ${onConflict}`,
       chunk.flatMap((r) => [
-        ...(update ? [r.id!] : []), r.unitId, r.indicatorId, r.period, r.startMonth, r.endMonth, r.value, r.status, r.source, r.note, r.version, when, by,
+        ...(update ? [r.id!] : []),
+        r.unitId,
+        r.indicatorId,
+        r.period,
+        r.startMonth,
+        r.endMonth,
+        r.value,
+        r.status,
+        r.source,
+        r.note,
+        r.version,
+        when,
+        by,
       ]),
     );
   }

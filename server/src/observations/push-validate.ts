@@ -60,13 +60,28 @@ export interface Catalogue {
 }
 
 /** Units and indicators the rows name, in a few bulk queries. */
-export async function loadCatalogue(em: Pick<EntityManager, 'query' | 'getRepository'>, rows: readonly RawRow[]): Promise<Catalogue> {
-  const units = await loadScopedUnits(em, rows.map((r) => r.unitCode).filter((c): c is string => typeof c === 'string'));
-  const codes = [...new Set(rows.map((r) => r.indicatorCode))].filter((c): c is string => typeof c === 'string' && c.length > 0 && c.length <= 40);
+export async function loadCatalogue(
+  em: Pick<EntityManager, 'query' | 'getRepository'>,
+  rows: readonly RawRow[],
+): Promise<Catalogue> {
+  const units = await loadScopedUnits(
+    em,
+    rows.map((r) => r.unitCode).filter((c): c is string => typeof c === 'string'),
+  );
+  const codes = [...new Set(rows.map((r) => r.indicatorCode))].filter(
+    (c): c is string => typeof c === 'string' && c.length > 0 && c.length <= 40,
+  );
   const indicators = new Map<string, IndicatorRef>();
   for (const chunk of inChunks(codes)) {
     for (const e of await em.getRepository(IndicatorEntity).findBy({ code: In(chunk) })) {
-      indicators.set(e.code, { id: e.id, code: e.code, unit: e.unit, minValue: e.minValue, maxValue: e.maxValue, integerOnly: Boolean(e.integerOnly) });
+      indicators.set(e.code, {
+        id: e.id,
+        code: e.code,
+        unit: e.unit,
+        minValue: e.minValue,
+        maxValue: e.maxValue,
+        integerOnly: Boolean(e.integerOnly),
+      });
     }
   }
   return { units, indicators };
@@ -87,12 +102,24 @@ type Text = { ok: true; value: string | null } | { ok: false; problem: Omit<RowP
 
 function text(v: unknown, field: 'source' | 'note', max: number): Text {
   if (v === undefined || v === null || v === '') return { ok: true, value: null };
-  if (typeof v !== 'string') return { ok: false, problem: { code: 'INVALID_TEXT', field, message: `The ${field} must be text` } };
+  if (typeof v !== 'string')
+    return { ok: false, problem: { code: 'INVALID_TEXT', field, message: `The ${field} must be text` } };
   const n = chars(v, max);
   if (n > max) {
-    return { ok: false, problem: { code: 'TEXT_TOO_LONG', field, message: `The ${field} has ${n.toLocaleString('en')} characters; at most ${max} are allowed` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'TEXT_TOO_LONG',
+        field,
+        message: `The ${field} has ${n.toLocaleString('en')} characters; at most ${max} are allowed`,
+      },
+    };
   }
-  if (LONE_SURROGATE.test(v)) return { ok: false, problem: { code: 'INVALID_TEXT', field, message: `The ${field} is not valid Unicode text (a broken character)` } };
+  if (LONE_SURROGATE.test(v))
+    return {
+      ok: false,
+      problem: { code: 'INVALID_TEXT', field, message: `The ${field} is not valid Unicode text (a broken character)` },
+    };
   return { ok: true, value: v };
 }
 
@@ -100,14 +127,28 @@ function text(v: unknown, field: 'source' | 'note', max: number): Text {
 export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRow | RowProblem {
   const fail = (code: ReasonCode, field: string, message: string): RowProblem => ({ index, code, field, message });
   const unit = typeof raw.unitCode === 'string' ? cat.units.get(raw.unitCode) : undefined;
-  if (!unit) return fail('UNKNOWN_UNIT', 'unitCode', `No province or district has code ${quote(raw.unitCode)} (GSO codes keep their leading zeros, e.g. "392" Hà Trung)`);
+  if (!unit)
+    return fail(
+      'UNKNOWN_UNIT',
+      'unitCode',
+      `No province or district has code ${quote(raw.unitCode)} (GSO codes keep their leading zeros, e.g. "392" Hà Trung)`,
+    );
   const indicator = typeof raw.indicatorCode === 'string' ? cat.indicators.get(raw.indicatorCode) : undefined;
-  if (!indicator) return fail('UNKNOWN_INDICATOR', 'indicatorCode', `No indicator has code ${quote(raw.indicatorCode)}`);
+  if (!indicator)
+    return fail('UNKNOWN_INDICATOR', 'indicatorCode', `No indicator has code ${quote(raw.indicatorCode)}`);
   const period = typeof raw.period === 'string' ? tryParsePeriod(raw.period) : null;
   if (!period) return fail('INVALID_PERIOD', 'period', `${quote(raw.period)} is not a period: ${PERIOD_HELP}`);
-  if ((unit.validTo && period.startMonth > monthOf(unit.validTo)) || (unit.validFrom && period.endMonth < monthOf(unit.validFrom))) {
-    const span = `${unit.validFrom ? `from ${unit.validFrom} ` : ''}${unit.validTo ? `until ${unit.validTo}` : ''}`.trim();
-    return fail('UNIT_INACTIVE', 'period', `${unit.name} (${unit.code}) did not exist in ${period.text}: it existed ${span}`);
+  if (
+    (unit.validTo && period.startMonth > monthOf(unit.validTo)) ||
+    (unit.validFrom && period.endMonth < monthOf(unit.validFrom))
+  ) {
+    const span =
+      `${unit.validFrom ? `from ${unit.validFrom} ` : ''}${unit.validTo ? `until ${unit.validTo}` : ''}`.trim();
+    return fail(
+      'UNIT_INACTIVE',
+      'period',
+      `${unit.name} (${unit.code}) did not exist in ${period.text}: it existed ${span}`,
+    );
   }
   const status = raw.status === undefined || raw.status === null ? 'OFFICIAL' : raw.status;
   if (typeof status !== 'string' || !STATUSES.includes(status as ObservationStatusValue)) {
@@ -126,13 +167,25 @@ export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRo
   let baseVersion: number | null = null;
   if (raw.baseVersion !== null && raw.baseVersion !== undefined) {
     if (typeof raw.baseVersion !== 'number' || !Number.isInteger(raw.baseVersion) || raw.baseVersion < 1) {
-      return fail('INVALID_BASE_VERSION', 'baseVersion', `baseVersion must be a version read from the server (a whole number from 1), not ${quote(raw.baseVersion)}`);
+      return fail(
+        'INVALID_BASE_VERSION',
+        'baseVersion',
+        `baseVersion must be a version read from the server (a whole number from 1), not ${quote(raw.baseVersion)}`,
+      );
     }
     baseVersion = raw.baseVersion;
   }
   return {
-    index, key: observationKey(unit.id, indicator.id, period.text), unit, indicator, period,
-    value, status: status as ObservationStatusValue, source: source.value, note: note.value, baseVersion,
+    index,
+    key: observationKey(unit.id, indicator.id, period.text),
+    unit,
+    indicator,
+    period,
+    value,
+    status: status as ObservationStatusValue,
+    source: source.value,
+    note: note.value,
+    baseVersion,
   };
 }
 
@@ -148,7 +201,9 @@ export function validateRows(rows: readonly RawRow[], cat: Catalogue): { valid: 
     else if (byKey.get(c.key)!.length > 1) {
       const others = byKey.get(c.key)!.filter((i) => i !== c.index);
       problems.push({
-        index: c.index, code: 'DUPLICATE_ROW', field: 'period',
+        index: c.index,
+        code: 'DUPLICATE_ROW',
+        field: 'period',
         message: `Row ${c.index} and row${others.length > 1 ? 's' : ''} ${others.slice(0, 5).join(', ')} have the same unit, indicator and period: send each value once`,
       });
     } else valid.push(c);

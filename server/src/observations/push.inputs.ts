@@ -22,10 +22,16 @@ export class ObservationRowInput {
   @Field(() => String, { nullable: true, description: 'At most 500 characters; stored as sent ("" is stored as null)' })
   source?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'At most 2000 characters; stored as sent ("" is stored as null)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'At most 2000 characters; stored as sent ("" is stored as null)',
+  })
   note?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The version the client last saw; omit for a value the client believes is new' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version the client last saw; omit for a value the client believes is new',
+  })
   baseVersion?: number | null;
 }
 
@@ -34,12 +40,24 @@ export class PushObservationsInput {
   @Field(() => [ObservationRowInput], { description: 'At most 50,000 rows' })
   rows: ObservationRowInput[];
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Report exactly what the push would do, and write nothing' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Report exactly what the push would do, and write nothing',
+  })
   dryRun?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'true: every row or none is written; false: the good rows are written and the others reported' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'true: every row or none is written; false: the good rows are written and the others reported',
+  })
   atomic?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: "Repeating a push with the same key (same token, same rows) returns the first push's result and writes nothing" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Repeating a push with the same key (same token, same rows) returns the first push's result and writes nothing",
+  })
   idempotencyKey?: string | null;
 }

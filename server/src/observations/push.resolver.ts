@@ -8,14 +8,16 @@ import { PushService } from './push.service';
 @scoped(Lifecycle.ContainerScoped)
 @Resolver()
 export class PushResolver {
-  constructor(
-    private readonly push: PushService,
-  ) {}
+  constructor(private readonly push: PushService) {}
 
   @Mutation(() => PushObservationsPayload, {
-    description: 'Writes up to 50,000 observations: each row is checked and reported by its index; atomic (default) writes all or none',
+    description:
+      'Writes up to 50,000 observations: each row is checked and reported by its index; atomic (default) writes all or none',
   })
-  pushObservations(@Ctx() ctx: RequestContext, @Arg('input', () => PushObservationsInput) input: PushObservationsInput): Promise<PushObservationsPayload> {
+  pushObservations(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PushObservationsInput) input: PushObservationsInput,
+  ): Promise<PushObservationsPayload> {
     return this.push.push(ctx.viewer, input.rows, input);
   }
 }

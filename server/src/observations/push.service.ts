@@ -11,8 +11,25 @@ import { userError, type UserError } from '../common/user-error.type';
 import { ObservationEntity } from './observation.entity';
 import { PushBatchEntity } from './push-batch.entity';
 import { planRows, type PlannedRow, type StoredState } from './push-plan';
-import { deserializeResult, presentResult, requestHash, serializeResult, type PushResult, type ResultRow } from './push-result';
-import { deleteObservations, insertRevisions, readCurrent, readIds, readLastVersions, writeObservations, type ObservationKey, type ObservationWrite, type RevisionWrite } from './push-store';
+import {
+  deserializeResult,
+  presentResult,
+  requestHash,
+  serializeResult,
+  type PushResult,
+  type ResultRow,
+} from './push-result';
+import {
+  deleteObservations,
+  insertRevisions,
+  readCurrent,
+  readIds,
+  readLastVersions,
+  writeObservations,
+  type ObservationKey,
+  type ObservationWrite,
+  type RevisionWrite,
+} from './push-store';
 import { loadCatalogue, MAX_PUSH_ROWS, validateRows, type RawRow, type ValidRow } from './push-validate';
 import { REJECTIONS, RowOutcome, WRITES, type PushObservationsPayload } from './push.types';
 
@@ -23,7 +40,11 @@ export interface PushOptions {
 }
 
 const MAX_KEY_CHARS = 200;
-const keyOf = (r: ValidRow): ObservationKey => ({ unitId: r.unit.id, indicatorId: r.indicator.id, period: r.period.text });
+const keyOf = (r: ValidRow): ObservationKey => ({
+  unitId: r.unit.id,
+  indicatorId: r.indicator.id,
+  period: r.period.text,
+});
 
 /**
  * pushObservations, shared by the API and the command-line import:
@@ -36,11 +57,18 @@ export class PushService {
 
   async push(viewer: Viewer | null, rows: readonly RawRow[], opts: PushOptions = {}): Promise<PushObservationsPayload> {
     if (rows.length > MAX_PUSH_ROWS) {
-      throw badInput('TOO_MANY_ROWS', `A push takes at most ${MAX_PUSH_ROWS.toLocaleString('en')} rows (this one has ${rows.length.toLocaleString('en')}): split it into several pushes`, ['input', 'rows']);
+      throw badInput(
+        'TOO_MANY_ROWS',
+        `A push takes at most ${MAX_PUSH_ROWS.toLocaleString('en')} rows (this one has ${rows.length.toLocaleString('en')}): split it into several pushes`,
+        ['input', 'rows'],
+      );
     }
     const key = opts.idempotencyKey ?? null;
     if (key !== null && (key.length === 0 || key.length > MAX_KEY_CHARS)) {
-      throw badInput('INVALID_IDEMPOTENCY_KEY', `idempotencyKey must have 1 to ${MAX_KEY_CHARS} characters`, ['input', 'idempotencyKey']);
+      throw badInput('INVALID_IDEMPOTENCY_KEY', `idempotencyKey must have 1 to ${MAX_KEY_CHARS} characters`, [
+        'input',
+        'idempotencyKey',
+      ]);
     }
     const v = requireEditor(viewer);
     const dryRun = opts.dryRun ?? false;
@@ -51,10 +79,17 @@ export class PushService {
     const hash = key !== null && !dryRun ? requestHash(rows, atomic) : null;
     const { result, replayed } = await writeTransaction(this.ds, async (em) => {
       if (hash !== null) {
-        const prior = await em.getRepository(PushBatchEntity).findOneBy({ tokenId: v.tokenId === null ? IsNull() : v.tokenId, idempotencyKey: key! });
+        const prior = await em
+          .getRepository(PushBatchEntity)
+          .findOneBy({ tokenId: v.tokenId === null ? IsNull() : v.tokenId, idempotencyKey: key! });
         if (prior) {
           if (prior.requestHash !== hash || prior.result === null) {
-            throw new AppError('CONFLICT', `idempotencyKey "${key!.slice(0, 60)}" was already used for a different push: use a new key for new rows`, 'IDEMPOTENCY_KEY_REUSED', ['input', 'idempotencyKey']);
+            throw new AppError(
+              'CONFLICT',
+              `idempotencyKey "${key!.slice(0, 60)}" was already used for a different push: use a new key for new rows`,
+              'IDEMPOTENCY_KEY_REUSED',
+              ['input', 'idempotencyKey'],
+            );
           }
           return { result: deserializeResult(prior.result), replayed: true };
         }
@@ -64,8 +99,14 @@ export class PushService {
       const result = await this.apply(em, v, planned, { dryRun, atomic, total: rows.length });
       if (!dryRun && (result.batchId !== null || key !== null)) {
         await em.getRepository(PushBatchEntity).insert({
-          id: result.batchId ?? randomUUID(), tokenId: v.tokenId, idempotencyKey: key, requestHash: hash,
-          actor: v.name, createdAt: new Date(), rowCount: rows.length, result: key !== null ? serializeResult(result) : null,
+          id: result.batchId ?? randomUUID(),
+          tokenId: v.tokenId,
+          idempotencyKey: key,
+          requestHash: hash,
+          actor: v.name,
+          createdAt: new Date(),
+          rowCount: rows.length,
+          result: key !== null ? serializeResult(result) : null,
         });
       }
       return { result, replayed: false };
@@ -84,11 +125,19 @@ export class PushService {
     return { current, lastVersion, locks };
   }
 
-  private async apply(em: EntityManager, v: Viewer, planned: PlannedRow[], o: { dryRun: boolean; atomic: boolean; total: number }): Promise<PushResult> {
+  private async apply(
+    em: EntityManager,
+    v: Viewer,
+    planned: PlannedRow[],
+    o: { dryRun: boolean; atomic: boolean; total: number },
+  ): Promise<PushResult> {
     const count = (outcome: RowOutcome) => planned.filter((p) => p.outcome === outcome).length;
     const counts = {
-      created: count(RowOutcome.CREATED), updated: count(RowOutcome.UPDATED), deleted: count(RowOutcome.DELETED),
-      unchanged: count(RowOutcome.UNCHANGED), rejected: planned.filter((p) => REJECTIONS.has(p.outcome)).length,
+      created: count(RowOutcome.CREATED),
+      updated: count(RowOutcome.UPDATED),
+      deleted: count(RowOutcome.DELETED),
+      unchanged: count(RowOutcome.UNCHANGED),
+      rejected: planned.filter((p) => REJECTIONS.has(p.outcome)).length,
     };
     const writes = planned.filter((p) => WRITES.has(p.outcome));
     const allowed = !o.atomic || counts.rejected === 0;
@@ -96,12 +145,19 @@ export class PushService {
     const batchId = allowed && writes.length > 0 ? randomUUID() : null;
     const userErrors: UserError[] = [];
     if (o.atomic && counts.rejected > 0) {
-      userErrors.push(userError('ATOMIC_PUSH_REJECTED', `Nothing ${o.dryRun ? 'would be' : 'was'} written: ${counts.rejected} of ${o.total} rows ${o.dryRun ? 'would be' : 'were'} rejected and the push is atomic (all or nothing). Fix those rows, or push with atomic: false to write the others`, ['input', 'rows']));
+      userErrors.push(
+        userError(
+          'ATOMIC_PUSH_REJECTED',
+          `Nothing ${o.dryRun ? 'would be' : 'was'} written: ${counts.rejected} of ${o.total} rows ${o.dryRun ? 'would be' : 'were'} rejected and the push is atomic (all or nothing). Fix those rows, or push with atomic: false to write the others`,
+          ['input', 'rows'],
+        ),
+      );
     }
     const stored = write ? await this.write(em, v, writes, batchId!) : new Map<string, ObservationEntity>();
     const rows: ResultRow[] = planned.map((p) => {
       const base = { index: p.index, outcome: p.outcome, code: p.code, message: p.message, field: p.field };
-      if (write && WRITES.has(p.outcome)) return { ...base, observation: stored.get(p.row!.key) ?? null, current: null };
+      if (write && WRITES.has(p.outcome))
+        return { ...base, observation: stored.get(p.row!.key) ?? null, current: null };
       if (p.outcome === RowOutcome.UNCHANGED) return { ...base, observation: p.current, current: null };
       return { ...base, observation: null, current: p.current };
     });
@@ -109,36 +165,72 @@ export class PushService {
   }
 
   /** Revisions, then creates/updates, then deletes; returns the written observations as stored. */
-  private async write(em: EntityManager, v: Viewer, writes: PlannedRow[], batchId: string): Promise<Map<string, ObservationEntity>> {
+  private async write(
+    em: EntityManager,
+    v: Viewer,
+    writes: PlannedRow[],
+    batchId: string,
+  ): Promise<Map<string, ObservationEntity>> {
     const now = new Date();
     const revisions: RevisionWrite[] = writes.map(({ row, current, outcome, newVersion }) => {
       const deleted = outcome === RowOutcome.DELETED;
       const after = deleted ? current! : row!;
       return {
-        ...keyOf(row!), version: newVersion!, action: outcome === RowOutcome.CREATED ? 'CREATE' : deleted ? 'DELETE' : 'UPDATE',
-        value: row!.value, previousValue: current?.value ?? null, status: after.status, source: after.source, note: after.note,
+        ...keyOf(row!),
+        version: newVersion!,
+        action: outcome === RowOutcome.CREATED ? 'CREATE' : deleted ? 'DELETE' : 'UPDATE',
+        value: row!.value,
+        previousValue: current?.value ?? null,
+        status: after.status,
+        source: after.source,
+        note: after.note,
       };
     });
     await insertRevisions(em, revisions, now, v.name, batchId);
-    const stored = (outcome: RowOutcome): ObservationWrite[] => writes.filter((p) => p.outcome === outcome).map(({ row, current, newVersion }) => ({
-      id: current?.id, ...keyOf(row!), startMonth: row!.period.startMonth, endMonth: row!.period.endMonth, value: row!.value!,
-      status: row!.status, source: row!.source, note: row!.note, version: newVersion!,
-    }));
+    const stored = (outcome: RowOutcome): ObservationWrite[] =>
+      writes
+        .filter((p) => p.outcome === outcome)
+        .map(({ row, current, newVersion }) => ({
+          id: current?.id,
+          ...keyOf(row!),
+          startMonth: row!.period.startMonth,
+          endMonth: row!.period.endMonth,
+          value: row!.value!,
+          status: row!.status,
+          source: row!.source,
+          note: row!.note,
+          version: newVersion!,
+        }));
     const created = stored(RowOutcome.CREATED);
     const updated = stored(RowOutcome.UPDATED);
     await writeObservations(em, created, 'CREATE', now, v.name);
     await writeObservations(em, updated, 'UPDATE', now, v.name);
-    await deleteObservations(em, writes.filter((p) => p.outcome === RowOutcome.DELETED).map((p) => p.current!.id));
+    await deleteObservations(
+      em,
+      writes.filter((p) => p.outcome === RowOutcome.DELETED).map((p) => p.current!.id),
+    );
     // The written rows are known except the ids of new ones: read only those back.
     const ids = await readIds(em, created);
     const out = new Map<string, ObservationEntity>();
     for (const p of writes) {
       if (p.outcome === RowOutcome.DELETED) continue;
       const r = p.row!;
-      out.set(r.key, Object.assign(new ObservationEntity(), {
-        id: p.current?.id ?? ids.get(r.key)!, ...keyOf(r), startMonth: r.period.startMonth, endMonth: r.period.endMonth,
-        value: r.value!, status: r.status, source: r.source, note: r.note, version: p.newVersion!, updatedAt: now, updatedBy: v.name,
-      }));
+      out.set(
+        r.key,
+        Object.assign(new ObservationEntity(), {
+          id: p.current?.id ?? ids.get(r.key)!,
+          ...keyOf(r),
+          startMonth: r.period.startMonth,
+          endMonth: r.period.endMonth,
+          value: r.value!,
+          status: r.status,
+          source: r.source,
+          note: r.note,
+          version: p.newVersion!,
+          updatedAt: now,
+          updatedBy: v.name,
+        }),
+      );
     }
     return out;
   }

@@ -8,7 +8,8 @@ import { REJECTING_OUTCOMES, RowOutcome, WRITING_OUTCOMES } from '../../../schem
 export { RowOutcome };
 registerEnumType(RowOutcome, {
   name: 'RowOutcome',
-  description: 'CREATED, UPDATED, DELETED, UNCHANGED: written (or, in a dry run or a refused atomic push, would be); the others are rejections',
+  description:
+    'CREATED, UPDATED, DELETED, UNCHANGED: written (or, in a dry run or a refused atomic push, would be); the others are rejections',
 });
 
 export const REJECTIONS = REJECTING_OUTCOMES;
@@ -22,28 +23,48 @@ export class RowResult {
   @Field(() => RowOutcome)
   outcome: RowOutcome;
 
-  @Field(() => Observation, { nullable: true, description: 'The stored observation after this push: for CREATED, UPDATED and UNCHANGED rows that were written or are unchanged' })
+  @Field(() => Observation, {
+    nullable: true,
+    description:
+      'The stored observation after this push: for CREATED, UPDATED and UNCHANGED rows that were written or are unchanged',
+  })
   observation: Observation | null;
 
-  @Field(() => Observation, { nullable: true, description: 'The stored observation this row was checked against, when the row was not written (CONFLICT, LOCKED, FORBIDDEN, a dry run, a refused atomic push)' })
+  @Field(() => Observation, {
+    nullable: true,
+    description:
+      'The stored observation this row was checked against, when the row was not written (CONFLICT, LOCKED, FORBIDDEN, a dry run, a refused atomic push)',
+  })
   current: Observation | null;
 
-  @Field(() => String, { nullable: true, description: 'Machine-readable reason, e.g. STALE_VERSION, ALREADY_EXISTS, INVALID_PERIOD, OUT_OF_SCOPE' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Machine-readable reason, e.g. STALE_VERSION, ALREADY_EXISTS, INVALID_PERIOD, OUT_OF_SCOPE',
+  })
   code: ReasonCode | null;
 
   @Field(() => String, { nullable: true })
   message: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The input field at fault for INVALID rows (unitCode, period, value, note, …)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The input field at fault for INVALID rows (unitCode, period, value, note, …)',
+  })
   field: string | null;
 }
 
 @ObjectType()
 export class PushObservationsPayload {
-  @Field(() => ID, { nullable: true, description: 'The batch the revisions of this push carry; set when something was written (or, in a dry run, would be)' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The batch the revisions of this push carry; set when something was written (or, in a dry run, would be)',
+  })
   batchId: string | null;
 
-  @Field({ description: 'false when nothing was written because of dryRun or because an atomic push had a rejected row' })
+  @Field({
+    description: 'false when nothing was written because of dryRun or because an atomic push had a rejected row',
+  })
   applied: boolean;
 
   @Field()

@@ -31,28 +31,70 @@ export class TermWriteService {
     const v = requireEditor(viewer);
     const errors: UserError[] = [];
     const unit = (await loadScopedUnits(this.ds, [input.unitCode])).get(input.unitCode);
-    if (!unit) errors.push(userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode']));
+    if (!unit)
+      errors.push(userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode']));
     if (!Number.isInteger(input.congressNumber) || input.congressNumber < 1 || input.congressNumber > 100) {
-      errors.push(userError('INVALID_CONGRESS_NUMBER', 'congressNumber must be a whole number from 1 to 100', ['input', 'congressNumber']));
+      errors.push(
+        userError('INVALID_CONGRESS_NUMBER', 'congressNumber must be a whole number from 1 to 100', [
+          'input',
+          'congressNumber',
+        ]),
+      );
     }
-    if (!isYear(input.startYear)) errors.push(userError('INVALID_YEAR', `startYear must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, ['input', 'startYear']));
+    if (!isYear(input.startYear))
+      errors.push(
+        userError('INVALID_YEAR', `startYear must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, [
+          'input',
+          'startYear',
+        ]),
+      );
     if (!isYear(input.endYear) || input.endYear <= input.startYear) {
-      errors.push(userError('INVALID_YEAR', 'endYear must be a year after startYear (a term spans several years, e.g. 2020–2025)', ['input', 'endYear']));
+      errors.push(
+        userError(
+          'INVALID_YEAR',
+          'endYear must be a year after startYear (a term spans several years, e.g. 2020–2025)',
+          ['input', 'endYear'],
+        ),
+      );
     }
-    const title = input.title?.trim() || (unit
-      ? `Nghị quyết Đại hội Đảng bộ ${lcFirst(unit.name)} lần thứ ${toRoman(input.congressNumber)}, nhiệm kỳ ${input.startYear}–${input.endYear}`
-      : '');
-    if (title.length > 500) errors.push(userError('TEXT_TOO_LONG', 'title must have at most 500 characters', ['input', 'title']));
+    const title =
+      input.title?.trim() ||
+      (unit
+        ? `Nghị quyết Đại hội Đảng bộ ${lcFirst(unit.name)} lần thứ ${toRoman(input.congressNumber)}, nhiệm kỳ ${input.startYear}–${input.endYear}`
+        : '');
+    if (title.length > 500)
+      errors.push(userError('TEXT_TOO_LONG', 'title must have at most 500 characters', ['input', 'title']));
     if (errors.length || !unit) return { term: null, userErrors: errors };
     requireWriteScope(v, unit, 'create terms');
 
     return writeTransaction(this.ds, async (em) => {
       const repo = em.getRepository(TermEntity);
       if (await repo.existsBy({ unitId: unit.id, congressNumber: input.congressNumber })) {
-        return { term: null, userErrors: [userError('ALREADY_EXISTS', `${unit.name} already has a term of congress ${toRoman(input.congressNumber)}`, ['input', 'congressNumber'])] };
+        return {
+          term: null,
+          userErrors: [
+            userError(
+              'ALREADY_EXISTS',
+              `${unit.name} already has a term of congress ${toRoman(input.congressNumber)}`,
+              ['input', 'congressNumber'],
+            ),
+          ],
+        };
       }
-      const saved = await repo.save({ unitId: unit.id, congressNumber: input.congressNumber, startYear: input.startYear, endYear: input.endYear, title });
-      await recordAudit(em, { actor: v.name, action: 'TERM_CREATED', entityType: 'Term', entityId: saved.id, detail: { ...input, unitCode: unit.code, title } });
+      const saved = await repo.save({
+        unitId: unit.id,
+        congressNumber: input.congressNumber,
+        startYear: input.startYear,
+        endYear: input.endYear,
+        title,
+      });
+      await recordAudit(em, {
+        actor: v.name,
+        action: 'TERM_CREATED',
+        entityType: 'Term',
+        entityId: saved.id,
+        detail: { ...input, unitCode: unit.code, title },
+      });
       return { term: presentTerm(saved), userErrors: [] };
     });
   }
@@ -62,33 +104,77 @@ export class TermWriteService {
     const v = requireEditor(viewer);
     const parsed = fromGlobalId(input.termId);
     const term = parsed?.type === 'Term' ? await this.ds.getRepository(TermEntity).findOneBy({ id: parsed.id }) : null;
-    if (!term) return { term: null, userErrors: [userError(parsed?.type === 'Term' ? 'NOT_FOUND' : 'INVALID_ID', `"${truncate(input.termId)}" is not the id of a term`, ['input', 'termId'])] };
+    if (!term)
+      return {
+        term: null,
+        userErrors: [
+          userError(
+            parsed?.type === 'Term' ? 'NOT_FOUND' : 'INVALID_ID',
+            `"${truncate(input.termId)}" is not the id of a term`,
+            ['input', 'termId'],
+          ),
+        ],
+      };
     if (input.targets.length > MAX_TARGETS) {
-      return { term: null, userErrors: [userError('TOO_MANY_TARGETS', `A term has at most ${MAX_TARGETS} targets`, ['input', 'targets'])] };
+      return {
+        term: null,
+        userErrors: [userError('TOO_MANY_TARGETS', `A term has at most ${MAX_TARGETS} targets`, ['input', 'targets'])],
+      };
     }
     const codes = [...new Set(input.targets.map((t) => t.indicatorCode))].filter((c) => c.length <= 40);
-    const indicators = new Map((codes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(codes) }) : []).map((i) => [i.code, i]));
+    const indicators = new Map(
+      (codes.length ? await this.ds.getRepository(IndicatorEntity).findBy({ code: In(codes) }) : []).map((i) => [
+        i.code,
+        i,
+      ]),
+    );
     const errors: UserError[] = [];
     const seen = new Map<string, number>();
     const rows = input.targets.map((t, i) => {
       const at = (f: string) => ['input', 'targets', String(i), f];
       const indicator = indicators.get(t.indicatorCode);
       const period = tryParsePeriod(t.period);
-      if (!indicator) errors.push(userError('UNKNOWN_INDICATOR', `No indicator has code "${truncate(t.indicatorCode)}"`, at('indicatorCode')));
-      if (!period) errors.push(userError('INVALID_PERIOD', `"${truncate(t.period)}" is not a period: ${PERIOD_HELP}`, at('period')));
+      if (!indicator)
+        errors.push(
+          userError('UNKNOWN_INDICATOR', `No indicator has code "${truncate(t.indicatorCode)}"`, at('indicatorCode')),
+        );
+      if (!period)
+        errors.push(
+          userError('INVALID_PERIOD', `"${truncate(t.period)}" is not a period: ${PERIOD_HELP}`, at('period')),
+        );
       else if (period.startYear < term.startYear || period.endYear > term.endYear) {
-        errors.push(userError('PERIOD_OUTSIDE_TERM', `${period.text} is outside the term ${term.startYear}–${term.endYear}`, at('period')));
+        errors.push(
+          userError(
+            'PERIOD_OUTSIDE_TERM',
+            `${period.text} is outside the term ${term.startYear}–${term.endYear}`,
+            at('period'),
+          ),
+        );
       }
       const problem = checkValue(t.value, indicator);
       if (problem) errors.push(userError(problem.code, problem.message, at('value')));
-      if (!COMPARATORS.includes(t.comparator)) errors.push(userError('INVALID_COMPARATOR', 'comparator must be AT_LEAST or AT_MOST', at('comparator')));
-      if (t.note && t.note.length > 2000) errors.push(userError('TEXT_TOO_LONG', 'note must have at most 2000 characters', at('note')));
+      if (!COMPARATORS.includes(t.comparator))
+        errors.push(userError('INVALID_COMPARATOR', 'comparator must be AT_LEAST or AT_MOST', at('comparator')));
+      if (t.note && t.note.length > 2000)
+        errors.push(userError('TEXT_TOO_LONG', 'note must have at most 2000 characters', at('note')));
       const key = `${indicator?.id}|${period?.text}`;
       if (indicator && period && seen.has(key)) {
-        errors.push(userError('DUPLICATE_TARGET', `Targets ${seen.get(key)} and ${i} are both for ${indicator.code} at ${period.text}`, at('period')));
+        errors.push(
+          userError(
+            'DUPLICATE_TARGET',
+            `Targets ${seen.get(key)} and ${i} are both for ${indicator.code} at ${period.text}`,
+            at('period'),
+          ),
+        );
       }
       seen.set(key, i);
-      return { indicatorId: indicator?.id ?? 0, period: period?.text ?? '', value: roundValue(Number(t.value)), comparator: t.comparator, note: t.note || null };
+      return {
+        indicatorId: indicator?.id ?? 0,
+        period: period?.text ?? '',
+        value: roundValue(Number(t.value)),
+        comparator: t.comparator,
+        note: t.note || null,
+      };
     });
     if (errors.length) return { term: null, userErrors: errors };
     requireWriteScope(v, (await loadScopedUnitById(this.ds, term.unitId))!, 'set targets');
@@ -106,9 +192,20 @@ export class TermWriteService {
       const gone = before.filter((t) => !keep.has(t.id)).map((t) => t.id);
       if (gone.length) await repo.delete({ id: In(gone) });
       await repo.save(saved, { chunk: 200 });
-      const show = (t: { indicatorId: number; period: string; value: number; comparator: string; note: string | null }) =>
-        ({ indicatorId: t.indicatorId, period: t.period, value: t.value, comparator: t.comparator, note: t.note });
-      await recordAudit(em, { actor: v.name, action: 'TARGETS_SET', entityType: 'Term', entityId: term.id, detail: { before: before.map(show), after: rows.map(show) } });
+      const show = (t: {
+        indicatorId: number;
+        period: string;
+        value: number;
+        comparator: string;
+        note: string | null;
+      }) => ({ indicatorId: t.indicatorId, period: t.period, value: t.value, comparator: t.comparator, note: t.note });
+      await recordAudit(em, {
+        actor: v.name,
+        action: 'TARGETS_SET',
+        entityType: 'Term',
+        entityId: term.id,
+        detail: { before: before.map(show), after: rows.map(show) },
+      });
       return { term: presentTerm(term), userErrors: [] };
     });
   }

@@ -16,7 +16,10 @@ export class CreateTermInput {
   @Field(() => Int)
   endYear: number;
 
-  @Field(() => String, { nullable: true, description: 'Default: "Nghị quyết Đại hội Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020–2025"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Default: "Nghị quyết Đại hội Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020–2025"',
+  })
   title?: string | null;
 }
 
@@ -46,7 +49,9 @@ export class SetTargetsInput {
   @Field(() => ID)
   termId: string;
 
-  @Field(() => [TargetInput], { description: "The term's complete list of targets: it replaces the current one (at most 1000)" })
+  @Field(() => [TargetInput], {
+    description: "The term's complete list of targets: it replaces the current one (at most 1000)",
+  })
   targets: TargetInput[];
 }
 

@@ -40,7 +40,7 @@ export class TermResolver {
     return (await this.unitLoaders.byId.load(t.unitId))!;
   }
 
-  @FieldResolver(() => [Target], { description: 'The resolution\'s targets for this term', complexity: listOf(30) })
+  @FieldResolver(() => [Target], { description: "The resolution's targets for this term", complexity: listOf(30) })
   targets(@Root() t: Term): Promise<Target[]> {
     return this.termLoaders.targetsByTerm.load(t.localId);
   }

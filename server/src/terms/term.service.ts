@@ -34,7 +34,9 @@ export class TermService {
 
   async byUnitIds(unitIds: readonly number[]): Promise<Map<number, Term[]>> {
     const rows = unitIds.length
-      ? await this.ds.getRepository(TermEntity).find({ where: { unitId: In([...unitIds]) }, order: { startYear: 'DESC' } })
+      ? await this.ds
+          .getRepository(TermEntity)
+          .find({ where: { unitId: In([...unitIds]) }, order: { startYear: 'DESC' } })
       : [];
     const out = new Map<number, Term[]>(unitIds.map((id) => [id, []]));
     for (const r of rows) out.get(r.unitId)!.push(presentTerm(r));
@@ -79,17 +81,31 @@ export class TermService {
         .getRawMany();
       for (const r of rows) {
         const target = presentTarget({
-          id: Number(r.id), termId: Number(r.termId), indicatorId: Number(r.indicatorId), period: String(r.period),
-          value: readDecimal(r.value)!, comparator: r.comparator as TargetEntity['comparator'], note: (r.note as string | null) ?? null,
+          id: Number(r.id),
+          termId: Number(r.termId),
+          indicatorId: Number(r.indicatorId),
+          period: String(r.period),
+          value: readDecimal(r.value)!,
+          comparator: r.comparator as TargetEntity['comparator'],
+          note: (r.note as string | null) ?? null,
         });
-        out.set(target.localId, { target, unitId: Number(r.unitId), startYear: Number(r.startYear), endYear: Number(r.endYear), decimals: Number(r.decimals) });
+        out.set(target.localId, {
+          target,
+          unitId: Number(r.unitId),
+          startYear: Number(r.startYear),
+          endYear: Number(r.endYear),
+          decimals: Number(r.decimals),
+        });
       }
     }
     return out;
   }
 
   /** Targets of every term of the units (only of the indicators, when given), each with its term: two statements. */
-  async targetsOfUnits(unitIds: readonly number[], indicatorIds: readonly number[] | null): Promise<{ term: Term; target: Target }[]> {
+  async targetsOfUnits(
+    unitIds: readonly number[],
+    indicatorIds: readonly number[] | null,
+  ): Promise<{ term: Term; target: Target }[]> {
     if (!unitIds.length || indicatorIds?.length === 0) return [];
     const terms = await this.byUnitIds(unitIds);
     const termById = new Map([...terms.values()].flat().map((t) => [t.localId, t]));

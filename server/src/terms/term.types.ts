@@ -9,7 +9,10 @@ export enum Comparator {
   AT_LEAST = 'AT_LEAST',
   AT_MOST = 'AT_MOST',
 }
-registerEnumType(Comparator, { name: 'Comparator', description: 'AT_LEAST: value ≥ target meets it; AT_MOST: value ≤ target meets it' });
+registerEnumType(Comparator, {
+  name: 'Comparator',
+  description: 'AT_LEAST: value ≥ target meets it; AT_MOST: value ≤ target meets it',
+});
 
 /** A congress term, e.g. district congress no. XXII, 2020–2025. */
 @ObjectType({ implements: Node })

@@ -14,7 +14,8 @@ describe('endpointOf', () => {
 });
 
 describe('GraphQLClient errors', () => {
-  const client = (res: () => Promise<Response>) => new GraphQLClient({ serverUrl: 'https://x', token: 't', fetch: () => res() });
+  const client = (res: () => Promise<Response>) =>
+    new GraphQLClient({ serverUrl: 'https://x', token: 't', fetch: () => res() });
   const kind = async (c: GraphQLClient) => {
     try {
       await c.request('{ me { name } }');
@@ -23,24 +24,50 @@ describe('GraphQLClient errors', () => {
       return (e as ApiError).kind;
     }
   };
-  const json = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (status: number, body: unknown) => async () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
   it('sorts failures into kinds the pane can explain', async () => {
     expect(await kind(client(async () => Promise.reject(new TypeError('Failed to fetch'))))).toBe('NETWORK');
     expect(await kind(client(async () => new Response('<html>proxy</html>', { status: 502 })))).toBe('NOT_GRAPHQL');
-    expect(await kind(client(json(401, { errors: [{ message: 'bad token', extensions: { code: 'UNAUTHENTICATED' } }] })))).toBe('UNAUTHENTICATED');
-    expect(await kind(client(json(200, { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] })))).toBe('FORBIDDEN');
-    expect(await kind(client(json(400, { errors: [{ message: 'Cannot query field "progress" on type "Target".', extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' } }] })))).toBe('OUTDATED_SERVER');
-    expect(await kind(client(json(200, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] })))).toBe('SERVER');
+    expect(
+      await kind(client(json(401, { errors: [{ message: 'bad token', extensions: { code: 'UNAUTHENTICATED' } }] }))),
+    ).toBe('UNAUTHENTICATED');
+    expect(await kind(client(json(200, { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] })))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      await kind(
+        client(
+          json(400, {
+            errors: [
+              {
+                message: 'Cannot query field "progress" on type "Target".',
+                extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' },
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toBe('OUTDATED_SERVER');
+    expect(
+      await kind(
+        client(json(200, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] })),
+      ),
+    ).toBe('SERVER');
     expect(await kind(client(json(200, { data: { me: { name: 'a' } } })))).toBe('none');
   });
 
   it('sends the bearer token', async () => {
     let auth: string | null = null;
-    const c = new GraphQLClient({ serverUrl: 'https://x', token: ' ctk_1 ', fetch: async (_u, init) => {
-      auth = new Headers(init?.headers).get('authorization');
-      return new Response(JSON.stringify({ data: {} }));
-    } });
+    const c = new GraphQLClient({
+      serverUrl: 'https://x',
+      token: ' ctk_1 ',
+      fetch: async (_u, init) => {
+        auth = new Headers(init?.headers).get('authorization');
+        return new Response(JSON.stringify({ data: {} }));
+      },
+    });
     await c.request('{ __typename }');
     expect(auth).toBe('Bearer ctk_1');
   });

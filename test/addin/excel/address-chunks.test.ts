@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cellAddress, chunkRows, columnLetters, parseCellAddress, rangeAddress, readSpans, safeSheetName, splitText, uniqueSheetName } from '../../../addin/src/excel';
+import {
+  cellAddress,
+  chunkRows,
+  columnLetters,
+  parseCellAddress,
+  rangeAddress,
+  readSpans,
+  safeSheetName,
+  splitText,
+  uniqueSheetName,
+} from '../../../addin/src/excel';
 
 describe('A1 addresses', () => {
   it('converts both ways', () => {
@@ -22,7 +32,11 @@ describe('chunking', () => {
     expect(JSON.stringify(rows.slice(spans[0]!.start, spans[0]!.end)).length).toBeLessThanOrEqual(50_000);
   });
   it('reads in spans of whole rows', () => {
-    expect(readSpans(25_001, 11, 120_000)).toEqual([{ start: 0, end: 10_909 }, { start: 10_909, end: 21_818 }, { start: 21_818, end: 25_001 }]);
+    expect(readSpans(25_001, 11, 120_000)).toEqual([
+      { start: 0, end: 10_909 },
+      { start: 10_909, end: 21_818 },
+      { start: 21_818, end: 25_001 },
+    ]);
   });
   it('splits text without cutting a surrogate pair', () => {
     const text = 'a'.repeat(9) + '😀' + 'b'.repeat(5);

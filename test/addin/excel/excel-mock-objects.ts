@@ -14,12 +14,16 @@ const json = (v: unknown) => JSON.stringify(v)?.length ?? 4;
 
 /** Sets what a loaded property will read after the next sync (office-addin-mock internals). */
 function setLoaded(mock: OfficeMockObject, prop: string, value: unknown): void {
-  const child = (mock as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties.get(prop);
+  const child = (mock as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties.get(
+    prop,
+  );
   if (child) child._valueBeforeLoaded = value;
 }
 
 function isLoading(mock: OfficeMockObject, prop: string): boolean {
-  return (mock as unknown as { _properties: Map<string, { _loaded: boolean }> })._properties.get(prop)?._loaded === true;
+  return (
+    (mock as unknown as { _properties: Map<string, { _loaded: boolean }> })._properties.get(prop)?._loaded === true
+  );
 }
 
 /** A collection whose `items` become readable only after `load` + `sync`, like Office.js. */
@@ -45,10 +49,23 @@ function collection<T>(book: MockWorkbook, list: () => T[], extra: object): obje
   return c;
 }
 
-export function rangeMock(book: MockWorkbook, sheet: MockSheet, address: string | undefined, dynamic?: () => Rect | null): unknown {
+export function rangeMock(
+  book: MockWorkbook,
+  sheet: MockSheet,
+  address: string | undefined,
+  dynamic?: () => Rect | null,
+): unknown {
   const fixed = dynamic ? null : parseRect(address);
   const rectNow = () => fixed ?? dynamic!();
-  const base = new OfficeMockObject({ address: address ?? '', values: [], rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, isNullObject: false });
+  const base = new OfficeMockObject({
+    address: address ?? '',
+    values: [],
+    rowIndex: 0,
+    columnIndex: 0,
+    rowCount: 0,
+    columnCount: 0,
+    isNullObject: false,
+  });
   book.track(base, () => {
     const r = rectNow();
     setLoaded(base, 'isNullObject', r === null);
@@ -60,7 +77,8 @@ export function rangeMock(book: MockWorkbook, sheet: MockSheet, address: string 
     if (isLoading(base, 'values')) setLoaded(base, 'values', book.read(sheet, r));
   });
   const at = address ?? '(sheet)';
-  const rec = (op: string, bytes: number, detail?: unknown) => book.record({ op, sheet: sheet.name, address: at, bytes, detail });
+  const rec = (op: string, bytes: number, detail?: unknown) =>
+    book.record({ op, sheet: sheet.name, address: at, bytes, detail });
   const each = (fn: Parameters<MockWorkbook['each']>[2]) => book.each(sheet, rectNow()!, fn);
   const format = {
     fill: {
@@ -126,13 +144,14 @@ export function rangeMock(book: MockWorkbook, sheet: MockSheet, address: string 
       if (p === 'numberFormat') {
         rec('numberFormat', json(v));
         const r = rectNow()!;
-        for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) book.cell(sheet, r.row + i, r.col + j).format = v[i]?.[j] ?? v[0]?.[0];
+        for (let i = 0; i < r.rows; i++)
+          for (let j = 0; j < r.cols; j++) book.cell(sheet, r.row + i, r.col + j).format = v[i]?.[j] ?? v[0]?.[0];
         return true;
       }
       if (p === 'columnHidden') {
         rec('columnHidden', 40, v);
         const r = rectNow()!;
-        for (let c = r.col; c < r.col + r.cols; c++) (v ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c));
+        for (let c = r.col; c < r.col + r.cols; c++) v ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c);
         return true;
       }
       return Reflect.set(t, p, v);
@@ -159,7 +178,12 @@ function pivotMock(book: MockWorkbook, record: MockPivot): unknown {
         fields: {
           getItem: (field: string) => ({
             applyFilter(filter: unknown) {
-              book.record({ op: 'pivot.applyFilter', sheet: record.sheet, bytes: 60 + json(filter), detail: { field, filter } });
+              book.record({
+                op: 'pivot.applyFilter',
+                sheet: record.sheet,
+                bytes: 60 + json(filter),
+                detail: { field, filter },
+              });
               record.appliedFilters.push({ field: field || name, filter });
             },
           }),
@@ -220,7 +244,17 @@ export function worksheetMock(book: MockWorkbook, find: () => MockSheet | undefi
     add(name: string, source: { __table?: string }, destination: { __address?: string }) {
       const s = sheet();
       book.record({ op: 'pivotTables.add', sheet: s.name, bytes: 80, detail: { name, source: source.__table } });
-      const record: MockPivot = { name, sheet: s.name, source: source.__table ?? '?', destination: destination.__address ?? '?', rows: [], columns: [], data: [], filters: [], appliedFilters: [] };
+      const record: MockPivot = {
+        name,
+        sheet: s.name,
+        source: source.__table ?? '?',
+        destination: destination.__address ?? '?',
+        rows: [],
+        columns: [],
+        data: [],
+        filters: [],
+        appliedFilters: [],
+      };
       s.pivots.push(record);
       return pivotMock(book, record);
     },
@@ -230,7 +264,12 @@ export function worksheetMock(book: MockWorkbook, find: () => MockSheet | undefi
     pivotTables,
     getRange: (address?: string) => rangeMock(book, sheet(), address),
     getUsedRangeOrNullObject: () => rangeMock(book, sheet(), undefined, () => book.usedRect(sheet())),
-    freezePanes: { freezeRows: (n: number) => { book.record({ op: 'freezeRows', sheet: sheet().name, bytes: 40 }); sheet().frozenRows = n; } },
+    freezePanes: {
+      freezeRows: (n: number) => {
+        book.record({ op: 'freezeRows', sheet: sheet().name, bytes: 40 });
+        sheet().frozenRows = n;
+      },
+    },
     activate() {
       book.record({ op: 'activate', sheet: sheet().name, bytes: 40 });
       book.activeSheetId = sheet().id;
@@ -272,16 +311,20 @@ function tableMock(book: MockWorkbook, sheet: MockSheet, t: { name: string; addr
 }
 
 export function createContext(book: MockWorkbook): unknown {
-  const worksheets = collection(book, () => book.sheets.map((s) => ({ id: s.id, name: s.name, visibility: s.visibility })), {
-    getItem: (k: string) => worksheetMock(book, () => book.sheet(k)),
-    getItemOrNullObject: (k: string) => worksheetMock(book, () => book.sheet(k)),
-    getActiveWorksheet: () => worksheetMock(book, () => book.sheet(book.activeSheetId ?? '')),
-    add(name: string) {
-      book.record({ op: 'worksheets.add', sheet: name, bytes: 40 });
-      const s = book.addSheet(name);
-      return worksheetMock(book, () => s);
+  const worksheets = collection(
+    book,
+    () => book.sheets.map((s) => ({ id: s.id, name: s.name, visibility: s.visibility })),
+    {
+      getItem: (k: string) => worksheetMock(book, () => book.sheet(k)),
+      getItemOrNullObject: (k: string) => worksheetMock(book, () => book.sheet(k)),
+      getActiveWorksheet: () => worksheetMock(book, () => book.sheet(book.activeSheetId ?? '')),
+      add(name: string) {
+        book.record({ op: 'worksheets.add', sheet: name, bytes: 40 });
+        const s = book.addSheet(name);
+        return worksheetMock(book, () => s);
+      },
     },
-  });
+  );
   const ctx = new OfficeMockObject({
     application: {
       suspendApiCalculationUntilNextSync: () => book.record({ op: 'suspendApiCalculationUntilNextSync', bytes: 30 }),

@@ -81,7 +81,8 @@ function colIndex(letters: string): number {
 export function parseRect(address?: string): Rect {
   if (address === undefined) return { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
   const cols = /^([A-Z]+):([A-Z]+)$/.exec(address);
-  if (cols) return { row: 0, col: colIndex(cols[1]!), rows: MAX_ROWS, cols: colIndex(cols[2]!) - colIndex(cols[1]!) + 1 };
+  if (cols)
+    return { row: 0, col: colIndex(cols[1]!), rows: MAX_ROWS, cols: colIndex(cols[2]!) - colIndex(cols[1]!) + 1 };
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
   if (!m) throw new Error(`mock: unsupported address ${address}`);
   const row = Number(m[2]) - 1;
@@ -134,7 +135,16 @@ export class MockWorkbook {
 
   addSheet(name: string): MockSheet {
     if (this.sheetByName(name)) throw new Error(`mock: a sheet named ${name} exists`);
-    const s: MockSheet = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), tables: [], pivots: [], hiddenColumns: new Set(), frozenRows: 0 };
+    const s: MockSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      visibility: 'Visible',
+      cells: new Map(),
+      tables: [],
+      pivots: [],
+      hiddenColumns: new Set(),
+      frozenRows: 0,
+    };
     this.sheets.push(s);
     this.activeSheetId ??= s.id;
     return s;
@@ -162,11 +172,17 @@ export class MockWorkbook {
   }
 
   usedRect(sheet: MockSheet): Rect | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     for (const [k, c] of sheet.cells) {
       if (c.value === '' || c.value === null || c.value === undefined) continue;
       const [r, col] = k.split(',').map(Number) as [number, number];
-      r0 = Math.min(r0, r); c0 = Math.min(c0, col); r1 = Math.max(r1, r); c1 = Math.max(c1, col);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, col);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, col);
     }
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
@@ -241,7 +257,8 @@ export class MockWorkbook {
       }
       return;
     }
-    for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) fn(this.cell(sheet, rect.row + r, rect.col + c));
+    for (let r = 0; r < rect.rows; r++)
+      for (let c = 0; c < rect.cols; c++) fn(this.cell(sheet, rect.row + r, rect.col + c));
   }
 }
 

@@ -20,4 +20,3 @@ export function observations(n: number): ServerObservation[] {
   }
   return out;
 }
-

@@ -14,7 +14,11 @@ describe('marks (office-addin-mock)', () => {
     uninstall = book.install();
     const res = await writeGrid({ sheetName: 'M', tableName: 'M', grid: buildLongGrid(observations(20)) });
     const sheet = book.sheet(res.sheetId)!;
-    await applyMarks(res.sheetId, [{ row: 2, col: 6, color: '#FFC7CE', title: 'Không hợp lệ', message: 'x'.repeat(400) }], { rows: 21, cols: 11 });
+    await applyMarks(
+      res.sheetId,
+      [{ row: 2, col: 6, color: '#FFC7CE', title: 'Không hợp lệ', message: 'x'.repeat(400) }],
+      { rows: 21, cols: 11 },
+    );
     expect(book.cell(sheet, 2, 6)).toMatchObject({ fill: '#FFC7CE', prompt: { title: 'Không hợp lệ' } });
     expect(book.cell(sheet, 2, 6).prompt!.message.length).toBe(255);
     book.resetCounters();
@@ -33,7 +37,13 @@ describe('marks (office-addin-mock)', () => {
     uninstall = book.install();
     const res = await writeGrid({ sheetName: 'Many', tableName: 'T', grid: buildLongGrid(observations(5_000)) });
     book.resetCounters();
-    const marks = Array.from({ length: 5_000 }, (_, i) => ({ row: i + 1, col: 6, color: '#DDEBF7', title: 't', message: 'm' }));
+    const marks = Array.from({ length: 5_000 }, (_, i) => ({
+      row: i + 1,
+      col: 6,
+      color: '#DDEBF7',
+      title: 't',
+      message: 'm',
+    }));
     await applyMarks(res.sheetId, marks, { rows: 5_001, cols: 11 });
     expect(book.syncs).toBe(3);
     expect(book.calls.some((c) => c.op.startsWith('dataValidation'))).toBe(false);
@@ -63,7 +73,11 @@ describe('comparison PivotTable (office-addin-mock)', () => {
   });
 
   it('districts on rows, periods on columns, value summed, indicators as the filter', async () => {
-    const src = await writeGrid({ sheetName: 'Tỉnh 38', tableName: 'ChiTieu_Compare', grid: buildLongGrid(observations(25_000)) });
+    const src = await writeGrid({
+      sheetName: 'Tỉnh 38',
+      tableName: 'ChiTieu_Compare',
+      grid: buildLongGrid(observations(25_000)),
+    });
     book.resetCounters();
     const res = await createPivot(spec(src.sheetId));
     expect(res).toMatchObject({ ok: true, sheetName: 'So sánh 38', filtered: true });
@@ -78,7 +92,9 @@ describe('comparison PivotTable (office-addin-mock)', () => {
         columns: ['Kỳ'],
         data: [{ field: 'Giá trị', summarizeBy: 'Sum' }],
         filters: ['Chỉ tiêu'],
-        appliedFilters: [{ field: 'Chỉ tiêu', filter: { manualFilter: { selectedItems: ['Chỉ tiêu thử nghiệm số CT01'] } } }],
+        appliedFilters: [
+          { field: 'Chỉ tiêu', filter: { manualFilter: { selectedItems: ['Chỉ tiêu thử nghiệm số CT01'] } } },
+        ],
       },
     ]);
     expect(book.syncs).toBe(3);

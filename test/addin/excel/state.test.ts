@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listBindings, loadBaseline, removeBinding, saveBaseline, STATE_SHEET, type SheetBinding } from '../../../addin/src/excel';
+import {
+  listBindings,
+  loadBaseline,
+  removeBinding,
+  saveBaseline,
+  STATE_SHEET,
+  type SheetBinding,
+} from '../../../addin/src/excel';
 import { MockWorkbook } from './excel-mock';
 
 const binding = (sheetId: string, over: Partial<SheetBinding> = {}): SheetBinding => ({
@@ -26,11 +33,26 @@ describe('baseline storage in a very hidden worksheet (office-addin-mock)', () =
     const state = book.sheetByName(STATE_SHEET)!;
     expect(state.visibility).toBe('VeryHidden');
     const back = await loadBaseline({ id: '{a}' });
-    expect(back).toMatchObject({ ok: true, text: '{"f":1,"x":"=SUM(A1)"}', binding: { layout: 'term', scopeKey: 'term:VGVybToz' } });
+    expect(back).toMatchObject({
+      ok: true,
+      text: '{"f":1,"x":"=SUM(A1)"}',
+      binding: { layout: 'term', scopeKey: 'term:VGVybToz' },
+    });
   });
 
   it('stores a multi-megabyte baseline in ≤ 30,000-character cells, a few syncs per 3 MB', async () => {
-    const text = JSON.stringify({ c: Array.from({ length: 60_000 }, (_, i) => [i % 100, i % 25, String(2000 + (i % 20)), i * 1.5, 1, 2, 0, i % 7 ? null : 'Ghi chú tiếng Việt'] ) });
+    const text = JSON.stringify({
+      c: Array.from({ length: 60_000 }, (_, i) => [
+        i % 100,
+        i % 25,
+        String(2000 + (i % 20)),
+        i * 1.5,
+        1,
+        2,
+        0,
+        i % 7 ? null : 'Ghi chú tiếng Việt',
+      ]),
+    });
     expect(text.length).toBeGreaterThan(2_000_000);
     const saved = await saveBaseline(binding('{big}'), text);
     const cells = [...book.sheetByName(STATE_SHEET)!.cells.values()].map((c) => String(c.value));
@@ -39,7 +61,9 @@ describe('baseline storage in a very hidden worksheet (office-addin-mock)', () =
     book.resetCounters();
     const back = await loadBaseline({ id: '{big}' });
     expect(back.ok && back.text === text).toBe(true);
-    console.log(`[baseline] ${(text.length / 1e6).toFixed(2)} M chars: ${saved.chunks} cells, save ${saved.syncs} syncs, load ${back.syncs} syncs`);
+    console.log(
+      `[baseline] ${(text.length / 1e6).toFixed(2)} M chars: ${saved.chunks} cells, save ${saved.syncs} syncs, load ${back.syncs} syncs`,
+    );
   });
 
   it('keeps one column per sheet; a new save replaces the old, others are untouched', async () => {
@@ -72,6 +96,10 @@ describe('baseline storage in a very hidden worksheet (office-addin-mock)', () =
 
   it('finds a sheet by name when its id changed', async () => {
     await saveBaseline(binding('{old}', { sheetName: 'Hà Trung XXII' }), 'T');
-    expect(await loadBaseline({ id: '{new}', name: 'Hà Trung XXII' })).toMatchObject({ ok: true, text: 'T', binding: { sheetId: '{new}' } });
+    expect(await loadBaseline({ id: '{new}', name: 'Hà Trung XXII' })).toMatchObject({
+      ok: true,
+      text: 'T',
+      binding: { sheetId: '{new}' },
+    });
   });
 });

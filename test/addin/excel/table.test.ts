@@ -18,7 +18,13 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
 
   it('writes a table with codes as text, values as numbers, calculation and screen updating suspended', async () => {
     const grid = buildLongGrid(observations(300));
-    const res = await writeGrid({ sheetName: 'Dữ liệu', tableName: 'ChiTieu_Long', grid, textColumns: textCols, hiddenColumns: hiddenCols });
+    const res = await writeGrid({
+      sheetName: 'Dữ liệu',
+      tableName: 'ChiTieu_Long',
+      grid,
+      textColumns: textCols,
+      hiddenColumns: hiddenCols,
+    });
     const sheet = book.sheet(res.sheetId)!;
     expect(sheet.name).toBe('Dữ liệu');
     expect(sheet.tables).toEqual([{ name: 'ChiTieu_Long', address: 'A1:K301', hasHeaders: true }]);
@@ -55,12 +61,20 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
     book.resetCounters();
 
     const big = buildLongGrid(observations(25_000));
-    const res = await writeGrid({ sheetName: 'Big', tableName: 'B', grid: big, textColumns: textCols, hiddenColumns: hiddenCols });
+    const res = await writeGrid({
+      sheetName: 'Big',
+      tableName: 'B',
+      grid: big,
+      textColumns: textCols,
+      hiddenColumns: hiddenCols,
+    });
     const bigSyncs = book.syncs;
     const maxBytes = Math.max(...book.syncLog.map((s) => s.bytes));
     const totalBytes = book.syncLog.reduce((a, s) => a + s.bytes, 0);
-    console.log(`[writeGrid] 1,000 rows: ${smallSyncs} syncs; 25,000 rows: ${bigSyncs} syncs in ${res.chunks} chunks, ` +
-      `${(totalBytes / 1e6).toFixed(2)} MB, largest request ${(maxBytes / 1e6).toFixed(2)} MB, ${book.runs} Excel.run`);
+    console.log(
+      `[writeGrid] 1,000 rows: ${smallSyncs} syncs; 25,000 rows: ${bigSyncs} syncs in ${res.chunks} chunks, ` +
+        `${(totalBytes / 1e6).toFixed(2)} MB, largest request ${(maxBytes / 1e6).toFixed(2)} MB, ${book.runs} Excel.run`,
+    );
     expect(book.runs).toBe(1);
     expect(maxBytes).toBeLessThan(MAX_REQUEST_BYTES);
     // lookup + one per chunk + finish: the difference to the small table is chunks, not rows
@@ -81,15 +95,32 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
 
   it('chunk size follows the byte budget', async () => {
     const grid = buildLongGrid(observations(5_000));
-    const res = await writeGrid({ sheetName: 'Budget', tableName: 'B', grid, textColumns: textCols, maxChunkBytes: 100_000 });
+    const res = await writeGrid({
+      sheetName: 'Budget',
+      tableName: 'B',
+      grid,
+      textColumns: textCols,
+      maxChunkBytes: 100_000,
+    });
     expect(res.chunks).toBeGreaterThan(5);
     expect(book.syncs).toBe(res.chunks + 2);
     for (const s of book.syncLog) expect(s.bytes).toBeLessThan(130_000);
   });
 
   it('re-pulling into the same sheet replaces table and cells instead of stacking', async () => {
-    const first = await writeGrid({ sheetName: 'Again', tableName: 'A', grid: buildLongGrid(observations(40)), textColumns: textCols });
-    const second = await writeGrid({ sheetId: first.sheetId, sheetName: 'Again', tableName: 'A', grid: buildLongGrid(observations(10)), textColumns: textCols });
+    const first = await writeGrid({
+      sheetName: 'Again',
+      tableName: 'A',
+      grid: buildLongGrid(observations(40)),
+      textColumns: textCols,
+    });
+    const second = await writeGrid({
+      sheetId: first.sheetId,
+      sheetName: 'Again',
+      tableName: 'A',
+      grid: buildLongGrid(observations(10)),
+      textColumns: textCols,
+    });
     const sheet = book.sheet(second.sheetId)!;
     expect(second.sheetId).toBe(first.sheetId);
     expect(sheet.tables).toHaveLength(1);
@@ -97,8 +128,16 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
   });
 
   it('writeCells keeps a code typed back as text', async () => {
-    const res = await writeGrid({ sheetName: 'Cells', tableName: 'C', grid: buildLongGrid(observations(5)), textColumns: textCols });
-    await writeCells(res.sheetId, [{ row: 2, col: 6, value: 12.5 }, { row: 3, col: 0, value: '004', text: true }]);
+    const res = await writeGrid({
+      sheetName: 'Cells',
+      tableName: 'C',
+      grid: buildLongGrid(observations(5)),
+      textColumns: textCols,
+    });
+    await writeCells(res.sheetId, [
+      { row: 2, col: 6, value: 12.5 },
+      { row: 3, col: 0, value: '004', text: true },
+    ]);
     const g = book.grid(book.sheet(res.sheetId)!);
     expect(g[2]![6]).toBe(12.5);
     expect(g[3]![0]).toBe('004');

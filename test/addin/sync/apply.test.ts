@@ -58,13 +58,20 @@ describe('applyPushResult: a real, successful push', () => {
     const r = applyPushResult(baseline, batch, push(server, batch));
     expect(states(r)).toEqual(['UPDATED', 'UPDATED', 'DELETED', 'CREATED']);
     expect(r.baseline.cells.get(cellKey(K.a))).toMatchObject({ value: 6.8, version: 3 });
-    expect(r.baseline.cells.get(cellKey(K.b))).toMatchObject({ value: 7.4, version: 4, status: 'ESTIMATED', source: 'BC' });
+    expect(r.baseline.cells.get(cellKey(K.b))).toMatchObject({
+      value: 7.4,
+      version: 4,
+      status: 'ESTIMATED',
+      source: 'BC',
+    });
     expect(r.baseline.cells.has(cellKey(K.c))).toBe(false);
     expect(r.baseline.cells.get(cellKey(K.d))).toMatchObject({ value: 4.5, version: 1 });
     expect(r.conflicts).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(pending(r.baseline, grid)).toEqual([]);
-    expect(baselineState(r.baseline)).toEqual(baselineState(baselineFromTable(longTableFromObservations(server.observations()), PULL)));
+    expect(baselineState(r.baseline)).toEqual(
+      baselineState(baselineFromTable(longTableFromObservations(server.observations()), PULL)),
+    );
     // The original baseline is untouched.
     expect(baseline.cells.get(cellKey(K.a))).toMatchObject({ version: 2 });
   });
@@ -94,7 +101,14 @@ describe('applyPushResult: a real, successful push', () => {
         { ...K.a, value: 6.5, status: 'OFFICIAL', source: null, note: null, baseVersion: 2 },
         { ...K.c, value: null, status: 'OFFICIAL', source: null, note: null, baseVersion: 1 },
       ],
-      refs: [K.a, K.c].map((key, i) => ({ key, keyId: cellKey(key), at: { value: { row: i + 1, col: 6 } }, kind: 'EDITED' as const, mine: { value: 1, status: 'OFFICIAL' as const, source: null, note: null }, baseVersion: 1 })),
+      refs: [K.a, K.c].map((key, i) => ({
+        key,
+        keyId: cellKey(key),
+        at: { value: { row: i + 1, col: 6 } },
+        kind: 'EDITED' as const,
+        mine: { value: 1, status: 'OFFICIAL' as const, source: null, note: null },
+        baseVersion: 1,
+      })),
     };
     const r = applyPushResult(baseline, batch, {
       applied: true,
@@ -160,7 +174,12 @@ describe('applyPushResult: atomic push rejected', () => {
     const r = applyPushResult(baseline, singleBatch(plan), push(server, singleBatch(plan)));
     expect(states(r)).toEqual(['CONFLICT', 'NOT_APPLIED', 'NOT_APPLIED', 'NOT_APPLIED']);
     expect(r.conflicts).toEqual([
-      expect.objectContaining({ key: K.a, baseVersion: 2, mine: expect.objectContaining({ value: 6.8 }), server: expect.objectContaining({ value: 6.6, version: 3 }) }),
+      expect.objectContaining({
+        key: K.a,
+        baseVersion: 2,
+        mine: expect.objectContaining({ value: 6.8 }),
+        server: expect.objectContaining({ value: 6.6, version: 3 }),
+      }),
     ]);
   });
 });
@@ -187,7 +206,12 @@ describe('applyPushResult: non-atomic partial push', () => {
     const r = applyPushResult(baseline, batch, {
       applied: false,
       dryRun: false,
-      rows: [{ index: 3, outcome: 'CREATED', observation: obs('002', '01', '2023', 4.5, 1) }, { index: 0, outcome: 'INVALID', code: 'X', message: 'bad' }, { index: 1, outcome: 'INVALID' }, { index: 2, outcome: 'INVALID' }],
+      rows: [
+        { index: 3, outcome: 'CREATED', observation: obs('002', '01', '2023', 4.5, 1) },
+        { index: 0, outcome: 'INVALID', code: 'X', message: 'bad' },
+        { index: 1, outcome: 'INVALID' },
+        { index: 2, outcome: 'INVALID' },
+      ],
     });
     expect(r.baseline.cells.has(cellKey(K.d))).toBe(true);
     expect(r.marks[0]).toMatchObject({ state: 'INVALID', code: 'X', message: 'bad' });
@@ -279,7 +303,11 @@ describe('applyPushResult: a malformed answer', () => {
     });
     expect(states(r)).toEqual(['UPDATED', 'UPDATED', 'NO_RESULT', 'NO_RESULT']);
     expect(r.warnings).toHaveLength(6);
-    expect(pending(r.baseline, grid).map((e) => e.key.period + e.key.indicatorCode + e.key.unitCode)).toEqual(['202301001', '202302001', '202301002']);
+    expect(pending(r.baseline, grid).map((e) => e.key.period + e.key.indicatorCode + e.key.unitCode)).toEqual([
+      '202301001',
+      '202302001',
+      '202301002',
+    ]);
   });
 
   it('problemMarks shows local problems next to the results', () => {
@@ -287,7 +315,14 @@ describe('applyPushResult: a malformed answer', () => {
     grid[1]![v] = '6,8';
     const plan = planPush(diffSheet(baseline, readLong(grid)));
     expect(problemMarks(plan.problems)).toEqual([
-      { at: { row: 1, col: v }, key: K.a, state: 'LOCAL_PROBLEM', outcome: null, code: 'TEXT_NOT_NUMBER', message: expect.stringContaining('6.8') },
+      {
+        at: { row: 1, col: v },
+        key: K.a,
+        state: 'LOCAL_PROBLEM',
+        outcome: null,
+        code: 'TEXT_NOT_NUMBER',
+        message: expect.stringContaining('6.8'),
+      },
     ]);
   });
 });

@@ -16,7 +16,11 @@ const year = fc.integer({ min: 1900, max: 2100 });
 export const periodArb: fc.Arbitrary<Period> = fc.oneof(
   year.map((y) => ({ kind: 'YEAR' as const, year: y })),
   fc.record({ kind: fc.constant('HALF' as const), year, half: fc.constantFrom(1 as const, 2 as const) }),
-  fc.record({ kind: fc.constant('QUARTER' as const), year, quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) }),
+  fc.record({
+    kind: fc.constant('QUARTER' as const),
+    year,
+    quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+  }),
   fc.record({ kind: fc.constant('MONTH' as const), year, month: fc.integer({ min: 1, max: 12 }) }),
   fc
     .tuple(year, year)
@@ -55,15 +59,27 @@ export const keysArb = (min: number, max: number) =>
 
 export function observationArb(key: CellKey): fc.Arbitrary<ServerObservation> {
   return fc
-    .record({ value: valueArb, version: fc.integer({ min: 1, max: 50 }), status: statusArb, source: textArb, note: textArb })
-    .map((r) => obs(key.unitCode, key.indicatorCode, key.period, r.value, r.version, { status: r.status, source: r.source, note: r.note }));
+    .record({
+      value: valueArb,
+      version: fc.integer({ min: 1, max: 50 }),
+      status: statusArb,
+      source: textArb,
+      note: textArb,
+    })
+    .map((r) =>
+      obs(key.unitCode, key.indicatorCode, key.period, r.value, r.version, {
+        status: r.status,
+        source: r.source,
+        note: r.note,
+      }),
+    );
 }
 
 /** A pulled long table: server observations over some keys, and other keys the user may add. */
 export const longWorldArb = keysArb(0, 25).chain((keys) =>
-  fc.integer({ min: 0, max: keys.length }).chain((n) =>
-    fc.tuple(fc.tuple(...keys.slice(0, n).map(observationArb)), fc.constant(keys.slice(n))),
-  ),
+  fc
+    .integer({ min: 0, max: keys.length })
+    .chain((n) => fc.tuple(fc.tuple(...keys.slice(0, n).map(observationArb)), fc.constant(keys.slice(n)))),
 );
 
 /** One user edit of a long sheet, addressed by row position modulo the row count. */
@@ -79,7 +95,13 @@ export const longEditArb: fc.Arbitrary<LongEdit> = fc.oneof(
   fc.record({ kind: fc.constant('status' as const), row: fc.nat(), status: statusArb }),
   fc.record({ kind: fc.constant('source' as const), row: fc.nat(), text: textArb }),
   fc.record({ kind: fc.constant('note' as const), row: fc.nat(), text: textArb }),
-  fc.record({ kind: fc.constant('add' as const), index: fc.nat(), value: valueArb, status: fc.option(statusArb, { nil: null }), source: textArb }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    index: fc.nat(),
+    value: valueArb,
+    status: fc.option(statusArb, { nil: null }),
+    source: textArb,
+  }),
 );
 
 /** Junk Office.js might hand back in any cell. */

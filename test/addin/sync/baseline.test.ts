@@ -32,9 +32,18 @@ describe('baseline', () => {
   it('records scope, catalogue and every server row', () => {
     const b = sample();
     expect(b.layout).toBe('long');
-    expect(b.scope).toEqual({ serverUrl: PULL.serverUrl, pulledAt: PULL.pulledAt, unitCode: null, termId: null, query: '{"provinceCode":"01"}' });
+    expect(b.scope).toEqual({
+      serverUrl: PULL.serverUrl,
+      pulledAt: PULL.pulledAt,
+      unitCode: null,
+      termId: null,
+      query: '{"provinceCode":"01"}',
+    });
     expect(b.units).toEqual(['001', '002']);
-    expect([...b.indicators]).toEqual([['01', 2], ['02', 1]]);
+    expect([...b.indicators]).toEqual([
+      ['01', 2],
+      ['02', 1],
+    ]);
     expect(b.cells.size).toBe(3);
   });
 
@@ -76,7 +85,11 @@ describe('baseline', () => {
       note: null,
     }));
     const unique = new Map(cells.map((c) => [`${c.unitCode}|${c.indicatorCode}|${c.period}`, c]));
-    const b = createBaseline({ layout: 'long', scope: { ...PULL, unitCode: null, termId: null, query: null }, cells: unique.values() });
+    const b = createBaseline({
+      layout: 'long',
+      scope: { ...PULL, unitCode: null, termId: null, query: null },
+      cells: unique.values(),
+    });
     const text = serializeBaseline(b);
     expect(text.length / unique.size).toBeLessThan(40);
     expect(text).not.toContain('"unitCode"');
@@ -87,7 +100,18 @@ describe('baseline', () => {
     const b = createBaseline({
       layout: 'long',
       scope: { ...PULL, unitCode: null, termId: null, query: null },
-      cells: [{ unitCode: '1', indicatorCode: 'A', period: '2023', value: -0, version: 1, status: 'OFFICIAL', source: null, note: null }],
+      cells: [
+        {
+          unitCode: '1',
+          indicatorCode: 'A',
+          period: '2023',
+          value: -0,
+          version: 1,
+          status: 'OFFICIAL',
+          source: null,
+          note: null,
+        },
+      ],
     });
     expect(Object.is([...b.cells.values()][0]!.value, 0)).toBe(true);
   });
@@ -114,7 +138,16 @@ describe('baseline', () => {
       ['duplicate unit codes', corrupt((d) => (d.u = ['001', '001']))],
       ['a numeric unit code', corrupt((d) => (d.u = [1, 2]))],
       ['bad decimals', corrupt((d) => ((d.i as unknown[][])[0]![1] = 1.5))],
-      ['duplicate indicators', corrupt((d) => (d.i = [['01', 2], ['01', 2]]))],
+      [
+        'duplicate indicators',
+        corrupt(
+          (d) =>
+            (d.i = [
+              ['01', 2],
+              ['01', 2],
+            ]),
+        ),
+      ],
       ['a unit index out of range', corrupt((d) => ((d.c as unknown[][])[0]![0] = 99))],
       ['an indicator index out of range', corrupt((d) => ((d.c as unknown[][])[0]![1] = -1))],
       ['a non-canonical period', corrupt((d) => ((d.c as unknown[][])[0]![2] = '2023-7'))],

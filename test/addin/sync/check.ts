@@ -31,7 +31,19 @@ export function applyLongEdits(grid: unknown[][], edits: readonly LongEdit[], fr
       const key = free[added];
       if (!key) continue;
       added++;
-      grid.push([key.unitCode, null, key.indicatorCode, null, null, key.period, e.value, e.status, e.source, null, null]);
+      grid.push([
+        key.unitCode,
+        null,
+        key.indicatorCode,
+        null,
+        null,
+        key.period,
+        e.value,
+        e.status,
+        e.source,
+        null,
+        null,
+      ]);
       continue;
     }
     if (grid.length < 2) continue;
@@ -73,4 +85,3 @@ export function pushAndCheck(server: FakeServer, baseline: Baseline, read: () =>
   // …and is what the server holds.
   expect(baselineState(real.baseline)).toEqual(serverState(server));
 }
-

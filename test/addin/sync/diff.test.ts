@@ -61,10 +61,14 @@ describe('diff categories', () => {
   });
 
   it('texts compare trimmed, empty meaning none', () => {
-    expect(pendingEntries(edit((g, c) => {
-      g[2]![c('Nguồn')] = '  BC 6 tháng ';
-      g[1]![c('Ghi chú')] = '   ';
-    }))).toEqual([]);
+    expect(
+      pendingEntries(
+        edit((g, c) => {
+          g[2]![c('Nguồn')] = '  BC 6 tháng ';
+          g[1]![c('Ghi chú')] = '   ';
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('CLEARED: the value deleted', () => {
@@ -81,7 +85,10 @@ describe('diff categories', () => {
       ['ADDED', '2024', 'OFFICIAL', null, null],
       ['ADDED', '2024', 'ESTIMATED', 'BC', null],
     ]);
-    expect(pendingEntries(edit((g) => g.push(['001', null, '01', null, null, '2024', 1]), { defaultStatus: 'FORECAST' }))[0]!.desired.status).toBe('FORECAST');
+    expect(
+      pendingEntries(edit((g) => g.push(['001', null, '01', null, null, '2024', 1]), { defaultStatus: 'FORECAST' }))[0]!
+        .desired.status,
+    ).toBe('FORECAST');
   });
 
   it('an added row without a value is not a change', () => {
@@ -107,10 +114,12 @@ describe('diff categories', () => {
   });
 
   it('a status-only edit keeps the stored value, not the noisy sheet value', () => {
-    const [e] = pendingEntries(edit((g, c) => {
-      g[3]![c('Giá trị')] = 53.2000000001;
-      g[3]![c('Tình trạng')] = 'PRELIMINARY';
-    }));
+    const [e] = pendingEntries(
+      edit((g, c) => {
+        g[3]![c('Giá trị')] = 53.2000000001;
+        g[3]![c('Tình trạng')] = 'PRELIMINARY';
+      }),
+    );
     expect(e).toMatchObject({ changed: ['status'], desired: { value: 53.2, status: 'PRELIMINARY' } });
   });
 
@@ -131,7 +140,14 @@ describe('diff problems (never pushed)', () => {
     const d = edit((g, c) => (g[3]![c('Giá trị')] = '12,5'));
     expect(pendingEntries(d)).toEqual([]);
     expect(d.problems).toEqual([
-      expect.objectContaining({ code: 'TEXT_NOT_NUMBER', field: 'value', raw: '12,5', suggestion: 12.5, at: { row: 3, col: 6 }, key: { unitCode: '001', indicatorCode: '02', period: '2023' } }),
+      expect.objectContaining({
+        code: 'TEXT_NOT_NUMBER',
+        field: 'value',
+        raw: '12,5',
+        suggestion: 12.5,
+        at: { row: 3, col: 6 },
+        key: { unitCode: '001', indicatorCode: '02', period: '2023' },
+      }),
     ]);
     // The row is present (with a problem), so it is not reported missing.
     expect(d.missing).toEqual([]);
@@ -153,10 +169,13 @@ describe('diff problems (never pushed)', () => {
   });
 
   it('with acceptUnambiguousText, unique readings are taken and ambiguous ones still refused', () => {
-    const d = edit((g, c) => {
-      g[3]![c('Giá trị')] = '12,5';
-      g[2]![c('Giá trị')] = '1.234';
-    }, { acceptUnambiguousText: true });
+    const d = edit(
+      (g, c) => {
+        g[3]![c('Giá trị')] = '12,5';
+        g[2]![c('Giá trị')] = '1.234';
+      },
+      { acceptUnambiguousText: true },
+    );
     expect(pendingEntries(d).map((e) => e.desired.value)).toEqual([12.5]);
     expect(d.problems.map((p) => p.code)).toEqual(['TEXT_NOT_NUMBER']);
   });
@@ -167,7 +186,9 @@ describe('diff problems (never pushed)', () => {
       g[3]![c('Mã chỉ tiêu')] = 2; // "02"
       g[3]![c('Giá trị')] = 54;
     });
-    expect(pendingEntries(d)).toEqual([expect.objectContaining({ kind: 'EDITED', key: { unitCode: '001', indicatorCode: '02', period: '2023' } })]);
+    expect(pendingEntries(d)).toEqual([
+      expect.objectContaining({ kind: 'EDITED', key: { unitCode: '001', indicatorCode: '02', period: '2023' } }),
+    ]);
     expect(d.repairs).toEqual([
       { at: { row: 3, col: 0 }, field: 'unitCode', from: '1', to: '001' },
       { at: { row: 3, col: 2 }, field: 'indicatorCode', from: '2', to: '02' },
@@ -177,7 +198,9 @@ describe('diff problems (never pushed)', () => {
 
   it('LOST_LEADING_ZERO: ambiguous when the catalogue has several matches', () => {
     const d = edit((g, c) => (g[1]![c('Mã đơn vị')] = 1), { unitCodes: ['01'] });
-    expect(d.problems).toEqual([expect.objectContaining({ code: 'LOST_LEADING_ZERO', field: 'unitCode', candidates: ['001', '01'], key: null })]);
+    expect(d.problems).toEqual([
+      expect.objectContaining({ code: 'LOST_LEADING_ZERO', field: 'unitCode', candidates: ['001', '01'], key: null }),
+    ]);
     expect(d.missing).toHaveLength(1);
   });
 
@@ -225,7 +248,9 @@ describe('diff problems (never pushed)', () => {
 
   it('BAD_STATUS for an unknown status', () => {
     const d = edit((g, c) => (g[1]![c('Tình trạng')] = 'final'));
-    expect(d.problems).toEqual([expect.objectContaining({ code: 'BAD_STATUS', field: 'status', at: { row: 1, col: 7 } })]);
+    expect(d.problems).toEqual([
+      expect.objectContaining({ code: 'BAD_STATUS', field: 'status', at: { row: 1, col: 7 } }),
+    ]);
     expect(pendingEntries(d)).toEqual([]);
   });
 

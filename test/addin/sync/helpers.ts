@@ -29,7 +29,11 @@ import { cellKey, isCanonicalPeriod, readLongGrid, readTermGrid } from '../../..
 
 export const PULL = { serverUrl: 'https://chitieu.test/graphql', pulledAt: '2024-01-15T08:00:00.000Z' };
 
-export const UNITS: Record<string, string> = { '001': 'Quận Ba Đình', '002': 'Quận Hoàn Kiếm', '392': 'Huyện Hà Trung' };
+export const UNITS: Record<string, string> = {
+  '001': 'Quận Ba Đình',
+  '002': 'Quận Hoàn Kiếm',
+  '392': 'Huyện Hà Trung',
+};
 export const INDICATORS: Record<string, { name: string; unit: string; decimals: number }> = {
   '01': { name: 'Tốc độ tăng GTSX', unit: '%', decimals: 2 },
   '02': { name: 'Thu nhập bình quân', unit: 'triệu đồng', decimals: 1 },
@@ -47,7 +51,12 @@ export function obs(
   const ind = INDICATORS[indicatorCode];
   return {
     unit: { code: unitCode, name: UNITS[unitCode] ?? `Unit ${unitCode}` },
-    indicator: { code: indicatorCode, name: ind?.name ?? `Indicator ${indicatorCode}`, unit: ind?.unit ?? '', decimals: ind?.decimals ?? 2 },
+    indicator: {
+      code: indicatorCode,
+      name: ind?.name ?? `Indicator ${indicatorCode}`,
+      unit: ind?.unit ?? '',
+      decimals: ind?.decimals ?? 2,
+    },
     period,
     value,
     status: extra.status ?? 'OFFICIAL',
@@ -118,7 +127,14 @@ export class FakeServer {
     this.versions.set(id, Math.max(o.version, this.versions.get(id) ?? 0));
     this.store.set(id, {
       key,
-      row: { value: o.value, status: o.status, source: o.source ?? null, note: o.note ?? null, version: o.version, updatedBy: o.updatedBy ?? 'x' },
+      row: {
+        value: o.value,
+        status: o.status,
+        source: o.source ?? null,
+        note: o.note ?? null,
+        version: o.version,
+        updatedBy: o.updatedBy ?? 'x',
+      },
     });
   }
 
@@ -133,7 +149,17 @@ export class FakeServer {
       this.store.delete(id);
       return;
     }
-    this.store.set(id, { key, row: { value, status: prev?.status ?? 'OFFICIAL', source: prev?.source ?? null, note: prev?.note ?? null, version, updatedBy: by } });
+    this.store.set(id, {
+      key,
+      row: {
+        value,
+        status: prev?.status ?? 'OFFICIAL',
+        source: prev?.source ?? null,
+        note: prev?.note ?? null,
+        version,
+        updatedBy: by,
+      },
+    });
   }
 
   observation(id: string): ServerObservation | null {
@@ -180,19 +206,47 @@ export class FakeServer {
       if (!period) throw new Error(`The add-in's canonical period "${row.period}" is not a period for the server`);
       const id = cellKey(row);
       const unit: ScopedUnit = {
-        id: this.idOf(id), code: row.unitCode, name: UNITS[row.unitCode] ?? `Unit ${row.unitCode}`, level: 'DISTRICT',
-        parentCode: this.forbiddenUnits.has(row.unitCode) ? 'ANOTHER_PROVINCE' : SCOPE, validFrom: null, validTo: null,
+        id: this.idOf(id),
+        code: row.unitCode,
+        name: UNITS[row.unitCode] ?? `Unit ${row.unitCode}`,
+        level: 'DISTRICT',
+        parentCode: this.forbiddenUnits.has(row.unitCode) ? 'ANOTHER_PROVINCE' : SCOPE,
+        validFrom: null,
+        validTo: null,
       };
       const d = this.decimals.get(row.indicatorCode);
       const value = row.value === null || d === undefined ? row.value : Math.round(row.value * 10 ** d) / 10 ** d;
       valid.push({
-        index, key: id, unit, period, value, status: row.status, source: row.source, note: row.note, baseVersion: row.baseVersion ?? null,
-        indicator: { id: 0, code: row.indicatorCode, unit: INDICATORS[row.indicatorCode]?.unit ?? '', minValue: null, maxValue: null, integerOnly: false },
+        index,
+        key: id,
+        unit,
+        period,
+        value,
+        status: row.status,
+        source: row.source,
+        note: row.note,
+        baseVersion: row.baseVersion ?? null,
+        indicator: {
+          id: 0,
+          code: row.indicatorCode,
+          unit: INDICATORS[row.indicatorCode]?.unit ?? '',
+          minValue: null,
+          maxValue: null,
+          integerOnly: false,
+        },
       });
       const stored = this.store.get(id)?.row;
       if (stored) state.current.set(id, { id: this.idOf(id), ...stored } as unknown as ObservationEntity);
       else if (this.versions.has(id)) state.lastVersion.set(id, this.versions.get(id)!);
-      if (this.locked.has(id)) state.locks.set(unit.id, [{ period: period.text, startMonth: period.startMonth, endMonth: period.endMonth, lockedBy: 'approver' } satisfies LockSpan]);
+      if (this.locked.has(id))
+        state.locks.set(unit.id, [
+          {
+            period: period.text,
+            startMonth: period.startMonth,
+            endMonth: period.endMonth,
+            lockedBy: 'approver',
+          } satisfies LockSpan,
+        ]);
     });
     const planned = planRows(VIEWER, valid, problems, state);
 
@@ -209,16 +263,32 @@ export class FakeServer {
       if (p.outcome === RowOutcome.UNCHANGED) return { ...base, observation: currentOf(p), current: null };
       return { ...base, observation: null, current: currentOf(p) };
     });
-    const userErrors = atomic && rejected > 0
-      ? [{ code: 'ATOMIC_PUSH_REJECTED', field: ['input', 'rows'], message: `Nothing was written: ${rejected} of ${input.rows.length} rows were rejected and the push is atomic` }]
-      : [];
-    return { applied: !dryRun && allowed, dryRun, rows, batchId: allowed && writes.length > 0 ? `b${this.pushes}` : null, userErrors };
+    const userErrors =
+      atomic && rejected > 0
+        ? [
+            {
+              code: 'ATOMIC_PUSH_REJECTED',
+              field: ['input', 'rows'],
+              message: `Nothing was written: ${rejected} of ${input.rows.length} rows were rejected and the push is atomic`,
+            },
+          ]
+        : [];
+    return {
+      applied: !dryRun && allowed,
+      dryRun,
+      rows,
+      batchId: allowed && writes.length > 0 ? `b${this.pushes}` : null,
+      userErrors,
+    };
   }
 
   /** A stored row as the server presents it (the state planRows checked the row against). */
   private snapshot(o: ObservationEntity, key: CellKey): ServerObservation {
     return obs(key.unitCode, key.indicatorCode, key.period, Number(o.value), o.version, {
-      status: o.status, source: o.source, note: o.note, updatedBy: o.updatedBy ?? undefined,
+      status: o.status,
+      source: o.source,
+      note: o.note,
+      updatedBy: o.updatedBy ?? undefined,
     });
   }
 
@@ -232,7 +302,14 @@ export class FakeServer {
     const [unitCode, indicatorCode, period] = JSON.parse(r.key) as [string, string, string];
     this.store.set(r.key, {
       key: { unitCode, indicatorCode, period },
-      row: { value: r.value!, status: r.status, source: r.source, note: r.note, version: p.newVersion!, updatedBy: VIEWER.name },
+      row: {
+        value: r.value!,
+        status: r.status,
+        source: r.source,
+        note: r.note,
+        version: p.newVersion!,
+        updatedBy: VIEWER.name,
+      },
     });
   }
 }

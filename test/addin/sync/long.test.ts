@@ -40,12 +40,28 @@ describe('long layout: building the grid', () => {
   it('writes codes and periods as text, value as a number, version last', () => {
     const grid = buildLongGrid(observations);
     const row = grid[3]!;
-    expect(row).toEqual(['001', 'Quận Ba Đình', '02', 'Thu nhập bình quân', 'triệu đồng', '2023-H1', 53.2, 'ESTIMATED', 'Báo cáo 6 tháng', 'ước', 1]);
+    expect(row).toEqual([
+      '001',
+      'Quận Ba Đình',
+      '02',
+      'Thu nhập bình quân',
+      'triệu đồng',
+      '2023-H1',
+      53.2,
+      'ESTIMATED',
+      'Báo cáo 6 tháng',
+      'ước',
+      1,
+    ]);
     expect(LONG_COLUMNS[LONG_COLUMNS.length - 1]).toBe('version');
   });
 
   it('keeps the highest version when a paginated pull returns a key twice', () => {
-    const table = longTableFromObservations([obs('001', '01', '2023', 1, 1), obs('001', '01', '2023', 2, 5), obs('001', '01', '2023', 3, 4)]);
+    const table = longTableFromObservations([
+      obs('001', '01', '2023', 1, 1),
+      obs('001', '01', '2023', 2, 5),
+      obs('001', '01', '2023', 3, 4),
+    ]);
     expect(table.cells).toHaveLength(1);
     expect(table.cells[0]).toMatchObject({ value: 2, version: 5 });
   });
@@ -61,7 +77,15 @@ describe('long layout: reading back', () => {
   it('round-trips with no diff', () => {
     const { grid, baseline } = pulled();
     const diff = diffSheet(baseline, readLong(copyGrid(grid)));
-    expect(countDiff(diff)).toEqual({ edited: 0, cleared: 0, added: 0, unchanged: 4, problems: 0, missing: 0, repairs: 0 });
+    expect(countDiff(diff)).toEqual({
+      edited: 0,
+      cleared: 0,
+      added: 0,
+      unchanged: 4,
+      problems: 0,
+      missing: 0,
+      repairs: 0,
+    });
   });
 
   it('finds columns by header even after the user moved and inserted columns', () => {
@@ -82,7 +106,11 @@ describe('long layout: reading back', () => {
     const diff = diffSheet(baseline, readLong(g));
     const pending = pendingEntries(diff);
     expect(pending).toHaveLength(1);
-    expect(pending[0]).toMatchObject({ kind: 'ADDED', base: null, desired: { value: 12, status: 'OFFICIAL', source: null, note: null } });
+    expect(pending[0]).toMatchObject({
+      kind: 'ADDED',
+      base: null,
+      desired: { value: 12, status: 'OFFICIAL', source: null, note: null },
+    });
     expect(pending[0]!.at.value).toEqual({ row: 6, col: col(g, 'Giá trị') });
   });
 

@@ -49,7 +49,12 @@ describe('readValueCell', () => {
   });
 
   it('gives no suggestion for ambiguous or unreadable text', () => {
-    expect(readValueCell('1.234')).toEqual({ kind: 'text', text: '1.234', suggestion: null, candidates: [1.234, 1234] });
+    expect(readValueCell('1.234')).toEqual({
+      kind: 'text',
+      text: '1.234',
+      suggestion: null,
+      candidates: [1.234, 1234],
+    });
     expect(readValueCell('abc')).toEqual({ kind: 'text', text: 'abc', suggestion: null, candidates: [] });
     expect(readValueCell('#DIV/0!')).toMatchObject({ kind: 'text', suggestion: null });
     expect(readValueCell(true)).toEqual({ kind: 'text', text: 'true', suggestion: null, candidates: [] });
@@ -94,10 +99,15 @@ describe('sameValue', () => {
 
   it('is symmetric and reflexive', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.option(fc.integer({ min: 0, max: 6 })), (a, b, d) => {
-        expect(sameValue(a, a, d)).toBe(true);
-        expect(sameValue(a, b, d)).toBe(sameValue(b, a, d));
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.option(fc.integer({ min: 0, max: 6 })),
+        (a, b, d) => {
+          expect(sameValue(a, a, d)).toBe(true);
+          expect(sameValue(a, b, d)).toBe(sameValue(b, a, d));
+        },
+      ),
     );
   });
 });
@@ -118,7 +128,12 @@ describe('normalizeCodeCell — lost leading zeros', () => {
   });
 
   it('reports, never guesses, when several known codes match', () => {
-    expect(normalizeCodeCell(1, index)).toEqual({ ok: false, reason: 'AMBIGUOUS', text: '1', candidates: ['001', '01'] });
+    expect(normalizeCodeCell(1, index)).toEqual({
+      ok: false,
+      reason: 'AMBIGUOUS',
+      text: '1',
+      candidates: ['001', '01'],
+    });
   });
 
   it('leaves unknown codes, and codes typed as text, for the server to judge', () => {

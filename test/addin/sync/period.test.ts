@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, formatPeriod, isCanonicalPeriod, normalizePeriodCell, parsePeriod } from '../../../addin/src/sync';
+import {
+  comparePeriods,
+  formatPeriod,
+  isCanonicalPeriod,
+  normalizePeriodCell,
+  parsePeriod,
+} from '../../../addin/src/sync';
 import { periodArb } from './arbitraries';
 
 describe('parsePeriod / formatPeriod', () => {
@@ -20,9 +26,32 @@ describe('parsePeriod / formatPeriod', () => {
   });
 
   it.each([
-    '', '23', '02023', '1899', '2101', '2023-H0', '2023-H3', '2023-Q0', '2023-Q5', '2023-00', '2023-13', '2023-7',
-    '2023..2023', '2024..2023', '2021..2101', '1899..1901', ' 2023', '2023 ', '2023-h1', '2023-q1', '2021-2023',
-    '2021...2023', '2023-H1-01', '２０２３', 'năm 2023', '2023/07',
+    '',
+    '23',
+    '02023',
+    '1899',
+    '2101',
+    '2023-H0',
+    '2023-H3',
+    '2023-Q0',
+    '2023-Q5',
+    '2023-00',
+    '2023-13',
+    '2023-7',
+    '2023..2023',
+    '2024..2023',
+    '2021..2101',
+    '1899..1901',
+    ' 2023',
+    '2023 ',
+    '2023-h1',
+    '2023-q1',
+    '2021-2023',
+    '2021...2023',
+    '2023-H1-01',
+    '２０２３',
+    'năm 2023',
+    '2023/07',
   ])('rejects %j in strict form', (text) => {
     expect(parsePeriod(text)).toBeNull();
     expect(isCanonicalPeriod(text)).toBe(false);
@@ -39,7 +68,9 @@ describe('parsePeriod / formatPeriod', () => {
   });
 
   it('orders chronologically, longer first on the same start, junk last', () => {
-    const sorted = ['2023-07', 'junk', '2023', '2021..2023', '2023-Q3', '2023-H2', '2022', '2023-H1'].sort(comparePeriods);
+    const sorted = ['2023-07', 'junk', '2023', '2021..2023', '2023-Q3', '2023-H2', '2022', '2023-H1'].sort(
+      comparePeriods,
+    );
     expect(sorted).toEqual(['2021..2023', '2022', '2023', '2023-H1', '2023-H2', '2023-Q3', '2023-07', 'junk']);
   });
 });
@@ -69,17 +100,29 @@ describe('normalizePeriodCell', () => {
     }
   });
 
-  it.each<unknown>([2023.5, 1899, 2101, 0, -2023, true, {}, 'abc', '2023-13', '2023-Q5', '2024-2023', '2023..2023', '12/2023', '2023 Q3' /* spaces never invent a dash */])(
-    'rejects %j',
-    (raw) => {
-      const r = normalizePeriodCell(raw);
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.empty).toBe(false);
-        expect(r.message.length).toBeGreaterThan(0);
-      }
-    },
-  );
+  it.each<unknown>([
+    2023.5,
+    1899,
+    2101,
+    0,
+    -2023,
+    true,
+    {},
+    'abc',
+    '2023-13',
+    '2023-Q5',
+    '2024-2023',
+    '2023..2023',
+    '12/2023',
+    '2023 Q3' /* spaces never invent a dash */,
+  ])('rejects %j', (raw) => {
+    const r = normalizePeriodCell(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.empty).toBe(false);
+      expect(r.message.length).toBeGreaterThan(0);
+    }
+  });
 
   it('explains a month that Excel turned into a date serial, with the period to type', () => {
     // 45108 = 2023-07-01 in Excel's 1900 date system.
@@ -99,11 +142,16 @@ describe('normalizePeriodCell', () => {
 
   it('accepts any canonical period with whitespace and case noise', () => {
     fc.assert(
-      fc.property(periodArb, fc.array(fc.constantFrom(' ', '\u00a0', '\t'), { maxLength: 3 }), fc.boolean(), (p, pad, lower) => {
-        const text = formatPeriod(p);
-        const noisy = pad.join('') + (lower ? text.toLowerCase() : text) + pad.join('');
-        expect(normalizePeriodCell(noisy)).toEqual({ ok: true, period: text });
-      }),
+      fc.property(
+        periodArb,
+        fc.array(fc.constantFrom(' ', '\u00a0', '\t'), { maxLength: 3 }),
+        fc.boolean(),
+        (p, pad, lower) => {
+          const text = formatPeriod(p);
+          const noisy = pad.join('') + (lower ? text.toLowerCase() : text) + pad.join('');
+          expect(normalizePeriodCell(noisy)).toEqual({ ok: true, period: text });
+        },
+      ),
     );
   });
 

@@ -34,9 +34,35 @@ describe('planPush', () => {
       g.push(['002', null, '01', null, null, '2023', 4.5]);
     });
     expect(plan.rows).toEqual([
-      { unitCode: '001', indicatorCode: '01', period: '2023', value: 7.3, status: 'ESTIMATED', source: 'BC', note: 'ước', baseVersion: 3 },
-      { unitCode: '001', indicatorCode: '02', period: '2023', value: null, status: 'OFFICIAL', source: null, note: null, baseVersion: 1 },
-      { unitCode: '002', indicatorCode: '01', period: '2023', value: 4.5, status: 'OFFICIAL', source: null, note: null },
+      {
+        unitCode: '001',
+        indicatorCode: '01',
+        period: '2023',
+        value: 7.3,
+        status: 'ESTIMATED',
+        source: 'BC',
+        note: 'ước',
+        baseVersion: 3,
+      },
+      {
+        unitCode: '001',
+        indicatorCode: '02',
+        period: '2023',
+        value: null,
+        status: 'OFFICIAL',
+        source: null,
+        note: null,
+        baseVersion: 1,
+      },
+      {
+        unitCode: '002',
+        indicatorCode: '01',
+        period: '2023',
+        value: 4.5,
+        status: 'OFFICIAL',
+        source: null,
+        note: null,
+      },
     ]);
     expect('baseVersion' in plan.rows[2]!).toBe(false);
     expect(JSON.stringify(plan.rows[2])).not.toContain('baseVersion');
@@ -67,7 +93,15 @@ describe('planPush', () => {
 
 describe('splitPlan', () => {
   const big = (n: number): PushPlan => ({
-    rows: Array.from({ length: n }, (_, i) => ({ unitCode: '001', indicatorCode: 'X', period: String(1900 + (i % 200)), value: i, status: 'OFFICIAL' as const, source: null, note: null })),
+    rows: Array.from({ length: n }, (_, i) => ({
+      unitCode: '001',
+      indicatorCode: 'X',
+      period: String(1900 + (i % 200)),
+      value: i,
+      status: 'OFFICIAL' as const,
+      source: null,
+      note: null,
+    })),
     refs: Array.from({ length: n }, (_, i) => ({
       key: { unitCode: '001', indicatorCode: 'X', period: String(i) },
       keyId: String(i),
@@ -88,7 +122,12 @@ describe('splitPlan', () => {
   });
 
   it('refuses to split an atomic push silently', () => {
-    expect(splitPlan(big(50_001))).toEqual({ ok: false, reason: 'ATOMIC_TOO_LARGE', rowCount: 50_001, maxRows: 50_000 });
+    expect(splitPlan(big(50_001))).toEqual({
+      ok: false,
+      reason: 'ATOMIC_TOO_LARGE',
+      rowCount: 50_001,
+      maxRows: 50_000,
+    });
     expect(splitPlan(big(7), { maxRows: 3 })).toMatchObject({ ok: false, reason: 'ATOMIC_TOO_LARGE' });
   });
 

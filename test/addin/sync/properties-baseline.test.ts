@@ -26,7 +26,9 @@ const baselineArb: fc.Arbitrary<Baseline> = fc
       query: fc.option(anyText, { nil: null }),
     }),
     units: fc.array(anyText, { maxLength: 4 }),
-    indicators: fc.array(fc.tuple(anyText, fc.option(fc.integer({ min: 0, max: 12 }), { nil: null })), { maxLength: 4 }),
+    indicators: fc.array(fc.tuple(anyText, fc.option(fc.integer({ min: 0, max: 12 }), { nil: null })), {
+      maxLength: 4,
+    }),
     cells: fc.uniqueArray(
       fc.record({
         key: fc.record({ unitCode: anyText, indicatorCode: anyText, period: keyArb.map((k) => k.period) }),
@@ -45,7 +47,14 @@ const baselineArb: fc.Arbitrary<Baseline> = fc
       scope: r.scope,
       units: r.units,
       indicators: new Map(r.indicators),
-      cells: r.cells.map((c) => ({ ...c.key, value: c.value, version: c.version, status: c.status, source: c.source, note: c.note })),
+      cells: r.cells.map((c) => ({
+        ...c.key,
+        value: c.value,
+        version: c.version,
+        status: c.status,
+        source: c.source,
+        note: c.note,
+      })),
     }),
   );
 

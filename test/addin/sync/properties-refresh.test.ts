@@ -56,12 +56,19 @@ describe('property: refresh', () => {
           for (const e of before) {
             if (convergedIds.has(e.keyId)) expect(after.has(e.keyId)).toBe(false);
             // Equal as the server keeps it: at the indicator's decimals.
-            else expect(sameContent(after.get(e.keyId)!.desired, e.desired, decimalsOf(r.baseline, e.key.indicatorCode))).toBe(true);
+            else
+              expect(
+                sameContent(after.get(e.keyId)!.desired, e.desired, decimalsOf(r.baseline, e.key.indicatorCode)),
+              ).toBe(true);
           }
           expect(after.size).toBe(before.length - convergedIds.size);
 
           const plan = planPush(diffSheet(r.baseline, readLong(merged)));
-          const result = applyPushResult(r.baseline, singleBatch(plan, false), server.push({ rows: plan.rows, atomic: false }));
+          const result = applyPushResult(
+            r.baseline,
+            singleBatch(plan, false),
+            server.push({ rows: plan.rows, atomic: false }),
+          );
           const conflicted = result.marks.flatMap((m, i) => (m.state === 'CONFLICT' ? [plan.refs[i]!.keyId] : []));
           expect(conflicted.sort()).toEqual(a.conflicts.map((c) => c.keyId).sort());
         },

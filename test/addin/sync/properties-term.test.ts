@@ -25,22 +25,52 @@ const termWorldArb = fc
   })
   .chain(({ startYear, length, indicators }) => {
     const endYear = startYear + length;
-    const cells = indicators.flatMap((code) => Array.from({ length: length + 1 }, (_, i) => ({ code, year: startYear + i })));
+    const cells = indicators.flatMap((code) =>
+      Array.from({ length: length + 1 }, (_, i) => ({ code, year: startYear + i })),
+    );
     return fc.record({
       startYear: fc.constant(startYear),
       endYear: fc.constant(endYear),
       indicators: fc.constant(indicators),
       observed: fc.subarray(cells).chain((sub) =>
-        fc.tuple(...sub.map((s) => fc.record({ value: valueArb, version: fc.integer({ min: 1, max: 9 }), status: statusArb, source: textArb }).map((r) => obs('392', s.code, String(s.year), r.value, r.version, r)))),
+        fc.tuple(
+          ...sub.map((s) =>
+            fc
+              .record({
+                value: valueArb,
+                version: fc.integer({ min: 1, max: 9 }),
+                status: statusArb,
+                source: textArb,
+              })
+              .map((r) => obs('392', s.code, String(s.year), r.value, r.version, r)),
+          ),
+        ),
       ),
-      noise: fc.array(keyArb.chain((k) => fc.constant(obs(k.unitCode, k.indicatorCode, k.period, 1, 1))), { maxLength: 5 }),
-      edits: fc.array(fc.record({ row: fc.nat(), year: fc.nat(), value: fc.option(valueArb, { nil: null }) }), { maxLength: 20 }),
+      noise: fc.array(
+        keyArb.chain((k) => fc.constant(obs(k.unitCode, k.indicatorCode, k.period, 1, 1))),
+        { maxLength: 5 },
+      ),
+      edits: fc.array(fc.record({ row: fc.nat(), year: fc.nat(), value: fc.option(valueArb, { nil: null }) }), {
+        maxLength: 20,
+      }),
     });
   });
 
-function termSource(w: { startYear: number; endYear: number; indicators: string[] }, observations: readonly ReturnType<typeof obs>[]) {
-  const targets: TargetInfo[] = w.indicators.map((code) => ({ indicator: { code, name: code, unit: '%', decimals: 2 }, period: String(w.endYear), value: 10, comparator: 'AT_LEAST' }));
-  return { term: { id: 'T', unitCode: '392', unitName: 'Hà Trung', startYear: w.startYear, endYear: w.endYear, title: '' }, targets, observations };
+function termSource(
+  w: { startYear: number; endYear: number; indicators: string[] },
+  observations: readonly ReturnType<typeof obs>[],
+) {
+  const targets: TargetInfo[] = w.indicators.map((code) => ({
+    indicator: { code, name: code, unit: '%', decimals: 2 },
+    period: String(w.endYear),
+    value: 10,
+    comparator: 'AT_LEAST',
+  }));
+  return {
+    term: { id: 'T', unitCode: '392', unitName: 'Hà Trung', startYear: w.startYear, endYear: w.endYear, title: '' },
+    targets,
+    observations,
+  };
 }
 
 describe('property: term layout', () => {

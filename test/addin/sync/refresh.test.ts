@@ -29,7 +29,11 @@ const K = {
 };
 
 function setup() {
-  const server = new FakeServer([obs('001', '01', '2022', 6.5, 2), obs('001', '01', '2023', 7.1, 3), obs('001', '02', '2023', 53.2, 1)]);
+  const server = new FakeServer([
+    obs('001', '01', '2022', 6.5, 2),
+    obs('001', '01', '2023', 7.1, 3),
+    obs('001', '02', '2023', 53.2, 1),
+  ]);
   const table = longTableFromObservations(server.observations());
   const baseline = baselineFromTable(table, PULL);
   const grid = copyGrid(renderLongGrid(table));
@@ -63,7 +67,11 @@ describe('refresh over un-pushed edits', () => {
     grid[3]![v] = '53,5';
     grid.push(['002', null, '01', null, null, '2023', 4.5]);
     const analysis = analyzeRefresh(baseline, readLong(grid), baselineFromTable(pull(server), LATER));
-    expect(analysis.wouldOverwrite.map((w) => w.entry?.kind ?? w.problem?.code)).toEqual(['EDITED', 'ADDED', 'TEXT_NOT_NUMBER']);
+    expect(analysis.wouldOverwrite.map((w) => w.entry?.kind ?? w.problem?.code)).toEqual([
+      'EDITED',
+      'ADDED',
+      'TEXT_NOT_NUMBER',
+    ]);
 
     const over = merged(baseline, grid, pull(server), true);
     expect(pendingEntries(diffSheet(over.baseline, readLong(over.grid)))).toEqual([]);
@@ -117,7 +125,12 @@ describe('refresh over un-pushed edits', () => {
     server.edit(K.a, 6.6, 'Lan');
     const r = merged(baseline, grid, pull(server));
     expect(r.analysis.conflicts).toEqual([
-      expect.objectContaining({ key: K.a, baseVersion: 2, mine: expect.objectContaining({ value: 6.8 }), server: expect.objectContaining({ value: 6.6, version: 3 }) }),
+      expect.objectContaining({
+        key: K.a,
+        baseVersion: 2,
+        mine: expect.objectContaining({ value: 6.8 }),
+        server: expect.objectContaining({ value: 6.6, version: 3 }),
+      }),
     ]);
     expect(r.grid[1]![v]).toBe(6.8); // the user's value stays on screen
     expect(r.baseline.cells.get(cellKey(K.a))!.version).toBe(2); // the old version, deliberately
@@ -170,8 +183,16 @@ describe('refresh over un-pushed edits', () => {
 
   it('refuses a pull of another layout', () => {
     const { server, baseline, grid } = setup();
-    const term = termTableFrom({ term: { id: 't', unitCode: '001', unitName: 'x', startYear: 2020, endYear: 2025, title: '' }, targets: [], observations: server.observations() });
-    expect(mergeRefresh(baseline, readLong(grid), term, LATER)).toEqual({ ok: false, reason: 'LAYOUT_MISMATCH', analysis: null });
+    const term = termTableFrom({
+      term: { id: 't', unitCode: '001', unitName: 'x', startYear: 2020, endYear: 2025, title: '' },
+      targets: [],
+      observations: server.observations(),
+    });
+    expect(mergeRefresh(baseline, readLong(grid), term, LATER)).toEqual({
+      ok: false,
+      reason: 'LAYOUT_MISMATCH',
+      analysis: null,
+    });
   });
 
   it('carries a misspelt status row whole, other cells of the row included', () => {
@@ -186,7 +207,14 @@ describe('refresh over un-pushed edits', () => {
 
 describe('refresh of a term sheet', () => {
   const term = { id: 'T', unitCode: '392', unitName: 'Hà Trung', startYear: 2021, endYear: 2023, title: '' };
-  const targets = [{ indicator: { code: '01', name: 'x', unit: '%', decimals: 1 }, period: '2023', value: 8, comparator: 'AT_LEAST' as const }];
+  const targets = [
+    {
+      indicator: { code: '01', name: 'x', unit: '%', decimals: 1 },
+      period: '2023',
+      value: 8,
+      comparator: 'AT_LEAST' as const,
+    },
+  ];
 
   it('keeps local year edits on top of new server values', () => {
     const server = new FakeServer([obs('392', '01', '2021', 7, 1)]);

@@ -15,8 +15,20 @@ import {
 } from '../../../addin/src/sync';
 import { copyGrid, obs, PULL, readTerm } from './helpers';
 
-const term = { id: 'VGVybTox', unitCode: '392', unitName: 'Huyện Hà Trung', startYear: 2020, endYear: 2025, title: 'Khóa XXII' };
-const target = (code: string, period: string, value: number, comparator: 'AT_LEAST' | 'AT_MOST' = 'AT_LEAST'): TargetInfo => ({
+const term = {
+  id: 'VGVybTox',
+  unitCode: '392',
+  unitName: 'Huyện Hà Trung',
+  startYear: 2020,
+  endYear: 2025,
+  title: 'Khóa XXII',
+};
+const target = (
+  code: string,
+  period: string,
+  value: number,
+  comparator: 'AT_LEAST' | 'AT_MOST' = 'AT_LEAST',
+): TargetInfo => ({
   indicator: { code, name: `Chỉ tiêu ${code}`, unit: '%', decimals: 1 },
   period,
   value,
@@ -48,8 +60,36 @@ describe('term layout: building the grid', () => {
   it('lays out code, name, unit, target, comparator, the term years, ratio and band', () => {
     const grid = buildTermGrid(source);
     const h = TERM_HEADERS;
-    expect(grid[0]).toEqual([h.code, h.name, h.unitOfMeasure, h.target, h.comparator, '2020', '2021', '2022', '2023', '2024', '2025', h.ratio, h.band]);
-    expect(grid[1]).toEqual(['01', 'Chỉ tiêu 01', '%', 8.5, '≥', null, 7.1, null, 7.6, null, null, 0.894, BAND_LABELS_VI.ABOVE_80]);
+    expect(grid[0]).toEqual([
+      h.code,
+      h.name,
+      h.unitOfMeasure,
+      h.target,
+      h.comparator,
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+      h.ratio,
+      h.band,
+    ]);
+    expect(grid[1]).toEqual([
+      '01',
+      'Chỉ tiêu 01',
+      '%',
+      8.5,
+      '≥',
+      null,
+      7.1,
+      null,
+      7.6,
+      null,
+      null,
+      0.894,
+      BAND_LABELS_VI.ABOVE_80,
+    ]);
   });
 
   it('shows one row per indicator, choosing the target that ends last (longer on a tie)', () => {
@@ -64,12 +104,18 @@ describe('term layout: building the grid', () => {
     expect(table.cells).toHaveLength(12);
     expect(table.cells.filter((c) => c.version !== null)).toHaveLength(3);
     expect(baseline.cells.size).toBe(3);
-    expect(table.cells.find((c) => c.indicatorCode === '01' && c.period === '2020')).toMatchObject({ value: null, version: null });
+    expect(table.cells.find((c) => c.indicatorCode === '01' && c.period === '2020')).toMatchObject({
+      value: null,
+      version: null,
+    });
   });
 
   it('keeps baseline status and source for cells the grid cannot show', () => {
     const { baseline } = pulled();
-    expect([...baseline.cells.values()].find((c) => c.period === '2023')).toMatchObject({ status: 'ESTIMATED', source: 'BC 6 tháng' });
+    expect([...baseline.cells.values()].find((c) => c.period === '2023')).toMatchObject({
+      status: 'ESTIMATED',
+      source: 'BC 6 tháng',
+    });
   });
 });
 
@@ -77,7 +123,15 @@ describe('term layout: reading back', () => {
   it('round-trips with no diff, missing years included', () => {
     const { grid, baseline } = pulled();
     const diff = diffSheet(baseline, readTerm(copyGrid(grid), '392'));
-    expect(countDiff(diff)).toEqual({ edited: 0, cleared: 0, added: 0, unchanged: 3, problems: 0, missing: 0, repairs: 0 });
+    expect(countDiff(diff)).toEqual({
+      edited: 0,
+      cleared: 0,
+      added: 0,
+      unchanged: 3,
+      problems: 0,
+      missing: 0,
+      repairs: 0,
+    });
   });
 
   it('reads a year header that Excel turned into a number', () => {
@@ -140,7 +194,10 @@ describe('term layout: reading back', () => {
     g.push(['GTSX', null, null, null, null, null, null, null, 1500, null, null, null, null]);
     const pending = pendingEntries(diffSheet(baseline, readTerm(g, '392')));
     expect(pending).toHaveLength(1);
-    expect(pending[0]).toMatchObject({ kind: 'ADDED', key: { unitCode: '392', indicatorCode: 'GTSX', period: '2023' } });
+    expect(pending[0]).toMatchObject({
+      kind: 'ADDED',
+      key: { unitCode: '392', indicatorCode: 'GTSX', period: '2023' },
+    });
   });
 
   it('a value in a row without a code is a MISSING_KEY problem', () => {
@@ -164,7 +221,10 @@ describe('term layout: reading back', () => {
     const cols = copyGrid(grid).map((r) => [...r, r[8]]); // the 2023 column again, at the end
     const d2 = diffSheet(baseline, readTerm(cols, '392'));
     expect(d2.problems.filter((p) => p.code === 'DUPLICATE_KEY').map((p) => p.at)).toEqual([
-      { row: 1, col: 8 }, { row: 1, col: 13 }, { row: 2, col: 8 }, { row: 2, col: 13 },
+      { row: 1, col: 8 },
+      { row: 1, col: 13 },
+      { row: 2, col: 8 },
+      { row: 2, col: 13 },
     ]);
   });
 

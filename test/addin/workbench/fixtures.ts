@@ -17,22 +17,60 @@ export const key = (indicatorCode: string, period = '2023'): CellKey => ({ unitC
 
 export function conflict(indicatorCode: string, row = 2): Conflict {
   const k = key(indicatorCode);
-  return { key: k, keyId: cellKey(k), at: { value: { row, col: 8 } }, mine: { value: 1, status: 'OFFICIAL', source: null, note: null }, baseVersion: 1, server: null };
+  return {
+    key: k,
+    keyId: cellKey(k),
+    at: { value: { row, col: 8 } },
+    mine: { value: 1, status: 'OFFICIAL', source: null, note: null },
+    baseVersion: 1,
+    server: null,
+  };
 }
 
 export function item(indicatorCode: string, state: MarkState, row = 2): ResultItem {
-  return { id: `${row}:8:${indicatorCode}`, state, at: { row, col: 8 }, key: key(indicatorCode), code: null, message: null };
+  return {
+    id: `${row}:8:${indicatorCode}`,
+    state,
+    at: { row, col: 8 },
+    key: key(indicatorCode),
+    code: null,
+    message: null,
+  };
 }
 
 export function result(over: Partial<ReviewResult> = {}): ReviewResult {
-  return { dryRun: false, sheet: sheet(), items: [], conflicts: [], counts: {}, sent: 0, applied: true, missing: 0, repaired: 0, warnings: [], ...over };
+  return {
+    dryRun: false,
+    sheet: sheet(),
+    items: [],
+    conflicts: [],
+    counts: {},
+    sent: 0,
+    applied: true,
+    missing: 0,
+    repaired: 0,
+    warnings: [],
+    ...over,
+  };
 }
 
 export function pending(canMerge: boolean): PendingRefresh {
-  return { sheet: sheet(), fresh: {} as PendingRefresh['fresh'], analysis: null, canMerge, edits: 2, problems: 0, conflicts: 0 };
+  return {
+    sheet: sheet(),
+    fresh: {} as PendingRefresh['fresh'],
+    analysis: null,
+    canMerge,
+    edits: 2,
+    problems: 0,
+    conflicts: 0,
+  };
 }
 
 /** Connected, on a pulled sheet, nothing running. */
 export function ready(): WorkbenchState {
-  return { ...initialState('vi'), connection: { client, viewer: null, indicators: [] }, active: { kind: 'bound', sheet: sheet() } };
+  return {
+    ...initialState('vi'),
+    connection: { client, viewer: null, indicators: [] },
+    active: { kind: 'bound', sheet: sheet() },
+  };
 }

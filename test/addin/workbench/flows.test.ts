@@ -9,15 +9,29 @@ import { pivotOf, selectionSheetId } from '../../../addin/src/taskpane/workbench
 import type { CompareRequest } from '../../../addin/src/workflow/compare';
 import { conflict, item, pending, ready, result, sheet } from './fixtures';
 
-const COMPARE: CompareRequest = { provinceCode: '38', provinceName: 'Thanh Hóa', indicatorCodes: [], fromYear: null, toYear: null };
+const COMPARE: CompareRequest = {
+  provinceCode: '38',
+  provinceName: 'Thanh Hóa',
+  indicatorCodes: [],
+  fromYear: null,
+  toYear: null,
+};
 const run = (s: WorkbenchState, ...actions: Action[]) => actions.reduce(reduce, s);
 const pulled = sheet('S2', 'Dữ liệu Hà Trung');
 
 describe('workbench: pull', () => {
   it('a written pull replaces the desk at once, then finishes with its notice', () => {
-    const before = run(ready(), { type: 'review', dryRun: true }, { type: 'reviewed', result: result({ items: [item('GTSX', 'WILL_UPDATE')] }) });
+    const before = run(
+      ready(),
+      { type: 'review', dryRun: true },
+      { type: 'reviewed', result: result({ items: [item('GTSX', 'WILL_UPDATE')] }) },
+    );
     expect(before.desk.result).not.toBeNull();
-    const writing = run(before, { type: 'pull', request: { layout: 'term', termId: 't1' } }, { type: 'pulled', sheet: pulled, conflicts: [] });
+    const writing = run(
+      before,
+      { type: 'pull', request: { layout: 'term', termId: 't1' } },
+      { type: 'pulled', sheet: pulled, conflicts: [] },
+    );
     expect(writing.phase.kind).toBe('pulling'); // conflicts are painted next, under the same progress bar
     expect(writing.desk).toEqual({ result: null, conflicts: [], sheet: pulled });
     expect(writing.active).toEqual({ kind: 'bound', sheet: pulled });
@@ -26,13 +40,26 @@ describe('workbench: pull', () => {
   });
 
   it('a refresh that found conflicts ends in conflict review', () => {
-    const s = run(ready(), { type: 'refresh' }, { type: 'pulled', sheet: pulled, conflicts: [conflict('GTSX')] }, { type: 'finished', notice: null });
+    const s = run(
+      ready(),
+      { type: 'refresh' },
+      { type: 'pulled', sheet: pulled, conflicts: [conflict('GTSX')] },
+      { type: 'finished', notice: null },
+    );
     expect(s.phase.kind).toBe('conflict-review');
   });
 
   it('a failure comes back to rest with the error, and keeps what the desk held', () => {
-    const s = run(ready(), { type: 'review', dryRun: false }, { type: 'reviewed', result: result({ conflicts: [conflict('GTSX')] }) });
-    const failed = run(s, { type: 'pull', request: { layout: 'term', termId: 't1' } }, { type: 'failed', text: 'Không kết nối được' });
+    const s = run(
+      ready(),
+      { type: 'review', dryRun: false },
+      { type: 'reviewed', result: result({ conflicts: [conflict('GTSX')] }) },
+    );
+    const failed = run(
+      s,
+      { type: 'pull', request: { layout: 'term', termId: 't1' } },
+      { type: 'failed', text: 'Không kết nối được' },
+    );
     expect(failed.phase.kind).toBe('conflict-review');
     expect(failed.notice).toEqual({ intent: 'error', text: 'Không kết nối được' });
     expect(failed.desk).toBe(s.desk);
@@ -40,7 +67,12 @@ describe('workbench: pull', () => {
   });
 
   it('finishing without a notice leaves an error reported meanwhile', () => {
-    const s = run(ready(), { type: 'review', dryRun: true }, { type: 'notice', notice: { intent: 'error', text: 'focus' } }, { type: 'finished', notice: null });
+    const s = run(
+      ready(),
+      { type: 'review', dryRun: true },
+      { type: 'notice', notice: { intent: 'error', text: 'focus' } },
+      { type: 'finished', notice: null },
+    );
     expect([s.phase.kind, s.notice?.text]).toEqual(['idle', 'focus']);
   });
 });
@@ -50,19 +82,31 @@ describe('workbench: a refresh that would overwrite un-pushed work', () => {
     const asked = run(ready(), { type: 'compare', request: COMPARE }, { type: 'needs-choice', pending: pending(true) });
     expect(asked.phase).toEqual({ kind: 'refresh-confirm', pending: pending(true), pivot: 'Thanh Hóa' });
     const merging = run(asked, { type: 'decide', choice: 'merge' });
-    expect(merging.phase).toMatchObject({ kind: 'pulling', job: { kind: 'apply-refresh', choice: 'merge', pivot: 'Thanh Hóa' } });
+    expect(merging.phase).toMatchObject({
+      kind: 'pulling',
+      job: { kind: 'apply-refresh', choice: 'merge', pivot: 'Thanh Hóa' },
+    });
     expect('job' in merging.phase && pivotOf(merging.phase.job)).toBe('Thanh Hóa');
   });
 
   it('a plain pull or refresh builds no pivot, even after a comparison failed', () => {
-    const s = run(ready(), { type: 'compare', request: COMPARE }, { type: 'failed', text: 'x' }, { type: 'refresh' }, { type: 'needs-choice', pending: pending(true) });
+    const s = run(
+      ready(),
+      { type: 'compare', request: COMPARE },
+      { type: 'failed', text: 'x' },
+      { type: 'refresh' },
+      { type: 'needs-choice', pending: pending(true) },
+    );
     expect(s.phase).toMatchObject({ kind: 'refresh-confirm', pivot: null });
   });
 
   it('cancel writes nothing and comes back to rest; merge is refused when the sheet cannot be read', () => {
     const asked = run(ready(), { type: 'refresh' }, { type: 'needs-choice', pending: pending(false) });
     expect(run(asked, { type: 'decide', choice: 'merge' })).toBe(asked);
-    expect(run(asked, { type: 'decide', choice: 'overwrite' }).phase).toMatchObject({ kind: 'pulling', job: { kind: 'apply-refresh', choice: 'overwrite' } });
+    expect(run(asked, { type: 'decide', choice: 'overwrite' }).phase).toMatchObject({
+      kind: 'pulling',
+      job: { kind: 'apply-refresh', choice: 'overwrite' },
+    });
     expect(run(asked, { type: 'decide', choice: null }).phase).toEqual({ kind: 'idle' });
   });
 
@@ -79,10 +123,18 @@ describe('workbench: conflicts', () => {
   const b = conflict('THU_NHAP_BQ', 4);
   const pushed = sheet('S1');
   const review = () =>
-    run(ready(), { type: 'review', dryRun: false }, {
-      type: 'reviewed',
-      result: result({ sheet: pushed, items: [item('GTSX', 'CONFLICT', 3), item('THU_NHAP_BQ', 'CONFLICT', 4), item('GTSX', 'UPDATED', 5)], conflicts: [a, b] }),
-    });
+    run(
+      ready(),
+      { type: 'review', dryRun: false },
+      {
+        type: 'reviewed',
+        result: result({
+          sheet: pushed,
+          items: [item('GTSX', 'CONFLICT', 3), item('THU_NHAP_BQ', 'CONFLICT', 4), item('GTSX', 'UPDATED', 5)],
+          conflicts: [a, b],
+        }),
+      },
+    );
 
   it('a push with conflicts ends in conflict review, on the pushed sheet', () => {
     const s = review();
@@ -94,24 +146,36 @@ describe('workbench: conflicts', () => {
   it('only a conflict on the desk can be settled', () => {
     const s = review();
     expect(run(s, { type: 'take', conflict: conflict('OTHER') })).toBe(s);
-    expect(run(s, { type: 'take', conflict: a }).phase).toMatchObject({ kind: 'resolving', job: { kind: 'take', conflict: a, sheet: pushed } });
+    expect(run(s, { type: 'take', conflict: a }).phase).toMatchObject({
+      kind: 'resolving',
+      job: { kind: 'take', conflict: a, sheet: pushed },
+    });
     expect(run({ ...s, connection: null }, { type: 'keep', conflict: a })).toEqual({ ...s, connection: null }); // keeping mine pushes
   });
 
   it('take server value removes the conflict; the last one settled goes back to idle', () => {
     const saved = sheet('S1', 'Hà Trung XXII (saved)');
     const one = run(review(), { type: 'take', conflict: a }, { type: 'taken', sheet: saved });
-    expect([one.phase.kind, one.desk.conflicts, one.desk.sheet, one.active]).toEqual(['conflict-review', [b], saved, { kind: 'bound', sheet: saved }]);
+    expect([one.phase.kind, one.desk.conflicts, one.desk.sheet, one.active]).toEqual([
+      'conflict-review',
+      [b],
+      saved,
+      { kind: 'bound', sheet: saved },
+    ]);
     const none = run(one, { type: 'take', conflict: b }, { type: 'taken', sheet: saved });
     expect(none.phase.kind).toBe('idle');
   });
 
-  it('keep mine replaces that cell\'s line in the results and adds any new conflict', () => {
+  it("keep mine replaces that cell's line in the results and adds any new conflict", () => {
     const c = conflict('NEW', 6);
     const r = result({ sheet: pushed, items: [item('THU_NHAP_BQ', 'UPDATED', 4)], conflicts: [c], warnings: ['w'] });
     const s = run(review(), { type: 'keep', conflict: b }, { type: 'kept', result: r });
     expect(s.desk.conflicts).toEqual([a, c]);
-    expect(s.desk.result?.items.map((i) => `${i.key?.indicatorCode}:${i.state}`)).toEqual(['GTSX:CONFLICT', 'GTSX:UPDATED', 'THU_NHAP_BQ:UPDATED']);
+    expect(s.desk.result?.items.map((i) => `${i.key?.indicatorCode}:${i.state}`)).toEqual([
+      'GTSX:CONFLICT',
+      'GTSX:UPDATED',
+      'THU_NHAP_BQ:UPDATED',
+    ]);
     expect(s.desk.result?.counts).toEqual({ CONFLICT: 1, UPDATED: 2 });
     expect(s.desk.result?.warnings).toEqual(['w']);
   });

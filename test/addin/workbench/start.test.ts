@@ -11,7 +11,13 @@ import type { PullRequest } from '../../../addin/src/workflow/pull';
 import { client, conflict, pending, ready, result, sheet } from './fixtures';
 
 const PULL: PullRequest = { layout: 'term', termId: 't1' };
-const COMPARE: CompareRequest = { provinceCode: '38', provinceName: 'Thanh Hóa', indicatorCodes: [], fromYear: 2021, toYear: 2023 };
+const COMPARE: CompareRequest = {
+  provinceCode: '38',
+  provinceName: 'Thanh Hóa',
+  indicatorCodes: [],
+  fromYear: 2021,
+  toYear: 2023,
+};
 const run = (s: WorkbenchState, ...actions: Action[]) => actions.reduce(reduce, s);
 
 const STARTS: readonly Intent[] = [
@@ -36,7 +42,11 @@ describe('workbench: starting a job', () => {
 
   it('connect → connecting → connected: back to idle with the connection', () => {
     const s = run(initialState('vi'), { type: 'connect', server: '', token: 'ctk_x', quiet: true });
-    expect(s.phase).toEqual({ kind: 'connecting', job: { kind: 'connect', server: '', token: 'ctk_x', quiet: true }, progress: null });
+    expect(s.phase).toEqual({
+      kind: 'connecting',
+      job: { kind: 'connect', server: '', token: 'ctk_x', quiet: true },
+      progress: null,
+    });
     const c = { client, viewer: { name: 'A', role: 'VIEWER' as const, scopeCode: null }, indicators: [] };
     const done = run(s, { type: 'connected', connection: c });
     expect(done.phase.kind).toBe('idle');
@@ -53,7 +63,11 @@ describe('workbench: starting a job', () => {
   it('preview and push take the push options of the moment they start', () => {
     const s = run(ready(), { type: 'set-atomic', atomic: false }, { type: 'set-status', status: 'ESTIMATED' });
     const preview = run(s, { type: 'review', dryRun: true });
-    expect(preview.phase).toEqual({ kind: 'previewing', job: { kind: 'review', client, dryRun: true, atomic: false, defaultStatus: 'ESTIMATED' }, progress: null });
+    expect(preview.phase).toEqual({
+      kind: 'previewing',
+      job: { kind: 'review', client, dryRun: true, atomic: false, defaultStatus: 'ESTIMATED' },
+      progress: null,
+    });
     expect(run(s, { type: 'review', dryRun: false }).phase.kind).toBe('pushing');
   });
 
@@ -69,7 +83,11 @@ describe('workbench: starting a job', () => {
   });
 
   it('one job at a time: every start is refused while a job runs', () => {
-    for (const first of [{ type: 'pull', request: PULL }, { type: 'review', dryRun: true }, { type: 'review', dryRun: false }] as const) {
+    for (const first of [
+      { type: 'pull', request: PULL },
+      { type: 'review', dryRun: true },
+      { type: 'review', dryRun: false },
+    ] as const) {
       const s = run(ready(), first);
       for (const a of STARTS) expect(run(s, a), `${a.type} during ${s.phase.kind}`).toBe(s);
     }
@@ -77,7 +95,8 @@ describe('workbench: starting a job', () => {
 
   it('settling a conflict or deciding a refresh is refused when there is none', () => {
     const s = ready();
-    for (const a of STARTS.filter((x) => x.type === 'take' || x.type === 'keep' || x.type === 'decide')) expect(run(s, a)).toBe(s);
+    for (const a of STARTS.filter((x) => x.type === 'take' || x.type === 'keep' || x.type === 'decide'))
+      expect(run(s, a)).toBe(s);
     expect(run(s, { type: 'decide', choice: null })).toBe(s);
   });
 
@@ -95,9 +114,11 @@ describe('workbench: starting a job', () => {
     ];
     for (const r of reports) expect(run(idle, r), r.type).toBe(idle);
     const pulling = run(idle, { type: 'pull', request: PULL });
-    for (const r of reports.filter((x) => ['reviewed', 'taken', 'kept'].includes(x.type))) expect(run(pulling, r), r.type).toBe(pulling);
+    for (const r of reports.filter((x) => ['reviewed', 'taken', 'kept'].includes(x.type)))
+      expect(run(pulling, r), r.type).toBe(pulling);
     const previewing = run(idle, { type: 'review', dryRun: true });
-    for (const r of reports.filter((x) => ['pulled', 'needs-choice', 'taken'].includes(x.type))) expect(run(previewing, r), r.type).toBe(previewing);
+    for (const r of reports.filter((x) => ['pulled', 'needs-choice', 'taken'].includes(x.type)))
+      expect(run(previewing, r), r.type).toBe(previewing);
   });
 
   it('progress updates the running phase and keeps its job (the hook runs each job once)', () => {
@@ -109,7 +130,12 @@ describe('workbench: starting a job', () => {
 
   it('a failure elsewhere, the sheet re-check, options and sign-out are taken in any phase', () => {
     const s = run(ready(), { type: 'review', dryRun: false });
-    const n = run(s, { type: 'notice', notice: { intent: 'error', text: 'focus' } }, { type: 'set-atomic', atomic: false }, { type: 'disconnect' });
+    const n = run(
+      s,
+      { type: 'notice', notice: { intent: 'error', text: 'focus' } },
+      { type: 'set-atomic', atomic: false },
+      { type: 'disconnect' },
+    );
     expect([n.phase, n.notice?.text, n.atomic, n.connection]).toEqual([s.phase, 'focus', false, null]);
     const unbound = { kind: 'unbound' as const, sheetName: 'Sheet2' };
     expect(run(s, { type: 'sheet-loaded', active: unbound }).active).toBe(unbound);

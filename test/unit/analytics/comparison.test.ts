@@ -1,18 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../../server/src/common/period';
-import { assembleComparison, pickTarget, type ComparisonInputRow, type TermTarget } from '../../../server/src/analytics/comparison';
+import {
+  assembleComparison,
+  pickTarget,
+  type ComparisonInputRow,
+  type TermTarget,
+} from '../../../server/src/analytics/comparison';
 import { AchievementBand } from '../../../server/src/analytics/enums';
 import { termWindow } from '../../../server/src/analytics/progress';
 
 const term = termWindow(2020, 2025);
 let nextId = 1;
-const target = (period: string, value: number, indicatorId = 1, comparator: 'AT_LEAST' | 'AT_MOST' = 'AT_LEAST'): TermTarget => {
+const target = (
+  period: string,
+  value: number,
+  indicatorId = 1,
+  comparator: 'AT_LEAST' | 'AT_MOST' = 'AT_LEAST',
+): TermTarget => {
   const p = parsePeriod(period);
-  return { targetId: nextId++, termStartMonth: term.startMonth, termEndMonth: term.endMonth, indicatorId, period, startMonth: p.startMonth, endMonth: p.endMonth, value, comparator };
+  return {
+    targetId: nextId++,
+    termStartMonth: term.startMonth,
+    termEndMonth: term.endMonth,
+    indicatorId,
+    period,
+    startMonth: p.startMonth,
+    endMonth: p.endMonth,
+    value,
+    comparator,
+  };
 };
-const row = (unitCode: string, period: string, value: number, indicatorId = 1, status = 'OFFICIAL'): ComparisonInputRow => {
+const row = (
+  unitCode: string,
+  period: string,
+  value: number,
+  indicatorId = 1,
+  status = 'OFFICIAL',
+): ComparisonInputRow => {
   const p = parsePeriod(period);
-  return { observationId: nextId++, unitId: Number(unitCode), unitCode, indicatorId, indicatorCode: `I${indicatorId}`, period, startMonth: p.startMonth, endMonth: p.endMonth, value, status, active: true };
+  return {
+    observationId: nextId++,
+    unitId: Number(unitCode),
+    unitCode,
+    indicatorId,
+    indicatorCode: `I${indicatorId}`,
+    period,
+    startMonth: p.startMonth,
+    endMonth: p.endMonth,
+    value,
+    status,
+    active: true,
+  };
 };
 
 describe('pickTarget', () => {
@@ -36,11 +74,19 @@ describe('pickTarget', () => {
 describe('assembleComparison', () => {
   it('ranks each indicator × period, measures against targets, orders by indicator, period, unit', () => {
     const rows = [
-      row('392', '2023', 53.2), row('390', '2023', 50.04), row('391', '2023', 53.2), row('390', '2020', 38.05),
-      row('390', '2025', 70, 1, 'FORECAST'), row('390', '2023', 4.6, 2), row('392', '2023', 3.1, 2),
+      row('392', '2023', 53.2),
+      row('390', '2023', 50.04),
+      row('391', '2023', 53.2),
+      row('390', '2020', 38.05),
+      row('390', '2025', 70, 1, 'FORECAST'),
+      row('390', '2023', 4.6, 2),
+      row('392', '2023', 3.1, 2),
       { ...row('405', '2021..2025', 9, 2), active: false },
     ];
-    const indicators = new Map([[1, { direction: 'HIGHER_IS_BETTER' as const, decimals: 2 }], [2, { direction: 'LOWER_IS_BETTER' as const, decimals: 2 }]]);
+    const indicators = new Map([
+      [1, { direction: 'HIGHER_IS_BETTER' as const, decimals: 2 }],
+      [2, { direction: 'LOWER_IS_BETTER' as const, decimals: 2 }],
+    ]);
     const targets = new Map([[390, [target('2025', 60), target('2025', 3, 2, 'AT_MOST')]]]);
     const out = assembleComparison(rows, indicators, targets);
     expect(out.map((r) => [r.row.indicatorCode, r.row.period, r.row.unitCode, r.rank, r.rankOf])).toEqual([

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../../server/src/common/period';
 import { AchievementBand, ForecastMethod, ForecastOutcome } from '../../../server/src/analytics/enums';
 import {
-  achievementBand, chooseObservation, evaluateProgress, forecastOutcome, meets, progressRatio, projectTrend, roundTo,
-  scorecardCounts, termWindow, type DatedValue,
+  achievementBand,
+  chooseObservation,
+  evaluateProgress,
+  forecastOutcome,
+  meets,
+  progressRatio,
+  projectTrend,
+  roundTo,
+  scorecardCounts,
+  termWindow,
+  type DatedValue,
 } from '../../../server/src/analytics/progress';
 
 const obs = (period: string, value: number, status = 'OFFICIAL'): DatedValue => {
@@ -26,7 +35,15 @@ describe('roundTo', () => {
 });
 
 describe('chooseObservation (contract: latest in the term window, by asOf, longer span on equal end, no FORECAST)', () => {
-  const all = [obs('2019', 1), obs('2021', 2), obs('2023-H1', 3), obs('2023', 4), obs('2021..2023', 5), obs('2024', 6, 'FORECAST'), obs('2026', 7)];
+  const all = [
+    obs('2019', 1),
+    obs('2021', 2),
+    obs('2023-H1', 3),
+    obs('2023', 4),
+    obs('2021..2023', 5),
+    obs('2024', 6, 'FORECAST'),
+    obs('2026', 7),
+  ];
   it('takes the latest end inside the term, the longer span on a tie, never a FORECAST', () => {
     expect(chooseObservation(all, TERM, null)?.value).toBe(5);
   });
@@ -94,9 +111,11 @@ describe('forecastOutcome', () => {
 });
 
 describe('projectTrend', () => {
-  it('levels: constant compound growth through the first and last values of the target\'s kind', () => {
+  it("levels: constant compound growth through the first and last values of the target's kind", () => {
     // 100 (2020) → 121 (2022): 10 %/year → 2025: 121 × 1.1³ = 161.05
-    expect(projectTrend([obs('2020', 100), obs('2021', 105), obs('2022', 121)], parsePeriod('2025'), 2, null)).toBe(161.05);
+    expect(projectTrend([obs('2020', 100), obs('2021', 105), obs('2022', 121)], parsePeriod('2025'), 2, null)).toBe(
+      161.05,
+    );
     // a falling poor-household rate: 6.0 → 4.86 over 2 years (−10 %/year) → 2025: 4.86 × 0.9² = 3.94
     expect(projectTrend([obs('2021', 6), obs('2023', 4.86)], parsePeriod('2025'), 2, null)).toBe(3.94);
   });
@@ -107,9 +126,11 @@ describe('projectTrend', () => {
     expect(projectTrend([obs('2022', 50), obs('2024', 90)], parsePeriod('2023'), 0, null)).toBe(50);
   });
   it('rates over spans: the last span value', () => {
-    expect(projectTrend([obs('2021..2022', 7), obs('2021..2023', 7.34), obs('2023', 9)], parsePeriod('2021..2025'), 2, null)).toBe(7.34);
+    expect(
+      projectTrend([obs('2021..2022', 7), obs('2021..2023', 7.34), obs('2023', 9)], parsePeriod('2021..2025'), 2, null),
+    ).toBe(7.34);
   });
-  it('no value of the target\'s kind: the fallback (the progress observation) is held', () => {
+  it("no value of the target's kind: the fallback (the progress observation) is held", () => {
     const h1 = obs('2023-H1', 10, 'PRELIMINARY');
     expect(projectTrend([h1], parsePeriod('2025'), 0, h1)).toBe(10);
     expect(projectTrend([], parsePeriod('2025'), 0, null)).toBeNull();
@@ -119,27 +140,56 @@ describe('projectTrend', () => {
 describe('evaluateProgress', () => {
   const target = { period: '2025', value: 60, comparator: 'AT_LEAST' as const };
   it('uses a stored FORECAST at the target period first', () => {
-    const r = evaluateProgress({ target, decimals: 2, window: TERM, asOfEnd: null, observations: [obs('2020', 40), obs('2023', 53.2, 'ESTIMATED'), obs('2025', 60, 'FORECAST')] });
+    const r = evaluateProgress({
+      target,
+      decimals: 2,
+      window: TERM,
+      asOfEnd: null,
+      observations: [obs('2020', 40), obs('2023', 53.2, 'ESTIMATED'), obs('2025', 60, 'FORECAST')],
+    });
     expect(r.observation?.value).toBe(53.2);
     expect(r.band).toBe(AchievementBand.ABOVE_80);
     expect(r.ratio).toBeCloseTo(53.2 / 60, 12);
-    expect(r).toMatchObject({ forecast: ForecastOutcome.COMPLETE, forecastValue: 60, forecastMethod: ForecastMethod.FORECAST_VALUE });
+    expect(r).toMatchObject({
+      forecast: ForecastOutcome.COMPLETE,
+      forecastValue: 60,
+      forecastMethod: ForecastMethod.FORECAST_VALUE,
+    });
     expect(r.forecastObservation?.status).toBe('FORECAST');
   });
   it('otherwise projects the trend', () => {
-    const r = evaluateProgress({ target, decimals: 2, window: TERM, asOfEnd: null, observations: [obs('2020', 40), obs('2023', 53.2)] });
+    const r = evaluateProgress({
+      target,
+      decimals: 2,
+      window: TERM,
+      asOfEnd: null,
+      observations: [obs('2020', 40), obs('2023', 53.2)],
+    });
     expect(r.forecastMethod).toBe(ForecastMethod.TREND_PROJECTION);
     expect(r.forecastValue).toBe(roundTo(53.2 * (53.2 / 40) ** (2 / 3), 2));
     expect(r.forecast).toBe(ForecastOutcome.EXCEED);
     expect(r.forecastObservation).toBeNull();
   });
   it('no data: NO_DATA, no forecast', () => {
-    expect(evaluateProgress({ target, decimals: 2, window: TERM, asOfEnd: null, observations: [obs('2019', 1)] })).toMatchObject({
-      observation: null, ratio: null, band: AchievementBand.NO_DATA, forecast: null, forecastValue: null, forecastMethod: null,
+    expect(
+      evaluateProgress({ target, decimals: 2, window: TERM, asOfEnd: null, observations: [obs('2019', 1)] }),
+    ).toMatchObject({
+      observation: null,
+      ratio: null,
+      band: AchievementBand.NO_DATA,
+      forecast: null,
+      forecastValue: null,
+      forecastMethod: null,
     });
   });
   it('asOf also limits the trend', () => {
-    const r = evaluateProgress({ target, decimals: 2, window: TERM, asOfEnd: parsePeriod('2022').endMonth, observations: [obs('2020', 40), obs('2022', 50), obs('2023', 30)] });
+    const r = evaluateProgress({
+      target,
+      decimals: 2,
+      window: TERM,
+      asOfEnd: parsePeriod('2022').endMonth,
+      observations: [obs('2020', 40), obs('2022', 50), obs('2023', 30)],
+    });
     expect(r.observation?.value).toBe(50);
     expect(r.forecastValue).toBe(roundTo(50 * (50 / 40) ** 1.5, 2));
   });
@@ -154,7 +204,18 @@ describe('scorecardCounts', () => {
       ...Array(2).fill({ band: AchievementBand.NO_DATA, forecast: null }),
     ];
     const c = scorecardCounts(items);
-    expect(c).toMatchObject({ total: 27, met: 11, above80: 10, from50To80: 0, below50: 4, noData: 2, forecastExceed: 11, forecastComplete: 10, forecastAtRisk: 4, forecastNone: 2 });
+    expect(c).toMatchObject({
+      total: 27,
+      met: 11,
+      above80: 10,
+      from50To80: 0,
+      below50: 4,
+      noData: 2,
+      forecastExceed: 11,
+      forecastComplete: 10,
+      forecastAtRisk: 4,
+      forecastNone: 2,
+    });
     expect(c.metShare).toBe(11 / 27);
     expect(c.metShare).toBeCloseTo(0.4074, 4);
     expect(scorecardCounts([]).metShare).toBe(0);

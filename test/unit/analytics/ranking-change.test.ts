@@ -6,20 +6,50 @@ import { competitionRank } from '../../../server/src/analytics/ranking';
 
 describe('competitionRank', () => {
   const items = [
-    { code: 'a', v: 10 }, { code: 'b', v: 30 }, { code: 'c', v: 20 }, { code: 'd', v: 20 }, { code: 'e', v: 5 },
+    { code: 'a', v: 10 },
+    { code: 'b', v: 30 },
+    { code: 'c', v: 20 },
+    { code: 'd', v: 20 },
+    { code: 'e', v: 5 },
   ];
   const byCode = (x: { code: string }, y: { code: string }) => (x.code < y.code ? -1 : 1);
   it('ranks higher-is-better descending with shared ranks and gaps (1, 2, 2, 4)', () => {
     const r = competitionRank(items, (i) => i.v, 'HIGHER_IS_BETTER', 0, byCode);
-    expect(r.map((x) => [x.item.code, x.rank, x.of])).toEqual([['b', 1, 5], ['c', 2, 5], ['d', 2, 5], ['a', 4, 5], ['e', 5, 5]]);
+    expect(r.map((x) => [x.item.code, x.rank, x.of])).toEqual([
+      ['b', 1, 5],
+      ['c', 2, 5],
+      ['d', 2, 5],
+      ['a', 4, 5],
+      ['e', 5, 5],
+    ]);
   });
   it('ranks lower-is-better ascending', () => {
     const r = competitionRank(items, (i) => i.v, 'LOWER_IS_BETTER', 0, byCode);
-    expect(r.map((x) => [x.item.code, x.rank])).toEqual([['e', 1], ['a', 2], ['c', 3], ['d', 3], ['b', 5]]);
+    expect(r.map((x) => [x.item.code, x.rank])).toEqual([
+      ['e', 1],
+      ['a', 2],
+      ['c', 3],
+      ['d', 3],
+      ['b', 5],
+    ]);
   });
   it('ties are judged at the indicator decimals; negatives order correctly', () => {
-    const r = competitionRank([{ code: 'x', v: 7.341 }, { code: 'y', v: 7.338 }, { code: 'z', v: -1 }], (i) => i.v, 'HIGHER_IS_BETTER', 2, byCode);
-    expect(r.map((x) => [x.item.code, x.rank])).toEqual([['x', 1], ['y', 1], ['z', 3]]);
+    const r = competitionRank(
+      [
+        { code: 'x', v: 7.341 },
+        { code: 'y', v: 7.338 },
+        { code: 'z', v: -1 },
+      ],
+      (i) => i.v,
+      'HIGHER_IS_BETTER',
+      2,
+      byCode,
+    );
+    expect(r.map((x) => [x.item.code, x.rank])).toEqual([
+      ['x', 1],
+      ['y', 1],
+      ['z', 3],
+    ]);
     expect(competitionRank([], (i: { v: number }) => i.v, 'HIGHER_IS_BETTER', 0)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { PushService } from '../../../server/src/observations/push.service';
 const dataSource = () => new DataSource({ type: 'better-sqlite3', database: ':memory:' });
 
 describe('the application container', () => {
-  it('builds each service once per application, over that application\'s DataSource', () => {
+  it("builds each service once per application, over that application's DataSource", () => {
     const ds = dataSource();
     const c = createContainer(ds);
     const push = c.resolve(PushService);
@@ -29,7 +29,7 @@ describe('the application container', () => {
     expect(a.container.resolve(PushService)).toBe(a.push);
   });
 
-  it('gives each request its own resolvers and DataLoaders but the application\'s services', () => {
+  it("gives each request its own resolvers and DataLoaders but the application's services", () => {
     const app = createContainer(dataSource());
     const r1 = app.createChildContainer();
     const r2 = app.createChildContainer();

@@ -37,7 +37,8 @@ describe('reason codes (schema/contract/reasons.ts)', () => {
     const emitted = emittedReasons();
     // The scan must find the server's reasons at all, or it proves nothing.
     expect(emitted.size).toBeGreaterThan(40);
-    for (const known of ['INVALID_PERIOD', 'UNKNOWN_UNIT', 'STALE_VERSION', 'DUPLICATE_ROW', 'TOO_MANY_ROWS']) expect(emitted.has(known)).toBe(true);
+    for (const known of ['INVALID_PERIOD', 'UNKNOWN_UNIT', 'STALE_VERSION', 'DUPLICATE_ROW', 'TOO_MANY_ROWS'])
+      expect(emitted.has(known)).toBe(true);
     const unexplained = [...emitted].filter(([code]) => !isReasonCode(code) && code !== 'ASC' && code !== 'DESC');
     expect(unexplained).toEqual([]);
   });

@@ -70,7 +70,11 @@ export function longTableFromObservations(
     const seen = byKey.get(id);
     if (!seen || (seen.version ?? -1) < (cell.version ?? -1)) byKey.set(id, cell);
   }
-  return { layout: 'long', catalog: buildCatalog(observations, catalog), cells: [...byKey.values()].sort(compareCells) };
+  return {
+    layout: 'long',
+    catalog: buildCatalog(observations, catalog),
+    cells: [...byKey.values()].sort(compareCells),
+  };
 }
 
 function contentValue(cell: Cell, field: 'value' | 'status' | 'source' | 'note'): GridValue {

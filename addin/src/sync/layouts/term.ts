@@ -123,9 +123,7 @@ export function renderTermGrid(table: TermTable): Grid {
   const indicators = new Map(table.catalog.indicators.map((i) => [i.code, i]));
   const cells = new Map(table.cells.map((c) => [cellKey(c), c]));
   const h = TERM_HEADERS;
-  const grid: Grid = [
-    [h.code, h.name, h.unitOfMeasure, h.target, h.comparator, ...years.map(String), h.ratio, h.band],
-  ];
+  const grid: Grid = [[h.code, h.name, h.unitOfMeasure, h.target, h.comparator, ...years.map(String), h.ratio, h.band]];
   for (const row of rowsToShow(table)) {
     const ind = indicators.get(row.indicatorCode);
     const values: GridValue[] = years.map((year) => {
@@ -161,7 +159,11 @@ export function readTermGrid(grid: ReadonlyGrid, unitCode: string): GridReadResu
   const header = grid[0] ?? [];
   const cols = findColumns(header, TERM_HEADERS);
   if (cols.code === undefined) {
-    return { ok: false, message: `The sheet lacks the column ${TERM_HEADERS.code}.`, missingColumns: [TERM_HEADERS.code] };
+    return {
+      ok: false,
+      message: `The sheet lacks the column ${TERM_HEADERS.code}.`,
+      missingColumns: [TERM_HEADERS.code],
+    };
   }
   const codeCol = cols.code;
   const yearCols: number[] = [];

@@ -22,7 +22,15 @@ export function CompareCard(props: {
   const [to, setTo] = useState('2025');
   return (
     <Section title={t('compareTitle')} testId="compare-card">
-      <UnitPicker client={props.client} level="PROVINCE" label={t('province')} value={province} onChange={setProvince} onError={props.onError} testId="province-search" />
+      <UnitPicker
+        client={props.client}
+        level="PROVINCE"
+        label={t('province')}
+        value={province}
+        onChange={setProvince}
+        onError={props.onError}
+        testId="province-search"
+      />
       <IndicatorPicker indicators={props.indicators} value={codes} onChange={setCodes} testId="compare-indicators" />
       <div style={{ display: 'flex', gap: 8 }}>
         <Field label={t('fromYear')}>

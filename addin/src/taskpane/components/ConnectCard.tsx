@@ -22,7 +22,9 @@ export function ConnectCard(props: {
     return (
       <Section title={t('connectTitle')}>
         <Text data-testid="connected-as">
-          {props.viewer ? t('connectedAs', { name: props.viewer.name, role: ROLE_LABELS[props.viewer.role][lang] }) : server}
+          {props.viewer
+            ? t('connectedAs', { name: props.viewer.name, role: ROLE_LABELS[props.viewer.role][lang] })
+            : server}
         </Text>
         <Button size="small" onClick={props.onDisconnect}>
           {t('disconnect')}

@@ -46,14 +46,29 @@ export function PullCard(props: {
   const req = request();
   return (
     <Section title={t('pullTitle')} testId="pull-card">
-      <UnitPicker client={props.client} label={t('unit')} value={unit} onChange={setUnit} onError={props.onError} testId="unit-search" />
+      <UnitPicker
+        client={props.client}
+        label={t('unit')}
+        value={unit}
+        onChange={setUnit}
+        onError={props.onError}
+        testId="unit-search"
+      />
       <Field label={t('layout')}>
         <RadioGroup value={layout} onChange={(_, d) => setLayout(d.value as 'term' | 'long')}>
           <Radio data-testid="layout-term" value="term" label={t('layoutTerm')} />
           <Radio data-testid="layout-long" value="long" label={t('layoutLong')} />
         </RadioGroup>
       </Field>
-      {unit && layout === 'term' ? <TermPicker client={props.client} unitCode={unit.code} value={termId} onChange={onTerm} onError={props.onError} /> : null}
+      {unit && layout === 'term' ? (
+        <TermPicker
+          client={props.client}
+          unitCode={unit.code}
+          value={termId}
+          onChange={onTerm}
+          onError={props.onError}
+        />
+      ) : null}
       {layout === 'long' ? (
         <>
           <IndicatorPicker indicators={props.indicators} value={codes} onChange={setCodes} testId="pull-indicators" />
@@ -67,7 +82,12 @@ export function PullCard(props: {
           </div>
         </>
       ) : null}
-      <Button data-testid="pull" appearance="primary" disabled={props.busy || !req} onClick={() => req && props.onPull(req)}>
+      <Button
+        data-testid="pull"
+        appearance="primary"
+        disabled={props.busy || !req}
+        onClick={() => req && props.onPull(req)}
+      >
         {t('pull')}
       </Button>
     </Section>

@@ -1,9 +1,23 @@
 /** The explicit choice a refresh needs when the sheet holds un-pushed work. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+} from '@fluentui/react-components';
 import { useT } from '../lang-context';
 import type { PendingRefresh } from '../../workflow/pull';
 
-export function RefreshDialog(props: { pending: PendingRefresh | null; onMerge: () => void; onOverwrite: () => void; onCancel: () => void }) {
+export function RefreshDialog(props: {
+  pending: PendingRefresh | null;
+  onMerge: () => void;
+  onOverwrite: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useT();
   const p = props.pending;
   return (

@@ -16,25 +16,70 @@ import { LEGEND, MARK_COLORS, NEEDS_ATTENTION } from '../../workflow/marks';
 import type { ResultItem, ReviewResult } from '../../workflow/push';
 import { Section } from './Section';
 
-const ORDER: MarkState[] = ['CONFLICT', 'INVALID', 'LOCAL_PROBLEM', 'LOCKED', 'FORBIDDEN', 'NOT_APPLIED', 'NO_RESULT', 'WILL_CREATE', 'WILL_UPDATE', 'WILL_DELETE', 'WILL_BE_UNCHANGED', 'CREATED', 'UPDATED', 'DELETED', 'UNCHANGED'];
+const ORDER: MarkState[] = [
+  'CONFLICT',
+  'INVALID',
+  'LOCAL_PROBLEM',
+  'LOCKED',
+  'FORBIDDEN',
+  'NOT_APPLIED',
+  'NO_RESULT',
+  'WILL_CREATE',
+  'WILL_UPDATE',
+  'WILL_DELETE',
+  'WILL_BE_UNCHANGED',
+  'CREATED',
+  'UPDATED',
+  'DELETED',
+  'UNCHANGED',
+];
 
 const WRITTEN: ReadonlySet<MarkState> = new Set(['CREATED', 'UPDATED', 'DELETED', 'UNCHANGED']);
 
 function Swatch({ state }: { state: MarkState }) {
-  return <span style={{ display: 'inline-block', width: 12, height: 12, marginRight: 6, background: MARK_COLORS[state], border: `1px solid ${tokens.colorNeutralStroke1}`, verticalAlign: 'middle' }} />;
+  return (
+    <span
+      style={{
+        display: 'inline-block',
+        width: 12,
+        height: 12,
+        marginRight: 6,
+        background: MARK_COLORS[state],
+        border: `1px solid ${tokens.colorNeutralStroke1}`,
+        verticalAlign: 'middle',
+      }}
+    />
+  );
 }
 
 function value(lang: Lang, v: number | null | undefined, empty: string): string {
   return v === null || v === undefined ? empty : formatNumber(lang, v);
 }
 
-function ConflictBox(props: { conflict: Conflict; busy: boolean; onTake: () => void; onKeep: () => void; onSelect: () => void }) {
+function ConflictBox(props: {
+  conflict: Conflict;
+  busy: boolean;
+  onTake: () => void;
+  onKeep: () => void;
+  onSelect: () => void;
+}) {
   const { t, lang } = useT();
   const c = props.conflict;
   const mine = value(lang, c.mine.value, t('emptyValue'));
   const cell = cellAddress(c.at.value.row, c.at.value.col);
   return (
-    <div data-testid="conflict" data-cell={cell} style={{ border: `1px solid ${MARK_COLORS.CONFLICT}`, borderLeftWidth: 4, padding: 8, display: 'flex', flexDirection: 'column', gap: 6 }}>
+    <div
+      data-testid="conflict"
+      data-cell={cell}
+      style={{
+        border: `1px solid ${MARK_COLORS.CONFLICT}`,
+        borderLeftWidth: 4,
+        padding: 8,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 6,
+      }}
+    >
       <Text weight="semibold" onClick={props.onSelect} style={{ cursor: 'pointer' }}>
         {t('conflictTitle', { cell })} · {c.key.indicatorCode} · {c.key.period}
       </Text>
@@ -76,7 +121,14 @@ export function ResultsPanel(props: {
     return (
       <Section title={t('results')} testId="results">
         {props.conflicts.map((c) => (
-          <ConflictBox key={c.keyId} conflict={c} busy={props.busy} onTake={() => props.onTake(c)} onKeep={() => props.onKeep(c)} onSelect={() => props.onSelect(c.at.value)} />
+          <ConflictBox
+            key={c.keyId}
+            conflict={c}
+            busy={props.busy}
+            onTake={() => props.onTake(c)}
+            onKeep={() => props.onKeep(c)}
+            onSelect={() => props.onSelect(c.at.value)}
+          />
         ))}
       </Section>
     );
@@ -85,7 +137,9 @@ export function ResultsPanel(props: {
   const items = [...r.items]
     .filter((i) => !(i.state === 'CONFLICT' && i.key && conflictKeys.has(cellKey(i.key))))
     .sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || a.at.row - b.at.row || a.at.col - b.at.col);
-  const summary = ORDER.filter((s) => r.counts[s]).map((s) => `${label(s)}: ${r.counts[s]}`).join(' · ');
+  const summary = ORDER.filter((s) => r.counts[s])
+    .map((s) => `${label(s)}: ${r.counts[s]}`)
+    .join(' · ');
   const attention = r.items.filter((i) => NEEDS_ATTENTION.has(i.state)).length;
   const headline = r.dryRun
     ? t('previewSummary', { sent: r.sent })
@@ -103,7 +157,14 @@ export function ResultsPanel(props: {
       {r.missing > 0 ? <Caption1>{t('missingRows', { n: r.missing })}</Caption1> : null}
       {r.repaired > 0 ? <Caption1>{t('repaired', { n: r.repaired })}</Caption1> : null}
       {props.conflicts.map((c) => (
-        <ConflictBox key={c.keyId} conflict={c} busy={props.busy} onTake={() => props.onTake(c)} onKeep={() => props.onKeep(c)} onSelect={() => props.onSelect(c.at.value)} />
+        <ConflictBox
+          key={c.keyId}
+          conflict={c}
+          busy={props.busy}
+          onTake={() => props.onTake(c)}
+          onKeep={() => props.onKeep(c)}
+          onSelect={() => props.onSelect(c.at.value)}
+        />
       ))}
       {items.length > 0 ? <Caption1>{t('clickToSelect')}</Caption1> : null}
       <ul style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 320, overflowY: 'auto' }}>
@@ -114,7 +175,13 @@ export function ResultsPanel(props: {
               data-state={i.state}
               data-cell={cellAddress(i.at.row, i.at.col)}
               onClick={() => props.onSelect(i.at)}
-              style={{ all: 'unset', cursor: 'pointer', display: 'block', padding: '3px 0', fontWeight: NEEDS_ATTENTION.has(i.state) ? 600 : 400 }}
+              style={{
+                all: 'unset',
+                cursor: 'pointer',
+                display: 'block',
+                padding: '3px 0',
+                fontWeight: NEEDS_ATTENTION.has(i.state) ? 600 : 400,
+              }}
             >
               <Swatch state={i.state} />
               {cellAddress(i.at.row, i.at.col)} · {label(i.state)}
@@ -124,7 +191,11 @@ export function ResultsPanel(props: {
           </li>
         ))}
       </ul>
-      {r.warnings.length > 0 ? <Caption1>{t('warnings')}: {r.warnings.map((w) => explainWarning(w, lang)).join(' ')}</Caption1> : null}
+      {r.warnings.length > 0 ? (
+        <Caption1>
+          {t('warnings')}: {r.warnings.map((w) => explainWarning(w, lang)).join(' ')}
+        </Caption1>
+      ) : null}
     </Section>
   );
 }

@@ -6,7 +6,13 @@ export function Section(props: { title: string; children: ReactNode; testId?: st
   return (
     <section
       data-testid={props.testId}
-      style={{ display: 'flex', flexDirection: 'column', gap: 8, padding: '10px 12px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 8,
+        padding: '10px 12px',
+        borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      }}
     >
       <Subtitle2>{props.title}</Subtitle2>
       {props.children}

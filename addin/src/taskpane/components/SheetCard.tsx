@@ -41,7 +41,12 @@ export function SheetCard(props: {
       <Button size="small" appearance="subtle" onClick={props.onRecheck} disabled={props.busy}>
         {t('recheck')}
       </Button>
-      <Switch data-testid="atomic" checked={props.atomic} onChange={(_, d) => props.onAtomic(d.checked)} label={t('atomic')} />
+      <Switch
+        data-testid="atomic"
+        checked={props.atomic}
+        onChange={(_, d) => props.onAtomic(d.checked)}
+        label={t('atomic')}
+      />
       <Field label={t('newStatus')}>
         <Dropdown
           value={statusLabel(props.newStatus)}

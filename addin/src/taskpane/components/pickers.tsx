@@ -45,7 +45,11 @@ export function UnitPicker(props: {
           props.onChange(u);
         }}
       >
-        {hits.length === 0 && text.trim().length >= 2 ? <Option disabled value="">{t('noUnits')}</Option> : null}
+        {hits.length === 0 && text.trim().length >= 2 ? (
+          <Option disabled value="">
+            {t('noUnits')}
+          </Option>
+        ) : null}
         {hits.map((u) => (
           <Option key={u.code} value={u.code} text={u.name}>
             {u.province ? `${u.name} — ${u.province.name}` : u.name} ({u.code})
@@ -56,7 +60,12 @@ export function UnitPicker(props: {
   );
 }
 
-export function IndicatorPicker(props: { indicators: readonly IndicatorHit[]; value: readonly string[]; onChange: (codes: string[]) => void; testId: string }) {
+export function IndicatorPicker(props: {
+  indicators: readonly IndicatorHit[];
+  value: readonly string[];
+  onChange: (codes: string[]) => void;
+  testId: string;
+}) {
   const { t } = useT();
   const names = new Map(props.indicators.map((i) => [i.code, i.name]));
   return (
@@ -78,7 +87,13 @@ export function IndicatorPicker(props: { indicators: readonly IndicatorHit[]; va
   );
 }
 
-export function TermPicker(props: { client: GraphQLClient; unitCode: string; value: string | null; onChange: (id: string | null) => void; onError: (e: unknown) => void }) {
+export function TermPicker(props: {
+  client: GraphQLClient;
+  unitCode: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  onError: (e: unknown) => void;
+}) {
   const { t } = useT();
   const [terms, setTerms] = useState<TermHit[] | null>(null);
   const { client, unitCode, onChange, onError } = props;

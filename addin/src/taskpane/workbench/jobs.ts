@@ -27,9 +27,13 @@ export interface JobContext {
 }
 
 export async function perform(job: Job, ctx: JobContext): Promise<Report> {
-  const onProgress: OnProgress = (stage, done, total) => ctx.report({ type: 'progress', progress: { stage, done, total } });
+  const onProgress: OnProgress = (stage, done, total) =>
+    ctx.report({ type: 'progress', progress: { stage, done, total } });
   // What a marked cell says when selected in Excel, in the user's language.
-  const annotate = (item: ResultItem) => ({ title: STATE_LABELS[item.state][ctx.lang], message: explainItem(item, ctx.lang) });
+  const annotate = (item: ResultItem) => ({
+    title: STATE_LABELS[item.state][ctx.lang],
+    message: explainItem(item, ctx.lang),
+  });
   const written = (outcome: PullOutcome) => afterPull(outcome, pivotOf(job), ctx, annotate);
   switch (job.kind) {
     case 'connect':
@@ -50,13 +54,26 @@ export async function perform(job: Job, ctx: JobContext): Promise<Report> {
     case 'review': {
       const sheet = await requireSheet(ctx);
       if (!sheet) return { type: 'finished', notice: null };
-      const opts = { dryRun: job.dryRun, atomic: job.atomic, defaultStatus: job.defaultStatus, annotate, onProgress: (d: number, n: number) => onProgress('push', d, n) };
+      const opts = {
+        dryRun: job.dryRun,
+        atomic: job.atomic,
+        defaultStatus: job.defaultStatus,
+        annotate,
+        onProgress: (d: number, n: number) => onProgress('push', d, n),
+      };
       return { type: 'reviewed', result: await review(job.client, sheet, opts) };
     }
     case 'take':
       return { type: 'taken', sheet: await takeServer(job.sheet, job.conflict) };
     case 'keep':
-      return { type: 'kept', result: await keepMine(job.client, job.sheet, job.conflict, { atomic: true, defaultStatus: job.defaultStatus, annotate }) };
+      return {
+        type: 'kept',
+        result: await keepMine(job.client, job.sheet, job.conflict, {
+          atomic: true,
+          defaultStatus: job.defaultStatus,
+          annotate,
+        }),
+      };
   }
 }
 
@@ -81,7 +98,12 @@ async function requireSheet(ctx: JobContext): Promise<BoundSheet | null> {
   return active.kind === 'bound' ? active.sheet : null;
 }
 
-async function afterPull(outcome: PullOutcome, pivot: string | null, ctx: JobContext, annotate: (i: ResultItem) => { title: string; message: string | null }): Promise<Report> {
+async function afterPull(
+  outcome: PullOutcome,
+  pivot: string | null,
+  ctx: JobContext,
+  annotate: (i: ResultItem) => { title: string; message: string | null },
+): Promise<Report> {
   if (outcome.kind === 'decide') return { type: 'needs-choice', pending: outcome.pending };
   // Shown at once; the conflicts' paint and the pivot follow under the same progress bar.
   ctx.report({ type: 'pulled', sheet: outcome.sheet, conflicts: outcome.conflicts });
@@ -91,7 +113,9 @@ async function afterPull(outcome: PullOutcome, pivot: string | null, ctx: JobCon
   let text = t(outcome.refreshed ? 'refreshed' : 'pulled', { rows: outcome.rows, sheet });
   if (pivot) {
     const p = await pivotFor(outcome, pivot);
-    text = p.ok ? `${t('comparedPivot', { sheet, pivot: p.sheetName })} ${p.filtered ? '' : t('comparePickIndicator')}` : t('compareNoPivot', { sheet });
+    text = p.ok
+      ? `${t('comparedPivot', { sheet, pivot: p.sheetName })} ${p.filtered ? '' : t('comparePickIndicator')}`
+      : t('compareNoPivot', { sheet });
   }
   return { type: 'finished', notice: { intent: 'success', text } };
 }

@@ -52,7 +52,9 @@ export function jobFor(s: WorkbenchState, a: Intent): Job | null {
     case 'refresh':
       return atRest && client && onSheet ? { kind: 'refresh', client } : null;
     case 'review':
-      return atRest && client && onSheet ? { kind: 'review', client, dryRun: a.dryRun, atomic: s.atomic, defaultStatus: s.newStatus } : null;
+      return atRest && client && onSheet
+        ? { kind: 'review', client, dryRun: a.dryRun, atomic: s.atomic, defaultStatus: s.newStatus }
+        : null;
     case 'take':
     case 'keep': {
       const sheet = s.phase.kind === 'conflict-review' ? openConflict(s, a.conflict) : null;
@@ -106,9 +108,13 @@ export function reduce(s: WorkbenchState, a: Action): WorkbenchState {
     case 'progress':
       return isRunning(p) ? { ...s, phase: { ...p, progress: a.progress } } : s;
     case 'pulled':
-      return p.kind === 'pulling' ? { ...s, active: bound(a.sheet), desk: { result: null, conflicts: a.conflicts, sheet: a.sheet } } : s;
+      return p.kind === 'pulling'
+        ? { ...s, active: bound(a.sheet), desk: { result: null, conflicts: a.conflicts, sheet: a.sheet } }
+        : s;
     case 'needs-choice':
-      return p.kind === 'pulling' ? { ...s, phase: { kind: 'refresh-confirm', pending: a.pending, pivot: pivotOf(p.job) } } : s;
+      return p.kind === 'pulling'
+        ? { ...s, phase: { kind: 'refresh-confirm', pending: a.pending, pivot: pivotOf(p.job) } }
+        : s;
     case 'connected':
       return p.kind === 'connecting' ? settle({ ...s, connection: a.connection }) : s;
     case 'reviewed': {
@@ -124,7 +130,11 @@ export function reduce(s: WorkbenchState, a: Action): WorkbenchState {
       const desk =
         a.type === 'taken'
           ? { ...s.desk, conflicts: others, sheet: a.sheet }
-          : { result: mergeResult(s.desk.result, a.result, keyId), conflicts: [...others, ...a.result.conflicts], sheet: a.result.sheet };
+          : {
+              result: mergeResult(s.desk.result, a.result, keyId),
+              conflicts: [...others, ...a.result.conflicts],
+              sheet: a.result.sheet,
+            };
       return settle({ ...s, active: bound(desk.sheet), desk });
     }
     case 'finished':

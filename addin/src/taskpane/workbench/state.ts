@@ -42,10 +42,27 @@ export type Job =
   | { readonly kind: 'pull'; readonly client: GraphQLClient; readonly request: PullRequest }
   | { readonly kind: 'compare'; readonly client: GraphQLClient; readonly request: CompareRequest }
   | { readonly kind: 'refresh'; readonly client: GraphQLClient }
-  | { readonly kind: 'apply-refresh'; readonly pending: PendingRefresh; readonly choice: 'merge' | 'overwrite'; readonly pivot: string | null }
-  | { readonly kind: 'review'; readonly client: GraphQLClient; readonly dryRun: boolean; readonly atomic: boolean; readonly defaultStatus: ObservationStatus }
+  | {
+      readonly kind: 'apply-refresh';
+      readonly pending: PendingRefresh;
+      readonly choice: 'merge' | 'overwrite';
+      readonly pivot: string | null;
+    }
+  | {
+      readonly kind: 'review';
+      readonly client: GraphQLClient;
+      readonly dryRun: boolean;
+      readonly atomic: boolean;
+      readonly defaultStatus: ObservationStatus;
+    }
   | { readonly kind: 'take'; readonly sheet: BoundSheet; readonly conflict: Conflict }
-  | { readonly kind: 'keep'; readonly client: GraphQLClient; readonly sheet: BoundSheet; readonly conflict: Conflict; readonly defaultStatus: ObservationStatus };
+  | {
+      readonly kind: 'keep';
+      readonly client: GraphQLClient;
+      readonly sheet: BoundSheet;
+      readonly conflict: Conflict;
+      readonly defaultStatus: ObservationStatus;
+    };
 
 type JobOf<K extends Job['kind']> = Extract<Job, { kind: K }>;
 

@@ -27,12 +27,18 @@ export interface Busy {
   readonly total?: number;
 }
 
-const STAGE_LABEL = { download: 'progressDownload', write: 'progressWrite', push: 'progressPush' } as const satisfies Record<Progress['stage'], string>;
+const STAGE_LABEL = {
+  download: 'progressDownload',
+  write: 'progressWrite',
+  push: 'progressPush',
+} as const satisfies Record<Progress['stage'], string>;
 
 function busyOf(phase: Phase, t: Translate): Busy | null {
   if (!isRunning(phase)) return null;
   const p = phase.progress;
-  return p ? { label: t(STAGE_LABEL[p.stage], { done: p.done, total: p.total }), done: p.done, total: p.total } : { label: t('working') };
+  return p
+    ? { label: t(STAGE_LABEL[p.stage], { done: p.done, total: p.total }), done: p.done, total: p.total }
+    : { label: t('working') };
 }
 
 export function useWorkbench(origin: string) {
@@ -40,7 +46,10 @@ export function useWorkbench(origin: string) {
   const { lang } = s;
   const t = useMemo(() => translator(lang), [lang]);
   // Stable per language: pickers re-run their searches when their onError changes.
-  const fail = useCallback((e: unknown) => dispatch({ type: 'notice', notice: { intent: 'error', text: explain(e, lang) } }), [lang]);
+  const fail = useCallback(
+    (e: unknown) => dispatch({ type: 'notice', notice: { intent: 'error', text: explain(e, lang) } }),
+    [lang],
+  );
 
   // Runs each job once, when its phase begins. The job carries its inputs; the language and
   // origin are those of the moment it started.
