@@ -7,6 +7,7 @@
 import type { Catalog, ObservationStatus, ServerObservation } from '../sync';
 import type { GraphQLClient } from './client';
 import type { Progress } from './reads';
+import { OBSERVATION_TABLE_COLUMNS } from '../../../schema/contract/observation-table';
 
 export interface LongFilter {
   readonly unitCodes?: string[];
@@ -49,18 +50,7 @@ export async function fetchLongTable(
     );
     const t = d.observationTable;
     const col = (name: string) => t.columns.indexOf(name);
-    const [u, i, p, v, s, src, note, ver, at, by] = [
-      'unitCode',
-      'indicatorCode',
-      'period',
-      'value',
-      'status',
-      'source',
-      'note',
-      'version',
-      'updatedAt',
-      'updatedBy',
-    ].map(col) as number[];
+    const [u, i, p, v, s, src, note, ver, at, by] = OBSERVATION_TABLE_COLUMNS.map(col) as number[];
     for (const r of t.rows) {
       const ind = indicators.get(String(r[i!]));
       observations.push({

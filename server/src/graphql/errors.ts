@@ -1,16 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, type ErrorCode, type ReasonCode } from '../common/errors';
+import { ERROR_CODES } from '../../../schema/contract/reasons';
+import { AppError, type ReasonCode } from '../common/errors';
 
-const CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INTERNAL',
-]);
+const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 /** Apollo's and graphql-js's own codes for a malformed request. */
 const MALFORMED: ReadonlySet<string> = new Set<ReasonCode>([

@@ -1,19 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
+import { OBSERVATION_TABLE_COLUMNS } from '../../../schema/contract/observation-table';
 import { PageInfo } from '../common/connection';
 
-export const OBSERVATION_TABLE_COLUMNS = [
-  'unitCode',
-  'indicatorCode',
-  'period',
-  'value',
-  'status',
-  'source',
-  'note',
-  'version',
-  'updatedAt',
-  'updatedBy',
-] as const;
+export { OBSERVATION_TABLE_COLUMNS };
 
 export type ObservationTableRow = [
   string,

@@ -16,14 +16,9 @@ import { LEGEND, MARK_COLORS, NEEDS_ATTENTION } from '../../workflow/marks';
 import type { ResultItem, ReviewResult } from '../../workflow/push';
 import { Section } from './Section';
 
+/** What needs attention first, then what a push will do or did. */
 const ORDER: MarkState[] = [
-  'CONFLICT',
-  'INVALID',
-  'LOCAL_PROBLEM',
-  'LOCKED',
-  'FORBIDDEN',
-  'NOT_APPLIED',
-  'NO_RESULT',
+  ...NEEDS_ATTENTION,
   'WILL_CREATE',
   'WILL_UPDATE',
   'WILL_DELETE',
@@ -117,19 +112,20 @@ export function ResultsPanel(props: {
   const { t, lang } = useT();
   const r = props.result;
   const label = (s: MarkState) => STATE_LABELS[s][lang];
+  const conflictBoxes = props.conflicts.map((c) => (
+    <ConflictBox
+      key={c.keyId}
+      conflict={c}
+      busy={props.busy}
+      onTake={() => props.onTake(c)}
+      onKeep={() => props.onKeep(c)}
+      onSelect={() => props.onSelect(c.at.value)}
+    />
+  ));
   if (!r) {
     return (
       <Section title={t('results')} testId="results">
-        {props.conflicts.map((c) => (
-          <ConflictBox
-            key={c.keyId}
-            conflict={c}
-            busy={props.busy}
-            onTake={() => props.onTake(c)}
-            onKeep={() => props.onKeep(c)}
-            onSelect={() => props.onSelect(c.at.value)}
-          />
-        ))}
+        {conflictBoxes}
       </Section>
     );
   }
@@ -156,16 +152,7 @@ export function ResultsPanel(props: {
       {summary ? <Text data-testid="results-summary">{summary}</Text> : null}
       {r.missing > 0 ? <Caption1>{t('missingRows', { n: r.missing })}</Caption1> : null}
       {r.repaired > 0 ? <Caption1>{t('repaired', { n: r.repaired })}</Caption1> : null}
-      {props.conflicts.map((c) => (
-        <ConflictBox
-          key={c.keyId}
-          conflict={c}
-          busy={props.busy}
-          onTake={() => props.onTake(c)}
-          onKeep={() => props.onKeep(c)}
-          onSelect={() => props.onSelect(c.at.value)}
-        />
-      ))}
+      {conflictBoxes}
       {items.length > 0 ? <Caption1>{t('clickToSelect')}</Caption1> : null}
       <ul style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 320, overflowY: 'auto' }}>
         {items.map((i: ResultItem) => (
