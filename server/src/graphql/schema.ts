@@ -7,6 +7,22 @@ import { resolvers } from './resolvers';
 
 let built: Promise<GraphQLSchema> | null = null;
 
+type Resolvable = new (...args: never[]) => unknown;
+const resolved = new WeakMap<RequestContext, Map<Resolvable, unknown>>();
+
+/**
+ * type-graphql asks for the resolver instance on every field it resolves (twice per row for an
+ * observation's unit and indicator): remember each request's instances rather than going through the
+ * container's resolution each time.
+ */
+function resolverOf(context: RequestContext, cls: Resolvable): unknown {
+  let instances = resolved.get(context);
+  if (!instances) resolved.set(context, (instances = new Map()));
+  let instance = instances.get(cls);
+  if (instance === undefined) instances.set(cls, (instance = context.container.resolve(cls)));
+  return instance;
+}
+
 /** The schema, built once per process from the decorated resolvers. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
@@ -14,9 +30,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
     // Resolvers are built by the request's own container (services injected, DataLoaders per request).
-    container: ({ context }: { context: RequestContext }) => ({
-      get: (cls: new (...args: never[]) => unknown) => context.container.resolve(cls),
-    }),
+    container: ({ context }: { context: RequestContext }) => ({ get: (cls: Resolvable) => resolverOf(context, cls) }),
   });
   return built;
 }
