@@ -19,19 +19,27 @@ export class Pane {
     return this.page.getByTestId(id);
   }
 
-  /** Waits until no action is running, then fails on an error notice. */
+  /** Waits until no job is running, then fails on an error notice. */
   async idle(): Promise<void> {
-    await this.page.waitForFunction(() => !document.querySelector('[data-testid=progress]'), undefined, {
-      timeout: 30_000,
-    });
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid=workbench]')?.getAttribute('data-running') === 'false',
+      undefined,
+      { timeout: 30_000 },
+    );
     const error = this.page.getByTestId('notice-error');
     if (await error.count()) throw new Error(`The task pane reported an error: ${await error.innerText()}`);
   }
 
-  /** Clicks and waits for the action it starts to finish. */
+  /** Clicks, waits for the job it starts to have started (the pane counts them), then for it to finish. */
   async act(id: string): Promise<void> {
+    const started = () => this.byId('workbench').getAttribute('data-jobs-started').then(Number);
+    const before = await started();
     await this.byId(id).click();
-    await this.page.waitForTimeout(50);
+    await this.page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=workbench]')?.getAttribute('data-jobs-started')) > n,
+      before,
+      { timeout: 30_000 },
+    );
     await this.idle();
   }
 

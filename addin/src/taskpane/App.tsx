@@ -18,7 +18,12 @@ export function App(props: { origin: string }) {
   const busy = w.busy !== null;
   return (
     <LangContext.Provider value={ctx}>
-      <main style={{ fontFamily: tokens.fontFamilyBase, display: 'flex', flexDirection: 'column' }}>
+      <main
+        data-testid="workbench"
+        data-jobs-started={w.jobsStarted}
+        data-running={w.running}
+        style={{ fontFamily: tokens.fontFamilyBase, display: 'flex', flexDirection: 'column' }}
+      >
         <header
           style={{
             display: 'flex',

@@ -54,6 +54,12 @@ describe('workbench: starting a job', () => {
     expect(run(done, { type: 'connect', server: '', token: 'ctk_y', quiet: false })).toBe(done); // already connected
   });
 
+  it('counts the jobs it starts, and only those', () => {
+    const s = run(ready(), { type: 'pull', request: PULL });
+    expect(s.jobsStarted).toBe(ready().jobsStarted + 1);
+    expect(run(s, { type: 'pull', request: PULL }).jobsStarted).toBe(s.jobsStarted); // refused while pulling
+  });
+
   it('a pull starts from idle and clears the last notice', () => {
     const s = run({ ...ready(), notice: { intent: 'success', text: 'old' } }, { type: 'pull', request: PULL });
     expect(s.phase).toEqual({ kind: 'pulling', job: { kind: 'pull', client, request: PULL }, progress: null });

@@ -144,5 +144,5 @@ export function reduce(s: WorkbenchState, a: Action): WorkbenchState {
   }
   const job = jobFor(s, a);
   // A new job clears the last notice: it answered the previous action, not this one.
-  return job ? { ...s, notice: null, phase: running(job) } : s;
+  return job ? { ...s, notice: null, phase: running(job), jobsStarted: s.jobsStarted + 1 } : s;
 }

@@ -108,6 +108,8 @@ export interface WorkbenchState {
   readonly desk: Desk;
   readonly notice: Notice | null;
   readonly phase: Phase;
+  /** How many jobs have started: lets a test (or an assistive tool) tell a finished job from one not begun. */
+  readonly jobsStarted: number;
 }
 
 /** What the user asks for. Where the state does not allow it, the reducer returns the state unchanged. */
@@ -159,6 +161,7 @@ export function initialState(lang: Lang): WorkbenchState {
     desk: { result: null, conflicts: [], sheet: null },
     notice: null,
     phase: { kind: 'idle' },
+    jobsStarted: 0,
   };
 }
 

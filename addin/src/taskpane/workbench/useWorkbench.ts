@@ -113,6 +113,8 @@ export function useWorkbench(origin: string) {
     viewer: s.connection?.viewer ?? null,
     indicators: s.connection?.indicators ?? [],
     busy: busyOf(s.phase, t),
+    jobsStarted: s.jobsStarted,
+    running: isRunning(s.phase),
     notice: s.notice,
     active: s.active,
     result: s.desk.result,
