@@ -61,6 +61,10 @@ export const REASONS = {
   INVALID_FIRST: t('Số dòng mỗi trang phải từ 0 đến 50.000', 'Rows per page must be 0 to 50,000'),
   INVALID_DIRECTION: t('Chiều so sánh của chỉ tiêu không hợp lệ', 'Not a valid direction for the indicator'),
   INVALID_COMPARATOR: t('Phép so sánh của chỉ tiêu không hợp lệ', 'Not a valid comparator for the target'),
+  INVALID_AGGREGATION: t(
+    'Quy tắc cộng gộp không hợp lệ: bình quân gia quyền cần một chỉ tiêu quyền số có quy tắc cộng; quy tắc khác không có quyền số',
+    'Not a valid aggregation: WEIGHTED_MEAN needs a weight indicator whose own rule is SUM; the other rules take no weight',
+  ),
   INVALID_DECIMALS: t('Số chữ số thập phân không hợp lệ', 'Not a valid number of decimals'),
   INVALID_CODE: t('Mã không hợp lệ', 'Not a valid code'),
   INVALID_NAME: t('Tên không hợp lệ', 'Not a valid name'),

@@ -49,6 +49,16 @@ export class IndicatorWriteService {
     const maxValue = input.maxValue ?? null;
     if (minValue !== null && maxValue !== null && minValue > maxValue)
       errors.push(userError('INVALID_RANGE', 'minValue must not be above maxValue', field('minValue')));
+    const aggregation = input.aggregation ?? 'NONE';
+    const weightCode = input.weightIndicatorCode?.trim() || null;
+    if (aggregation === 'WEIGHTED_MEAN' && !weightCode)
+      errors.push(
+        userError('INVALID_AGGREGATION', 'WEIGHTED_MEAN needs weightIndicatorCode', field('weightIndicatorCode')),
+      );
+    if (aggregation !== 'WEIGHTED_MEAN' && weightCode)
+      errors.push(
+        userError('INVALID_AGGREGATION', `${aggregation} takes no weight indicator`, field('weightIndicatorCode')),
+      );
     if (errors.length) return { indicator: null, userErrors: errors };
 
     const admin = requireAdmin(viewer, 'add indicators to the catalogue');
@@ -61,6 +71,19 @@ export class IndicatorWriteService {
             userError('ALREADY_EXISTS', `An indicator with code ${input.code} already exists`, field('code')),
           ],
         };
+      }
+      const weight = weightCode ? await repo.findOneBy({ code: weightCode }) : null;
+      if (weightCode && !weight) {
+        const e = userError('UNKNOWN_INDICATOR', `No indicator has code ${weightCode}`, field('weightIndicatorCode'));
+        return { indicator: null, userErrors: [e] };
+      }
+      if (weight && weight.aggregation !== 'SUM') {
+        const e = userError(
+          'INVALID_AGGREGATION',
+          `The weight ${weightCode} must itself add up (its rule is ${weight.aggregation}, not SUM)`,
+          field('weightIndicatorCode'),
+        );
+        return { indicator: null, userErrors: [e] };
       }
       const saved = await repo.save(
         repo.create({
@@ -75,6 +98,8 @@ export class IndicatorWriteService {
           minValue,
           maxValue,
           integerOnly: input.integerOnly ?? false,
+          aggregation,
+          weightIndicatorId: weight?.id ?? null,
         }),
       );
       await recordAudit(em, {

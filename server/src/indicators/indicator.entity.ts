@@ -3,6 +3,9 @@ import { decimalTransformer } from '../common/decimal';
 
 export type DirectionValue = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
 
+/** How values of several units combine: added up, averaged weighted by another indicator, or not at all. */
+export type AggregationValue = 'SUM' | 'WEIGHTED_MEAN' | 'NONE';
+
 @Entity('indicator')
 export class IndicatorEntity {
   @PrimaryGeneratedColumn()
@@ -57,4 +60,11 @@ export class IndicatorEntity {
   /** Counts (xã, hộ, sản phẩm, …) take whole numbers only. */
   @Column({ name: 'integer_only', type: 'boolean', default: false })
   integerOnly: boolean;
+
+  @Column({ type: 'varchar', length: 20, default: 'NONE' })
+  aggregation: AggregationValue;
+
+  /** The indicator a WEIGHTED_MEAN is weighted by (e.g. income per person by population). */
+  @Column({ name: 'weight_indicator_id', type: 'int', nullable: true })
+  weightIndicatorId: number | null;
 }

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/payload';
-import { Direction, Indicator } from './indicator.types';
+import { AggregationRule, Direction, Indicator } from './indicator.types';
 
 @InputType()
 export class CreateIndicatorInput {
@@ -37,6 +37,15 @@ export class CreateIndicatorInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Whole numbers only (counts)' })
   integerOnly?: boolean | null;
+
+  @Field(() => AggregationRule, { nullable: true, defaultValue: AggregationRule.NONE })
+  aggregation?: AggregationRule | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required with WEIGHTED_MEAN: the code of an indicator whose own rule is SUM (e.g. population)',
+  })
+  weightIndicatorCode?: string | null;
 }
 
 @ObjectType()

@@ -9,6 +9,18 @@ export enum Direction {
 }
 registerEnumType(Direction, { name: 'Direction' });
 
+export enum AggregationRule {
+  SUM = 'SUM',
+  WEIGHTED_MEAN = 'WEIGHTED_MEAN',
+  NONE = 'NONE',
+}
+registerEnumType(AggregationRule, {
+  name: 'AggregationRule',
+  description:
+    'How values of several units combine into one (e.g. old districts into a province): SUM for counts and amounts; ' +
+    'WEIGHTED_MEAN by weightIndicator (income per person weighted by population); NONE for what cannot be combined (rates, indices)',
+});
+
 @ObjectType({ implements: Node })
 export class Indicator extends Node {
   @Field()
@@ -47,7 +59,11 @@ export class Indicator extends Node {
   @Field({ description: 'Whole numbers only (counts of communes, households, products, …)' })
   integerOnly: boolean;
 
+  @Field(() => AggregationRule)
+  aggregation: AggregationRule;
+
   localId: number;
+  weightIndicatorId: number | null;
 }
 
 export function presentIndicator(e: IndicatorEntity): Indicator {
@@ -65,5 +81,7 @@ export function presentIndicator(e: IndicatorEntity): Indicator {
     minValue: e.minValue ?? null,
     maxValue: e.maxValue ?? null,
     integerOnly: Boolean(e.integerOnly),
+    aggregation: (e.aggregation ?? 'NONE') as AggregationRule,
+    weightIndicatorId: e.weightIndicatorId ?? null,
   } as Indicator;
 }
