@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../helpers/databases';
+import { push } from '../helpers/push';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 
 const codes = (list: { code: string }[]) => list.map((u) => u.code).sort();
@@ -103,5 +104,35 @@ describeEachDb('administrative units and the 2025 reorganisation', (db) => {
     expect(ok(await t.gql('{ district(code: "392", on: "2025-06-30") { name } }')).district.name).toBe(
       'Huyện Hà Trung',
     );
+  });
+});
+
+describeEachDb('pushing rows for a code that names two units over time', (db) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(db);
+  });
+  afterAll(() => t?.stop());
+
+  it('files each row under the unit that existed in its period (37: old Ninh Bình in 2024, merged in 2025-09)', async () => {
+    const payload = await push(
+      t,
+      [
+        { unitCode: '37', indicatorCode: 'THU_NHAP_BQ', period: '2024', value: 50 },
+        { unitCode: '37', indicatorCode: 'THU_NHAP_BQ', period: '2025-09', value: 60 },
+        { unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2025-09', value: 1 },
+      ],
+      { atomic: false },
+    );
+    expect(payload.rows.map((r) => r.outcome)).toEqual(['CREATED', 'CREATED', 'INVALID']);
+    expect(payload.rows[2].code).toBe('UNIT_INACTIVE');
+    const stored = await t.server.ds.query(
+      `SELECT o.period, u.valid_from, u.valid_to FROM observation o JOIN admin_unit u ON u.id = o.unit_id
+       WHERE u.code = '37' ORDER BY o.period`,
+    );
+    expect(stored).toEqual([
+      { period: '2024', valid_from: null, valid_to: '2025-06-30' },
+      { period: '2025-09', valid_from: '2025-07-01', valid_to: null },
+    ]);
   });
 });

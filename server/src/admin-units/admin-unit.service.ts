@@ -187,12 +187,26 @@ export class AdminUnitService {
   }): Promise<AdminUnit[]> {
     assertPageSize(args.first, MAX_UNITS_PAGE, 1);
     const qb = this.repo.createQueryBuilder('u');
+    let searched = false;
     if (args.search !== undefined && args.search !== null) {
       const folded = foldForSearch(args.search);
       if (folded.length > 100) throw badInput('SEARCH_TOO_LONG', 'search must be at most 100 characters', ['search']);
-      if (folded) qb.andWhere("u.search_name LIKE :q ESCAPE '!'", { q: `%${escapeLike(folded)}%` });
+      if (folded) {
+        qb.andWhere("u.search_name LIKE :q ESCAPE '!'", { q: `%${escapeLike(folded)}%` });
+        searched = true;
+      }
     }
     if (args.level) qb.andWhere('u.level = :level', { level: args.level });
+    else if (!args.on) qb.andWhere("u.level IN ('PROVINCE', 'DISTRICT')");
+    if (!args.on) {
+      // Units of every date: one per level and code (the oldest that matches), so that a code reused
+      // across the 2025 reorganisation (37, commune codes) is listed once, as before it.
+      qb.andWhere(
+        `NOT EXISTS (SELECT 1 FROM admin_unit o WHERE o.level = u.level AND o.code = u.code AND o.id < u.id${
+          searched ? " AND o.search_name LIKE :q ESCAPE '!'" : ''
+        })`,
+      );
+    }
     if (args.provinceCode) {
       const province = args.on
         ? await this.byCodeOn(args.provinceCode, 'PROVINCE', args.on)
