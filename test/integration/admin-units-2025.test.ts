@@ -99,6 +99,25 @@ describeEachDb('administrative units and the 2025 reorganisation', (db) => {
         expect(s.unit.predecessors.map((p: { unit: { code: string } }) => p.unit.code)).toContain(commune.code);
   });
 
+  it('links an island district straight to its special zone (Côn Đảo 755 → Đặc khu Côn Đảo 26732)', async () => {
+    const d = ok(
+      await t.gql(`{ district(code: "755", on: "2025-06-01") { communes { code }
+        successors { unit { code kind predecessors { unit { code level } kind } } kind date } } }`),
+    );
+    expect(d.district.communes).toEqual([]);
+    expect(d.district.successors).toEqual([
+      {
+        unit: {
+          code: '26732',
+          kind: 'Đặc khu',
+          predecessors: [{ unit: { code: '755', level: 'DISTRICT' }, kind: 'FULL' }],
+        },
+        kind: 'FULL',
+        date: '2025-07-01',
+      },
+    ]);
+  });
+
   it('keeps district lookups working on historical dates and none today', async () => {
     expect(ok(await t.gql('{ district(code: "392") { code } }')).district).toBeNull();
     expect(ok(await t.gql('{ district(code: "392", on: "2025-06-30") { name } }')).district.name).toBe(
