@@ -118,6 +118,25 @@ describeEachDb('administrative units and the 2025 reorganisation', (db) => {
     ]);
   });
 
+  it("lists a province's communes before the reform through its districts (Thanh Hóa: 549)", async () => {
+    const before = ok(await t.gql('{ province(code: "38") { communes(activeOn: "2025-06-01") { code validTo } } }'));
+    expect(before.province.communes).toHaveLength(549);
+    expect(before.province.communes.every((c: { validTo: string }) => c.validTo === '2025-06-30')).toBe(true);
+  });
+
+  it('batches lineage: every province and district with its links in a bounded number of statements', async () => {
+    const Q = `{ provinces(on: "2025-06-01") { code successors { unit { code } kind }
+      districts(activeOn: "2025-06-01") { code successors { unit { code predecessors { unit { code } } } kind } } } }`;
+    t.counter.reset();
+    const { provinces } = ok(await t.gql(Q));
+    expect(provinces).toHaveLength(63);
+    const districts = provinces.flatMap((p: { districts: unknown[] }) => p.districts);
+    expect(districts.length).toBeGreaterThan(690);
+    // Unchanged provinces keep their unit, so they have no successor; the others have one.
+    expect(provinces.filter((p: { successors: unknown[] }) => p.successors.length === 0)).toHaveLength(11);
+    expect(t.counter.count).toBeLessThanOrEqual(15);
+  });
+
   it('keeps district lookups working on historical dates and none today', async () => {
     expect(ok(await t.gql('{ district(code: "392") { code } }')).district).toBeNull();
     expect(ok(await t.gql('{ district(code: "392", on: "2025-06-30") { name } }')).district.name).toBe(
