@@ -19,6 +19,7 @@ async function main() {
     console.log(`Loaded ${bootstrap.referenceUnits} administrative units.`);
     if (bootstrap.demo) console.log(`Loaded demo data: ${JSON.stringify(bootstrap.demo)}.`);
   }
+  if (bootstrap.reform2025) console.log(`Loaded the July 2025 catalogue: ${JSON.stringify(bootstrap.reform2025)}.`);
   if (server.generatedAdminToken) {
     console.log('\n================ ADMIN TOKEN (shown once; store it now) ================');
     console.log(server.generatedAdminToken);

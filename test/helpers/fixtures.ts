@@ -18,7 +18,7 @@ export async function seedGrid(
   const province = await ds.getRepository(AdminUnitEntity).findOneByOrFail({ code: opts.provinceCode });
   const districts = await ds
     .getRepository(AdminUnitEntity)
-    .find({ where: { parentId: province.id }, order: { code: 'ASC' } });
+    .find({ where: { parentId: province.id, level: 'DISTRICT' }, order: { code: 'ASC' } });
   const indicators = await ds.getRepository(IndicatorEntity).save(
     Array.from({ length: opts.indicators }, (_, i) => {
       const code = `T${String(i + 1).padStart(3, '0')}`;

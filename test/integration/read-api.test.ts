@@ -9,8 +9,8 @@ describeEachDb('read API', (db) => {
   });
   afterAll(() => t?.stop());
 
-  it('lists the 63 provinces with codes as strings keeping leading zeros', async () => {
-    const { provinces } = ok(await t.gql('{ provinces { code name kind level } }'));
+  it('lists the 63 provinces of 2025-06-01 with codes as strings keeping leading zeros', async () => {
+    const { provinces } = ok(await t.gql('{ provinces(on: "2025-06-01") { code name kind level } }'));
     expect(provinces).toHaveLength(63);
     expect(provinces[0]).toEqual({
       code: '01',
@@ -21,8 +21,12 @@ describeEachDb('read API', (db) => {
     expect(provinces.map((p: { code: string }) => p.code)).toContain('38');
   });
 
-  it("gives Thanh Hóa's 26 current districts, and 27 on a date before Đông Sơn merged", async () => {
-    const now = ok(await t.gql('{ province(code: "38") { shortName districts { code name shortName kind } } }'));
+  it("gives Thanh Hóa's 26 districts before the 2025 reform, and 27 on a date before Đông Sơn merged", async () => {
+    const now = ok(
+      await t.gql(
+        '{ province(code: "38") { shortName districts(activeOn: "2025-06-01") { code name shortName kind } } }',
+      ),
+    );
     expect(now.province.shortName).toBe('Thanh Hóa');
     expect(now.province.districts).toHaveLength(26);
     expect(now.province.districts).toContainEqual({
@@ -54,7 +58,7 @@ describeEachDb('read API', (db) => {
   it('resolves a district with its province and demo term, and round-trips node ids', async () => {
     const { district } = ok(
       await t.gql(
-        '{ district(code: "392") { id code province { code } terms { id congressNumber congressRoman startYear endYear title unit { code } } } }',
+        '{ district(code: "392", on: "2025-06-01") { id code province { code } terms { id congressNumber congressRoman startYear endYear title unit { code } } } }',
       ),
     );
     expect(district.province.code).toBe('38');
@@ -257,7 +261,7 @@ describeEachDb('PUBLIC_READ', (db) => {
 
   it('allows anonymous reads but still rejects a bad token', async () => {
     const anon = ok(await t.gql('{ provinces { code } me { name } }', {}, null));
-    expect(anon.provinces).toHaveLength(63);
+    expect(anon.provinces).toHaveLength(34);
     expect(anon.me).toBeNull();
     expect(errorCode(await t.gql('{ provinces { code } }', {}, 'bogus-token'))).toBe('UNAUTHENTICATED');
   });

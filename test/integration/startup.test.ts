@@ -47,6 +47,13 @@ describeEachDb('start-up and shutdown', (db) => {
       const first = await startServer(config);
       expect(first.bootstrap.referenceUnits).toBe(760);
       expect(first.bootstrap.demo?.observations).toBeGreaterThan(40);
+      expect(first.bootstrap.reform2025).toEqual({
+        communesBefore: 10047,
+        provincesAfter: 34,
+        communesAfter: 3321,
+        // 10,667 lineage rows less the self-links of the 11 unchanged provinces (one unit each).
+        links: 10_656,
+      });
       expect(first.generatedAdminToken).toMatch(/^ctk_[A-Za-z0-9_-]{40,}$/);
       const me = await (await post(first.url, '{ me { role } }', first.generatedAdminToken)).json();
       expect(me).toEqual({ data: { me: { role: 'ADMIN' } } });
@@ -57,10 +64,10 @@ describeEachDb('start-up and shutdown', (db) => {
       await first.stop();
 
       const second = await startServer(config);
-      expect(second.bootstrap).toEqual({ referenceUnits: null, demo: null });
+      expect(second.bootstrap).toEqual({ referenceUnits: null, demo: null, reform2025: null });
       expect(second.generatedAdminToken).toBeNull();
       const again = await (await post(second.url, '{ provinces { code } }', first.generatedAdminToken)).json();
-      expect(again.data.provinces).toHaveLength(63);
+      expect(again.data.provinces).toHaveLength(34);
       await second.stop();
     } finally {
       await scratch.drop();
@@ -81,15 +88,15 @@ describeEachDb('start-up and shutdown', (db) => {
       const units = server.services.units;
       const provinces = units.provinces.bind(units);
       const reachedResolver = deferred();
-      vi.spyOn(units, 'provinces').mockImplementation(async () => {
+      vi.spyOn(units, 'provinces').mockImplementation(async (on: string) => {
         reachedResolver.resolve();
         await release.promise;
-        return provinces();
+        return provinces(on);
       });
 
       const inFlight = post(
         server.url,
-        '{ provinces { code districts { code terms { title } } } }',
+        '{ provinces(on: "2025-06-01") { code districts(activeOn: "2025-06-01") { code terms { title } } } }',
         'shutdown-test-token-123',
       );
       await Promise.race([

@@ -15,7 +15,7 @@ import { openServices, type ServiceDb } from '../helpers/services';
 const CLIENTS = 20;
 const ROUNDS = 8;
 const CELLS = ['THU_NHAP_BQ', 'GTSX', 'VON_DAU_TU_XH', 'TY_LE_HO_NGHEO', 'NANG_SUAT_LUA'];
-const PERIOD = '2030';
+const PERIOD = '1990';
 
 /** A deterministic shuffle, so clients lock their rows in different orders. */
 function shuffled<T>(items: T[], seed: number): T[] {
@@ -53,7 +53,7 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
 
     for (let round = 0; round < ROUNDS; round++) {
       const atomic = round % 2 === 1;
-      const fresh = `2040-${String(round + 1).padStart(2, '0')}`; // a key nobody has written: all race to create it
+      const fresh = `1980-${String(round + 1).padStart(2, '0')}`; // a key nobody has written: all race to create it
       // Distinct per writer, within 0–100 for the share, and free of binary noise (the server keeps 6 decimals).
       const value = (client: number) => (round * 1000 + client * 10 + 5) / 100;
       const requests = clients.map((viewer, client) => {
@@ -109,7 +109,7 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
 
     for (const cell of CELLS) {
       const page = await s.services.observations.connection(
-        { unitCodes: ['392'], indicatorCodes: [cell], periods: ['2030'] },
+        { unitCodes: ['392'], indicatorCodes: [cell], periods: ['1990'] },
         1000,
         null,
       );
@@ -124,7 +124,7 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
       }
     }
     const chains: { n: number; v: number }[] = await s.ds.query(
-      "SELECT COUNT(*) AS n, MAX(version) AS v FROM observation_revision WHERE period = '2030' OR period LIKE '2040-%' GROUP BY unit_id, indicator_id, period",
+      "SELECT COUNT(*) AS n, MAX(version) AS v FROM observation_revision WHERE period = '1990' OR period LIKE '1980-%' GROUP BY unit_id, indicator_id, period",
     );
     expect(chains).toHaveLength(CELLS.length + ROUNDS);
     for (const c of chains) expect(Number(c.n)).toBe(Number(c.v));
@@ -135,7 +135,7 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
     for (let round = 0; round < ROUNDS; round++) {
       const keys = CELLS.map((indicatorCode) => ({
         indicatorCode,
-        period: `2050-${String(round + 1).padStart(2, '0')}`,
+        period: `1970-${String(round + 1).padStart(2, '0')}`,
       }));
       const results = await Promise.all(
         clients.map((viewer, client) => {
@@ -162,7 +162,7 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
       }
     }
     const chains: { n: number; v: number }[] = await s.ds.query(
-      "SELECT COUNT(*) AS n, MAX(version) AS v FROM observation_revision WHERE period LIKE '2050-%' GROUP BY unit_id, indicator_id, period",
+      "SELECT COUNT(*) AS n, MAX(version) AS v FROM observation_revision WHERE period LIKE '1970-%' GROUP BY unit_id, indicator_id, period",
     );
     expect(chains).toHaveLength(CELLS.length * ROUNDS);
     for (const c of chains) expect([Number(c.n), Number(c.v)]).toEqual([1, 1]);
@@ -172,7 +172,7 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
     const rows: PushRow[] = CELLS.map((indicatorCode, i) => ({
       unitCode: '392',
       indicatorCode,
-      period: '2031',
+      period: '1991',
       value: 10 + i,
     }));
     const answers = await Promise.all(
@@ -183,7 +183,7 @@ describeEachDb('pushObservations under concurrent conflicting edits', (db) => {
     expect(first).toMatchObject({ applied: true, created: CELLS.length });
     for (const a of answers) expect({ ...a, replayed: false }).toEqual(first);
     const revs: { n: number }[] = await s.ds.query(
-      "SELECT COUNT(*) AS n FROM observation_revision WHERE period = '2031'",
+      "SELECT COUNT(*) AS n FROM observation_revision WHERE period = '1991'",
     );
     expect(Number(revs[0].n)).toBe(CELLS.length);
   });

@@ -1,14 +1,19 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AdminLevelValue = 'PROVINCE' | 'DISTRICT';
+export type AdminLevelValue = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 
-/** A province or a district-level unit of the GSO catalogue, with the dates it existed. */
+/**
+ * A province, district or commune of the GSO catalogue, with the dates it existed. A code is not an
+ * identity across time (37 names two provinces, commune codes were reused in July 2025): look a code
+ * up on a date.
+ */
 @Entity('admin_unit')
+@Index('IX_admin_unit_level_code', ['level', 'code'])
 export class AdminUnitEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Index({ unique: true })
+  @Index('IX_admin_unit_code')
   @Column({ type: 'varchar', length: 10 })
   code: string;
 

@@ -1,13 +1,17 @@
 import DataLoader from 'dataloader';
 import { Lifecycle, scoped } from 'tsyringe';
 import { mapLoader, MAX_BATCH } from '../common/loaders';
-import { AdminUnitService } from './admin-unit.service';
+import { AdminUnitService, type LinkTo } from './admin-unit.service';
 import type { AdminUnit } from './admin-unit.types';
 
-/** A province's districts on a date (ISO, yyyy-mm-dd). */
+/** A province's districts (or a unit's communes) on a date (ISO, yyyy-mm-dd; null: all of them). */
 export interface DistrictsKey {
   provinceId: number;
   activeOn: string;
+}
+export interface CommunesKey {
+  parentId: number;
+  activeOn: string | null;
 }
 
 /** Per-request batching of unit reads, so nested fields never run one query per parent. */
@@ -15,23 +19,46 @@ export interface DistrictsKey {
 export class AdminUnitLoaders {
   readonly byId: DataLoader<number, AdminUnit | null>;
   readonly districts: DataLoader<DistrictsKey, AdminUnit[], string>;
+  readonly communes: DataLoader<CommunesKey, AdminUnit[], string>;
+  readonly successors: DataLoader<number, LinkTo[]>;
+  readonly predecessors: DataLoader<number, LinkTo[]>;
+  readonly districtSuccessors: DataLoader<number, LinkTo[]>;
 
   constructor(units: AdminUnitService) {
     this.byId = mapLoader((ids: readonly number[]) => units.byIds(ids));
-    this.districts = new DataLoader(
-      async (keys: readonly DistrictsKey[]) => {
-        const byDate = new Map<string, number[]>();
-        for (const k of keys) byDate.set(k.activeOn, [...(byDate.get(k.activeOn) ?? []), k.provinceId]);
-        const found = new Map<string, AdminUnit[]>();
-        for (const [date, ids] of byDate) {
-          for (const [id, list] of await units.districtsOf(ids, date))
-            found.set(districtsCacheKey({ provinceId: id, activeOn: date }), list);
-        }
-        return keys.map((k) => found.get(districtsCacheKey(k)) ?? []);
-      },
-      { maxBatchSize: MAX_BATCH, cacheKeyFn: districtsCacheKey },
+    this.districts = byDate(
+      (ids, date) => units.districtsOf(ids, date),
+      (k: DistrictsKey) => [k.provinceId, k.activeOn],
     );
+    this.communes = byDate(
+      (ids, date) => units.communesOf(ids, date),
+      (k: CommunesKey) => [k.parentId, k.activeOn],
+    );
+    this.successors = mapLoader((ids: readonly number[]) => units.links(ids, 'successors'), []);
+    this.predecessors = mapLoader((ids: readonly number[]) => units.links(ids, 'predecessors'), []);
+    this.districtSuccessors = mapLoader((ids: readonly number[]) => units.districtSuccessors(ids), []);
   }
 }
 
-const districtsCacheKey = (k: DistrictsKey) => `${k.provinceId}@${k.activeOn}`;
+/** A loader of children per parent on a date: one fetch per distinct date in the batch. */
+function byDate<K>(
+  fetch: (ids: number[], date: string | null) => Promise<Map<number, AdminUnit[]>>,
+  parts: (k: K) => [number, string | null],
+): DataLoader<K, AdminUnit[], string> {
+  const cacheKey = (k: K) => parts(k).join('@');
+  return new DataLoader(
+    async (keys: readonly K[]) => {
+      const groups = new Map<string | null, number[]>();
+      for (const k of keys) {
+        const [id, date] = parts(k);
+        groups.set(date, [...(groups.get(date) ?? []), id]);
+      }
+      const found = new Map<string, AdminUnit[]>();
+      for (const [date, ids] of groups) {
+        for (const [id, list] of await fetch(ids, date)) found.set([id, date].join('@'), list);
+      }
+      return keys.map((k) => found.get(cacheKey(k)) ?? []);
+    },
+    { maxBatchSize: MAX_BATCH, cacheKeyFn: cacheKey },
+  );
+}

@@ -4,13 +4,26 @@ import { assertPageSize } from '../common/paging';
 import { In } from 'typeorm';
 import { assertKnownCodes, badInput } from '../common/errors';
 import { escapeLike, foldForSearch } from '../common/text';
-import { AdminUnitEntity } from './admin-unit.entity';
+import { AdminUnitEntity, type AdminLevelValue } from './admin-unit.entity';
+import { UnitLineageEntity, type LinkKindValue } from './unit-lineage.entity';
+import { inChunks } from '../db/sql';
 import { AdminUnit, presentUnit } from './admin-unit.types';
 
 export const MAX_UNITS_PAGE = 1000;
 
 /** "active on" as an ISO date string, compared with validFrom/validTo stored as text. */
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** SQL condition: unit `alias` existed on the date bound as :on. */
+const existedOn = (alias: string) =>
+  `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= :on) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= :on)`;
+
+/** One lineage link seen from a unit: the unit on the other side. */
+export interface LinkTo {
+  unitId: number;
+  kind: LinkKindValue;
+  date: string;
+}
 
 @injectable()
 export class AdminUnitService {
@@ -20,13 +33,35 @@ export class AdminUnitService {
     return this.ds.getRepository(AdminUnitEntity);
   }
 
-  async provinces(): Promise<AdminUnit[]> {
-    const rows = await this.repo.find({ where: { level: 'PROVINCE' }, order: { code: 'ASC' } });
+  /** Provinces that existed on `on` (ISO date), by code. */
+  async provinces(on: string): Promise<AdminUnit[]> {
+    const rows = await this.repo
+      .createQueryBuilder('u')
+      .where("u.level = 'PROVINCE'")
+      .andWhere(existedOn('u'), { on })
+      .orderBy('u.code', 'ASC')
+      .getMany();
     return rows.map(presentUnit);
   }
 
-  async byCode(code: string, level?: 'PROVINCE' | 'DISTRICT'): Promise<AdminUnit | null> {
-    const row = await this.repo.findOne({ where: level ? { code, level } : { code } });
+  /** The unit of this level that had this code on `on` (a code can name different units over time). */
+  async byCodeOn(code: string, level: AdminLevelValue, on: string): Promise<AdminUnit | null> {
+    const row = await this.repo
+      .createQueryBuilder('u')
+      .where('u.code = :code AND u.level = :level', { code, level })
+      .andWhere(existedOn('u'), { on })
+      .orderBy('u.id', 'ASC')
+      .getOne();
+    return row ? presentUnit(row) : null;
+  }
+
+  /**
+   * The unit with this code; when the code names several units over time, the first one loaded
+   * (the pre-reform unit, which the observations of the previous release refer to).
+   * TODO(reform-2025): callers with a period should resolve the code on a date (byCodeOn).
+   */
+  async byCode(code: string, level?: AdminLevelValue): Promise<AdminUnit | null> {
+    const row = await this.repo.findOne({ where: level ? { code, level } : { code }, order: { id: 'ASC' } });
     return row ? presentUnit(row) : null;
   }
 
@@ -43,7 +78,8 @@ export class AdminUnitService {
   }
 
   async byCodes(codes: readonly string[]): Promise<Map<string, AdminUnit>> {
-    const rows = codes.length ? await this.repo.find({ where: { code: In([...codes]) } }) : [];
+    // Newest first, so that when a code names several units the first one loaded wins (as byCode).
+    const rows = codes.length ? await this.repo.find({ where: { code: In([...codes]) }, order: { id: 'DESC' } }) : [];
     return new Map(rows.map((r) => [r.code, presentUnit(r)]));
   }
 
@@ -56,37 +92,134 @@ export class AdminUnitService {
 
   /** Districts of the given provinces that existed on `activeOn` (all of them, abolished ones too, when null), by code. */
   async districtsOf(provinceIds: readonly number[], activeOn: string | null): Promise<Map<number, AdminUnit[]>> {
-    const qb = this.repo.createQueryBuilder('u').where('u.parent_id IN (:...ids)', { ids: provinceIds });
-    if (activeOn) {
-      qb.andWhere('(u.valid_from IS NULL OR u.valid_from <= :d)', { d: activeOn }).andWhere(
-        '(u.valid_to IS NULL OR u.valid_to >= :d)',
-        { d: activeOn },
-      );
-    }
+    const qb = this.repo
+      .createQueryBuilder('u')
+      .where('u.parent_id IN (:...ids)', { ids: provinceIds })
+      .andWhere("u.level = 'DISTRICT'");
+    if (activeOn) qb.andWhere(existedOn('u'), { on: activeOn });
     const rows = await qb.orderBy('u.code', 'ASC').getMany();
     const out = new Map<number, AdminUnit[]>(provinceIds.map((id) => [id, []]));
     for (const r of rows) out.get(r.parentId!)!.push(presentUnit(r));
     return out;
   }
 
+  /**
+   * Communes of the given provinces or districts that existed on `on` (all of them when null), by
+   * code. A province's communes are its own (after the reform) and its districts' (before).
+   */
+  async communesOf(parentIds: readonly number[], on: string | null): Promise<Map<number, AdminUnit[]>> {
+    const out = new Map<number, AdminUnit[]>(parentIds.map((id) => [id, []]));
+    for (const chunk of inChunks(parentIds, 2)) {
+      const qb = this.repo
+        .createQueryBuilder('u')
+        .innerJoin(AdminUnitEntity, 'p', 'p.id = u.parent_id')
+        .addSelect('p.parent_id', 'grand_parent_id')
+        .where("u.level = 'COMMUNE'")
+        .andWhere('(u.parent_id IN (:...ids) OR p.parent_id IN (:...ids))', { ids: chunk });
+      if (on) qb.andWhere(existedOn('u'), { on });
+      const { entities, raw } = await qb
+        .orderBy('u.code', 'ASC')
+        .getRawAndEntities<{ grand_parent_id: number | null }>();
+      entities.forEach((e, i) => {
+        const list = out.get(e.parentId!) ?? out.get(Number(raw[i].grand_parent_id));
+        list?.push(presentUnit(e));
+      });
+    }
+    return out;
+  }
+
+  /** Lineage links of these units: `successors` (the units they went into) or `predecessors`. */
+  async links(ids: readonly number[], direction: 'successors' | 'predecessors'): Promise<Map<number, LinkTo[]>> {
+    const [self, other] =
+      direction === 'successors'
+        ? (['predecessorId', 'successorId'] as const)
+        : (['successorId', 'predecessorId'] as const);
+    const out = new Map<number, LinkTo[]>(ids.map((id) => [id, []]));
+    for (const chunk of inChunks(ids)) {
+      const rows = await this.ds
+        .getRepository(UnitLineageEntity)
+        .find({ where: { [self]: In(chunk) }, order: { id: 'ASC' } });
+      for (const r of rows) out.get(r[self])!.push({ unitId: r[other], kind: r.kind, date: r.effectiveDate });
+    }
+    return out;
+  }
+
+  /**
+   * A district's successors, through its communes: the post-reform communes its communes (or, for
+   * the island districts with no communes, itself) went into. A successor is FULL when every link
+   * from the district into it is FULL and every predecessor of the successor belongs to the district
+   * (the district itself or one of its communes); otherwise PARTIAL.
+   */
+  async districtSuccessors(districtIds: readonly number[]): Promise<Map<number, LinkTo[]>> {
+    const communes = await this.communesOf(districtIds, null);
+    const memberOf = new Map<number, number>();
+    for (const [d, list] of communes) {
+      memberOf.set(d, d);
+      for (const c of list) memberOf.set(c.localId, d);
+    }
+    const forward = await this.links([...memberOf.keys()], 'successors');
+    const successorIds = [...new Set([...forward.values()].flat().map((l) => l.unitId))];
+    const backward = await this.links(successorIds, 'predecessors');
+    const out = new Map<number, LinkTo[]>();
+    for (const d of districtIds) {
+      const into = new Map<number, LinkTo>();
+      for (const [member, district] of memberOf) {
+        if (district !== d) continue;
+        for (const l of forward.get(member) ?? []) {
+          const whole =
+            l.kind === 'FULL' &&
+            (into.get(l.unitId)?.kind ?? 'FULL') === 'FULL' &&
+            (backward.get(l.unitId) ?? []).every((b) => memberOf.get(b.unitId) === d);
+          into.set(l.unitId, { unitId: l.unitId, kind: whole ? 'FULL' : 'PARTIAL', date: l.date });
+        }
+      }
+      out.set(d, [...into.values()]);
+    }
+    return out;
+  }
+
   async search(args: {
     search?: string | null;
-    level?: 'PROVINCE' | 'DISTRICT' | null;
+    level?: AdminLevelValue | null;
     provinceCode?: string | null;
+    on?: string | null;
     first: number;
   }): Promise<AdminUnit[]> {
     assertPageSize(args.first, MAX_UNITS_PAGE, 1);
     const qb = this.repo.createQueryBuilder('u');
+    let searched = false;
     if (args.search !== undefined && args.search !== null) {
       const folded = foldForSearch(args.search);
       if (folded.length > 100) throw badInput('SEARCH_TOO_LONG', 'search must be at most 100 characters', ['search']);
-      if (folded) qb.andWhere("u.search_name LIKE :q ESCAPE '!'", { q: `%${escapeLike(folded)}%` });
+      if (folded) {
+        qb.andWhere("u.search_name LIKE :q ESCAPE '!'", { q: `%${escapeLike(folded)}%` });
+        searched = true;
+      }
     }
     if (args.level) qb.andWhere('u.level = :level', { level: args.level });
-    if (args.provinceCode) {
-      const province = await this.requireProvince(args.provinceCode, ['provinceCode']);
-      qb.andWhere('(u.parent_id = :pid OR u.id = :pid)', { pid: province.localId });
+    else if (!args.on) qb.andWhere("u.level IN ('PROVINCE', 'DISTRICT')");
+    if (!args.on) {
+      // Units of every date: one per level and code (the oldest that matches), so that a code reused
+      // across the 2025 reorganisation (37, commune codes) is listed once, as before it.
+      qb.andWhere(
+        `NOT EXISTS (SELECT 1 FROM admin_unit o WHERE o.level = u.level AND o.code = u.code AND o.id < u.id${
+          searched ? " AND o.search_name LIKE :q ESCAPE '!'" : ''
+        })`,
+      );
     }
+    if (args.provinceCode) {
+      const province = args.on
+        ? await this.byCodeOn(args.provinceCode, 'PROVINCE', args.on)
+        : await this.requireProvince(args.provinceCode, ['provinceCode']);
+      if (!province)
+        throw badInput('UNKNOWN_UNIT', `No province had code "${args.provinceCode}" on ${args.on}`, ['provinceCode']);
+      // The province, its districts and communes, and its districts' communes.
+      qb.andWhere(
+        '(u.parent_id = :pid OR u.id = :pid OR u.parent_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid))',
+        { pid: province.localId },
+      );
+    }
+    if (args.on) qb.andWhere(existedOn('u'), { on: args.on });
     const rows = await qb.orderBy('u.level', 'DESC').addOrderBy('u.code', 'ASC').take(args.first).getMany();
     return rows.map(presentUnit);
   }

@@ -7,12 +7,13 @@ import { toGlobalId } from '../common/global-id';
 export enum AdminLevel {
   PROVINCE = 'PROVINCE',
   DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
 }
 registerEnumType(AdminLevel, { name: 'AdminLevel' });
 
 @InterfaceType({
   implements: Node,
-  resolveType: (value: { level?: string }) => (value.level === 'PROVINCE' ? 'Province' : 'District'),
+  resolveType: (value: { level?: string }) => typenameOf(value.level),
 })
 export abstract class AdminUnit extends Node {
   @Field({ description: 'GSO code, a string that keeps its leading zeros ("01", "001")' })
@@ -24,13 +25,16 @@ export abstract class AdminUnit extends Node {
   @Field({ description: 'Name without the kind, e.g. "Hà Trung"' })
   shortName: string;
 
-  @Field({ description: '"Huyện" | "Thị xã" | "Thành phố" | "Quận" | "Tỉnh" | "Thành phố Trung ương"' })
+  @Field({
+    description:
+      '"Tỉnh" | "Thành phố Trung ương" (provinces); "Huyện" | "Thị xã" | "Thành phố" | "Quận" (districts); "Xã" | "Phường" | "Thị trấn" | "Đặc khu" (communes)',
+  })
   kind: string;
 
   @Field(() => AdminLevel)
   level: AdminLevel;
 
-  @Field(() => DateResolver, { nullable: true })
+  @Field(() => DateResolver, { nullable: true, description: 'First day the unit existed (null: before the catalogue)' })
   validFrom: string | null;
 
   @Field(() => DateResolver, {
@@ -38,6 +42,17 @@ export abstract class AdminUnit extends Node {
     description: 'Last day the unit existed (merged or abolished after it)',
   })
   validTo: string | null;
+
+  @Field(() => [UnitLink], {
+    description: 'The units this one came from in a reorganisation (2025-07-01); empty when it did not change',
+  })
+  predecessors?: UnitLink[];
+
+  @Field(() => [UnitLink], {
+    description:
+      "The units this one went into in a reorganisation (2025-07-01). A district's are the communes its communes went into: FULL when only the district's territory went there, wholly",
+  })
+  successors?: UnitLink[];
 
   localId: number;
   parentId: number | null;
@@ -49,9 +64,40 @@ export class Province extends AdminUnit {}
 @ObjectType({ implements: [Node, AdminUnit] })
 export class District extends AdminUnit {}
 
-/** Presents a stored unit as a GraphQL Province or District. */
+@ObjectType({
+  implements: [Node, AdminUnit],
+  description:
+    'A commune-level unit (xã, phường, thị trấn, đặc khu): under a district before 2025-07-01, under a province after',
+})
+export class Commune extends AdminUnit {}
+
+export enum LinkKind {
+  FULL = 'FULL',
+  PARTIAL = 'PARTIAL',
+}
+registerEnumType(LinkKind, {
+  name: 'LinkKind',
+  description: 'FULL: the whole unit went there; PARTIAL: part of it did',
+});
+
+@ObjectType({ description: 'A step in the lineage of administrative units (the July 2025 reorganisation)' })
+export class UnitLink {
+  @Field(() => AdminUnit)
+  unit: AdminUnit;
+
+  @Field(() => LinkKind)
+  kind: LinkKind;
+
+  @Field(() => DateResolver, { description: 'The day the successor came into force' })
+  date: string;
+}
+
+export const typenameOf = (level?: string) =>
+  level === 'PROVINCE' ? 'Province' : level === 'COMMUNE' ? 'Commune' : 'District';
+
+/** Presents a stored unit as a GraphQL Province, District or Commune. */
 export function presentUnit(e: AdminUnitEntity): AdminUnit {
-  const typename = e.level === 'PROVINCE' ? 'Province' : 'District';
+  const typename = typenameOf(e.level);
   return {
     __typename: typename,
     id: toGlobalId(typename, e.id),

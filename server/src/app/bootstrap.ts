@@ -5,18 +5,23 @@ import { AppMetaEntity } from '../db/app-meta.entity';
 import { applyDemoAggregationRules } from './aggregation-rules';
 import { loadDemoData } from './demo-data';
 import { loadReferenceData } from './reference-data';
+import { loadReform2025, type Reform2025Report } from './reform-2025';
 
 export interface BootstrapReport {
   referenceUnits: number | null;
   demo: Awaited<ReturnType<typeof loadDemoData>> | null;
+  /** The July 2025 catalogue, when this start loaded it (fresh database, or one of the previous release). */
+  reform2025: Reform2025Report | null;
 }
 
 /**
- * First start of an empty database: load the administrative catalogue and, unless DEMO_DATA=false,
- * the seed reports' figures, in one transaction. Later starts find the units and do nothing.
+ * First start of an empty database: load the administrative catalogue of March 2025 and, unless
+ * DEMO_DATA=false, the seed reports' figures, in one transaction. Then, on every database (fresh or
+ * created by the previous release) that does not have it yet, the July 2025 reorganisation: communes,
+ * post-reform units, lineage and end dates (see loadReform2025), in a second transaction.
  */
 export async function bootstrapData(ds: DataSource, config: Pick<Config, 'demoData'>): Promise<BootstrapReport> {
-  return ds.transaction(async (em) => {
+  const first = await ds.transaction(async (em) => {
     if ((await em.getRepository(AdminUnitEntity).count()) > 0) {
       await applyDemoAggregationRules(em); // a database from before the rules existed
       return { referenceUnits: null, demo: null };
@@ -30,4 +35,6 @@ export async function bootstrapData(ds: DataSource, config: Pick<Config, 'demoDa
     ]);
     return { referenceUnits, demo };
   });
+  const reform2025 = await ds.transaction((em) => loadReform2025(em));
+  return { ...first, reform2025 };
 }

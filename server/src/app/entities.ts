@@ -9,6 +9,7 @@ import { PushBatchEntity } from '../observations/push-batch.entity';
 import { TargetEntity } from '../terms/target.entity';
 import { TermEntity } from '../terms/term.entity';
 import { AppMetaEntity } from '../db/app-meta.entity';
+import { UnitLineageEntity } from '../admin-units/unit-lineage.entity';
 
 export const entities = [
   AdminUnitEntity,
@@ -22,4 +23,5 @@ export const entities = [
   AppMetaEntity,
   PeriodLockEntity,
   PushBatchEntity,
+  UnitLineageEntity,
 ];

@@ -3,7 +3,7 @@ import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
 import { foldForSearch } from '../common/text';
 import { dataPath, readCsv } from './data-files';
 
-const KIND_PREFIXES = ['Thành phố', 'Thị xã', 'Huyện', 'Quận', 'Tỉnh'];
+const KIND_PREFIXES = ['Thành phố', 'Thị xã', 'Thị trấn', 'Huyện', 'Quận', 'Tỉnh', 'Xã', 'Phường', 'Đặc khu'];
 
 /** "Huyện Hà Trung" → "Hà Trung"; "Thành phố Hà Nội" → "Hà Nội". */
 export function shortName(name: string): string {

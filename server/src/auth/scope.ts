@@ -12,7 +12,7 @@ export interface ScopedUnit {
   id: number;
   code: string;
   name: string;
-  level: 'PROVINCE' | 'DISTRICT';
+  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
   parentCode: string | null;
   validFrom: string | null;
   validTo: string | null;
@@ -85,22 +85,54 @@ function toScopedUnit(r: Record<string, unknown>): ScopedUnit {
   };
 }
 
-/** Units by code with their province's code, for scope checks; unknown codes are absent. */
+/**
+ * Every unit with each code (a code can name several units over time: 37 is old Ninh Bình until
+ * 2025-06-30 and the merged Ninh Bình after), oldest first, with their parent's code.
+ */
+export async function loadScopedUnitsByCode(
+  em: Pick<EntityManager, 'query'>,
+  codes: Iterable<string>,
+): Promise<Map<string, ScopedUnit[]>> {
+  // Codes are at most 10 characters; longer text cannot name a unit and is not sent to the database.
+  const list = [...new Set(codes)].filter((c) => typeof c === 'string' && c.length > 0 && c.length <= 10);
+  const out = new Map<string, ScopedUnit[]>();
+  for (const chunk of inChunks(list)) {
+    const rows: Record<string, unknown>[] = await em.query(
+      `${UNIT_SQL} WHERE u.code IN (${placeholders(chunk.length)}) ORDER BY u.id`,
+      chunk,
+    );
+    for (const r of rows) {
+      const code = String(r.code);
+      out.set(code, [...(out.get(code) ?? []), toScopedUnit(r)]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Units by code with their parent's code, for scope checks; unknown codes are absent. When a code
+ * names several units over time, the oldest (the pre-reform unit the previous release knew).
+ * TODO(reform-2025): callers that know a date should pick with unitOnPeriod instead.
+ */
 export async function loadScopedUnits(
   em: Pick<EntityManager, 'query'>,
   codes: Iterable<string>,
 ): Promise<Map<string, ScopedUnit>> {
-  // Codes are at most 10 characters; longer text cannot name a unit and is not sent to the database.
-  const list = [...new Set(codes)].filter((c) => typeof c === 'string' && c.length > 0 && c.length <= 10);
-  const out = new Map<string, ScopedUnit>();
-  for (const chunk of inChunks(list)) {
-    const rows: Record<string, unknown>[] = await em.query(
-      `${UNIT_SQL} WHERE u.code IN (${placeholders(chunk.length)})`,
-      chunk,
-    );
-    for (const r of rows) out.set(String(r.code), toScopedUnit(r));
-  }
-  return out;
+  const all = await loadScopedUnitsByCode(em, codes);
+  return new Map([...all].map(([code, units]) => [code, units[0]]));
+}
+
+/**
+ * Of the units sharing a code, the one whose validity overlaps the months [startMonth, endMonth]
+ * (ordinals year * 12 + month - 1); when none or several do, the first one (the caller then reports
+ * it inactive, or keeps the previous behaviour).
+ */
+export function unitOnPeriod(units: readonly ScopedUnit[], startMonth: number, endMonth: number): ScopedUnit {
+  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  const overlapping = units.filter(
+    (u) => (!u.validTo || startMonth <= month(u.validTo)) && (!u.validFrom || endMonth >= month(u.validFrom)),
+  );
+  return overlapping.length === 1 ? overlapping[0] : units[0];
 }
 
 export async function loadScopedUnitById(em: Pick<EntityManager, 'query'>, id: number): Promise<ScopedUnit | null> {

@@ -28,6 +28,7 @@ export class NodeResolver {
       switch (parsed.type) {
         case 'Province':
         case 'District':
+        case 'Commune':
           return this.unitLoaders.byId.load(parsed.id);
         case 'Indicator':
           return this.indicatorLoaders.byId.load(parsed.id);

@@ -1,5 +1,10 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { AdminUnitResolver, DistrictResolver, ProvinceResolver } from '../admin-units/admin-unit.resolver';
+import {
+  AdminUnitResolver,
+  CommuneResolver,
+  DistrictResolver,
+  ProvinceResolver,
+} from '../admin-units/admin-unit.resolver';
 import { ObservationChangeResolver } from '../analytics/change.resolver';
 import { ComparisonResolver } from '../analytics/comparison.resolver';
 import { TargetProgressResolver, TermScorecardResolver } from '../analytics/progress.resolver';
@@ -30,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
   AdminUnitResolver,
   ProvinceResolver,
+  CommuneResolver,
   DistrictResolver,
   IndicatorResolver,
   TermResolver,

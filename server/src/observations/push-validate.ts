@@ -1,7 +1,7 @@
 import type { ReasonCode } from '../../../schema/contract/reasons';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { loadScopedUnits, type ScopedUnit } from '../auth/scope';
+import { loadScopedUnitsByCode, unitOnPeriod, type ScopedUnit } from '../auth/scope';
 import { roundValue } from '../common/decimal';
 import { inChunks } from '../db/sql';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
@@ -55,7 +55,8 @@ export interface RowProblem {
 }
 
 export interface Catalogue {
-  units: Map<string, ScopedUnit>;
+  /** Every unit with each code, oldest first: a row's code is resolved on its period. */
+  units: Map<string, ScopedUnit[]>;
   indicators: Map<string, IndicatorRef>;
 }
 
@@ -64,7 +65,7 @@ export async function loadCatalogue(
   em: Pick<EntityManager, 'query' | 'getRepository'>,
   rows: readonly RawRow[],
 ): Promise<Catalogue> {
-  const units = await loadScopedUnits(
+  const units = await loadScopedUnitsByCode(
     em,
     rows.map((r) => r.unitCode).filter((c): c is string => typeof c === 'string'),
   );
@@ -126,8 +127,8 @@ function text(v: unknown, field: 'source' | 'note', max: number): Text {
 /** The first problem of one row, or the row made typed and canonical. */
 export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRow | RowProblem {
   const fail = (code: ReasonCode, field: string, message: string): RowProblem => ({ index, code, field, message });
-  const unit = typeof raw.unitCode === 'string' ? cat.units.get(raw.unitCode) : undefined;
-  if (!unit)
+  const candidates = typeof raw.unitCode === 'string' ? cat.units.get(raw.unitCode) : undefined;
+  if (!candidates)
     return fail(
       'UNKNOWN_UNIT',
       'unitCode',
@@ -138,6 +139,9 @@ export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRo
     return fail('UNKNOWN_INDICATOR', 'indicatorCode', `No indicator has code ${quote(raw.indicatorCode)}`);
   const period = typeof raw.period === 'string' ? tryParsePeriod(raw.period) : null;
   if (!period) return fail('INVALID_PERIOD', 'period', `${quote(raw.period)} is not a period: ${PERIOD_HELP}`);
+  // A code can name several units over time (37 Ninh Bình before and after 2025-07-01): the one that
+  // existed in the period; if none or both did, the oldest, reported inactive below when it did not.
+  const unit = unitOnPeriod(candidates, period.startMonth, period.endMonth);
   if (
     (unit.validTo && period.startMonth > monthOf(unit.validTo)) ||
     (unit.validFrom && period.endMonth < monthOf(unit.validFrom))
