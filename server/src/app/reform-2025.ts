@@ -56,6 +56,18 @@ const COLUMNS = [
   'valid_to',
 ];
 
+/** A commune row of a catalogue under its parent (a district before the reform, a province after). */
+function communeOf(
+  r: Row,
+  parentId: number | undefined,
+  parentLevel: 'district' | 'province',
+  validFrom: string | null,
+  validTo: string | null,
+): NewUnit {
+  if (parentId === undefined) throw new Error(`Commune ${r.code} names unknown ${parentLevel} ${r.parent_code}`);
+  return { code: r.code, name: r.name, kind: r.type, level: 'COMMUNE', parentId, communes: null, validFrom, validTo };
+}
+
 async function insertUnits(em: EntityManager, units: NewUnit[]): Promise<void> {
   const sql = `INSERT INTO admin_unit (${COLUMNS.join(', ')}) VALUES `;
   for (const chunk of inChunks(units, COLUMNS.length, (u) => 3 * u.name.length)) {
@@ -117,20 +129,7 @@ export async function loadReform2025(em: EntityManager): Promise<Reform2025Repor
   // 1. Pre-reform communes under their districts.
   await insertUnits(
     em,
-    oldCommunes.map((r) => {
-      const parentId = before.get(`DISTRICT:${r.parent_code}`);
-      if (parentId === undefined) throw new Error(`Commune ${r.code} names unknown district ${r.parent_code}`);
-      return {
-        code: r.code,
-        name: r.name,
-        kind: r.type,
-        level: 'COMMUNE',
-        parentId,
-        communes: null,
-        validFrom: null,
-        validTo: REFORM_LAST_DAY,
-      };
-    }),
+    oldCommunes.map((r) => communeOf(r, before.get(`DISTRICT:${r.parent_code}`), 'district', null, REFORM_LAST_DAY)),
   );
   const oldCommuneIds = await idsBy(em, `level = 'COMMUNE' AND valid_to = '${REFORM_LAST_DAY}'`);
   for (const [k, v] of oldCommuneIds) before.set(k, v);
@@ -184,20 +183,7 @@ export async function loadReform2025(em: EntityManager): Promise<Reform2025Repor
   const afterIds = await idsBy(em, `level = 'PROVINCE' AND valid_to IS NULL`);
   await insertUnits(
     em,
-    newCommunes.map((r) => {
-      const parentId = afterIds.get(`PROVINCE:${r.parent_code}`);
-      if (parentId === undefined) throw new Error(`Commune ${r.code} names unknown province ${r.parent_code}`);
-      return {
-        code: r.code,
-        name: r.name,
-        kind: r.type,
-        level: 'COMMUNE',
-        parentId,
-        communes: null,
-        validFrom: REFORM_FIRST_DAY,
-        validTo: null,
-      };
-    }),
+    newCommunes.map((r) => communeOf(r, afterIds.get(`PROVINCE:${r.parent_code}`), 'province', REFORM_FIRST_DAY, null)),
   );
   for (const [k, v] of await idsBy(em, `level = 'COMMUNE' AND valid_from = '${REFORM_FIRST_DAY}'`)) afterIds.set(k, v);
 
