@@ -28,26 +28,45 @@ export async function fetchViewer(client: GraphQLClient): Promise<Viewer | null>
   return d.me;
 }
 
+export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
 export interface UnitHit {
+  /** The unit's global id: codes repeat across time (2025 reorganisation), ids do not. */
+  readonly id: string;
   readonly code: string;
   readonly name: string;
-  readonly level: 'PROVINCE' | 'DISTRICT';
+  readonly level: UnitLevel;
+  /** YYYY-MM-DD; null: open */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  /** A commune's district before the reform */
+  readonly district: { readonly code: string; readonly name: string } | null;
   readonly province: { readonly code: string; readonly name: string } | null;
 }
 
-/** Units whose name matches `search`, diacritics and case ignored by the server ("ha trung"). */
+/**
+ * Units whose name matches `search`, diacritics and case ignored by the server ("ha trung");
+ * with `on`, only those in force on that date (YYYY-MM-DD).
+ */
 export async function searchUnits(
   client: GraphQLClient,
   search: string,
-  level?: UnitHit['level'],
+  options: { level?: UnitLevel; on?: string } = {},
   signal?: AbortSignal,
 ): Promise<UnitHit[]> {
-  const d = await client.request<{ adminUnits: (UnitHit & { province?: UnitHit['province'] })[] }>(
-    `query($s: String, $l: AdminLevel) { adminUnits(search: $s, level: $l, first: 20) { code name level ... on District { province { code name } } } }`,
-    { s: search, l: level ?? null },
+  type Raw = Omit<UnitHit, 'district' | 'province'> & {
+    district?: UnitHit['district'];
+    province?: UnitHit['province'];
+  };
+  const d = await client.request<{ adminUnits: Raw[] }>(
+    `query($s: String, $l: AdminLevel, $on: Date) { adminUnits(search: $s, level: $l, on: $on, first: 20) {
+      id code name level validFrom validTo
+      ... on District { province { code name } }
+      ... on Commune { district { code name } province { code name } } } }`,
+    { s: search, l: options.level ?? null, on: options.on ?? null },
     signal,
   );
-  return d.adminUnits.map((u) => ({ ...u, province: u.province ?? null }));
+  return d.adminUnits.map((u) => ({ ...u, district: u.district ?? null, province: u.province ?? null }));
 }
 
 export interface IndicatorHit {

@@ -3,7 +3,7 @@
  * both languages (the `Texts` shape: see i18n.ts). Read as TABLE[code][lang].
  */
 import type { Texts } from '../../../schema/contract/reasons';
-import type { Viewer } from '../api';
+import type { UnitLevel, Viewer } from '../api';
 import type { MarkState, ObservationStatus } from '../sync';
 import { STATUS_LABELS_VI } from '../sync';
 
@@ -38,4 +38,11 @@ export const ROLE_LABELS: Readonly<Record<Viewer['role'], Texts>> = {
   PROVINCE_EDITOR: { vi: 'biên tập cấp tỉnh', en: 'province editor' },
   DISTRICT_EDITOR: { vi: 'biên tập cấp huyện', en: 'district editor' },
   VIEWER: { vi: 'chỉ xem', en: 'read only' },
+};
+
+/** The unit picker's levels (Tỉnh / Huyện / Xã). */
+export const LEVEL_LABELS: Readonly<Record<UnitLevel, Texts>> = {
+  PROVINCE: { vi: 'Tỉnh', en: 'Province' },
+  DISTRICT: { vi: 'Huyện', en: 'District' },
+  COMMUNE: { vi: 'Xã', en: 'Commune' },
 };

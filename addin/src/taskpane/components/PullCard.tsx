@@ -40,7 +40,7 @@ export function PullCard(props: {
         ...(fromYear ? { fromYear } : {}),
         ...(toYear ? { toYear } : {}),
       },
-      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh) /, '')}`,
+      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh|Xã|Phường|Thị trấn|Đặc khu) /, '')}`,
     };
   };
   const req = request();
