@@ -120,7 +120,7 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
     });
 
     it('pulls one district as a long table: hidden version column, frozen header', async () => {
-      await pane.pickUnit('unit-search', 'ha trung', 'Hà Trung');
+      await pane.pickUnit('unit-search', 'ha trung', 'Hà Trung', { before: true, level: 'DISTRICT' });
       await pane.byId('layout-long').click();
       await pane.act('pull');
       const sheet = (await pane.sheets()).find((x) => x.name === 'Dữ liệu Hà Trung')!;
@@ -130,6 +130,47 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       expect(grid.length).toBeGreaterThan(1);
       expect(grid.slice(1).every((r) => r[0] === '392')).toBe(true);
       expect(await pane.byId('sheet-status').innerText()).toContain('Dữ liệu Hà Trung');
+      pane.expectNoPageErrors();
+    });
+
+    it('searches communes today and before 1 July 2025: one option per unit, with its parent and end date', async () => {
+      // Today: no districts to choose from, and "ba dinh" finds the communes in force now.
+      await pane.unitScope('unit-search', { before: false, level: 'COMMUNE' });
+      expect(await pane.byId('unit-search-level-DISTRICT').isDisabled()).toBe(true);
+      const today = await pane.unitOptions(
+        'unit-search',
+        'ba dinh',
+        { before: false, level: 'COMMUNE' },
+        'Phường Ba Đình — Thành phố Hà Nội',
+      );
+      // (Xã Ba Dinh, in Quảng Ngãi, is spelled so in the GSO catalogue and matches "ba dinh" too.)
+      expect(today).toEqual([
+        'Phường Ba Đình — Thành phố Hà Nội (00004)',
+        'Xã Ba Đình — Tỉnh Thanh Hóa (16171)',
+        'Xã Ba Dinh — Tỉnh Quảng Ngãi (21499)',
+      ]);
+      // Before the reform: 00004 was Phường Trúc Bạch; the wards named Ba Đình were in Thanh Hóa.
+      const before = await pane.unitOptions(
+        'unit-search',
+        'ba dinh',
+        { before: true, level: 'COMMUNE' },
+        'Phường Ba Đình — Thành phố Thanh Hóa',
+      );
+      expect(before).toEqual([
+        'Phường Ba Đình — Thành phố Thanh Hóa (14776) · đến 30/06/2025',
+        'Phường Ba Đình — Thị xã Bỉm Sơn (14812) · đến 30/06/2025',
+        'Xã Ba Đình — Huyện Nga Sơn (16096) · đến 30/06/2025',
+        // the same code as today's Xã Ba Dinh, another unit (another id)
+        'Xã Ba Dinh — Huyện Ba Tơ (21499) · đến 30/06/2025',
+      ]);
+      const old = ok(await s.gql('{ commune(code: "00004", on: "2025-01-01") { name } }')).commune;
+      expect(old.name).toBe('Phường Trúc Bạch');
+      // Districts come back with the switch on; Huyện Hà Trung is picked by its id.
+      await pane.pickUnit('unit-search', 'ha trung', 'Huyện Hà Trung — Tỉnh Thanh Hóa', {
+        before: true,
+        level: 'DISTRICT',
+      });
+      expect(await pane.byId('unit-search').inputValue()).toBe('Huyện Hà Trung');
       pane.expectNoPageErrors();
     });
   });

@@ -2,6 +2,12 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+export interface UnitScope {
+  /** The "Trước 1/7/2025" switch: search units in force on 2025-06-30 instead of today */
+  before?: boolean;
+  level?: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+}
+
 export interface CellView {
   value: unknown;
   fill: string | null;
@@ -49,13 +55,41 @@ export class Pane {
     await this.byId('connected-as').waitFor({ timeout: 15_000 });
   }
 
-  /** Types a diacritic-free name into a unit search box and picks the option containing `pick`. */
-  async pickUnit(testId: string, search: string, pick: string): Promise<void> {
+  /**
+   * Sets a unit picker's "Trước 1/7/2025" switch (before the 2025 reorganisation) and, when the
+   * picker offers one, its level (Tỉnh / Huyện / Xã).
+   */
+  async unitScope(testId: string, scope: UnitScope): Promise<void> {
+    const before = this.byId(`${testId}-before`);
+    if ((await before.isChecked()) !== (scope.before ?? false)) await before.click();
+    if (scope.level) await this.byId(`${testId}-level-${scope.level}`).check();
+  }
+
+  /**
+   * Types a diacritic-free name into a unit search box and picks the option containing `pick`;
+   * `scope` sets the date switch and the level first (districts exist only before 1 July 2025).
+   */
+  async pickUnit(testId: string, search: string, pick: string, scope?: UnitScope): Promise<void> {
+    if (scope) await this.unitScope(testId, scope);
     await this.byId(testId).click();
     await this.byId(testId).fill(search);
     const option = this.page.getByRole('option', { name: new RegExp(pick) }).first();
     await option.waitFor({ timeout: 10_000 });
     await option.click();
+  }
+
+  /** The options a unit search offers (after its answer arrived): their texts, in order. */
+  async unitOptions(testId: string, search: string, scope: UnitScope, expectFirst: string): Promise<string[]> {
+    await this.unitScope(testId, scope);
+    await this.byId(testId).click();
+    await this.byId(testId).fill(search);
+    await this.page
+      .getByRole('option', { name: new RegExp(expectFirst) })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    const texts = await this.page.getByRole('option').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return texts;
   }
 
   async type(sheet: string, address: string, value: string | number): Promise<void> {

@@ -86,7 +86,7 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
     });
 
     it('pulls the term sheet: a row per target, a column per year, codes as text', async () => {
-      await pane.pickUnit('unit-search', 'ha trung', 'Hà Trung');
+      await pane.pickUnit('unit-search', 'ha trung', 'Hà Trung', { before: true, level: 'DISTRICT' });
       await pane.page.getByTestId('term-picker').filter({ hasText: 'XXII' }).waitFor();
       await pane.act('pull');
       await pane.byId('notice-success').waitFor();
