@@ -6,6 +6,7 @@ export type Status = 'ESTIMATED' | 'PRELIMINARY' | 'OFFICIAL' | 'FORECAST';
 
 export interface PushRow {
   unitCode: string;
+  unitId?: string | null;
   indicatorCode: string;
   period: string;
   value: number | null;

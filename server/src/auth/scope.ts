@@ -128,11 +128,36 @@ export async function loadScopedUnits(
  * it inactive, or keeps the previous behaviour).
  */
 export function unitOnPeriod(units: readonly ScopedUnit[], startMonth: number, endMonth: number): ScopedUnit {
+  const overlapping = unitsOnPeriod(units, startMonth, endMonth);
+  return overlapping.length === 1 ? overlapping[0] : units[0];
+}
+
+/** Units by id (bulk), with their parent's code; unknown ids are absent. */
+export async function loadScopedUnitsById(
+  em: Pick<EntityManager, 'query'>,
+  ids: Iterable<number>,
+): Promise<Map<number, ScopedUnit>> {
+  const list = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
+  const out = new Map<number, ScopedUnit>();
+  for (const chunk of inChunks(list)) {
+    const rows: Record<string, unknown>[] = await em.query(
+      `${UNIT_SQL} WHERE u.id IN (${placeholders(chunk.length)})`,
+      chunk,
+    );
+    for (const r of rows) out.set(Number(r.id), toScopedUnit(r));
+  }
+  return out;
+}
+
+/**
+ * Of the units sharing a code, every one whose validity overlaps the months [startMonth, endMonth]
+ * (ordinals year * 12 + month - 1): two when the period spans a change (37 in 2025).
+ */
+export function unitsOnPeriod(units: readonly ScopedUnit[], startMonth: number, endMonth: number): ScopedUnit[] {
   const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
-  const overlapping = units.filter(
+  return units.filter(
     (u) => (!u.validTo || startMonth <= month(u.validTo)) && (!u.validFrom || endMonth >= month(u.validFrom)),
   );
-  return overlapping.length === 1 ? overlapping[0] : units[0];
 }
 
 export async function loadScopedUnitById(em: Pick<EntityManager, 'query'>, id: number): Promise<ScopedUnit | null> {
