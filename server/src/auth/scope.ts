@@ -160,6 +160,20 @@ export function unitsOnPeriod(units: readonly ScopedUnit[], startMonth: number, 
   );
 }
 
+/** The unit with the code that existed on a day (YYYY-MM-DD), or null when none did. */
+export function unitOnDay(units: readonly ScopedUnit[], day: string): ScopedUnit | null {
+  return units.find((u) => (!u.validFrom || u.validFrom <= day) && (!u.validTo || day <= u.validTo)) ?? null;
+}
+
+/** "Tỉnh Ninh Bình (37, until 2025-06-30)": a unit with its validity, for messages. */
+export function describeUnit(u: ScopedUnit): string {
+  const span =
+    u.validFrom || u.validTo
+      ? `${u.validFrom ? `from ${u.validFrom}` : ''}${u.validFrom && u.validTo ? ' ' : ''}${u.validTo ? `until ${u.validTo}` : ''}`
+      : 'no end date';
+  return `${u.name} (${u.code}, ${span})`;
+}
+
 export async function loadScopedUnitById(em: Pick<EntityManager, 'query'>, id: number): Promise<ScopedUnit | null> {
   const rows: Record<string, unknown>[] = await em.query(`${UNIT_SQL} WHERE u.id = ?`, [id]);
   return rows.length ? toScopedUnit(rows[0]) : null;

@@ -6,7 +6,7 @@ import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
 import { ApiTokenEntity, type RoleValue } from './api-token.entity';
 import type { ApiToken, Viewer } from './auth.types';
-import { loadScopedUnits, requireAdmin } from './scope';
+import { loadScopedUnitsByCode, requireAdmin, unitOnDay } from './scope';
 import { hashToken, newTokenSecret } from './token-secret';
 
 const ROLES: readonly RoleValue[] = ['ADMIN', 'PROVINCE_EDITOR', 'DISTRICT_EDITOR', 'VIEWER'];
@@ -54,7 +54,10 @@ export class TokenService {
         ]),
       );
     } else if (scopeCode) {
-      const unit = (await loadScopedUnits(this.ds, [scopeCode])).get(scopeCode);
+      // The unit with the code today (37: the merged Ninh Bình); for a code no unit has today (a
+      // district abolished in 2025), the newest unit that had it.
+      const units = (await loadScopedUnitsByCode(this.ds, [scopeCode])).get(scopeCode);
+      const unit = units && (unitOnDay(units, new Date().toISOString().slice(0, 10)) ?? units[units.length - 1]);
       const level = input.role === 'PROVINCE_EDITOR' ? 'PROVINCE' : 'DISTRICT';
       if (!unit)
         errors.push(userError('UNKNOWN_UNIT', `No unit has code "${scopeCode.slice(0, 20)}"`, ['input', 'scopeCode']));
