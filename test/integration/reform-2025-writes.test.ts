@@ -92,3 +92,51 @@ describeEachDb('code 37 before and after the reform: terms, approvals, token sco
     await expect(createToken(t, 'wrong', 'DISTRICT_EDITOR', '37')).rejects.toThrow(/WRONG_SCOPE_LEVEL/);
   });
 });
+
+describeEachDb('read filters by code over the reform: every unit with the code in the filtered years', (db) => {
+  let t: TestServer;
+  let district: string;
+  let commune: string;
+  beforeAll(async () => {
+    t = await startTestServer(db);
+    district = ok(
+      await t.gql('{ province(code: "37", on: "2025-06-01") { districts(activeOn: "2025-06-01") { code } } }'),
+    ).province.districts[0].code;
+    commune = ok(await t.gql('{ province(code: "37") { communes { code } } }')).province.communes[0].code;
+    const pushed = await push(t, [
+      { unitCode: '37', indicatorCode: 'THU_NHAP_BQ', period: '2024', value: 50 },
+      { unitCode: '37', indicatorCode: 'THU_NHAP_BQ', period: '2025-09', value: 60 },
+      { unitCode: district, indicatorCode: 'THU_NHAP_BQ', period: '2024', value: 5 },
+      { unitCode: commune, indicatorCode: 'THU_NHAP_BQ', period: '2025-09', value: 6 },
+    ]);
+    expect(pushed.applied).toBe(true);
+  });
+  afterAll(() => t?.stop());
+
+  const read = async (filter: Record<string, unknown>) =>
+    (
+      ok(
+        await t.gql(
+          'query($f: ObservationFilter!) { observations(filter: $f) { nodes { unit { code } period value } } }',
+          {
+            f: filter,
+          },
+        ),
+      ).observations.nodes as { unit: { code: string }; period: string }[]
+    )
+      .map((n) => `${n.unit.code} ${n.period}`)
+      .sort();
+
+  it('unitCodes takes old and merged Ninh Bình over 2024–2025, only the old one up to 2024', async () => {
+    expect(await read({ unitCodes: ['37'] })).toEqual(['37 2024', '37 2025-09']);
+    expect(await read({ unitCodes: ['37'], fromYear: 2024, toYear: 2025 })).toEqual(['37 2024', '37 2025-09']);
+    expect(await read({ unitCodes: ['37'], toYear: 2024 })).toEqual(['37 2024']);
+    expect(await read({ unitCodes: ['37'], periods: ['2025-09'] })).toEqual(['37 2025-09']);
+  });
+
+  it('provinceCode takes the children of every province 37 in the years: old districts, merged communes', async () => {
+    expect(await read({ provinceCode: '37' })).toEqual([`${commune} 2025-09`, `${district} 2024`].sort());
+    expect(await read({ provinceCode: '37', fromYear: 2025 })).toEqual([`${commune} 2025-09`]);
+    expect(await read({ provinceCode: '37', toYear: 2024 })).toEqual([`${district} 2024`]);
+  });
+});
