@@ -139,4 +139,11 @@ describeEachDb('read filters by code over the reform: every unit with the code i
     expect(await read({ provinceCode: '37', fromYear: 2025 })).toEqual([`${commune} 2025-09`]);
     expect(await read({ provinceCode: '37', toYear: 2024 })).toEqual([`${district} 2024`]);
   });
+
+  it("ranks the districts of the province 37 at the period's end: old Ninh Bình in 2024, none (communes) in 2025-09", async () => {
+    const Q =
+      'query($p: String!) { ranking(provinceCode: "37", indicatorCode: "THU_NHAP_BQ", period: $p) { unit { code } rank } }';
+    expect(ok(await t.gql(Q, { p: '2024' })).ranking).toEqual([{ unit: { code: district }, rank: 1 }]);
+    expect(ok(await t.gql(Q, { p: '2025-09' })).ranking).toEqual([]);
+  });
 });

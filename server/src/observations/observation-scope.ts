@@ -35,7 +35,7 @@ export interface ObservationScopeFilter {
 /** A validated filter: what it names resolved to ids and month bounds; null where it does not narrow. */
 export interface ObservationScope {
   unitIds: number[] | null;
-  /** The province named by provinceCode (the oldest unit with the code; analytics use it). */
+  /** The province named by provinceCode at the filter's end (the oldest when unbounded); analytics use it. */
   province: AdminUnit | null;
   /** Every province with provinceCode in the filtered years: the filter takes their children. */
   provinceIds: number[] | null;
@@ -129,7 +129,8 @@ export class ObservationScopeService {
       : null;
     return {
       unitIds: unitCodes && during(await this.units.requireAllByCodes(unitCodes, field('unitCodes'))),
-      province: provinces && provinces[0],
+      // For analytics (provinceComparison): the province with the code at the filter's end, else the oldest.
+      province: provinces && ((to !== null && provinces.find((u) => existedDuring(u, to, to))) || provinces[0]),
       provinceIds: provinces && during(provinces),
       indicators: indicatorCodes && (await this.indicators.requireByCodes(indicatorCodes, field('indicatorCodes'))),
       periods,
