@@ -91,7 +91,7 @@ export async function push(
 export async function createToken(
   t: TestServer,
   name: string,
-  role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'VIEWER',
+  role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'COMMUNE_EDITOR' | 'VIEWER',
   scopeCode: string | null = null,
 ): Promise<{ secret: string; id: string }> {
   const res = ok(

@@ -6,7 +6,8 @@ import type { Viewer } from './auth.types';
 /**
  * The scope rules of the contract, in one place:
  * ADMIN everything; PROVINCE_EDITOR its province and the province's districts (write and approve);
- * DISTRICT_EDITOR its district (write only); VIEWER nothing.
+ * DISTRICT_EDITOR its district, COMMUNE_EDITOR its commune (write only; codes of the three levels
+ * never collide: 2, 3 and 5 digits); VIEWER nothing.
  */
 export interface ScopedUnit {
   id: number;
@@ -25,6 +26,7 @@ export function canWrite(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'parent
     case 'PROVINCE_EDITOR':
       return viewer.scopeCode !== null && (unit.code === viewer.scopeCode || unit.parentCode === viewer.scopeCode);
     case 'DISTRICT_EDITOR':
+    case 'COMMUNE_EDITOR':
       return viewer.scopeCode !== null && unit.code === viewer.scopeCode;
     default:
       return false;
