@@ -85,6 +85,11 @@ export const REASONS = {
   // Catalogue, units, terms
   UNKNOWN_UNIT: t('Mã đơn vị không có trên máy chủ', 'The server does not know this unit code'),
   UNKNOWN_INDICATOR: t('Mã chỉ tiêu không có trên máy chủ', 'The server does not know this indicator code'),
+  AMBIGUOUS_UNIT: t(
+    'Mã đơn vị ứng với hai đơn vị trong kỳ này (trước và sau sắp xếp): gửi kèm unitId',
+    'The unit code names two units in this period (before and after the reorganisation): send unitId',
+  ),
+  UNIT_MISMATCH: t('unitId không phải của đơn vị có mã này', 'unitId is not the id of a unit with this code'),
   UNIT_INACTIVE: t(
     'Đơn vị không tồn tại trong kỳ này (đã sáp nhập hoặc chưa thành lập)',
     'The unit did not exist in this period (merged or not yet created)',

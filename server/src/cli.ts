@@ -10,7 +10,7 @@ import { CsvFormatError } from './cli/observation-csv';
 
 const USAGE = `Usage: npm run cli -- <command>
 
-  token create --role ADMIN|PROVINCE_EDITOR|DISTRICT_EDITOR|VIEWER --name NAME [--scope CODE]
+  token create --role ADMIN|PROVINCE_EDITOR|DISTRICT_EDITOR|COMMUNE_EDITOR|VIEWER --name NAME [--scope CODE]
                                    create an API token; prints its secret once
   token revoke ID                  revoke a token (effective on its next request)
   token list                       list tokens (never their secrets)

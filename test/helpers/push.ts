@@ -6,6 +6,7 @@ export type Status = 'ESTIMATED' | 'PRELIMINARY' | 'OFFICIAL' | 'FORECAST';
 
 export interface PushRow {
   unitCode: string;
+  unitId?: string | null;
   indicatorCode: string;
   period: string;
   value: number | null;
@@ -90,7 +91,7 @@ export async function push(
 export async function createToken(
   t: TestServer,
   name: string,
-  role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'VIEWER',
+  role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'COMMUNE_EDITOR' | 'VIEWER',
   scopeCode: string | null = null,
 ): Promise<{ secret: string; id: string }> {
   const res = ok(

@@ -19,7 +19,7 @@ export type Progress = (done: number, total: number) => void;
 
 export interface Viewer {
   readonly name: string;
-  readonly role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'VIEWER';
+  readonly role: 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'COMMUNE_EDITOR' | 'VIEWER';
   readonly scopeCode: string | null;
 }
 

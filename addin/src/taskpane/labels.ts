@@ -37,6 +37,7 @@ export const ROLE_LABELS: Readonly<Record<Viewer['role'], Texts>> = {
   ADMIN: { vi: 'quản trị', en: 'administrator' },
   PROVINCE_EDITOR: { vi: 'biên tập cấp tỉnh', en: 'province editor' },
   DISTRICT_EDITOR: { vi: 'biên tập cấp huyện', en: 'district editor' },
+  COMMUNE_EDITOR: { vi: 'biên tập cấp xã', en: 'commune editor' },
   VIEWER: { vi: 'chỉ xem', en: 'read only' },
 };
 

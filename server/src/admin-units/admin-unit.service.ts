@@ -90,6 +90,23 @@ export class AdminUnitService {
     return [...found.values()];
   }
 
+  /**
+   * Every unit that ever had these codes (of `level`, when given), oldest first; BAD_USER_INPUT /
+   * UNKNOWN_UNIT at `field` for codes no unit ever had. Narrow it with `existedDuring`.
+   */
+  async requireAllByCodes(codes: readonly string[], field: string[], level?: AdminLevelValue): Promise<AdminUnit[]> {
+    const rows = codes.length
+      ? await this.repo.find({
+          where: level ? { code: In([...codes]), level } : { code: In([...codes]) },
+          order: { id: 'ASC' },
+        })
+      : [];
+    if (level === 'PROVINCE' && codes.length === 1 && rows.length === 0)
+      throw badInput('UNKNOWN_UNIT', `No province has code "${codes[0]}"`, field);
+    assertKnownCodes(codes, new Map(rows.map((r) => [r.code, r])), 'UNKNOWN_UNIT', 'unit', field);
+    return rows.map(presentUnit);
+  }
+
   /** Districts of the given provinces that existed on `activeOn` (all of them, abolished ones too, when null), by code. */
   async districtsOf(provinceIds: readonly number[], activeOn: string | null): Promise<Map<number, AdminUnit[]>> {
     const qb = this.repo
@@ -223,4 +240,20 @@ export class AdminUnitService {
     const rows = await qb.orderBy('u.level', 'DESC').addOrderBy('u.code', 'ASC').take(args.first).getMany();
     return rows.map(presentUnit);
   }
+}
+
+/**
+ * True when the unit existed at some time in the months [fromMonth, toMonth] (ordinals year * 12 +
+ * month - 1; null: unbounded): old and merged Ninh Bình (37) both existed in 2024–2025.
+ */
+export function existedDuring(
+  u: Pick<AdminUnit, 'validFrom' | 'validTo'>,
+  fromMonth: number | null,
+  toMonth: number | null,
+): boolean {
+  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  return (
+    (toMonth === null || !u.validFrom || month(u.validFrom) <= toMonth) &&
+    (fromMonth === null || !u.validTo || month(u.validTo) >= fromMonth)
+  );
 }

@@ -96,7 +96,13 @@ export class AnalyticsService {
     periodText: string,
   ): Promise<{ ranked: RankedValue[]; units: AdminUnit[] }> {
     const period = parsePeriod(periodText, ['period']);
-    const province = await this.units.requireProvince(provinceCode, ['provinceCode']);
+    // The province with the code at the period's end (37 in 2024: old Ninh Bình; in 2025-09: the
+    // merged one), or, when none had it then, the oldest unit with the code.
+    const endYear = Math.floor(period.endMonth / 12);
+    const endDay = new Date(Date.UTC(endYear, (period.endMonth % 12) + 1, 0)).toISOString().slice(0, 10);
+    const province =
+      (await this.units.byCodeOn(provinceCode, 'PROVINCE', endDay)) ??
+      (await this.units.requireProvince(provinceCode, ['provinceCode']));
     const indicator = await this.indicators.requireByCode(indicatorCode, ['indicatorCode']);
     const units = (await this.units.districtsOf([province.localId], null)).get(province.localId)!;
     const active = units.filter((u) => activeAtPeriodEnd(u, period.endMonth));

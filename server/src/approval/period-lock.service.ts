@@ -3,7 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
-import { loadScopedUnits, requireApproveScope, requireViewer, type ScopedUnit } from '../auth/scope';
+import {
+  describeUnit,
+  loadScopedUnits,
+  loadScopedUnitsByCode,
+  requireApproveScope,
+  requireViewer,
+  unitsOnPeriod,
+  type ScopedUnit,
+} from '../auth/scope';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
 import { isMysql } from '../db/dialect';
 import { inChunks, placeholders } from '../db/sql';
@@ -66,8 +74,25 @@ export class PeriodLockService {
   private async check(viewer: Viewer | null, input: { unitCode: string; period: string }): Promise<Checked> {
     const v = requireViewer(viewer);
     const base = { unitCode: input.unitCode, period: input.period, locked: false, lockedAt: null, lockedBy: null };
-    const unit = (await loadScopedUnits(this.ds, [input.unitCode])).get(input.unitCode);
     const period = tryParsePeriod(input.period);
+    // The unit with the code in the period (37 in 2024: old Ninh Bình; in 2025-09: the merged one).
+    const candidates = (await loadScopedUnitsByCode(this.ds, [input.unitCode])).get(input.unitCode);
+    const overlapping = candidates && period ? unitsOnPeriod(candidates, period.startMonth, period.endMonth) : [];
+    if (period && overlapping.length > 1) {
+      return {
+        payload: {
+          ...base,
+          userErrors: [
+            userError(
+              'AMBIGUOUS_UNIT',
+              `Code "${input.unitCode}" names ${overlapping.length} units in ${period.text}: ${overlapping.map(describeUnit).join(' and ')}. Approve a period inside one unit's validity (e.g. 2025-H1 or 2025-Q3)`,
+              ['input', 'unitCode'],
+            ),
+          ],
+        },
+      };
+    }
+    const unit = candidates && (overlapping.length === 1 ? overlapping[0] : candidates[0]);
     const errors = [
       ...(unit
         ? []

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type RoleValue = 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'VIEWER';
+export type RoleValue = 'ADMIN' | 'PROVINCE_EDITOR' | 'DISTRICT_EDITOR' | 'COMMUNE_EDITOR' | 'VIEWER';
 
 /** An API token. Only the SHA-256 of the secret is stored; the secret is shown once at creation. */
 @Entity('api_token')

@@ -7,12 +7,13 @@ export enum Role {
   ADMIN = 'ADMIN',
   PROVINCE_EDITOR = 'PROVINCE_EDITOR',
   DISTRICT_EDITOR = 'DISTRICT_EDITOR',
+  COMMUNE_EDITOR = 'COMMUNE_EDITOR',
   VIEWER = 'VIEWER',
 }
 registerEnumType(Role, {
   name: 'Role',
   description:
-    'ADMIN: everything; PROVINCE_EDITOR: a province and its districts; DISTRICT_EDITOR: one district; VIEWER: read only',
+    'ADMIN: everything; PROVINCE_EDITOR: a province and its districts; DISTRICT_EDITOR: one district; COMMUNE_EDITOR: one commune; VIEWER: read only',
 });
 
 /** Who is calling: resolved from the bearer token on every request. */

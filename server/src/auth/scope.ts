@@ -6,7 +6,8 @@ import type { Viewer } from './auth.types';
 /**
  * The scope rules of the contract, in one place:
  * ADMIN everything; PROVINCE_EDITOR its province and the province's districts (write and approve);
- * DISTRICT_EDITOR its district (write only); VIEWER nothing.
+ * DISTRICT_EDITOR its district, COMMUNE_EDITOR its commune (write only; codes of the three levels
+ * never collide: 2, 3 and 5 digits); VIEWER nothing.
  */
 export interface ScopedUnit {
   id: number;
@@ -25,6 +26,7 @@ export function canWrite(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'parent
     case 'PROVINCE_EDITOR':
       return viewer.scopeCode !== null && (unit.code === viewer.scopeCode || unit.parentCode === viewer.scopeCode);
     case 'DISTRICT_EDITOR':
+    case 'COMMUNE_EDITOR':
       return viewer.scopeCode !== null && unit.code === viewer.scopeCode;
     default:
       return false;
@@ -128,11 +130,50 @@ export async function loadScopedUnits(
  * it inactive, or keeps the previous behaviour).
  */
 export function unitOnPeriod(units: readonly ScopedUnit[], startMonth: number, endMonth: number): ScopedUnit {
+  const overlapping = unitsOnPeriod(units, startMonth, endMonth);
+  return overlapping.length === 1 ? overlapping[0] : units[0];
+}
+
+/** Units by id (bulk), with their parent's code; unknown ids are absent. */
+export async function loadScopedUnitsById(
+  em: Pick<EntityManager, 'query'>,
+  ids: Iterable<number>,
+): Promise<Map<number, ScopedUnit>> {
+  const list = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
+  const out = new Map<number, ScopedUnit>();
+  for (const chunk of inChunks(list)) {
+    const rows: Record<string, unknown>[] = await em.query(
+      `${UNIT_SQL} WHERE u.id IN (${placeholders(chunk.length)})`,
+      chunk,
+    );
+    for (const r of rows) out.set(Number(r.id), toScopedUnit(r));
+  }
+  return out;
+}
+
+/**
+ * Of the units sharing a code, every one whose validity overlaps the months [startMonth, endMonth]
+ * (ordinals year * 12 + month - 1): two when the period spans a change (37 in 2025).
+ */
+export function unitsOnPeriod(units: readonly ScopedUnit[], startMonth: number, endMonth: number): ScopedUnit[] {
   const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
-  const overlapping = units.filter(
+  return units.filter(
     (u) => (!u.validTo || startMonth <= month(u.validTo)) && (!u.validFrom || endMonth >= month(u.validFrom)),
   );
-  return overlapping.length === 1 ? overlapping[0] : units[0];
+}
+
+/** The unit with the code that existed on a day (YYYY-MM-DD), or null when none did. */
+export function unitOnDay(units: readonly ScopedUnit[], day: string): ScopedUnit | null {
+  return units.find((u) => (!u.validFrom || u.validFrom <= day) && (!u.validTo || day <= u.validTo)) ?? null;
+}
+
+/** "Tỉnh Ninh Bình (37, until 2025-06-30)": a unit with its validity, for messages. */
+export function describeUnit(u: ScopedUnit): string {
+  const span =
+    u.validFrom || u.validTo
+      ? `${u.validFrom ? `from ${u.validFrom}` : ''}${u.validFrom && u.validTo ? ' ' : ''}${u.validTo ? `until ${u.validTo}` : ''}`
+      : 'no end date';
+  return `${u.name} (${u.code}, ${span})`;
 }
 
 export async function loadScopedUnitById(em: Pick<EntityManager, 'query'>, id: number): Promise<ScopedUnit | null> {

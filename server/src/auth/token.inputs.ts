@@ -15,7 +15,8 @@ export class CreateApiTokenInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Province code for PROVINCE_EDITOR, district code for DISTRICT_EDITOR; none for ADMIN and VIEWER',
+    description:
+      'Province code for PROVINCE_EDITOR, district code for DISTRICT_EDITOR, commune code for COMMUNE_EDITOR; none for ADMIN and VIEWER',
   })
   scopeCode?: string | null;
 }

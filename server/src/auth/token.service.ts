@@ -6,10 +6,10 @@ import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
 import { ApiTokenEntity, type RoleValue } from './api-token.entity';
 import type { ApiToken, Viewer } from './auth.types';
-import { loadScopedUnits, requireAdmin } from './scope';
+import { loadScopedUnitsByCode, requireAdmin, unitOnDay } from './scope';
 import { hashToken, newTokenSecret } from './token-secret';
 
-const ROLES: readonly RoleValue[] = ['ADMIN', 'PROVINCE_EDITOR', 'DISTRICT_EDITOR', 'VIEWER'];
+const ROLES: readonly RoleValue[] = ['ADMIN', 'PROVINCE_EDITOR', 'DISTRICT_EDITOR', 'COMMUNE_EDITOR', 'VIEWER'];
 
 export function presentApiToken(e: ApiTokenEntity): ApiToken {
   return {
@@ -37,14 +37,21 @@ export class TokenService {
       errors.push(userError('INVALID_NAME', 'The name must have 1 to 200 characters', ['input', 'name']));
     if (!ROLES.includes(input.role))
       errors.push(userError('INVALID_ROLE', `The role must be one of ${ROLES.join(', ')}`, ['input', 'role']));
-    const needsScope = input.role === 'PROVINCE_EDITOR' || input.role === 'DISTRICT_EDITOR';
+    const level =
+      input.role === 'PROVINCE_EDITOR'
+        ? 'PROVINCE'
+        : input.role === 'DISTRICT_EDITOR'
+          ? 'DISTRICT'
+          : input.role === 'COMMUNE_EDITOR'
+            ? 'COMMUNE'
+            : null;
+    const needsScope = level !== null;
     if (needsScope && !scopeCode) {
       errors.push(
-        userError(
-          'SCOPE_REQUIRED',
-          `A ${input.role} token needs scopeCode: the ${input.role === 'PROVINCE_EDITOR' ? 'province' : 'district'} it may write`,
-          ['input', 'scopeCode'],
-        ),
+        userError('SCOPE_REQUIRED', `A ${input.role} token needs scopeCode: the ${level?.toLowerCase()} it may write`, [
+          'input',
+          'scopeCode',
+        ]),
       );
     } else if (!needsScope && scopeCode) {
       errors.push(
@@ -54,15 +61,17 @@ export class TokenService {
         ]),
       );
     } else if (scopeCode) {
-      const unit = (await loadScopedUnits(this.ds, [scopeCode])).get(scopeCode);
-      const level = input.role === 'PROVINCE_EDITOR' ? 'PROVINCE' : 'DISTRICT';
+      // The unit with the code today (37: the merged Ninh Bình); for a code no unit has today (a
+      // district abolished in 2025), the newest unit that had it.
+      const units = (await loadScopedUnitsByCode(this.ds, [scopeCode])).get(scopeCode);
+      const unit = units && (unitOnDay(units, new Date().toISOString().slice(0, 10)) ?? units[units.length - 1]);
       if (!unit)
         errors.push(userError('UNKNOWN_UNIT', `No unit has code "${scopeCode.slice(0, 20)}"`, ['input', 'scopeCode']));
       else if (unit.level !== level)
         errors.push(
           userError(
             'WRONG_SCOPE_LEVEL',
-            `A ${input.role} token needs a ${level.toLowerCase()} code; ${scopeCode} is a ${unit.level.toLowerCase()}`,
+            `A ${input.role} token needs a ${level!.toLowerCase()} code; ${scopeCode} is a ${unit.level.toLowerCase()}`,
             ['input', 'scopeCode'],
           ),
         );

@@ -23,7 +23,7 @@ export const cliViewer = (name?: string): Viewer => ({
   tokenId: null,
 });
 
-const ROLES: RoleValue[] = ['ADMIN', 'PROVINCE_EDITOR', 'DISTRICT_EDITOR', 'VIEWER'];
+const ROLES: RoleValue[] = ['ADMIN', 'PROVINCE_EDITOR', 'DISTRICT_EDITOR', 'COMMUNE_EDITOR', 'VIEWER'];
 const errorsText = (errors: { code: string; message: string }[]) =>
   errors.map((e) => `  ${e.code}: ${e.message}`).join('\n');
 

@@ -3,7 +3,7 @@ import type { RawRow } from '../observations/push-validate';
 
 /** The long format the add-in pulls and pushes: one observation per line. */
 export const CSV_COLUMNS = ['unit_code', 'indicator_code', 'period', 'value', 'status', 'source', 'note'] as const;
-export const OPTIONAL_COLUMNS = ['base_version'] as const;
+export const OPTIONAL_COLUMNS = ['base_version', 'unit_id'] as const;
 
 export class CsvFormatError extends Error {}
 
@@ -42,8 +42,10 @@ export function parseObservationCsv(text: string): { rows: RawRow[]; lines: numb
   records.slice(1).forEach((r, i) => {
     const value = cell(r, 'value').trim();
     const base = cell(r, 'base_version').trim();
+    const unitId = cell(r, 'unit_id').trim();
     rows.push({
       unitCode: cell(r, 'unit_code').trim(),
+      ...(unitId === '' ? {} : { unitId }),
       indicatorCode: cell(r, 'indicator_code').trim(),
       period: cell(r, 'period').trim(),
       value: value === '' ? null : NUMBER.test(value) ? Number(value) : value,

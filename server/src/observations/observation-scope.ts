@@ -1,6 +1,6 @@
 import { injectable } from 'tsyringe';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AdminUnitService } from '../admin-units/admin-unit.service';
+import { AdminUnitService, existedDuring } from '../admin-units/admin-unit.service';
 import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
 import { filterList } from '../common/paging';
@@ -35,7 +35,10 @@ export interface ObservationScopeFilter {
 /** A validated filter: what it names resolved to ids and month bounds; null where it does not narrow. */
 export interface ObservationScope {
   unitIds: number[] | null;
+  /** The province named by provinceCode at the filter's end (the oldest when unbounded); analytics use it. */
   province: AdminUnit | null;
+  /** Every province with provinceCode in the filtered years: the filter takes their children. */
+  provinceIds: number[] | null;
   indicators: Indicator[] | null;
   periods: string[] | null;
   fromMonth: number | null;
@@ -58,9 +61,9 @@ export function applyScope<T extends ObjectLiteral>(
   s: ObservationScope,
 ): SelectQueryBuilder<T> {
   if (s.unitIds) qb.andWhere('o.unit_id IN (:...unitIds)', { unitIds: orNone(s.unitIds, -1) });
-  if (s.province)
-    qb.andWhere('o.unit_id IN (SELECT pu.id FROM admin_unit pu WHERE pu.parent_id = :provinceId)', {
-      provinceId: s.province.localId,
+  if (s.provinceIds)
+    qb.andWhere('o.unit_id IN (SELECT pu.id FROM admin_unit pu WHERE pu.parent_id IN (:...provinceIds))', {
+      provinceIds: orNone(s.provinceIds, -1),
     });
   if (s.indicators)
     qb.andWhere('o.indicator_id IN (:...indicatorIds)', {
@@ -107,9 +110,28 @@ export class ObservationScopeService {
     if (given(f.updatedSince) && Number.isNaN(f.updatedSince.getTime())) {
       throw badInput('INVALID_DATETIME', 'updatedSince is not a valid date-time', field('updatedSince'));
     }
+    // Codes name every unit that had them at some time in the filtered years (37 over 2024–2025: old
+    // and merged Ninh Bình), so a series keeps its figures across the reform.
+    const bounds = periods?.map((p) => parsePeriod(p, field('periods')));
+    const fromMonth = Math.max(
+      given(f.fromYear) ? firstMonthOf(f.fromYear) : -Infinity,
+      bounds ? Math.min(...bounds.map((b) => b.startMonth)) : -Infinity,
+    );
+    const toMonth = Math.min(
+      given(f.toYear) ? lastMonthOf(f.toYear) : Infinity,
+      bounds ? Math.max(...bounds.map((b) => b.endMonth)) : Infinity,
+    );
+    const from = Number.isFinite(fromMonth) ? fromMonth : null;
+    const to = Number.isFinite(toMonth) ? toMonth : null;
+    const during = (units: AdminUnit[]) => units.filter((u) => existedDuring(u, from, to)).map((u) => u.localId);
+    const provinces = given(f.provinceCode)
+      ? await this.units.requireAllByCodes([f.provinceCode], field('provinceCode'), 'PROVINCE')
+      : null;
     return {
-      unitIds: unitCodes && (await this.units.requireByCodes(unitCodes, field('unitCodes'))).map((u) => u.localId),
-      province: given(f.provinceCode) ? await this.units.requireProvince(f.provinceCode, field('provinceCode')) : null,
+      unitIds: unitCodes && during(await this.units.requireAllByCodes(unitCodes, field('unitCodes'))),
+      // For analytics (provinceComparison): the province with the code at the filter's end, else the oldest.
+      province: provinces && ((to !== null && provinces.find((u) => existedDuring(u, to, to))) || provinces[0]),
+      provinceIds: provinces && during(provinces),
       indicators: indicatorCodes && (await this.indicators.requireByCodes(indicatorCodes, field('indicatorCodes'))),
       periods,
       fromMonth: given(f.fromYear) ? firstMonthOf(f.fromYear) : null,

@@ -132,6 +132,8 @@ export function requestHash(rows: readonly RawRow[], atomic: boolean): string {
         r.source ?? null,
         r.note ?? null,
         r.baseVersion ?? null,
+        // Only when sent, so the hashes of pushes recorded before unitId existed are unchanged.
+        ...(r.unitId !== undefined && r.unitId !== null ? [r.unitId] : []),
       ]),
     );
     h.update('\n');

@@ -1,7 +1,8 @@
 import type { ReasonCode } from '../../../schema/contract/reasons';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { loadScopedUnitsByCode, unitOnPeriod, type ScopedUnit } from '../auth/scope';
+import { loadScopedUnitsByCode, loadScopedUnitsById, unitsOnPeriod, type ScopedUnit } from '../auth/scope';
+import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { roundValue } from '../common/decimal';
 import { inChunks } from '../db/sql';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
@@ -18,6 +19,8 @@ const STATUSES: readonly ObservationStatusValue[] = ['ESTIMATED', 'PRELIMINARY',
 /** A row as it arrives (GraphQL input or a CSV line); nothing about it is trusted yet. */
 export interface RawRow {
   unitCode: unknown;
+  /** The unit's global id (AdminUnit.id): which unit, when its code names two in the period. */
+  unitId?: unknown;
   indicatorCode: unknown;
   period: unknown;
   value?: unknown;
@@ -57,6 +60,8 @@ export interface RowProblem {
 export interface Catalogue {
   /** Every unit with each code, oldest first: a row's code is resolved on its period. */
   units: Map<string, ScopedUnit[]>;
+  /** The units the rows name by unitId, by local id. */
+  unitsById: Map<number, ScopedUnit>;
   indicators: Map<string, IndicatorRef>;
 }
 
@@ -68,6 +73,10 @@ export async function loadCatalogue(
   const units = await loadScopedUnitsByCode(
     em,
     rows.map((r) => r.unitCode).filter((c): c is string => typeof c === 'string'),
+  );
+  const unitsById = await loadScopedUnitsById(
+    em,
+    rows.map((r) => unitIdOf(r.unitId)).filter((id): id is number => id !== null),
   );
   const codes = [...new Set(rows.map((r) => r.indicatorCode))].filter(
     (c): c is string => typeof c === 'string' && c.length > 0 && c.length <= 40,
@@ -85,8 +94,24 @@ export async function loadCatalogue(
       });
     }
   }
-  return { units, indicators };
+  return { units, unitsById, indicators };
 }
+
+const UNIT_TYPES = new Set(['Province', 'District', 'Commune']);
+const toUnitGlobalId = (u: ScopedUnit) =>
+  toGlobalId(u.level === 'PROVINCE' ? 'Province' : u.level === 'COMMUNE' ? 'Commune' : 'District', u.id);
+
+/** The local id in a unit's global id, or null when it is not one. */
+function unitIdOf(v: unknown): number | null {
+  if (typeof v !== 'string' || v.length === 0 || v.length > 100) return null;
+  const parsed = fromGlobalId(v);
+  return parsed && UNIT_TYPES.has(parsed.type) ? parsed.id : null;
+}
+
+const spanOf = (u: ScopedUnit) =>
+  u.validFrom || u.validTo
+    ? `${u.validFrom ? `from ${u.validFrom}` : ''}${u.validFrom && u.validTo ? ' ' : ''}${u.validTo ? `until ${u.validTo}` : ''}`
+    : 'always';
 
 /** Length in characters (code points), as the database counts them; cheap for huge strings. */
 function chars(s: string, limit: number): number {
@@ -127,12 +152,23 @@ function text(v: unknown, field: 'source' | 'note', max: number): Text {
 /** The first problem of one row, or the row made typed and canonical. */
 export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRow | RowProblem {
   const fail = (code: ReasonCode, field: string, message: string): RowProblem => ({ index, code, field, message });
+  const hasUnitId = raw.unitId !== undefined && raw.unitId !== null;
+  const byId = hasUnitId ? unitIdOf(raw.unitId) : null;
+  const chosen = byId === null ? undefined : cat.unitsById.get(byId);
+  if (hasUnitId && !chosen)
+    return fail('UNKNOWN_UNIT', 'unitId', `No province, district or commune has id ${quote(raw.unitId)}`);
+  if (chosen && chosen.code !== raw.unitCode)
+    return fail(
+      'UNIT_MISMATCH',
+      'unitId',
+      `unitId ${quote(raw.unitId)} is ${chosen.name} (${chosen.code}), not a unit with code ${quote(raw.unitCode)}`,
+    );
   const candidates = typeof raw.unitCode === 'string' ? cat.units.get(raw.unitCode) : undefined;
   if (!candidates)
     return fail(
       'UNKNOWN_UNIT',
       'unitCode',
-      `No province or district has code ${quote(raw.unitCode)} (GSO codes keep their leading zeros, e.g. "392" Hà Trung)`,
+      `No province, district or commune has code ${quote(raw.unitCode)} (GSO codes keep their leading zeros, e.g. "392" Hà Trung)`,
     );
   const indicator = typeof raw.indicatorCode === 'string' ? cat.indicators.get(raw.indicatorCode) : undefined;
   if (!indicator)
@@ -140,18 +176,26 @@ export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRo
   const period = typeof raw.period === 'string' ? tryParsePeriod(raw.period) : null;
   if (!period) return fail('INVALID_PERIOD', 'period', `${quote(raw.period)} is not a period: ${PERIOD_HELP}`);
   // A code can name several units over time (37 Ninh Bình before and after 2025-07-01): the one that
-  // existed in the period; if none or both did, the oldest, reported inactive below when it did not.
-  const unit = unitOnPeriod(candidates, period.startMonth, period.endMonth);
+  // existed in the period; when two did (37 in 2025), the row must say which with unitId; when none
+  // did, the oldest, reported inactive below.
+  const overlapping = unitsOnPeriod(candidates, period.startMonth, period.endMonth);
+  if (!chosen && overlapping.length > 1)
+    return fail(
+      'AMBIGUOUS_UNIT',
+      'unitCode',
+      `Code ${quote(raw.unitCode)} names ${overlapping.length} units in ${period.text}: ${overlapping
+        .map((u) => `${u.name} (${u.code}, ${spanOf(u)}, id ${toUnitGlobalId(u)})`)
+        .join(' and ')}. Send the unit's id as unitId, or a period inside one unit's validity`,
+    );
+  const unit = chosen ?? (overlapping.length === 1 ? overlapping[0] : candidates[0]);
   if (
     (unit.validTo && period.startMonth > monthOf(unit.validTo)) ||
     (unit.validFrom && period.endMonth < monthOf(unit.validFrom))
   ) {
-    const span =
-      `${unit.validFrom ? `from ${unit.validFrom} ` : ''}${unit.validTo ? `until ${unit.validTo}` : ''}`.trim();
     return fail(
       'UNIT_INACTIVE',
       'period',
-      `${unit.name} (${unit.code}) did not exist in ${period.text}: it existed ${span}`,
+      `${unit.name} (${unit.code}) did not exist in ${period.text}: it existed ${spanOf(unit)}`,
     );
   }
   const status = raw.status === undefined || raw.status === null ? 'OFFICIAL' : raw.status;

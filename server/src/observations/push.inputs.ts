@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ObservationStatus } from './observation.types';
 
 /** One value to write: the key (unit × indicator × period) and what it should become. */
@@ -6,6 +6,13 @@ import { ObservationStatus } from './observation.types';
 export class ObservationRowInput {
   @Field()
   unitCode: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The unit's id (AdminUnit.id), needed when unitCode names two units in the period (37 in 2025: old and merged Ninh Bình); must be a unit with that code",
+  })
+  unitId?: string | null;
 
   @Field()
   indicatorCode: string;

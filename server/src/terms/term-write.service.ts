@@ -3,7 +3,13 @@ import { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
-import { loadScopedUnitById, loadScopedUnits, requireEditor, requireWriteScope } from '../auth/scope';
+import {
+  loadScopedUnitById,
+  loadScopedUnitsByCode,
+  requireEditor,
+  requireWriteScope,
+  type ScopedUnit,
+} from '../auth/scope';
 import { roundValue } from '../common/decimal';
 import { fromGlobalId } from '../common/global-id';
 import { PERIOD_HELP, truncate, tryParsePeriod } from '../common/period';
@@ -30,9 +36,7 @@ export class TermWriteService {
   async createTerm(viewer: Viewer | null, input: CreateTermInput): Promise<TermPayload> {
     const v = requireEditor(viewer);
     const errors: UserError[] = [];
-    const unit = (await loadScopedUnits(this.ds, [input.unitCode])).get(input.unitCode);
-    if (!unit)
-      errors.push(userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode']));
+    const unit = await this.termUnit(input, errors);
     if (!Number.isInteger(input.congressNumber) || input.congressNumber < 1 || input.congressNumber > 100) {
       errors.push(
         userError('INVALID_CONGRESS_NUMBER', 'congressNumber must be a whole number from 1 to 100', [
@@ -97,6 +101,46 @@ export class TermWriteService {
       });
       return { term: presentTerm(saved), userErrors: [] };
     });
+  }
+
+  /**
+   * The unit whose congress this is: the one with unitId when given (its code must be unitCode),
+   * otherwise the unit with the code that existed longest during the term's years (37 for 2020–2025:
+   * old Ninh Bình; for 2025–2030: the merged one; ties: the older).
+   */
+  private async termUnit(input: CreateTermInput, errors: UserError[]): Promise<ScopedUnit | undefined> {
+    const candidates = (await loadScopedUnitsByCode(this.ds, [input.unitCode])).get(input.unitCode);
+    if (input.unitId !== undefined && input.unitId !== null) {
+      const parsed = fromGlobalId(input.unitId);
+      const chosen =
+        parsed && ['Province', 'District', 'Commune'].includes(parsed.type)
+          ? await loadScopedUnitById(this.ds, parsed.id)
+          : null;
+      if (!chosen)
+        errors.push(userError('UNKNOWN_UNIT', `No unit has id "${truncate(input.unitId)}"`, ['input', 'unitId']));
+      else if (chosen.code !== input.unitCode)
+        errors.push(
+          userError(
+            'UNIT_MISMATCH',
+            `unitId is ${chosen.name} (${chosen.code}), not a unit with code "${truncate(input.unitCode)}"`,
+            ['input', 'unitId'],
+          ),
+        );
+      return chosen && chosen.code === input.unitCode ? chosen : undefined;
+    }
+    if (!candidates) {
+      errors.push(userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode']));
+      return undefined;
+    }
+    if (!isYear(input.startYear) || !isYear(input.endYear)) return candidates[0];
+    const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+    const from = input.startYear * 12;
+    const to = input.endYear * 12 + 11;
+    const overlap = (u: ScopedUnit) =>
+      Math.min(to, u.validTo ? month(u.validTo) : to) - Math.max(from, u.validFrom ? month(u.validFrom) : from) + 1;
+    let best = candidates[0];
+    for (const u of candidates) if (overlap(u) > overlap(best)) best = u;
+    return best;
   }
 
   /** Replaces the term's targets in one transaction; ids of targets kept (same indicator and period) stay stable. */

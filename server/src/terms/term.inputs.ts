@@ -7,6 +7,13 @@ export class CreateTermInput {
   @Field({ description: 'The district (or province) whose congress set the resolution' })
   unitCode: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The unit's id (AdminUnit.id), to choose between units that share the code; by default the unit with the code that existed longest during the term's years",
+  })
+  unitId?: string | null;
+
   @Field(() => Int, { description: 'The congress number, e.g. 22 for "lần thứ XXII"' })
   congressNumber: number;
 
