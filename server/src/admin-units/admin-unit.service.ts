@@ -83,13 +83,6 @@ export class AdminUnitService {
     return new Map(rows.map((r) => [r.code, presentUnit(r)]));
   }
 
-  /** The units with these codes, or BAD_USER_INPUT / UNKNOWN_UNIT at `field` naming the unknown ones. */
-  async requireByCodes(codes: readonly string[], field: string[]): Promise<AdminUnit[]> {
-    const found = await this.byCodes(codes);
-    assertKnownCodes(codes, found, 'UNKNOWN_UNIT', 'unit', field);
-    return [...found.values()];
-  }
-
   /**
    * Every unit that ever had these codes (of `level`, when given), oldest first; BAD_USER_INPUT /
    * UNKNOWN_UNIT at `field` for codes no unit ever had. Narrow it with `existedDuring`.
@@ -240,20 +233,4 @@ export class AdminUnitService {
     const rows = await qb.orderBy('u.level', 'DESC').addOrderBy('u.code', 'ASC').take(args.first).getMany();
     return rows.map(presentUnit);
   }
-}
-
-/**
- * True when the unit existed at some time in the months [fromMonth, toMonth] (ordinals year * 12 +
- * month - 1; null: unbounded): old and merged Ninh Bình (37) both existed in 2024–2025.
- */
-export function existedDuring(
-  u: Pick<AdminUnit, 'validFrom' | 'validTo'>,
-  fromMonth: number | null,
-  toMonth: number | null,
-): boolean {
-  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
-  return (
-    (toMonth === null || !u.validFrom || month(u.validFrom) <= toMonth) &&
-    (fromMonth === null || !u.validTo || month(u.validTo) >= fromMonth)
-  );
 }

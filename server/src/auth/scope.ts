@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { forbidden, unauthenticated } from '../common/errors';
+import { existedDuring } from '../common/year';
 import { inChunks, placeholders } from '../db/sql';
 import type { Viewer } from './auth.types';
 
@@ -114,7 +115,7 @@ export async function loadScopedUnitsByCode(
 /**
  * Units by code with their parent's code, for scope checks; unknown codes are absent. When a code
  * names several units over time, the oldest (the pre-reform unit the previous release knew).
- * TODO(reform-2025): callers that know a date should pick with unitOnPeriod instead.
+ * TODO(reform-2025): callers that know a date should pick with unitsOnPeriod instead.
  */
 export async function loadScopedUnits(
   em: Pick<EntityManager, 'query'>,
@@ -122,16 +123,6 @@ export async function loadScopedUnits(
 ): Promise<Map<string, ScopedUnit>> {
   const all = await loadScopedUnitsByCode(em, codes);
   return new Map([...all].map(([code, units]) => [code, units[0]]));
-}
-
-/**
- * Of the units sharing a code, the one whose validity overlaps the months [startMonth, endMonth]
- * (ordinals year * 12 + month - 1); when none or several do, the first one (the caller then reports
- * it inactive, or keeps the previous behaviour).
- */
-export function unitOnPeriod(units: readonly ScopedUnit[], startMonth: number, endMonth: number): ScopedUnit {
-  const overlapping = unitsOnPeriod(units, startMonth, endMonth);
-  return overlapping.length === 1 ? overlapping[0] : units[0];
 }
 
 /** Units by id (bulk), with their parent's code; unknown ids are absent. */
@@ -156,10 +147,7 @@ export async function loadScopedUnitsById(
  * (ordinals year * 12 + month - 1): two when the period spans a change (37 in 2025).
  */
 export function unitsOnPeriod(units: readonly ScopedUnit[], startMonth: number, endMonth: number): ScopedUnit[] {
-  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
-  return units.filter(
-    (u) => (!u.validTo || startMonth <= month(u.validTo)) && (!u.validFrom || endMonth >= month(u.validFrom)),
-  );
+  return units.filter((u) => existedDuring(u, startMonth, endMonth));
 }
 
 /** The unit with the code that existed on a day (YYYY-MM-DD), or null when none did. */

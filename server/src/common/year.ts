@@ -15,3 +15,22 @@ export function assertYear(year: number, field: string): void {
 /** Month ordinals (year * 12 + month - 1, as common/period.ts counts them) of a year's first and last month. */
 export const firstMonthOf = (year: number) => year * 12;
 export const lastMonthOf = (year: number) => year * 12 + 11;
+
+/** The month ordinal of an ISO date (YYYY-MM-DD). */
+export const monthOfDate = (isoDate: string) => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1;
+
+/**
+ * True when something valid from `validFrom` to `validTo` (ISO dates; null: open) existed at some time
+ * in the months [fromMonth, toMonth] (null: unbounded): old and merged Ninh Bình (37) both existed in
+ * 2024–2025.
+ */
+export function existedDuring(
+  u: { validFrom: string | null; validTo: string | null },
+  fromMonth: number | null,
+  toMonth: number | null,
+): boolean {
+  return (
+    (toMonth === null || !u.validFrom || monthOfDate(u.validFrom) <= toMonth) &&
+    (fromMonth === null || !u.validTo || monthOfDate(u.validTo) >= fromMonth)
+  );
+}

@@ -1,6 +1,7 @@
 import { injectable } from 'tsyringe';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AdminUnitService, existedDuring } from '../admin-units/admin-unit.service';
+import { AdminUnitService } from '../admin-units/admin-unit.service';
+import { existedDuring } from '../common/year';
 import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
 import { filterList } from '../common/paging';

@@ -6,6 +6,7 @@ import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { roundValue } from '../common/decimal';
 import { inChunks } from '../db/sql';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
+import { monthOfDate } from '../common/year';
 import { IndicatorEntity } from '../indicators/indicator.entity';
 import { checkValue, type MeasureRules } from '../indicators/measure';
 import type { ObservationStatusValue } from './observation.entity';
@@ -121,7 +122,6 @@ function chars(s: string, limit: number): number {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const monthOf = (isoDate: string) => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1;
 const quote = (v: unknown) => (typeof v === 'string' ? `"${truncate(v)}"` : String(v));
 
 type Text = { ok: true; value: string | null } | { ok: false; problem: Omit<RowProblem, 'index'> };
@@ -189,8 +189,8 @@ export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRo
     );
   const unit = chosen ?? (overlapping.length === 1 ? overlapping[0] : candidates[0]);
   if (
-    (unit.validTo && period.startMonth > monthOf(unit.validTo)) ||
-    (unit.validFrom && period.endMonth < monthOf(unit.validFrom))
+    (unit.validTo && period.startMonth > monthOfDate(unit.validTo)) ||
+    (unit.validFrom && period.endMonth < monthOfDate(unit.validFrom))
   ) {
     return fail(
       'UNIT_INACTIVE',

@@ -14,7 +14,7 @@ import { roundValue } from '../common/decimal';
 import { fromGlobalId } from '../common/global-id';
 import { PERIOD_HELP, truncate, tryParsePeriod } from '../common/period';
 import { toRoman } from '../common/roman';
-import { isYear, MAX_YEAR, MIN_YEAR } from '../common/year';
+import { isYear, MAX_YEAR, MIN_YEAR, monthOfDate } from '../common/year';
 import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
 import { IndicatorEntity } from '../indicators/indicator.entity';
@@ -133,11 +133,12 @@ export class TermWriteService {
       return undefined;
     }
     if (!isYear(input.startYear) || !isYear(input.endYear)) return candidates[0];
-    const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
     const from = input.startYear * 12;
     const to = input.endYear * 12 + 11;
     const overlap = (u: ScopedUnit) =>
-      Math.min(to, u.validTo ? month(u.validTo) : to) - Math.max(from, u.validFrom ? month(u.validFrom) : from) + 1;
+      Math.min(to, u.validTo ? monthOfDate(u.validTo) : to) -
+      Math.max(from, u.validFrom ? monthOfDate(u.validFrom) : from) +
+      1;
     let best = candidates[0];
     for (const u of candidates) if (overlap(u) > overlap(best)) best = u;
     return best;
