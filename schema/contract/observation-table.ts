@@ -13,4 +13,12 @@ export const OBSERVATION_TABLE_COLUMNS = [
   'version',
   'updatedAt',
   'updatedBy',
+  /** AdminUnit.id: send it back as a push row's unitId (a code can name two units in a period). */
+  'unitId',
+  /** True for a value combined from predecessor units (boundaries CURRENT): read-only. */
+  'derived',
+  /** False when a derived value is an approximation (a PARTIAL link or a missing contributor). */
+  'complete',
+  /** Codes of the units a derived value combines ("35, 36, 37"); null for a stored value. */
+  'contributors',
 ] as const;

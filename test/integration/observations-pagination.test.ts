@@ -112,7 +112,7 @@ describeEachDb('observations connection', (db) => {
     const conn = ok(
       await t.gql(
         `query($filter: ObservationFilter!) { observations(filter: $filter, first: 1000) {
-      nodes { unit { code } indicator { code } period value status source note version updatedAt updatedBy } } }`,
+      nodes { unit { code id } indicator { code } period value status source note version updatedAt updatedBy derived complete } } }`,
         { filter },
       ),
     ).observations.nodes;
@@ -131,6 +131,10 @@ describeEachDb('observations connection', (db) => {
         'version',
         'updatedAt',
         'updatedBy',
+        'unitId',
+        'derived',
+        'complete',
+        'contributors',
       ]);
       expect(page.totalCount).toBe(180);
       rows.push(...page.rows);
@@ -149,6 +153,10 @@ describeEachDb('observations connection', (db) => {
         o.version,
         o.updatedAt,
         o.updatedBy,
+        o.unit.id,
+        o.derived,
+        o.complete,
+        null,
       ]),
     );
     const bad = await t.gql(TABLE, { filter: { periods: ['2024-Q5'] } });

@@ -1,6 +1,8 @@
 import { injectable } from 'tsyringe';
 import { assertPageSize } from '../common/paging';
 import { readDateTime } from '../db/sql';
+import { toGlobalId } from '../common/global-id';
+import { typenameOf } from '../admin-units/admin-unit.types';
 import type { ObservationFilter } from './observation.inputs';
 import { ObservationService } from './observation.service';
 import { MAX_PAGE, decodeCursor, encodeCursor } from './observation.service';
@@ -8,6 +10,8 @@ import { OBSERVATION_TABLE_COLUMNS, type ObservationTable, type ObservationTable
 
 interface RawRow {
   id: number;
+  unit_id: number;
+  unit_level: string;
   unit_code: string;
   indicator_code: string;
   period: string;
@@ -48,6 +52,8 @@ export class ObservationTableService {
       .innerJoin('indicator', 'i', 'i.id = o.indicator_id')
       .select([
         'o.id AS id',
+        'u.id AS unit_id',
+        'u.level AS unit_level',
         'u.code AS unit_code',
         'i.code AS indicator_code',
         'o.period AS period',
@@ -76,6 +82,10 @@ export class ObservationTableService {
       Number(r.version),
       isoInstant(r.updated_at),
       r.updated_by,
+      toGlobalId(typenameOf(r.unit_level), Number(r.unit_id)),
+      false,
+      true,
+      null,
     ]);
     const last = page.at(-1);
     return {

@@ -16,6 +16,10 @@ export type ObservationTableRow = [
   number,
   string,
   string | null,
+  string,
+  boolean,
+  boolean,
+  string | null,
 ];
 
 /**
@@ -26,7 +30,8 @@ export type ObservationTableRow = [
 @ObjectType({ description: 'Observations as rows of values in `columns` order (compact encoding for bulk pulls)' })
 export class ObservationTable {
   @Field(() => [String], {
-    description: 'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy',
+    description:
+      'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy, unitId, derived, complete, contributors',
   })
   columns: string[];
 
