@@ -293,6 +293,12 @@ describeEachDb('analytics at province and commune level (2025–2030 terms)', (d
       after = c.pageInfo.endCursor;
     }
     expect(seen).toEqual(all.nodes.map((n: any) => `${n.period}|${n.unitCode}`));
+    // A cursor of the previous release (no unit id) continues after its row.
+    const old = Buffer.from(`c:${JSON.stringify(['THU_NHAP_BQ', 2023 * 12, 2023 * 12 + 11, HA_VINH])}`).toString(
+      'base64url',
+    );
+    const next = ok(await t.gql(Q, { first: 1, after: old })).provinceComparison.nodes;
+    expect(next.map((n: any) => n.unitCode)).toEqual([HA_BAC]);
   });
 
   it('observations(filter: { provinceCode }) takes the districts and communes, not the province itself', async () => {

@@ -15,7 +15,7 @@ export class RankingResolver {
   ) {}
 
   @Query(() => [RankedValue], {
-    complexity: listOf(30),
+    complexity: listOf(200), // up to ~30 districts or ~200 communes (166 in Thanh Hóa)
     description:
       "The province's districts or communes active at the period's end that have a non-FORECAST value at exactly that period, best first by the indicator's direction; ties share a rank (1, 2, 2, 4)",
   })
