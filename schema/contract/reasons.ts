@@ -74,6 +74,10 @@ export const REASONS = {
     'Khoá chống gửi trùng không hợp lệ (tối đa 200 ký tự)',
     'Not a valid idempotency key (at most 200 characters)',
   ),
+  INVALID_RANKING_LEVEL: t(
+    'Chỉ xếp hạng được các huyện hoặc các xã của một tỉnh (cấp DISTRICT hoặc COMMUNE)',
+    "Only a province's districts or communes can be ranked (level DISTRICT or COMMUNE)",
+  ),
   SEARCH_TOO_LONG: t('Chuỗi tìm kiếm quá dài', 'The search text is too long'),
   FILTER_TOO_LONG: t(
     'Danh sách lọc quá dài (tối đa 5.000 giá trị)',

@@ -65,6 +65,12 @@ export class AdminUnitService {
     return row ? presentUnit(row) : null;
   }
 
+  /** Every unit that ever had this code (any level), oldest first. */
+  async allByCode(code: string): Promise<AdminUnit[]> {
+    const rows = await this.repo.find({ where: { code }, order: { id: 'ASC' } });
+    return rows.map(presentUnit);
+  }
+
   /** The province with this code, or BAD_USER_INPUT / UNKNOWN_UNIT at `field`. */
   async requireProvince(code: string, field: string[]): Promise<AdminUnit> {
     const province = await this.byCode(code, 'PROVINCE');
@@ -136,6 +142,25 @@ export class AdminUnitService {
       });
     }
     return out;
+  }
+
+  /**
+   * The units below a province, in one statement: its districts, its own communes (after the
+   * reform) and its districts' communes (before), those that existed on `on` (all of them when
+   * null), by code. `districtsOf` and `communesOf` together, for readers that need both levels
+   * (ranking, the province comparison).
+   */
+  async subdivisionsOf(provinceId: number, on: string | null): Promise<AdminUnit[]> {
+    const qb = this.repo
+      .createQueryBuilder('u')
+      .where("u.level IN ('DISTRICT', 'COMMUNE')")
+      .andWhere(
+        "(u.parent_id = :pid OR u.parent_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid AND d.level = 'DISTRICT'))",
+        { pid: provinceId },
+      );
+    if (on) qb.andWhere(existedOn('u'), { on });
+    const rows = await qb.orderBy('u.code', 'ASC').addOrderBy('u.id', 'ASC').getMany();
+    return rows.map(presentUnit);
   }
 
   /** Lineage links of these units: `successors` (the units they went into) or `predecessors`. */

@@ -23,7 +23,7 @@ export class ComparisonResolver {
   @Query(() => ComparisonConnection, {
     complexity: perPage,
     description:
-      'Province-wide long table for a PivotTable: one row per district × indicator × period with a value, with target, ratio, band and rank. ' +
+      'Province-wide long table for a PivotTable: one row per district or commune × indicator × period with a value, with target, ratio, band and rank (among the units of its level). ' +
       'Filters narrow it (AND); without indicatorCodes every indicator, without periods/years every period.',
   })
   async provinceComparison(

@@ -38,6 +38,7 @@ export interface ComparisonArgs {
 }
 
 const encodeCursor = (k: RowKey) => Buffer.from(`c:${JSON.stringify(k)}`).toString('base64url');
+/** A cursor's key; one of the previous release (no unit id: its codes named one unit) sorts after every unit with its code. */
 function decodeCursor(cursor: string): RowKey {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   try {
@@ -45,13 +46,13 @@ function decodeCursor(cursor: string): RowKey {
       const k = JSON.parse(text.slice(2));
       if (
         Array.isArray(k) &&
-        k.length === 4 &&
+        (k.length === 4 || (k.length === 5 && Number.isInteger(k[4]))) &&
         typeof k[0] === 'string' &&
         Number.isInteger(k[1]) &&
         Number.isInteger(k[2]) &&
         typeof k[3] === 'string'
       )
-        return k as RowKey;
+        return [k[0], k[1], k[2], k[3], k.length === 5 ? k[4] : Number.MAX_SAFE_INTEGER];
     }
   } catch {
     // falls through to the error below
@@ -59,15 +60,7 @@ function decodeCursor(cursor: string): RowKey {
   throw badInput('INVALID_CURSOR', 'after is not a cursor returned by this API', ['after']);
 }
 
-/**
- * The province-wide comparison: one row per district × indicator × period with a value (abolished
- * districts included, unranked after they ended). Fetches in
- * six statements whatever the size (province, districts, indicators, observations, terms, targets),
- * with no per-row work in SQL; ranks, targets and bands are assembled in memory (comparison.ts).
- * Every page reads the whole filtered set (ranks need complete groups) and cuts the page after the
- * cursor's key, so a page already read never shifts when values are added.
- */
-/** The comparison's districts and indicators, by id. */
+/** The comparison's districts, communes and indicators, by id. */
 interface Catalogue {
   units: AdminUnit[];
   indicators: Indicator[];
@@ -75,7 +68,7 @@ interface Catalogue {
   indicatorById: Map<number, Indicator>;
 }
 
-/** Observations of known districts and indicators as rows to assemble (a district is ranked while it exists). */
+/** Observations of known districts, communes and indicators as rows to assemble (a unit is ranked while it exists). */
 function inputRows(values: readonly ObservationValue[], c: Catalogue): ComparisonInputRow[] {
   const rows: ComparisonInputRow[] = [];
   for (const v of values) {
@@ -86,6 +79,7 @@ function inputRows(values: readonly ObservationValue[], c: Catalogue): Compariso
       observationId: v.id,
       unitId: unit.localId,
       unitCode: unit.code,
+      level: unit.level,
       indicatorId: ind.localId,
       indicatorCode: ind.code,
       period: v.period,
@@ -109,6 +103,7 @@ function presentRow({ row: r, target, ratio, band, rank, rankOf }: ComparisonRow
     observationId: r.observationId,
     unitCode: unit.code,
     unitName: unit.shortName,
+    unitLevel: unit.level,
     indicatorCode: ind.code,
     indicatorName: ind.name,
     measure: ind.unit,
@@ -127,9 +122,10 @@ function presentRow({ row: r, target, ratio, band, rank, rankOf }: ComparisonRow
 }
 
 /**
- * The province-wide comparison: one row per district × indicator × period with a value (abolished
- * districts included, unranked after they ended). Fetches in six statements whatever the size
- * (province, indicators, districts, observations, terms, targets), with no per-row work in SQL;
+ * The province-wide comparison: one row per district or commune × indicator × period with a value
+ * (units that ended included, unranked after they ended; districts ranked among districts, communes
+ * among communes). Fetches in six statements whatever the size (province, indicators, districts and
+ * communes, observations, terms, targets), with no per-row work in SQL;
  * ranks, targets and bands are assembled in memory (comparison.ts). Every page reads the whole
  * filtered set (ranks need complete groups) and cuts the page after the cursor's key, so a page
  * already read never shifts when values are added.
@@ -144,7 +140,7 @@ export class ComparisonService {
     private readonly terms: TermService,
   ) {}
 
-  /** A page of the comparison, with the districts and indicators it draws on (for the caller's loaders). */
+  /** A page of the comparison, with the units and indicators it draws on (for the caller's loaders). */
   async connection(
     args: ComparisonArgs,
   ): Promise<ComparisonConnection & { units: AdminUnit[]; indicators: Indicator[] }> {
@@ -169,10 +165,12 @@ export class ComparisonService {
     };
   }
 
-  /** Every district the province ever had and the indicators in scope (all of them when the scope names none). */
+  /**
+   * Every district and commune the province ever had (its districts' communes before the reform,
+   * its own after) and the indicators in scope (all of them when the scope names none).
+   */
   private async catalogue(scope: ObservationScope): Promise<Catalogue> {
-    const provinceId = scope.province!.localId;
-    const units = (await this.units.districtsOf([provinceId], null)).get(provinceId)!;
+    const units = await this.units.subdivisionsOf(scope.province!.localId, null);
     const indicators = scope.indicators ?? (await this.indicators.list({}));
     return {
       units,
@@ -182,7 +180,7 @@ export class ComparisonService {
     };
   }
 
-  /** Targets of every term of the districts (of the indicators in scope), with their terms' months: two statements. */
+  /** Targets of every term of the units (of the indicators in scope), with their terms' months: two statements. */
   private async targetsByUnit(scope: ObservationScope, c: Catalogue): Promise<Map<number, TermTarget[]>> {
     const out = new Map<number, TermTarget[]>();
     for (const { term, target: t } of await this.terms.targetsOfUnits(

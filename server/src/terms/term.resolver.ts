@@ -22,12 +22,16 @@ export class TermResolver {
     private readonly unitLoaders: AdminUnitLoaders,
   ) {}
 
-  @Query(() => [Term], { description: 'Congress terms, of one unit when unitCode is given', complexity: listOf(10) })
+  @Query(() => [Term], {
+    description:
+      'Congress terms; with unitCode, the terms of every unit that had the code (a commune code reused on 2025-07-01 names the old and the new commune), newest first',
+    complexity: listOf(10),
+  })
   async terms(@Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null): Promise<Term[]> {
     if (unitCode === null || unitCode === undefined) return this.termsService.list(null);
-    const unit = await this.units.byCode(unitCode);
-    if (!unit) throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
-    return this.termsService.list(unit.localId);
+    const units = await this.units.allByCode(unitCode);
+    if (!units.length) throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
+    return this.termsService.list(units.map((u) => u.localId));
   }
 
   @Query(() => Term, { nullable: true })

@@ -19,10 +19,15 @@ export interface TargetInTerm {
 export class TermService {
   constructor(private readonly ds: DataSource) {}
 
-  async list(unitId: number | null): Promise<Term[]> {
+  /** Every term (null), or the terms of these units: by unit, newest first; with several units, newest first over all. */
+  async list(units: number | readonly number[] | null): Promise<Term[]> {
+    const unitIds = typeof units === 'number' ? [units] : units;
     const rows = await this.ds.getRepository(TermEntity).find({
-      where: unitId === null ? {} : { unitId },
-      order: { unitId: 'ASC', startYear: 'DESC', congressNumber: 'DESC' },
+      where: unitIds === null ? {} : { unitId: In([...unitIds]) },
+      order:
+        unitIds && unitIds.length > 1
+          ? { startYear: 'DESC', congressNumber: 'DESC', unitId: 'ASC' }
+          : { unitId: 'ASC', startYear: 'DESC', congressNumber: 'DESC' },
     });
     return rows.map(presentTerm);
   }
