@@ -8,6 +8,7 @@ import { IndicatorService } from '../indicators/indicator.service';
 import type { Indicator } from '../indicators/indicator.types';
 import { ObservationScopeService, type ObservationScope } from '../observations/observation-scope';
 import { ObservationService, type ObservationValue } from '../observations/observation.service';
+import { BoundaryService, inForceOn } from '../observations/boundary.service';
 import type { ObservationStatus } from '../observations/observation.types';
 import { TermService } from '../terms/term.service';
 import type { Comparator } from '../terms/term.types';
@@ -35,7 +36,24 @@ export interface ComparisonArgs {
   includeForecasts?: boolean | null;
   first: number;
   after?: string | null;
+  /** ISO date of the boundaries (boundaries CURRENT); null: as reported. */
+  on?: string | null;
 }
+
+/** A value to compare: stored, or (boundaries CURRENT) derived from predecessor units. */
+type ComparedValue = Omit<ObservationValue, 'id'> & {
+  observationId: number | null;
+  derived: boolean;
+  complete: boolean;
+  contributorIds: number[];
+};
+const asReported = (v: ObservationValue): ComparedValue => ({
+  ...v,
+  observationId: v.id,
+  derived: false,
+  complete: true,
+  contributorIds: [],
+});
 
 const encodeCursor = (k: RowKey) => Buffer.from(`c:${JSON.stringify(k)}`).toString('base64url');
 /** A cursor's key; one of the previous release (no unit id: its codes named one unit) sorts after every unit with its code. */
@@ -69,14 +87,18 @@ interface Catalogue {
 }
 
 /** Observations of known districts, communes and indicators as rows to assemble (a unit is ranked while it exists). */
-function inputRows(values: readonly ObservationValue[], c: Catalogue): ComparisonInputRow[] {
+function inputRows(values: readonly ComparedValue[], c: Catalogue, on: string | null): ComparisonInputRow[] {
   const rows: ComparisonInputRow[] = [];
   for (const v of values) {
     const unit = c.unitById.get(v.unitId);
     const ind = c.indicatorById.get(v.indicatorId);
     if (!unit || !ind) continue;
     rows.push({
-      observationId: v.id,
+      observationId: v.observationId,
+      derived: v.derived,
+      complete: v.complete,
+      contributorIds: v.contributorIds,
+      updatedAt: v.updatedAt,
       unitId: unit.localId,
       unitCode: unit.code,
       level: unit.level,
@@ -87,20 +109,37 @@ function inputRows(values: readonly ObservationValue[], c: Catalogue): Compariso
       endMonth: v.endMonth,
       value: v.value,
       status: v.status,
-      active: activeAtPeriodEnd(unit, v.endMonth),
+      // On the boundaries of a date, its units compare for every period (a commune's 2023 is its
+      // predecessors'); districts, which ended with no successor, while they existed.
+      active: (on !== null && inForceOn(unit, on)) || activeAtPeriodEnd(unit, v.endMonth),
     });
   }
   return rows;
 }
 
 /** An assembled row as the API shows it. */
-function presentRow({ row: r, target, ratio, band, rank, rankOf }: ComparisonRowResult, c: Catalogue): ComparisonRow {
+function presentRow(
+  { row: r, target, ratio, band, rank, rankOf }: ComparisonRowResult,
+  c: Catalogue,
+  on: string | null,
+): ComparisonRow {
+  const contributors = r.derived
+    ? r.contributorIds.map((id) => c.unitById.get(id)?.code ?? String(id)).join(', ')
+    : null;
   const unit = c.unitById.get(r.unitId)!;
   const ind = c.indicatorById.get(r.indicatorId)!;
   return {
     unitId: r.unitId,
     indicatorId: r.indicatorId,
     observationId: r.observationId,
+    contributorIds: r.contributorIds,
+    updatedAt: r.updatedAt,
+    startMonth: r.startMonth,
+    endMonth: r.endMonth,
+    boundariesOn: on,
+    derived: r.derived,
+    complete: r.complete,
+    contributors,
     unitCode: unit.code,
     unitName: unit.shortName,
     unitLevel: unit.level,
@@ -138,6 +177,7 @@ export class ComparisonService {
     private readonly indicators: IndicatorService,
     private readonly observations: ObservationService,
     private readonly terms: TermService,
+    private readonly boundaries: BoundaryService,
   ) {}
 
   /** A page of the comparison, with the units and indicators it draws on (for the caller's loaders). */
@@ -146,15 +186,20 @@ export class ComparisonService {
   ): Promise<ComparisonConnection & { units: AdminUnit[]; indicators: Indicator[] }> {
     assertPageSize(args.first, MAX_COMPARISON_PAGE);
     const after = args.after ? decodeCursor(args.after) : null;
-    const scope = await this.scopes.resolve({ ...args, includeForecasts: Boolean(args.includeForecasts) }, []);
-    const catalogue = await this.catalogue(scope);
-    const rows = catalogue.units.length ? inputRows(await this.observations.valuesInScope(scope), catalogue) : [];
+    const filter = { ...args, includeForecasts: Boolean(args.includeForecasts) };
+    const on = args.on ?? null;
+    const scope = await this.scopes.resolve(filter, []);
+    const values: ComparedValue[] = on
+      ? await this.boundaries.values(filter, on, [])
+      : (await this.observations.valuesInScope(scope)).map(asReported);
+    const catalogue = on ? await this.catalogueOf(values, scope) : await this.catalogue(scope);
+    const rows = catalogue.units.length ? inputRows(values, catalogue, on) : [];
     const assembled = assembleComparison(rows, catalogue.indicatorById, await this.targetsByUnit(scope, catalogue));
     const start = after ? firstAfter(assembled, after) : 0;
     const page = assembled.slice(start, start + args.first);
     return {
       ...pageOf(
-        page.map((a) => presentRow(a, catalogue)),
+        page.map((a) => presentRow(a, catalogue, on)),
         (_, i) => encodeCursor(rowKey(page[i].row)),
         start + args.first < assembled.length,
         args.after,
@@ -176,6 +221,22 @@ export class ComparisonService {
       units,
       indicators,
       unitById: new Map(units.map((u) => [u.localId, u])),
+      indicatorById: new Map(indicators.map((i) => [i.localId, i])),
+    };
+  }
+
+  /**
+   * On the boundaries of a date: the units the values belong to (the province's communes then, the
+   * districts of it and of every province it came from) and those their derived values combine.
+   */
+  private async catalogueOf(values: readonly ComparedValue[], scope: ObservationScope): Promise<Catalogue> {
+    const ids = new Set(values.flatMap((v) => [v.unitId, ...v.contributorIds]));
+    const unitById = await this.units.byIds([...ids]);
+    const indicators = scope.indicators ?? (await this.indicators.list({}));
+    return {
+      units: [...unitById.values()],
+      indicators,
+      unitById,
       indicatorById: new Map(indicators.map((i) => [i.localId, i])),
     };
   }

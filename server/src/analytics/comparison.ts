@@ -11,7 +11,12 @@ import { competitionRank, type DirectionValue } from './ranking';
  */
 
 export interface ComparisonInputRow {
-  observationId: number;
+  /** The stored observation; null for a value derived from predecessor units (boundaries CURRENT). */
+  observationId: number | null;
+  derived: boolean;
+  complete: boolean;
+  contributorIds: number[];
+  updatedAt: Date | null;
   unitId: number;
   unitCode: string;
   /** DISTRICT or COMMUNE: rows are ranked among the units of their level. */

@@ -74,9 +74,27 @@ export class ComparisonRow {
   })
   rankOf: number | null;
 
+  @Field({ description: 'True for a value derived from the units this one succeeded (boundaries CURRENT)' })
+  derived: boolean;
+
+  @Field({ description: 'False when a derived value is an approximation (see Observation.complete)' })
+  complete: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Codes of the units a derived value combines ("35, 36, 37"); null for a stored value',
+  })
+  contributors: string | null;
+
   unitId: number;
   indicatorId: number;
-  observationId: number;
+  observationId: number | null;
+  contributorIds: number[];
+  updatedAt: Date | null;
+  startMonth: number;
+  endMonth: number;
+  /** ISO date of the boundaries (CURRENT), or null. */
+  boundariesOn: string | null;
 }
 
 @ObjectType({ description: 'Rows ordered by indicator code, period, unit code', simpleResolvers: true })

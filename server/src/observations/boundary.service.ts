@@ -37,7 +37,7 @@ export interface BoundaryValue {
 }
 
 /** True when the unit was in force on the ISO date. */
-const inForceOn = (u: { validFrom: string | null; validTo: string | null }, on: string) =>
+export const inForceOn = (u: { validFrom: string | null; validTo: string | null }, on: string) =>
   (u.validFrom === null || u.validFrom <= on) && (u.validTo === null || u.validTo >= on);
 
 /**

@@ -42,6 +42,10 @@ const row = (
   const p = parsePeriod(period);
   return {
     observationId: nextId++,
+    derived: false,
+    complete: true,
+    contributorIds: [],
+    updatedAt: null,
     unitId: Number(unitCode),
     unitCode,
     level: unitCode.length === 5 ? 'COMMUNE' : 'DISTRICT',
