@@ -9,6 +9,7 @@ import {
   loadScopedUnitsByCode,
   requireApproveScope,
   requireViewer,
+  resolveWriteScope,
   unitsOnPeriod,
   type ScopedUnit,
 } from '../auth/scope';
@@ -72,7 +73,7 @@ export class PeriodLockService {
 
   /** validate → authorize; a problem with the input comes back as a payload with userErrors. */
   private async check(viewer: Viewer | null, input: { unitCode: string; period: string }): Promise<Checked> {
-    const v = requireViewer(viewer);
+    const v = await resolveWriteScope(this.ds, requireViewer(viewer));
     const base = { unitCode: input.unitCode, period: input.period, locked: false, lockedAt: null, lockedBy: null };
     const period = tryParsePeriod(input.period);
     // The unit with the code in the period (37 in 2024: old Ninh Bình; in 2025-09: the merged one).
