@@ -102,7 +102,7 @@ export class AnalyticsService {
     const endDay = new Date(Date.UTC(endYear, (period.endMonth % 12) + 1, 0)).toISOString().slice(0, 10);
     const province =
       (await this.units.byCodeOn(provinceCode, 'PROVINCE', endDay)) ??
-      (await this.units.requireProvince(provinceCode, ['provinceCode']));
+      (await this.units.requireAllByCodes([provinceCode], ['provinceCode'], 'PROVINCE'))[0];
     const indicator = await this.indicators.requireByCode(indicatorCode, ['indicatorCode']);
     const units = (await this.units.districtsOf([province.localId], null)).get(province.localId)!;
     const active = units.filter((u) => activeAtPeriodEnd(u, period.endMonth));

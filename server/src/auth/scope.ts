@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { forbidden, unauthenticated } from '../common/errors';
-import { existedDuring } from '../common/year';
+import { existedDuring, existedOn, pickOnDay } from '../common/year';
+import { toGlobalId } from '../common/global-id';
 import { inChunks, placeholders } from '../db/sql';
 import type { Viewer } from './auth.types';
 
@@ -128,19 +129,6 @@ export async function loadScopedUnitsByCode(
 }
 
 /**
- * Units by code with their parent's code, for scope checks; unknown codes are absent. When a code
- * names several units over time, the oldest (the pre-reform unit the previous release knew).
- * TODO(reform-2025): callers that know a date should pick with unitsOnPeriod instead.
- */
-export async function loadScopedUnits(
-  em: Pick<EntityManager, 'query'>,
-  codes: Iterable<string>,
-): Promise<Map<string, ScopedUnit>> {
-  const all = await loadScopedUnitsByCode(em, codes);
-  return new Map([...all].map(([code, units]) => [code, units[0]]));
-}
-
-/**
  * The viewer with the provinces a PROVINCE_EDITOR writes (`provinceIds`): the province with its scope
  * code today (for a code no province has today, the newest that had it, as token scopes are checked),
  * and every province that went wholly into it, transitively, through unit_lineage (FULL links). Other
@@ -150,7 +138,7 @@ export async function resolveWriteScope(em: Pick<EntityManager, 'query'>, viewer
   if (viewer.role !== 'PROVINCE_EDITOR' || viewer.provinceIds) return viewer;
   const code = viewer.scopeCode ?? '';
   const units = ((await loadScopedUnitsByCode(em, [code])).get(code) ?? []).filter((u) => u.level === 'PROVINCE');
-  const base = unitOnDay(units, new Date().toISOString().slice(0, 10)) ?? units[units.length - 1];
+  const base = pickOnDay(units, null);
   const ids = new Set<number>(base ? [base.id] : []);
   for (let frontier = [...ids]; frontier.length;) {
     const next: number[] = [];
@@ -195,8 +183,12 @@ export function unitsOnPeriod(units: readonly ScopedUnit[], startMonth: number, 
 
 /** The unit with the code that existed on a day (YYYY-MM-DD), or null when none did. */
 export function unitOnDay(units: readonly ScopedUnit[], day: string): ScopedUnit | null {
-  return units.find((u) => (!u.validFrom || u.validFrom <= day) && (!u.validTo || day <= u.validTo)) ?? null;
+  return units.find((u) => existedOn(u, day)) ?? null;
 }
+
+/** The global id of a unit (AdminUnit.id): Province:…, District:… or Commune:…. */
+export const unitGlobalId = (u: Pick<ScopedUnit, 'id' | 'level'>) =>
+  toGlobalId(u.level === 'PROVINCE' ? 'Province' : u.level === 'COMMUNE' ? 'Commune' : 'District', u.id);
 
 /** "Tỉnh Ninh Bình (37, until 2025-06-30)": a unit with its validity, for messages. */
 export function describeUnit(u: ScopedUnit): string {

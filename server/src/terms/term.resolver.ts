@@ -6,7 +6,8 @@ import { Indicator } from '../indicators/indicator.types';
 import { Target, Term } from './term.types';
 import { Lifecycle, scoped } from 'tsyringe';
 import { TermService } from './term.service';
-import { AdminUnitService } from '../admin-units/admin-unit.service';
+import { AdminUnitService, isoDate } from '../admin-units/admin-unit.service';
+import { DateResolver } from 'graphql-scalars';
 import { TermLoaders } from './term.loaders';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
@@ -22,12 +23,22 @@ export class TermResolver {
     private readonly unitLoaders: AdminUnitLoaders,
   ) {}
 
-  @Query(() => [Term], { description: 'Congress terms, of one unit when unitCode is given', complexity: listOf(10) })
-  async terms(@Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null): Promise<Term[]> {
+  @Query(() => [Term], {
+    description:
+      'Congress terms, of one unit when unitCode is given: the unit with the code on `on` (default: today, or for a code no unit has today the newest that had it; empty when no unit had it on `on`)',
+    complexity: listOf(10),
+  })
+  async terms(
+    @Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null,
+    @Arg('on', () => DateResolver, { nullable: true, description: 'The day unitCode is resolved on' })
+    on?: Date | null,
+  ): Promise<Term[]> {
     if (unitCode === null || unitCode === undefined) return this.termsService.list(null);
-    const unit = await this.units.byCode(unitCode);
-    if (!unit) throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
-    return this.termsService.list(unit.localId);
+    const day = on ? isoDate(on) : null;
+    const unit = await this.units.byCodeAt(unitCode, day);
+    if (!unit && (!day || !(await this.units.byCodeAt(unitCode, null))))
+      throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
+    return unit ? this.termsService.list(unit.localId) : [];
   }
 
   @Query(() => Term, { nullable: true })
