@@ -72,12 +72,6 @@ export class AdminUnitService {
     return new Map(rows.map((r) => [r.id, presentUnit(r)]));
   }
 
-  async byCodes(codes: readonly string[]): Promise<Map<string, AdminUnit>> {
-    // Newest first, so that when a code names several units the first one loaded wins (as byCode).
-    const rows = codes.length ? await this.repo.find({ where: { code: In([...codes]) }, order: { id: 'DESC' } }) : [];
-    return new Map(rows.map((r) => [r.code, presentUnit(r)]));
-  }
-
   /**
    * Every unit that ever had these codes (of `level`, when given), oldest first; BAD_USER_INPUT /
    * UNKNOWN_UNIT at `field` for codes no unit ever had. Narrow it with `existedDuring`.
