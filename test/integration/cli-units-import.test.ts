@@ -172,6 +172,22 @@ describeEachDb('command line: units import (a future reorganisation from CSVs)',
     expect(r5.code).toBe(1);
     expect(r5.err).toContain('YYYY-MM-DD');
 
+    // A province ends but its communes are not in the lineage: they would carry on without a parent.
+    const provinces = csv('provinces-2028.csv', UNITS, ['98,Tỉnh Mới,Tỉnh,province,']);
+    const provinceLineage = csv('province-lineage-2028.csv', LINEAGE, ['38,province,98,province,full']);
+    const r6 = await cli(
+      'units',
+      'import',
+      '--units',
+      provinces,
+      '--lineage',
+      provinceLineage,
+      '--effective',
+      '2028-01-01',
+    );
+    expect(r6.code).toBe(1);
+    expect(r6.err).toContain('whose parent ends then but which are not in province-lineage-2028.csv: commune');
+
     expect(await snapshot()).toEqual(state);
     const usage = await cli('units', 'import', '--units', good);
     expect(usage.code).toBe(2);

@@ -25,7 +25,7 @@ export class Viewer {
   @Field(() => Role)
   role: RoleValue;
 
-  @Field(() => String, { nullable: true, description: 'Province or district code the role is limited to' })
+  @Field(() => String, { nullable: true, description: 'Province, district or commune code the role is limited to' })
   scopeCode: string | null;
 
   /** The token's id; null for the command line, which acts without a token. */
