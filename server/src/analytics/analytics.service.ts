@@ -113,7 +113,7 @@ export class AnalyticsService {
     const endDay = lastDayOfMonth(period.endMonth);
     const province =
       (await this.units.byCodeOn(provinceCode, 'PROVINCE', endDay)) ??
-      (await this.units.requireProvince(provinceCode, ['provinceCode']));
+      (await this.units.requireAllByCodes([provinceCode], ['provinceCode'], 'PROVINCE'))[0];
     const indicator = await this.indicators.requireByCode(indicatorCode, ['indicatorCode']);
     // Units of both levels that existed on the period's last day (activeAtPeriodEnd).
     const below = await this.units.subdivisionsOf(province.localId, endDay);

@@ -121,7 +121,11 @@ export class BoundaryReadService {
   }
 }
 
-const flags = (v: Pick<BoundaryValue, 'derived' | 'complete' | 'contributorIds'>) => ({ derived: v.derived, complete: v.complete, contributorIds: v.contributorIds });
+const flags = (v: Pick<BoundaryValue, 'derived' | 'complete' | 'contributorIds'>) => ({
+  derived: v.derived,
+  complete: v.complete,
+  contributorIds: v.contributorIds,
+});
 
 /** A derived value as an Observation: computed, not stored (version 0, no revisions, no source). */
 export function presentDerived(

@@ -6,7 +6,8 @@ import { Indicator } from '../indicators/indicator.types';
 import { Target, Term } from './term.types';
 import { Lifecycle, scoped } from 'tsyringe';
 import { TermService } from './term.service';
-import { AdminUnitService } from '../admin-units/admin-unit.service';
+import { AdminUnitService, isoDate } from '../admin-units/admin-unit.service';
+import { DateResolver } from 'graphql-scalars';
 import { TermLoaders } from './term.loaders';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
@@ -24,14 +25,20 @@ export class TermResolver {
 
   @Query(() => [Term], {
     description:
-      'Congress terms; with unitCode, the terms of every unit that had the code (a commune code reused on 2025-07-01 names the old and the new commune), newest first',
+      'Congress terms; with unitCode, those of the unit with the code on `on` (empty when no unit had it then), or without `on` of every unit that had the code (a commune code reused on 2025-07-01 names the old and the new commune; 37 old and merged Ninh Bình), newest first',
     complexity: listOf(10),
   })
-  async terms(@Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null): Promise<Term[]> {
+  async terms(
+    @Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null,
+    @Arg('on', () => DateResolver, { nullable: true, description: 'The day unitCode is resolved on' })
+    on?: Date | null,
+  ): Promise<Term[]> {
     if (unitCode === null || unitCode === undefined) return this.termsService.list(null);
     const units = await this.units.allByCode(unitCode);
     if (!units.length) throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
-    return this.termsService.list(units.map((u) => u.localId));
+    if (!on) return this.termsService.list(units.map((u) => u.localId));
+    const unit = await this.units.byCodeAt(unitCode, isoDate(on));
+    return unit ? this.termsService.list([unit.localId]) : [];
   }
 
   @Query(() => Term, { nullable: true })
