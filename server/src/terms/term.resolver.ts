@@ -25,7 +25,7 @@ export class TermResolver {
 
   @Query(() => [Term], {
     description:
-      'Congress terms; with unitCode, those of the unit with the code on `on` (empty when no unit had it then), or without `on` of every unit that had the code (a commune code reused on 2025-07-01 names the old and the new commune; 37 old and merged Ninh Bình), newest first',
+      'Congress terms, of one unit when unitCode is given: the unit with the code on `on` (default: today, or for a code no unit has today the newest that had it; empty when no unit had it on `on`). A code can name several units over time (37: old and merged Ninh Bình; commune codes reused on 2025-07-01): pass `on` for an older one',
     complexity: listOf(10),
   })
   async terms(
@@ -34,10 +34,10 @@ export class TermResolver {
     on?: Date | null,
   ): Promise<Term[]> {
     if (unitCode === null || unitCode === undefined) return this.termsService.list(null);
-    const units = await this.units.allByCode(unitCode);
-    if (!units.length) throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
-    if (!on) return this.termsService.list(units.map((u) => u.localId));
-    const unit = await this.units.byCodeAt(unitCode, isoDate(on));
+    const day = on ? isoDate(on) : null;
+    const unit = await this.units.byCodeAt(unitCode, day);
+    if (!unit && (!day || !(await this.units.byCodeAt(unitCode, null))))
+      throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
     return unit ? this.termsService.list([unit.localId]) : [];
   }
 
