@@ -23,22 +23,12 @@ import {
   type TermTarget,
 } from './comparison';
 import type { ComparisonConnection, ComparisonRow } from './comparison.types';
+import type { ProvinceScope } from './province-args';
 import { termWindow } from './progress';
 
 export const MAX_COMPARISON_PAGE = 50_000;
 
-export interface ComparisonArgs {
-  provinceCode: string;
-  indicatorCodes?: string[] | null;
-  periods?: string[] | null;
-  fromYear?: number | null;
-  toYear?: number | null;
-  includeForecasts?: boolean | null;
-  first: number;
-  after?: string | null;
-  /** ISO date of the boundaries (boundaries CURRENT); null: as reported. */
-  on?: string | null;
-}
+export type ComparisonArgs = ProvinceScope & { first: number; after?: string | null };
 
 /** A value to compare: stored, or (boundaries CURRENT) derived from predecessor units. */
 type ComparedValue = Omit<ObservationValue, 'id'> & {

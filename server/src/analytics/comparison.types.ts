@@ -1,3 +1,4 @@
+import { IndicatorPeriodRow } from './indicator-period-row';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AdminLevel } from '../admin-units/admin-unit.types';
 import { Connection } from '../common/connection';
@@ -12,7 +13,7 @@ import { AchievementBand } from './progress.types';
     'One district or commune × indicator × period of a province-wide comparison: a flat row for a PivotTable',
   simpleResolvers: true,
 })
-export class ComparisonRow {
+export class ComparisonRow extends IndicatorPeriodRow {
   @Field({ description: 'District or commune code' })
   unitCode: string;
 
@@ -21,21 +22,6 @@ export class ComparisonRow {
 
   @Field(() => AdminLevel, { description: 'DISTRICT or COMMUNE: the row is ranked among the units of this level' })
   unitLevel: AdminLevel;
-
-  @Field()
-  indicatorCode: string;
-
-  @Field()
-  indicatorName: string;
-
-  @Field({ description: 'Unit of measure of the indicator' })
-  measure: string;
-
-  @Field()
-  period: string;
-
-  @Field(() => Int, { description: 'Year the period ends in (a PivotTable column)' })
-  year: number;
 
   @Field(() => Float)
   value: number;

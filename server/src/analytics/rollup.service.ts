@@ -11,17 +11,9 @@ import { ObservationService } from '../observations/observation.service';
 import type { ObservationStatus } from '../observations/observation.types';
 import { activeAtPeriodEnd } from './active';
 import type { RollUpRow } from './rollup.types';
+import type { ProvinceScope } from './province-args';
 
-export interface RollUpArgs {
-  provinceCode: string;
-  indicatorCodes?: string[] | null;
-  periods?: string[] | null;
-  fromYear?: number | null;
-  toYear?: number | null;
-  includeForecasts?: boolean | null;
-  /** ISO date of the boundaries (CURRENT); null: as reported. */
-  on: string | null;
-}
+export type RollUpArgs = ProvinceScope;
 
 /** A value at a unit × indicator × period, as the roll-up needs it. */
 interface Cell {

@@ -1,3 +1,4 @@
+import { IndicatorPeriodRow } from './indicator-period-row';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AdminLevel } from '../admin-units/admin-unit.types';
 import { ObservationStatus } from '../observations/observation.types';
@@ -7,22 +8,7 @@ import { ObservationStatus } from '../observations/observation.types';
     "A province figure computed from its units one level down (districts before 1 July 2025, communes after) by the indicator's aggregation rule, beside the figure the province reported",
   simpleResolvers: true,
 })
-export class RollUpRow {
-  @Field()
-  indicatorCode: string;
-
-  @Field()
-  indicatorName: string;
-
-  @Field({ description: 'Unit of measure of the indicator' })
-  measure: string;
-
-  @Field()
-  period: string;
-
-  @Field(() => Int, { description: 'Year the period ends in' })
-  year: number;
-
+export class RollUpRow extends IndicatorPeriodRow {
   @Field(() => AdminLevel, {
     description: 'The level rolled up: DISTRICT while the province had districts at the period’s end, else COMMUNE',
   })

@@ -25,7 +25,7 @@ export interface Contributor {
   kind: LinkKindValue;
 }
 
-/** A stored value as the combination needs it. */
+/** A value of a unit × indicator × period as the combination needs it. */
 export interface SourceValue {
   unitId: number;
   indicatorId: number;
@@ -42,20 +42,11 @@ export interface Rule {
   weightIndicatorId: number | null;
 }
 
-export interface DerivedValue {
-  /** The target unit. */
-  unitId: number;
-  indicatorId: number;
-  period: string;
-  startMonth: number;
-  endMonth: number;
-  value: number;
-  status: string;
+/** A value combined into a target unit (`unitId`); `updatedAt` is the latest write among its sources. */
+export interface DerivedValue extends SourceValue {
   complete: boolean;
-  /** The predecessors whose values went into it, by id. */
+  /** The units whose stored values went into it, by id. */
   contributorIds: number[];
-  /** The latest write among the contributors' values. */
-  updatedAt: Date;
 }
 
 const FINALITY = ['FORECAST', 'ESTIMATED', 'PRELIMINARY', 'OFFICIAL'];

@@ -9,7 +9,14 @@ import { badInput } from '../common/errors';
 import { inChunks } from '../db/sql';
 import { IndicatorService } from '../indicators/indicator.service';
 import type { Indicator } from '../indicators/indicator.types';
-import { closePredecessors, deriveValues, type Contributor, type Lineage, type Rule } from './boundaries';
+import {
+  closePredecessors,
+  deriveValues,
+  type Contributor,
+  type DerivedValue,
+  type Lineage,
+  type Rule,
+} from './boundaries';
 import {
   ObservationScopeService,
   scopeIsEmpty,
@@ -19,21 +26,10 @@ import {
 import { ObservationService, type ObservationValue } from './observation.service';
 
 /** One value on the boundaries of a date: a unit's own (stored) value or one derived from its predecessors. */
-export interface BoundaryValue {
-  unitId: number;
-  indicatorId: number;
-  period: string;
-  startMonth: number;
-  endMonth: number;
-  value: number;
-  status: string;
+export interface BoundaryValue extends DerivedValue {
   /** The stored observation; null for a derived value. */
   observationId: number | null;
   derived: boolean;
-  complete: boolean;
-  /** Units whose values went into a derived value (empty for a stored one). */
-  contributorIds: number[];
-  updatedAt: Date;
 }
 
 /** True when the unit was in force on the ISO date. */
