@@ -112,7 +112,7 @@ describeEachDb('observations connection', (db) => {
     const conn = ok(
       await t.gql(
         `query($filter: ObservationFilter!) { observations(filter: $filter, first: 1000) {
-      nodes { unit { code } indicator { code } period value status source note version updatedAt updatedBy } } }`,
+      nodes { unit { id code } indicator { code } period value status source note version updatedAt updatedBy } } }`,
         { filter },
       ),
     ).observations.nodes;
@@ -131,6 +131,7 @@ describeEachDb('observations connection', (db) => {
         'version',
         'updatedAt',
         'updatedBy',
+        'unitId',
       ]);
       expect(page.totalCount).toBe(180);
       rows.push(...page.rows);
@@ -149,6 +150,7 @@ describeEachDb('observations connection', (db) => {
         o.version,
         o.updatedAt,
         o.updatedBy,
+        o.unit.id,
       ]),
     );
     const bad = await t.gql(TABLE, { filter: { periods: ['2024-Q5'] } });

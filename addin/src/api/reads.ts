@@ -99,7 +99,7 @@ export async function listTerms(client: GraphQLClient, unitCode: string): Promis
 }
 
 const OBSERVATION_FIELDS =
-  'unit { code name } indicator { code name unit decimals } period value status source note version updatedAt updatedBy';
+  'unit { id code name } indicator { code name unit decimals } period value status source note version updatedAt updatedBy';
 
 /** Every observation matching `filter`, through the `observations` connection. */
 export async function fetchObservations(
@@ -136,7 +136,7 @@ interface TermQuery {
     startYear: number;
     endYear: number;
     title: string;
-    unit: { code: string; name: string; shortName: string };
+    unit: { id: string; code: string; name: string; shortName: string };
     targets: TargetInfo[];
   } | null;
 }
@@ -155,7 +155,7 @@ export async function fetchTermSheet(
   onProgress?: Progress,
 ): Promise<TermSheetData> {
   const d = await client.request<TermQuery>(
-    `query($id: ID!) { term(id: $id) { id congressRoman startYear endYear title unit { code name shortName }
+    `query($id: ID!) { term(id: $id) { id congressRoman startYear endYear title unit { id code name shortName }
       targets { period value comparator indicator { code name unit decimals } } } }`,
     { id: termId },
   );
@@ -164,6 +164,7 @@ export async function fetchTermSheet(
   const term: TermInfo = {
     id: t.id,
     unitCode: t.unit.code,
+    unitId: t.unit.id,
     unitName: t.unit.name,
     startYear: t.startYear,
     endYear: t.endYear,

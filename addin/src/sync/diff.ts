@@ -6,7 +6,8 @@
  * sheet no longer shows at all are listed as `missing` — deleting or filtering away a row is not
  * taken as a request to delete server data; clearing its value is.
  */
-import type { Baseline, BaselineCell } from './baseline';
+import type { Baseline, BaselineCell, UnitRef } from './baseline';
+import { buildUnitLookup } from './units';
 import { decimalsOf } from './baseline';
 import { buildCodeIndex } from './codes';
 import type { CellContent, CellKey, ContentField, SheetEntry, SheetPos } from './model';
@@ -58,6 +59,8 @@ export interface DiffOptions {
   readonly acceptUnambiguousText?: boolean;
   /** Codes known beyond the baseline's own catalogue (e.g. all districts), for zero repair. */
   readonly unitCodes?: Iterable<string>;
+  /** Units known beyond the baseline's catalogue, to pin a typed row's code to a unit id. */
+  readonly unitRefs?: Iterable<UnitRef>;
   readonly indicatorCodes?: Iterable<string>;
 }
 
@@ -114,6 +117,7 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
     unitCodes: buildCodeIndex([...baseline.units, ...(options.unitCodes ?? [])]),
     indicatorCodes: buildCodeIndex([...baseline.indicators.keys(), ...(options.indicatorCodes ?? [])]),
     acceptUnambiguousText: options.acceptUnambiguousText ?? false,
+    units: buildUnitLookup([...baseline.unitRefs, ...(options.unitRefs ?? [])], baseline.cells.values()),
   };
   const defaultStatus = options.defaultStatus ?? DEFAULT_STATUS;
   const normalized: NormalizedEntry[] = [];

@@ -25,9 +25,23 @@ const LOCAL: Readonly<Record<string, Texts>> = {
   DUPLICATE_KEY: REASONS.DUPLICATE_ROW,
 };
 
+/** Server reasons the pane words for what the user can do in the sheet. */
+const IN_SHEET: Readonly<Record<string, Texts>> = {
+  AMBIGUOUS_UNIT: {
+    vi:
+      'Mã đơn vị này ứng với hai đơn vị trong kỳ (trước và sau sắp xếp 1/7/2025), nên máy chủ không biết ghi vào đơn vị nào. ' +
+      'Hãy nhập số vào dòng đã tải về của đúng đơn vị (cột Đơn vị ghi "đến 30/06/2025" hoặc "từ 01/07/2025"), ' +
+      'hoặc dùng kỳ nằm trọn trong thời gian tồn tại của một đơn vị (ví dụ 2025-H1 hay 2025-H2)',
+    en:
+      'This unit code names two units in the period (before and after the 1 July 2025 reorganisation), so the server cannot tell which one to write. ' +
+      'Type the figure in the pulled row of the right unit (the Unit column says "đến 30/06/2025", until, or "từ 01/07/2025", from), ' +
+      "or use a period inside one unit's lifetime (e.g. 2025-H1 or 2025-H2)",
+  },
+};
+
 /** A reason code of the server (schema/contract) or of the add-in's own checks. */
 function byCode(code: string): Texts | undefined {
-  return isReasonCode(code) ? REASONS[code] : LOCAL[code];
+  return IN_SHEET[code] ?? (isReasonCode(code) ? REASONS[code] : LOCAL[code]);
 }
 
 const BY_STATE: Partial<Readonly<Record<MarkState, Texts>>> = {

@@ -1,6 +1,8 @@
 import { injectable } from 'tsyringe';
 import { assertPageSize } from '../common/paging';
 import { readDateTime } from '../db/sql';
+import { toGlobalId } from '../common/global-id';
+import { typenameOf } from '../admin-units/admin-unit.types';
 import type { ObservationFilter } from './observation.inputs';
 import { ObservationService } from './observation.service';
 import { MAX_PAGE, decodeCursor, encodeCursor } from './observation.service';
@@ -18,6 +20,8 @@ interface RawRow {
   version: number;
   updated_at: Date | string;
   updated_by: string | null;
+  unit_id: number;
+  unit_level: string;
 }
 
 /**
@@ -58,6 +62,8 @@ export class ObservationTableService {
         'o.version AS version',
         'o.updated_at AS updated_at',
         'o.updated_by AS updated_by',
+        'u.id AS unit_id',
+        'u.level AS unit_level',
       ])
       .andWhere('o.id > :afterId', { afterId })
       .orderBy('o.id', 'ASC')
@@ -76,6 +82,7 @@ export class ObservationTableService {
       Number(r.version),
       isoInstant(r.updated_at),
       r.updated_by,
+      toGlobalId(typenameOf(r.unit_level), Number(r.unit_id)),
     ]);
     const last = page.at(-1);
     return {

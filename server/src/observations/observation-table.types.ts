@@ -16,6 +16,7 @@ export type ObservationTableRow = [
   number,
   string,
   string | null,
+  string,
 ];
 
 /**
@@ -26,7 +27,8 @@ export type ObservationTableRow = [
 @ObjectType({ description: 'Observations as rows of values in `columns` order (compact encoding for bulk pulls)' })
 export class ObservationTable {
   @Field(() => [String], {
-    description: 'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy',
+    description:
+      'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy, unitId (the AdminUnit id: a code can name two units in one period)',
   })
   columns: string[];
 

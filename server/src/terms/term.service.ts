@@ -19,9 +19,10 @@ export interface TargetInTerm {
 export class TermService {
   constructor(private readonly ds: DataSource) {}
 
-  async list(unitId: number | null): Promise<Term[]> {
+  /** Terms of these units (all terms when null). */
+  async list(unitIds: readonly number[] | null): Promise<Term[]> {
     const rows = await this.ds.getRepository(TermEntity).find({
-      where: unitId === null ? {} : { unitId },
+      where: unitIds === null ? {} : { unitId: In([...unitIds]) },
       order: { unitId: 'ASC', startYear: 'DESC', congressNumber: 'DESC' },
     });
     return rows.map(presentTerm);
