@@ -25,15 +25,13 @@ const LOCAL: Readonly<Record<string, Texts>> = {
   DUPLICATE_KEY: REASONS.DUPLICATE_ROW,
 };
 
-/** Server reasons the pane words for what the user can do in the sheet. */
+/** What the user can do in the sheet about a server reason, said after the reason's own text. */
 const IN_SHEET: Readonly<Record<string, Texts>> = {
   AMBIGUOUS_UNIT: {
     vi:
-      'Mã đơn vị này ứng với hai đơn vị trong kỳ (trước và sau sắp xếp 1/7/2025), nên máy chủ không biết ghi vào đơn vị nào. ' +
       'Hãy nhập số vào dòng đã tải về của đúng đơn vị (cột Đơn vị ghi "đến 30/06/2025" hoặc "từ 01/07/2025"), ' +
       'hoặc dùng kỳ nằm trọn trong thời gian tồn tại của một đơn vị (ví dụ 2025-H1 hay 2025-H2)',
     en:
-      'This unit code names two units in the period (before and after the 1 July 2025 reorganisation), so the server cannot tell which one to write. ' +
       'Type the figure in the pulled row of the right unit (the Unit column says "đến 30/06/2025", until, or "từ 01/07/2025", from), ' +
       "or use a period inside one unit's lifetime (e.g. 2025-H1 or 2025-H2)",
   },
@@ -41,7 +39,7 @@ const IN_SHEET: Readonly<Record<string, Texts>> = {
 
 /** A reason code of the server (schema/contract) or of the add-in's own checks. */
 function byCode(code: string): Texts | undefined {
-  return IN_SHEET[code] ?? (isReasonCode(code) ? REASONS[code] : LOCAL[code]);
+  return isReasonCode(code) ? REASONS[code] : LOCAL[code];
 }
 
 const BY_STATE: Partial<Readonly<Record<MarkState, Texts>>> = {
@@ -67,6 +65,8 @@ export function explainItem(
   const known = (item.code && byCode(item.code)) || BY_STATE[item.state];
   if (!known) return item.state === 'LOCAL_PROBLEM' || item.state === 'INVALID' ? item.message : null;
   let text = known[lang];
+  const hint = item.code ? IN_SHEET[item.code] : undefined;
+  if (hint) text += `. ${hint[lang]}`;
   if (item.suggestion !== undefined && item.suggestion !== null)
     text += ` ${translator(lang)('didYouMean', { value: item.suggestion })}`;
   return `${text}.`;
