@@ -90,10 +90,14 @@ export interface TermHit {
   readonly title: string;
 }
 
-export async function listTerms(client: GraphQLClient, unitCode: string): Promise<TermHit[]> {
+/**
+ * The terms of one unit — a province, a district or a commune — named by its id: codes repeat
+ * across the 2025 reorganisation (37 names old and merged Ninh Bình), ids do not.
+ */
+export async function listTerms(client: GraphQLClient, unit: Pick<UnitHit, 'id' | 'code'>): Promise<TermHit[]> {
   const d = await client.request<{ terms: TermHit[] }>(
-    'query($u: String) { terms(unitCode: $u) { id congressRoman startYear endYear title } }',
-    { u: unitCode },
+    'query($c: String, $id: ID) { terms(unitCode: $c, unitId: $id) { id congressRoman startYear endYear title } }',
+    { c: unit.code, id: unit.id },
   );
   return d.terms;
 }

@@ -32,6 +32,10 @@ export const WORDS = {
   layoutLong: { vi: 'Bảng dọc (mỗi dòng một số liệu)', en: 'Long table (one figure per row)' },
   term: { vi: 'Nhiệm kỳ', en: 'Term' },
   noTerms: { vi: 'Đơn vị này chưa có nhiệm kỳ trên máy chủ', en: 'This unit has no term on the server yet' },
+  provinceOwn: {
+    vi: 'Số của chính tỉnh (không lấy số của huyện, xã trực thuộc)',
+    en: "The province's own figures (not its districts' or communes')",
+  },
   indicators: { vi: 'Chỉ tiêu (để trống: tất cả)', en: 'Indicators (empty: all)' },
   fromYear: { vi: 'Từ năm', en: 'From year' },
   toYear: { vi: 'Đến năm', en: 'To year' },

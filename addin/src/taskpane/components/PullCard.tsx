@@ -1,5 +1,5 @@
 /** Choosing what to pull: a unit, then a term (term sheet) or indicators and years (long table). */
-import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { GraphQLClient, IndicatorHit, UnitHit } from '../../api';
 import { useT } from '../lang-context';
@@ -23,6 +23,8 @@ export function PullCard(props: {
   const [layout, setLayout] = useState<'term' | 'long'>('term');
   const [termId, setTermId] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
+  // A province's long table holds its districts' (communes') figures, or with this its own.
+  const [own, setOwn] = useState(false);
   const [from, setFrom] = useState('2020');
   const [to, setTo] = useState('2025');
   const onTerm = useCallback((id: string | null) => setTermId(id), []);
@@ -35,7 +37,7 @@ export function PullCard(props: {
     return {
       layout: 'long',
       filter: {
-        ...(unit.level === 'PROVINCE' ? { provinceCode: unit.code } : { unitCodes: [unit.code] }),
+        ...(unit.level === 'PROVINCE' && !own ? { provinceCode: unit.code } : { unitCodes: [unit.code] }),
         ...(codes.length ? { indicatorCodes: codes } : {}),
         ...(fromYear ? { fromYear } : {}),
         ...(toYear ? { toYear } : {}),
@@ -61,23 +63,37 @@ export function PullCard(props: {
         </RadioGroup>
       </Field>
       {unit && layout === 'term' ? (
-        <TermPicker
-          client={props.client}
-          unitCode={unit.code}
-          value={termId}
-          onChange={onTerm}
-          onError={props.onError}
-        />
+        <TermPicker client={props.client} unit={unit} value={termId} onChange={onTerm} onError={props.onError} />
       ) : null}
       {layout === 'long' ? (
         <>
+          {unit?.level === 'PROVINCE' ? (
+            <Checkbox
+              data-testid="province-own"
+              checked={own}
+              onChange={(_, d) => setOwn(Boolean(d.checked))}
+              label={t('provinceOwn')}
+            />
+          ) : null}
           <IndicatorPicker indicators={props.indicators} value={codes} onChange={setCodes} testId="pull-indicators" />
           <div style={{ display: 'flex', gap: 8 }}>
             <Field label={t('fromYear')}>
-              <Input value={from} onChange={(_, d) => setFrom(d.value)} inputMode="numeric" style={{ width: 90 }} />
+              <Input
+                data-testid="pull-from"
+                value={from}
+                onChange={(_, d) => setFrom(d.value)}
+                inputMode="numeric"
+                style={{ width: 90 }}
+              />
             </Field>
             <Field label={t('toYear')}>
-              <Input value={to} onChange={(_, d) => setTo(d.value)} inputMode="numeric" style={{ width: 90 }} />
+              <Input
+                data-testid="pull-to"
+                value={to}
+                onChange={(_, d) => setTo(d.value)}
+                inputMode="numeric"
+                style={{ width: 90 }}
+              />
             </Field>
           </div>
         </>
