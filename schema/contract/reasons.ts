@@ -89,6 +89,14 @@ export const REASONS = {
     'Mã đơn vị ứng với hai đơn vị trong kỳ này (trước và sau sắp xếp): gửi kèm unitId',
     'The unit code names two units in this period (before and after the reorganisation): send unitId',
   ),
+  BOUNDARIES_UPDATED_SINCE: t(
+    'updatedSince chỉ dùng với số liệu như đã báo cáo (boundaries AS_REPORTED)',
+    'updatedSince reads stored values only: use it with boundaries AS_REPORTED',
+  ),
+  ON_WITHOUT_BOUNDARIES: t(
+    'Ngày ranh giới (on) chỉ dùng với boundaries CURRENT',
+    'on (the date of the boundaries) goes with boundaries CURRENT',
+  ),
   UNIT_MISMATCH: t('unitId không phải của đơn vị có mã này', 'unitId is not the id of a unit with this code'),
   UNIT_INACTIVE: t(
     'Đơn vị không tồn tại trong kỳ này (đã sáp nhập hoặc chưa thành lập)',

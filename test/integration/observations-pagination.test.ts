@@ -112,7 +112,7 @@ describeEachDb('observations connection', (db) => {
     const conn = ok(
       await t.gql(
         `query($filter: ObservationFilter!) { observations(filter: $filter, first: 1000) {
-      nodes { unit { id code } indicator { code } period value status source note version updatedAt updatedBy } } }`,
+      nodes { unit { code id } indicator { code } period value status source note version updatedAt updatedBy derived complete } } }`,
         { filter },
       ),
     ).observations.nodes;
@@ -132,6 +132,9 @@ describeEachDb('observations connection', (db) => {
         'updatedAt',
         'updatedBy',
         'unitId',
+        'derived',
+        'complete',
+        'contributors',
       ]);
       expect(page.totalCount).toBe(180);
       rows.push(...page.rows);
@@ -151,6 +154,9 @@ describeEachDb('observations connection', (db) => {
         o.updatedAt,
         o.updatedBy,
         o.unit.id,
+        o.derived,
+        o.complete,
+        null,
       ]),
     );
     const bad = await t.gql(TABLE, { filter: { periods: ['2024-Q5'] } });

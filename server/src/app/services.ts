@@ -11,6 +11,8 @@ import { IndicatorService } from '../indicators/indicator.service';
 import { ObservationScopeService } from '../observations/observation-scope';
 import { ObservationService } from '../observations/observation.service';
 import { ObservationTableService } from '../observations/observation-table.service';
+import { BoundaryService } from '../observations/boundary.service';
+import { BoundaryReadService } from '../observations/boundary-read.service';
 import { PushService } from '../observations/push.service';
 import { TermWriteService } from '../terms/term-write.service';
 import { TermService } from '../terms/term.service';
@@ -23,6 +25,8 @@ const SERVICES = [
   ObservationScopeService,
   ObservationService,
   ObservationTableService,
+  BoundaryService,
+  BoundaryReadService,
   AuthService,
   AnalyticsService,
   ComparisonService,
@@ -56,6 +60,8 @@ export function createServices(ds: DataSource, c: DependencyContainer = createCo
     terms: c.resolve(TermService),
     observations: c.resolve(ObservationService),
     observationTable: c.resolve(ObservationTableService),
+    boundaries: c.resolve(BoundaryService),
+    boundaryReads: c.resolve(BoundaryReadService),
     auth: c.resolve(AuthService),
     analytics: c.resolve(AnalyticsService),
     comparison: c.resolve(ComparisonService),

@@ -10,6 +10,8 @@ import { OBSERVATION_TABLE_COLUMNS, type ObservationTable, type ObservationTable
 
 interface RawRow {
   id: number;
+  unit_id: number;
+  unit_level: string;
   unit_code: string;
   indicator_code: string;
   period: string;
@@ -20,8 +22,6 @@ interface RawRow {
   version: number;
   updated_at: Date | string;
   updated_by: string | null;
-  unit_id: number;
-  unit_level: string;
 }
 
 /**
@@ -52,6 +52,8 @@ export class ObservationTableService {
       .innerJoin('indicator', 'i', 'i.id = o.indicator_id')
       .select([
         'o.id AS id',
+        'u.id AS unit_id',
+        'u.level AS unit_level',
         'u.code AS unit_code',
         'i.code AS indicator_code',
         'o.period AS period',
@@ -62,8 +64,6 @@ export class ObservationTableService {
         'o.version AS version',
         'o.updated_at AS updated_at',
         'o.updated_by AS updated_by',
-        'u.id AS unit_id',
-        'u.level AS unit_level',
       ])
       .andWhere('o.id > :afterId', { afterId })
       .orderBy('o.id', 'ASC')
@@ -83,6 +83,9 @@ export class ObservationTableService {
       isoInstant(r.updated_at),
       r.updated_by,
       toGlobalId(typenameOf(r.unit_level), Number(r.unit_id)),
+      false,
+      true,
+      null,
     ]);
     const last = page.at(-1);
     return {

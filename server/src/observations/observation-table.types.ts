@@ -17,6 +17,9 @@ export type ObservationTableRow = [
   string,
   string | null,
   string,
+  boolean,
+  boolean,
+  string | null,
 ];
 
 /**
@@ -28,7 +31,7 @@ export type ObservationTableRow = [
 export class ObservationTable {
   @Field(() => [String], {
     description:
-      'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy, unitId (the AdminUnit id: a code can name two units in one period)',
+      'unitCode, indicatorCode, period, value, status, source, note, version, updatedAt, updatedBy, unitId, derived, complete, contributors',
   })
   columns: string[];
 

@@ -4,7 +4,24 @@ import { Indicator } from '../indicators/indicator.types';
 import { ObservationConnection } from './observation-connection.types';
 import { ObservationTable } from './observation-table.types';
 import { ObservationFilter } from './observation.inputs';
-import { Observation, ObservationRevision } from './observation.types';
+import { Boundaries, Observation, ObservationRevision } from './observation.types';
+import { DateResolver } from 'graphql-scalars';
+import { BoundaryReadService } from './boundary-read.service';
+import { badInput } from '../common/errors';
+import { isoDate } from '../admin-units/admin-unit.service';
+
+const BOUNDARIES_DOC =
+  'AS_REPORTED (default): values as reported by the units of the time. CURRENT: on the boundaries of `on`; values of units since merged are combined into their successors (derived, read-only)';
+const ON_DOC = 'With boundaries CURRENT: the date whose boundaries apply (default today)';
+
+/** The date of the boundaries a read asks for: null for AS_REPORTED. */
+function boundariesDate(boundaries: Boundaries, on: Date | null | undefined): string | null {
+  if (boundaries === Boundaries.AS_REPORTED) {
+    if (on) throw badInput('ON_WITHOUT_BOUNDARIES', 'on goes with boundaries CURRENT', ['on']);
+    return null;
+  }
+  return isoDate(on ?? new Date());
+}
 import { Lifecycle, scoped } from 'tsyringe';
 import { ObservationService } from './observation.service';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
@@ -21,6 +38,7 @@ export class ObservationResolver {
     private readonly unitLoaders: AdminUnitLoaders,
     private readonly indicatorLoaders: IndicatorLoaders,
     private readonly observationLoaders: ObservationLoaders,
+    private readonly boundaryReads: BoundaryReadService,
   ) {}
 
   @Query(() => ObservationConnection, {
@@ -31,8 +49,22 @@ export class ObservationResolver {
     @Arg('filter', () => ObservationFilter) filter: ObservationFilter,
     @Arg('first', () => Int, { defaultValue: 1000, description: 'At most 50,000' }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('boundaries', () => Boundaries, { defaultValue: Boundaries.AS_REPORTED, description: BOUNDARIES_DOC })
+    boundaries: Boundaries = Boundaries.AS_REPORTED,
+    @Arg('on', () => DateResolver, { nullable: true, description: ON_DOC }) on?: Date | null,
   ): Promise<ObservationConnection> {
-    return this.observationsService.connection(filter, first, after);
+    const day = boundariesDate(boundaries, on);
+    return day
+      ? this.boundaryReads.connection(filter, day, first, after)
+      : this.observationsService.connection(filter, first, after);
+  }
+
+  @FieldResolver(() => [AdminUnit], {
+    description: 'The units whose values a derived value combines; empty for a stored value',
+    complexity: listOf(5),
+  })
+  async contributors(@Root() o: Observation): Promise<AdminUnit[]> {
+    return (await this.unitLoaders.byId.loadMany(o.contributorIds)) as AdminUnit[];
   }
 
   @FieldResolver(() => AdminUnit)
@@ -66,7 +98,10 @@ export class ObservationConnectionResolver {
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => ObservationTable)
 export class ObservationTableResolver {
-  constructor(private readonly observationTableService: ObservationTableService) {}
+  constructor(
+    private readonly observationTableService: ObservationTableService,
+    private readonly boundaryReads: BoundaryReadService,
+  ) {}
 
   @Query(() => ObservationTable, {
     description:
@@ -77,8 +112,14 @@ export class ObservationTableResolver {
     @Arg('filter', () => ObservationFilter) filter: ObservationFilter,
     @Arg('first', () => Int, { defaultValue: 10000, description: 'At most 50,000' }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('boundaries', () => Boundaries, { defaultValue: Boundaries.AS_REPORTED, description: BOUNDARIES_DOC })
+    boundaries: Boundaries = Boundaries.AS_REPORTED,
+    @Arg('on', () => DateResolver, { nullable: true, description: ON_DOC }) on?: Date | null,
   ): Promise<ObservationTable> {
-    return this.observationTableService.page(filter, first, after);
+    const day = boundariesDate(boundaries, on);
+    return day
+      ? this.boundaryReads.table(filter, day, first, after)
+      : this.observationTableService.page(filter, first, after);
   }
 
   @FieldResolver(() => Int, { description: 'Number of observations matching the filter, over all pages' })

@@ -2,7 +2,7 @@ import { injectable } from 'tsyringe';
 import { DataSource, In, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../common/errors';
 import { assertPageSize, pageOf } from '../common/paging';
-import { inChunks, namedTupleIn } from '../db/sql';
+import { inChunks, namedTupleIn, readDateTime } from '../db/sql';
 import { applyScope, ObservationScopeService, scopeIsEmpty, type ObservationScope } from './observation-scope';
 import { ObservationRevisionEntity } from './observation-revision.entity';
 import { ObservationEntity } from './observation.entity';
@@ -33,6 +33,7 @@ export interface ObservationValue extends KeyedRow {
   endMonth: number;
   value: number;
   status: string;
+  updatedAt: Date;
 }
 
 export const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
@@ -155,6 +156,7 @@ export class ObservationService {
       .addSelect('o.end_month', 'endMonth')
       .addSelect('o.value', 'value')
       .addSelect('o.status', 'status')
+      .addSelect('o.updated_at', 'updatedAt')
       .from(ObservationEntity, 'o');
     const raw: Record<string, unknown>[] = await applyScope(qb, scope).getRawMany();
     return raw.map((r) => ({
@@ -166,6 +168,7 @@ export class ObservationService {
       endMonth: Number(r.endMonth),
       value: Number(r.value),
       status: String(r.status),
+      updatedAt: readDateTime(r.updatedAt),
     }));
   }
 }

@@ -13,7 +13,17 @@ registerEnumType(ObservationStatus, {
   description: 'ước đạt · sơ bộ · chính thức · dự báo',
 });
 
-/** The one current value of a unit × indicator × period. */
+export enum Boundaries {
+  AS_REPORTED = 'AS_REPORTED',
+  CURRENT = 'CURRENT',
+}
+registerEnumType(Boundaries, {
+  name: 'Boundaries',
+  description:
+    "AS_REPORTED: values as the units that existed then reported them. CURRENT: on the boundaries of a date (`on`, default today): values of units that have since merged are combined into the units that succeeded them by each indicator's aggregation rule",
+});
+
+/** The one current value of a unit × indicator × period (or, with boundaries CURRENT, one derived from predecessors). */
 @ObjectType({ implements: Node })
 export class Observation extends Node {
   @Field({ description: 'Canonical period: 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023' })
@@ -40,6 +50,20 @@ export class Observation extends Node {
   @Field(() => String, { nullable: true })
   updatedBy: string | null;
 
+  @Field({
+    description:
+      'True for a value combined from the units this one succeeded (boundaries CURRENT): computed, not stored, read-only (version 0, no revisions; `node` does not resolve its id)',
+  })
+  derived: boolean;
+
+  @Field({
+    description:
+      'False when a derived value is an approximation: a predecessor went into this unit only in part, or a predecessor has no value (or weight) at the period. Always true for a stored value',
+  })
+  complete: boolean;
+
+  /** Units whose values a derived value combines (see `contributors`); empty for a stored value. */
+  contributorIds: number[];
   localId: number;
   unitId: number;
   indicatorId: number;
@@ -109,6 +133,9 @@ export function presentObservation(e: ObservationEntity): Observation {
     version: e.version,
     updatedAt: e.updatedAt,
     updatedBy: e.updatedBy,
+    derived: false,
+    complete: true,
+    contributorIds: [],
   } as Observation;
 }
 
