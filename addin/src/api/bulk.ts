@@ -15,6 +15,11 @@ export interface LongFilter {
   readonly indicatorCodes?: string[];
   readonly fromYear?: number;
   readonly toYear?: number;
+  /**
+   * CURRENT: on today's boundaries — values of units merged since are combined by the server into
+   * the units that succeeded them (rows flagged derived, read-only). Absent: as reported.
+   */
+  readonly boundaries?: 'CURRENT';
 }
 
 interface TablePage {
@@ -37,7 +42,8 @@ export async function fetchLongTable(
   onProgress?: Progress,
   pageSize = 10_000,
 ): Promise<LongPull> {
-  const catalog = await fetchCatalog(client, filter);
+  const { boundaries, ...where } = filter;
+  const catalog = await fetchCatalog(client, where);
   const names = new Map<string, string | null>();
   for (const u of catalog.units) {
     if (u.id) names.set(u.id, u.name);
@@ -48,13 +54,15 @@ export async function fetchLongTable(
   let after: string | null = null;
   for (;;) {
     const d: TablePage = await client.request(
-      `query($f: ObservationFilter!, $n: Int!, $a: String) { observationTable(filter: $f, first: $n, after: $a) {
+      `query($f: ObservationFilter!, $n: Int!, $a: String, $b: Boundaries!) {
+        observationTable(filter: $f, first: $n, after: $a, boundaries: $b) {
         columns rows totalCount pageInfo { hasNextPage endCursor } } }`,
-      { f: filter, n: pageSize, a: after },
+      { f: where, n: pageSize, a: after, b: boundaries ?? 'AS_REPORTED' },
     );
     const t = d.observationTable;
     const col = (name: string) => t.columns.indexOf(name);
-    const [u, i, p, v, s, src, note, ver, at, by, uid] = OBSERVATION_TABLE_COLUMNS.map(col) as number[];
+    const [u, i, p, v, s, src, note, ver, at, by, uid, derived, complete, contributors] =
+      OBSERVATION_TABLE_COLUMNS.map(col);
     for (const r of t.rows) {
       const ind = indicators.get(String(r[i!]));
       const code = String(r[u!]);
@@ -76,6 +84,13 @@ export async function fetchLongTable(
         version: Number(r[ver!]),
         updatedAt: (r[at!] as string | null) ?? null,
         updatedBy: (r[by!] as string | null) ?? null,
+        ...(r[derived!] === true
+          ? {
+              derived: true,
+              complete: r[complete!] !== false,
+              contributors: (r[contributors!] as string | null) ?? null,
+            }
+          : {}),
       });
     }
     onProgress?.(observations.length, t.totalCount);

@@ -8,7 +8,7 @@
  * Only server rows are recorded (value and version are never null here): an empty term-sheet
  * cell and a key the baseline does not hold mean the same thing — nothing on the server.
  */
-import type { CellContent, CellKey, Layout, Table, UnitInfo } from './model';
+import type { CellContent, CellKey, DerivedInfo, Layout, Table, UnitInfo } from './model';
 import { cellKey, keyOf, OBSERVATION_STATUSES } from './model';
 import { isCanonicalPeriod } from './period';
 import type { ObservationStatus } from './wire';
@@ -28,6 +28,11 @@ export interface UnitRef {
 export interface BaselineCell extends CellKey, CellContent {
   readonly value: number;
   readonly version: number;
+}
+
+/** A derived value as pulled (boundaries CURRENT): read-only, so kept apart from the server rows. */
+export interface DerivedCell extends CellKey, CellContent, DerivedInfo {
+  readonly value: number;
 }
 
 export interface BaselineScope {
@@ -56,6 +61,8 @@ export interface Baseline {
   readonly indicators: ReadonlyMap<string, number | null>;
   /** By `cellKey`. */
   readonly cells: ReadonlyMap<string, BaselineCell>;
+  /** Derived values the sheet shows (boundaries CURRENT), by `cellKey`: never pushed. */
+  readonly derived: ReadonlyMap<string, DerivedCell>;
 }
 
 export function baselineCell(key: CellKey, content: CellContent & { value: number }, version: number): BaselineCell {
@@ -69,6 +76,19 @@ export function baselineCell(key: CellKey, content: CellContent & { value: numbe
   };
 }
 
+/** Only what the diff compares (the value) and what the sheet explains (contributors, completeness). */
+export function derivedCell(key: CellKey, value: number, status: ObservationStatus, info: DerivedInfo): DerivedCell {
+  return {
+    ...keyOf(key),
+    value: value === 0 ? 0 : value,
+    status,
+    source: null,
+    note: null,
+    complete: info.complete,
+    contributors: info.contributors,
+  };
+}
+
 export function createBaseline(parts: {
   layout: Layout;
   scope: BaselineScope;
@@ -76,8 +96,10 @@ export function createBaseline(parts: {
   unitRefs?: Iterable<UnitRef>;
   indicators?: Iterable<readonly [string, number | null]>;
   cells: Iterable<BaselineCell>;
+  derived?: Iterable<DerivedCell>;
 }): Baseline {
   const unitRefs = sortedRefs(parts.unitRefs ?? []);
+  const derived = new Map<string, DerivedCell>();
   const cells = new Map<string, BaselineCell>();
   const units = new Set(parts.units ?? []);
   const indicators = new Map<string, number | null>(parts.indicators ?? []);
@@ -86,8 +108,21 @@ export function createBaseline(parts: {
     units.add(c.unitCode);
     if (!indicators.has(c.indicatorCode)) indicators.set(c.indicatorCode, null);
   }
+  for (const d of parts.derived ?? []) {
+    derived.set(cellKey(d), derivedCell(d, d.value, d.status, { complete: d.complete, contributors: d.contributors }));
+    units.add(d.unitCode);
+    if (!indicators.has(d.indicatorCode)) indicators.set(d.indicatorCode, null);
+  }
   for (const r of unitRefs) units.add(r.code);
-  return { layout: parts.layout, scope: parts.scope, units: sortedCodes(units), unitRefs, indicators, cells };
+  return {
+    layout: parts.layout,
+    scope: parts.scope,
+    units: sortedCodes(units),
+    unitRefs,
+    indicators,
+    cells,
+    derived,
+  };
 }
 
 function sortedRefs(refs: Iterable<UnitRef>): UnitRef[] {
@@ -125,8 +160,11 @@ export function baselineFromTable(table: Table, pull: PullInfo): Baseline {
     unitId: table.layout === 'term' ? (table.term.unitId ?? null) : null,
   };
   const cells: BaselineCell[] = [];
+  const derived: DerivedCell[] = [];
   for (const c of table.cells) {
-    if (c.value !== null && c.version !== null) cells.push(baselineCell(c, { ...c, value: c.value }, c.version));
+    if (c.value === null) continue;
+    if (c.derived) derived.push(derivedCell(c, c.value, c.status, c.derived));
+    else if (c.version !== null) cells.push(baselineCell(c, { ...c, value: c.value }, c.version));
   }
   return createBaseline({
     layout: table.layout,
@@ -135,6 +173,7 @@ export function baselineFromTable(table: Table, pull: PullInfo): Baseline {
     unitRefs: unitRefsOf(table.catalog.units),
     indicators: table.catalog.indicators.map((i) => [i.code, i.decimals] as const),
     cells,
+    derived,
   });
 }
 
@@ -203,6 +242,25 @@ export function serializeBaseline(b: Baseline): string {
     while (t.length > 6 && t[t.length - 1] === null) t.pop();
     return t;
   });
+  const derived = [...b.derived.entries()]
+    .sort(([a], [z]) => (a < z ? -1 : a > z ? 1 : 0))
+    .map(([, d]) => {
+      let uid: number | null = null;
+      if (d.unitId) {
+        uid = idIdx.get(d.unitId) ?? ids.push(d.unitId) - 1;
+        idIdx.set(d.unitId, uid);
+      }
+      return [
+        unitIdx.get(d.unitCode)!,
+        indIdx.get(d.indicatorCode)!,
+        d.period,
+        d.value === 0 ? 0 : d.value,
+        OBSERVATION_STATUSES.indexOf(d.status),
+        d.complete ? 1 : 0,
+        d.contributors,
+        uid,
+      ];
+    });
   const s = b.scope;
   return JSON.stringify({
     f: BASELINE_FORMAT,
@@ -214,6 +272,7 @@ export function serializeBaseline(b: Baseline): string {
     n: ids,
     v: b.unitRefs.map((r) => [r.code, r.id, r.validFrom, r.validTo]),
     c,
+    ...(derived.length ? { d: derived } : {}),
   });
 }
 
@@ -307,6 +366,34 @@ function decode(doc: unknown): Baseline {
     check(!cells.has(id), `duplicate cell ${id}`);
     cells.set(id, cell);
   }
+  const derived = new Map<string, DerivedCell>();
+  const dl = v1 || d.d === undefined ? [] : d.d;
+  check(Array.isArray(dl), 'bad derived list');
+  for (const t of dl as unknown[]) {
+    check(Array.isArray(t) && t.length === 8, 'bad derived cell');
+    const [u, i, period, value, st, complete, contributors, uid] = t as unknown[];
+    check(isIndex(u, units.length) && isIndex(i, indicatorCodes.length), 'derived code out of range');
+    check(isStr(period) && isCanonicalPeriod(period), 'derived period not canonical');
+    check(typeof value === 'number' && Number.isFinite(value), 'derived value not a number');
+    check(isIndex(st, OBSERVATION_STATUSES.length), 'derived status unknown');
+    check((complete === 0 || complete === 1) && isStrOrNull(contributors), 'bad derived cell');
+    check(uid === null || isIndex(uid, ids.length), 'derived unit id out of range');
+    const cell: DerivedCell = {
+      unitCode: units[u]!,
+      ...(uid === null ? {} : { unitId: ids[uid]! }),
+      indicatorCode: indicatorCodes[i]!,
+      period,
+      value,
+      status: OBSERVATION_STATUSES[st] as ObservationStatus,
+      source: null,
+      note: null,
+      complete: complete === 1,
+      contributors,
+    };
+    const id = cellKey(cell);
+    check(!derived.has(id) && !cells.has(id), `duplicate cell ${id}`);
+    derived.set(id, cell);
+  }
   const scope: BaselineScope = {
     serverUrl: s[0],
     pulledAt: s[1],
@@ -315,7 +402,15 @@ function decode(doc: unknown): Baseline {
     query: s[4],
     unitId: v1 ? null : (s[5] as string | null),
   };
-  return { layout: d.l, scope, units: sortedCodes(units), unitRefs: sortedRefs(unitRefs), indicators, cells };
+  return {
+    layout: d.l,
+    scope,
+    units: sortedCodes(units),
+    unitRefs: sortedRefs(unitRefs),
+    indicators,
+    cells,
+    derived,
+  };
 }
 
 /** Structural equality (cell order does not matter); used by tests and by "is this stale?" checks. */

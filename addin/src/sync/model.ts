@@ -63,10 +63,18 @@ export const CONTENT_FIELDS: readonly ContentField[] = ['value', 'status', 'sour
  */
 export type CarriedRaw = Partial<Readonly<Record<ContentField, unknown>>>;
 
+/** What a derived value (boundaries CURRENT) is: combined from which units, and whether fully. */
+export interface DerivedInfo {
+  readonly complete: boolean;
+  readonly contributors: string | null;
+}
+
 export interface Cell extends CellKey, CellContent {
   /** The server row's version; null = no server row (an empty cell of the term sheet). */
   readonly version: number | null;
   readonly raw?: CarriedRaw;
+  /** Set for a value the server combined from predecessor units: shown, never pushed. */
+  readonly derived?: DerivedInfo;
 }
 
 export function emptyCell(key: CellKey, status: ObservationStatus = DEFAULT_STATUS): Cell {
@@ -81,6 +89,7 @@ export function cellFromObservation(o: ServerObservation): Cell {
     status: o.status,
     source: o.source ?? null,
     note: o.note ?? null,
+    ...(o.derived ? { derived: { complete: o.complete !== false, contributors: o.contributors ?? null } } : {}),
   };
 }
 

@@ -14,7 +14,13 @@ import { normalizePeriodCell } from './period';
 import type { ObservationStatus } from './wire';
 
 export type ProblemCode =
-  'TEXT_NOT_NUMBER' | 'LOST_LEADING_ZERO' | 'BAD_PERIOD' | 'BAD_STATUS' | 'MISSING_KEY' | 'DUPLICATE_KEY';
+  | 'TEXT_NOT_NUMBER'
+  | 'LOST_LEADING_ZERO'
+  | 'BAD_PERIOD'
+  | 'BAD_STATUS'
+  | 'MISSING_KEY'
+  | 'DUPLICATE_KEY'
+  | 'DERIVED_READ_ONLY';
 
 export interface DiffProblem {
   readonly code: ProblemCode;

@@ -33,6 +33,12 @@ export interface ServerObservation {
   readonly version: number;
   readonly updatedAt?: string | null;
   readonly updatedBy?: string | null;
+  /** Boundaries CURRENT: a value combined from the units this one succeeded — computed, read-only. */
+  readonly derived?: boolean | null;
+  /** False when a derived value misses a contributor or rests on a partial link. */
+  readonly complete?: boolean | null;
+  /** Codes of the units a derived value combines ("35, 36, 37"). */
+  readonly contributors?: string | null;
 }
 
 /** `ObservationRowInput`. `baseVersion` is absent (not null) for a value the client believes is new. */

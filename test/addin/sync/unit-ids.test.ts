@@ -220,3 +220,50 @@ describe('unit ids: term sheet', () => {
     ]);
   });
 });
+
+describe('derived values (boundaries CURRENT)', () => {
+  const derived: ServerObservation = {
+    ...at(obs('37', '01', '2023', 600.6, 0), NEW_NB),
+    derived: true,
+    complete: true,
+    contributors: '35, 36, 37',
+  };
+  const stored = at(obs('37', '01', '2025-Q3', 70, 2), NEW_NB);
+
+  function pulledCurrent() {
+    const table = longTableFromObservations([derived, stored], catalog);
+    return { table, grid: renderLongGrid(table), baseline: baselineFromTable(table, PULL) };
+  }
+
+  it('keeps derived rows apart from the server rows, through serialisation', () => {
+    const { table, baseline } = pulledCurrent();
+    expect(table.cells.find((c) => c.period === '2023')!.derived).toEqual({
+      complete: true,
+      contributors: '35, 36, 37',
+    });
+    expect([...baseline.cells.values()].map((c) => c.period)).toEqual(['2025-Q3']);
+    expect([...baseline.derived.values()]).toEqual([
+      expect.objectContaining({ unitId: NEW_NB, period: '2023', value: 600.6, contributors: '35, 36, 37' }),
+    ]);
+    const back = parseBaseline(serializeBaseline(baseline));
+    expect(back.ok && back.baseline).toEqual(baseline);
+  });
+
+  it('never sends a derived row: left alone it is read-only, edited it is a problem', () => {
+    const { grid, baseline } = pulledCurrent();
+    const untouched = diffSheet(baseline, readLong(copyGrid(grid)));
+    expect(untouched.problems).toEqual([]);
+    expect(untouched.readOnly.map((r) => r.key.period)).toEqual(['2023']);
+    expect(planPush(untouched).rows).toEqual([]);
+    const g = copyGrid(grid);
+    const v = col(g, 'Giá trị');
+    g[1]![v] = 601;
+    g[2]![v] = 71;
+    const edited = diffSheet(baseline, readLong(g));
+    expect(edited.problems.map((p) => [p.code, p.at])).toEqual([['DERIVED_READ_ONLY', { row: 1, col: v }]]);
+    expect(planPush(edited).rows).toEqual([expect.objectContaining({ period: '2025-Q3', value: 71, unitId: NEW_NB })]);
+    g[1]![v] = null; // clearing it does not delete anything either
+    expect(planPush(diffSheet(baseline, readLong(g))).rows.map((r) => r.period)).toEqual(['2025-Q3']);
+    expect(diffSheet(baseline, readLong(g)).missing).toEqual([]);
+  });
+});

@@ -25,6 +25,7 @@ export function PullCard(props: {
   const [codes, setCodes] = useState<string[]>([]);
   // A province's long table holds its districts' (communes') figures, or with this its own.
   const [own, setOwn] = useState(false);
+  const [boundaries, setBoundaries] = useState<'AS_REPORTED' | 'CURRENT'>('AS_REPORTED');
   const [from, setFrom] = useState('2020');
   const [to, setTo] = useState('2025');
   const onTerm = useCallback((id: string | null) => setTermId(id), []);
@@ -41,6 +42,7 @@ export function PullCard(props: {
         ...(codes.length ? { indicatorCodes: codes } : {}),
         ...(fromYear ? { fromYear } : {}),
         ...(toYear ? { toYear } : {}),
+        ...(boundaries === 'CURRENT' ? { boundaries } : {}),
       },
       label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh|Xã|Phường|Thị trấn|Đặc khu) /, '')}`,
     };
@@ -75,6 +77,16 @@ export function PullCard(props: {
               label={t('provinceOwn')}
             />
           ) : null}
+          <Field label={t('boundaries')} hint={boundaries === 'CURRENT' ? t('boundariesHint') : undefined}>
+            <RadioGroup
+              layout="horizontal"
+              value={boundaries}
+              onChange={(_, d) => setBoundaries(d.value as 'AS_REPORTED' | 'CURRENT')}
+            >
+              <Radio data-testid="boundaries-AS_REPORTED" value="AS_REPORTED" label={t('boundariesReported')} />
+              <Radio data-testid="boundaries-CURRENT" value="CURRENT" label={t('boundariesCurrent')} />
+            </RadioGroup>
+          </Field>
           <IndicatorPicker indicators={props.indicators} value={codes} onChange={setCodes} testId="pull-indicators" />
           <div style={{ display: 'flex', gap: 8 }}>
             <Field label={t('fromYear')}>
