@@ -14,6 +14,7 @@ import { describeEachDb } from '../helpers/databases';
 import { ADMIN, ok, startTestServer, type TestServer } from '../helpers/server';
 import { describeWithBrowser, launch, openTaskpane } from './browser';
 import { Pane } from './pane';
+import { MARK_COLORS } from '../../addin/src/workflow/marks';
 
 const PUSH = `mutation($i: PushObservationsInput!) { pushObservations(input: $i) {
   applied rows { outcome code message } userErrors { code message } } }`;
@@ -28,10 +29,11 @@ describeWithBrowser('add-in e2e: the 2025 reorganisation (unit ids on push, prov
   describeEachDb('Chromium', (db) => {
     let s: TestServer;
     let pane: Pane;
-    const ids = { oldNB: '', newNB: '', oldBaDinh: '', newBaDinh: '' };
+    const ids = { oldNB: '', newNB: '', oldBaDinh: '', newBaDinh: '', p35: '', p36: '' };
 
     async function push(rows: Record<string, unknown>[]): Promise<void> {
       const r = ok(await s.gql(PUSH, { i: { rows, atomic: true } })).pushObservations;
+      expect(r.rows.filter((x: any) => x.code)).toEqual([]);
       expect(r.userErrors).toEqual([]);
       expect(r.applied).toBe(true);
     }
@@ -54,7 +56,9 @@ describeWithBrowser('add-in e2e: the 2025 reorganisation (unit ids on push, prov
           oldNB: province(code: "37", on: "2025-01-01") { id validTo }
           newNB: province(code: "37") { id validFrom }
           oldBaDinh: commune(code: "21499", on: "2025-01-01") { id name }
-          newBaDinh: commune(code: "21499") { id name } }`),
+          newBaDinh: commune(code: "21499") { id name }
+          p35: province(code: "35", on: "2025-01-01") { id }
+          p36: province(code: "36", on: "2025-01-01") { id } }`),
       );
       expect(u.oldNB.validTo).toBe('2025-06-30');
       expect(u.newNB.validFrom).toBe('2025-07-01');
@@ -65,6 +69,8 @@ describeWithBrowser('add-in e2e: the 2025 reorganisation (unit ids on push, prov
         newNB: u.newNB.id,
         oldBaDinh: u.oldBaDinh.id,
         newBaDinh: u.newBaDinh.id,
+        p35: u.p35.id,
+        p36: u.p36.id,
       });
       const row = (unitCode: string, unitId: string, indicatorCode: string, period: string, value: number) => ({
         unitCode,
@@ -79,6 +85,12 @@ describeWithBrowser('add-in e2e: the 2025 reorganisation (unit ids on push, prov
         row('37', ids.oldNB, 'GTSX', '2025-03', 100),
         row('21499', ids.oldBaDinh, 'THU_NHAP_BQ', '2025', 33),
         row('21499', ids.newBaDinh, 'THU_NHAP_BQ', '2025', 44),
+        // Before the reform: Hà Nam (35), Nam Định (36) and old Ninh Bình (37) went into merged Ninh Bình.
+        row('35', ids.p35, 'VON_DAU_TU_XH', '2023', 100.1),
+        row('36', ids.p36, 'VON_DAU_TU_XH', '2023', 200.2),
+        row('37', ids.oldNB, 'VON_DAU_TU_XH', '2023', 300.3),
+        row('35', ids.p35, 'VON_DAU_TU_XH', '2022', 1000.05),
+        row('37', ids.oldNB, 'VON_DAU_TU_XH', '2022', 2000.15),
       ]);
       const { page, errors } = await openTaskpane(browser, s.url);
       pane = new Pane(page, errors);
@@ -236,6 +248,43 @@ describeWithBrowser('add-in e2e: the 2025 reorganisation (unit ids on push, prov
       expect(await pane.resultStates()).toEqual({ F2: 'CREATED' });
       const units = ok(await s.gql('{ province(code: "38") { id } }')).province;
       expect(await figures('38', 'GTSX')).toMatchObject({ [`2025 ${units.id}`]: 321 });
+      pane.expectNoPageErrors();
+    });
+
+    it("pulls today's boundaries: values of merged provinces combined into merged Ninh Bình, shaded, read-only, never pushed", async () => {
+      await pane.pickUnit('unit-search', 'ninh binh', 'Tỉnh Ninh Bình', { before: false, level: 'PROVINCE' });
+      await pane.byId('layout-long').click();
+      if (!(await pane.byId('province-own').isChecked())) await pane.byId('province-own').click();
+      await pane.byId('boundaries-CURRENT').click();
+      await pane.byId('pull-from').fill('2022');
+      await pane.byId('pull-to').fill('2023');
+      const before = new Set((await pane.sheets()).map((x) => x.name));
+      await pane.act('pull');
+      const name = (await pane.sheets()).map((x) => x.name).find((n) => !before.has(n))!;
+      const g = await pane.grid(name);
+      const at = (period: string) => g.findIndex((r) => r[2] === 'VON_DAU_TU_XH' && r[5] === period) + 1;
+      const y2023 = at('2023');
+      const y2022 = at('2022');
+      expect([g[y2023 - 1]![0], g[y2023 - 1]![6], g[y2023 - 1]![11]]).toEqual(['37', 600.6, ids.newNB]);
+      const full = await pane.cell(name, `G${y2023}`);
+      expect(full.fill).toBe(MARK_COLORS.DERIVED);
+      expect(full.prompt?.message).toContain('35, 36, 37');
+      const partial = await pane.cell(name, `G${y2022}`);
+      expect(partial.fill).toBe(MARK_COLORS.DERIVED);
+      expect(partial.prompt?.message).toContain('chưa đầy đủ');
+      // An edit of a combined value is refused in the sheet; nothing reaches the server.
+      await pane.type(name, `G${y2023}`, 700);
+      await pane.act('preview');
+      expect(await pane.resultStates()).toEqual({ [`G${y2023}`]: 'LOCAL_PROBLEM' });
+      expect(await pane.page.locator(`[data-testid=result-item][data-cell="G${y2023}"]`).innerText()).toContain(
+        'chỉ để xem',
+      );
+      await pane.act('push');
+      expect(await figures('37', 'VON_DAU_TU_XH')).toEqual({
+        [`2023 ${ids.oldNB}`]: 300.3,
+        [`2022 ${ids.oldNB}`]: 2000.15,
+      });
+      await pane.byId('boundaries-AS_REPORTED').click();
       pane.expectNoPageErrors();
     });
   });
