@@ -261,6 +261,7 @@ describeWithBrowser('add-in e2e: the 2025 reorganisation (unit ids on push, prov
       const before = new Set((await pane.sheets()).map((x) => x.name));
       await pane.act('pull');
       const name = (await pane.sheets()).map((x) => x.name).find((n) => !before.has(n))!;
+      expect(name).toBe('Dữ liệu Ninh Bình (nay)');
       const g = await pane.grid(name);
       const at = (period: string) => g.findIndex((r) => r[2] === 'VON_DAU_TU_XH' && r[5] === period) + 1;
       const y2023 = at('2023');

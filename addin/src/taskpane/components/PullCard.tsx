@@ -44,7 +44,10 @@ export function PullCard(props: {
         ...(toYear ? { toYear } : {}),
         ...(boundaries === 'CURRENT' ? { boundaries } : {}),
       },
-      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh|Xã|Phường|Thị trấn|Đặc khu) /, '')}`,
+      // "(nay)": on today's boundaries, so the sheet is told apart from the as-reported one.
+      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh|Xã|Phường|Thị trấn|Đặc khu) /, '')}${
+        boundaries === 'CURRENT' ? ' (nay)' : ''
+      }`,
     };
   };
   const req = request();
