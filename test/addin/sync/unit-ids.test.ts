@@ -13,6 +13,7 @@ import {
   existedIn,
   LONG_COLUMNS,
   longTableFromObservations,
+  mergeRefresh,
   parseBaseline,
   pendingEntries,
   planPush,
@@ -151,6 +152,30 @@ describe('unit ids: long table', () => {
         baseVersion: 1,
       },
     ]);
+  });
+});
+
+describe('unit ids: refresh', () => {
+  it("rebases an edit of merged Ninh Bình over a change to old Ninh Bình's row, with no conflict", () => {
+    const { grid, baseline } = pulled();
+    const g = copyGrid(grid);
+    g[2]![col(g, 'Giá trị')] = 9.9; // merged Ninh Bình's 2025
+    const fresh = longTableFromObservations(
+      [at(obs('37', '01', '2025', 5.2, 4), OLD_NB), ...observations.slice(1)],
+      catalog,
+    );
+    const r = mergeRefresh(baseline, readLong(g), fresh, PULL);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.analysis.conflicts).toEqual([]);
+    expect(r.analysis.rebased.map((e) => e.key.unitId)).toEqual([NEW_NB]);
+    const cells = r.table.cells.filter((c) => c.period === '2025');
+    expect(cells.map((c) => [c.unitId, c.raw?.value ?? c.value])).toEqual([
+      [OLD_NB, 5.2],
+      [NEW_NB, 9.9], // the edit, laid over the fresh figures
+    ]);
+    const again = planPush(diffSheet(r.baseline, readLong(renderLongGrid(r.table as typeof fresh))));
+    expect(again.rows).toEqual([expect.objectContaining({ unitId: NEW_NB, value: 9.9, baseVersion: 1 })]);
   });
 });
 
