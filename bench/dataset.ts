@@ -62,7 +62,7 @@ export async function generateDataset(ds: DataSource, spec: DatasetSpec, seed = 
   const provinceFilter = spec.provinces.length ? `AND p.code IN (${spec.provinces.map(() => '?').join(',')})` : '';
   const districts: { id: number; code: string }[] = await ds.query(
     `SELECT d.id AS id, d.code AS code FROM admin_unit d JOIN admin_unit p ON p.id = d.parent_id
-     WHERE d.level = 'DISTRICT' AND d.valid_to IS NULL ${provinceFilter} ORDER BY d.code`,
+     WHERE d.level = 'DISTRICT' AND (d.valid_to IS NULL OR d.valid_to >= '2025-06-30') ${provinceFilter} ORDER BY d.code`,
     spec.provinces,
   );
 
@@ -84,8 +84,9 @@ export async function generateDataset(ds: DataSource, spec: DatasetSpec, seed = 
   await insertRows(
     ds,
     'indicator',
-    ['code', 'name', 'unit', 'direction', 'category', 'decimals', 'description', 'search_name'],
-    indicatorRows,
+    ['code', 'name', 'unit', 'direction', 'category', 'decimals', 'description', 'search_name', 'aggregation'],
+    // Amounts and counts add up; rates (%) cannot be combined.
+    indicatorRows.map((r) => [...r, r[2] === '%' ? 'NONE' : 'SUM']),
   );
   const indicators: { id: number; code: string; direction: string }[] = await ds.query(
     `SELECT id, code, direction FROM indicator WHERE code LIKE 'B%' ORDER BY code`,

@@ -9,7 +9,15 @@ import { projectRoot } from '../server/src/app/data-files';
 import { startServer } from '../server/src/server';
 import { generateDataset, NATIONAL } from './dataset';
 import { openFloor } from './floor';
-import { loadScenario, pullScenario, pushScenario, rankingScenario, type Ctx, type Figure } from './scenarios';
+import {
+  boundariesScenario,
+  loadScenario,
+  pullScenario,
+  pushScenario,
+  rankingScenario,
+  type Ctx,
+  type Figure,
+} from './scenarios';
 
 const TOKEN = 'bench-admin-token-0123456789';
 
@@ -117,6 +125,7 @@ async function main() {
   await attempt('pull', () => pullScenario(ctx));
   await attempt('push', () => pushScenario(ctx));
   await attempt('ranking and scorecards', () => rankingScenario(ctx));
+  await attempt('history on current boundaries', () => boundariesScenario(ctx));
   console.log(`Measuring sustained load (50 clients, ${loadSeconds} s)…`);
   const load = await loadScenario(ctx, loadSeconds).catch((e) => {
     failures.load = (e as Error).message;

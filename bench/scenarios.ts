@@ -229,7 +229,7 @@ export async function rankingScenario(c: Ctx): Promise<Figure[]> {
     ),
   );
 
-  const sq = `query($p: String!) { province(code: $p) { districts { code terms { scorecard { total met above80 from50To80 below50 noData metShare } } } } }`;
+  const sq = `query($p: String!) { province(code: $p, on: "2025-06-30") { districts(activeOn: "2025-06-30") { code terms { scorecard { total met above80 from50To80 below50 noData metShare } } } } }`;
   let terms = 0;
   const sapi = await measure(c.runs * 2, async () => {
     terms = (await gql(c, sq, { p: c.provinceCode })).province.districts.reduce(
@@ -309,4 +309,75 @@ export async function loadScenario(c: Ctx, seconds: number, connections = 50): P
     non2xx: r.non2xx,
     timeouts: r.timeouts,
   };
+}
+
+/**
+ * History on today's boundaries for a merged province: every indicator of old 35, 36 and 37 for
+ * 2020–2025 (province figures written straight to the database, as the dataset is) combined into the
+ * merged Ninh Bình by observationTable with boundaries CURRENT, against one SQL statement that sums
+ * the same figures per indicator and period through unit_lineage.
+ */
+export async function boundariesScenario(c: Ctx): Promise<Figure[]> {
+  const olds: { id: number }[] = (await c.floor.query(
+    `SELECT id FROM admin_unit WHERE level = 'PROVINCE' AND code IN ('35', '36', '37') AND valid_to = '2025-06-30'`,
+    [],
+  )) as { id: number }[];
+  const indicators = (await c.floor.query(`SELECT id FROM indicator WHERE code LIKE 'B%'`, [])) as { id: number }[];
+  const stamp = sqlDateTime(new Date());
+  const rows: unknown[][] = [];
+  for (const [k, u] of olds.entries())
+    for (const i of indicators)
+      for (let y = 2020; y <= 2025; y++)
+        rows.push([
+          u.id,
+          i.id,
+          String(y),
+          y * 12,
+          y * 12 + 11,
+          1000 + k * 100 + (i.id % 97) + y / 10,
+          'OFFICIAL',
+          1,
+          stamp,
+        ]);
+  await c.floor.transaction(async (q) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const part = rows.slice(i, i + 500);
+      await q(
+        `INSERT INTO observation (unit_id, indicator_id, period, start_month, end_month, value, status, version, updated_at)
+         VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        part.flat(),
+      );
+    }
+  });
+  let derived = 0;
+  const filter = { unitCodes: ['37'], fromYear: 2020, toYear: 2025 };
+  const api = await measure(c.runs * 2, async () => {
+    const { observationTable: t }: any = await gql(
+      c,
+      `query($f: ObservationFilter!) { observationTable(filter: $f, first: 50000, boundaries: CURRENT) { rows } }`,
+      { f: filter },
+    );
+    derived = t.rows.length;
+  });
+  const floor = await measure(c.runs * 2, () =>
+    floorJson(
+      c.floor,
+      `SELECT i.code AS indicator_code, o.period, SUM(o.value) AS value, COUNT(*) AS contributors
+       FROM observation o JOIN indicator i ON i.id = o.indicator_id
+       WHERE o.unit_id IN (SELECT l.predecessor_id FROM unit_lineage l JOIN admin_unit n ON n.id = l.successor_id
+                           WHERE n.code = ? AND n.level = 'PROVINCE' AND n.valid_to IS NULL)
+         AND o.start_month >= ? AND o.end_month <= ? AND i.aggregation = 'SUM'
+       GROUP BY i.code, o.period`,
+      ['37', 2020 * 12, 2025 * 12 + 11],
+    ),
+  );
+  return [
+    {
+      name: 'history on current boundaries',
+      what: `merged Ninh Bình 2020–2025, every indicator, from old 35 + 36 + 37 (${derived} derived rows)`,
+      api,
+      floor,
+      detail: { derived, stored: rows.length },
+    },
+  ];
 }

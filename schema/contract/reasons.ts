@@ -74,6 +74,10 @@ export const REASONS = {
     'Khoá chống gửi trùng không hợp lệ (tối đa 200 ký tự)',
     'Not a valid idempotency key (at most 200 characters)',
   ),
+  INVALID_RANKING_LEVEL: t(
+    'Chỉ xếp hạng được các huyện hoặc các xã của một tỉnh (cấp DISTRICT hoặc COMMUNE)',
+    "Only a province's districts or communes can be ranked (level DISTRICT or COMMUNE)",
+  ),
   SEARCH_TOO_LONG: t('Chuỗi tìm kiếm quá dài', 'The search text is too long'),
   FILTER_TOO_LONG: t(
     'Danh sách lọc quá dài (tối đa 5.000 giá trị)',
@@ -162,6 +166,20 @@ export const REASONS = {
   ATOMIC_PUSH_REJECTED: t(
     'Với "tất cả hoặc không", lần gửi này không ghi ô nào vì có ô bị từ chối. Sửa các ô đó, hoặc tắt "tất cả hoặc không" để ghi các ô hợp lệ.',
     'With "all or nothing", this push writes nothing because some cells are refused. Fix them, or turn "all or nothing" off to write the valid ones.',
+  ),
+  INVALID_DATE: t('Ngày không đúng dạng YYYY-MM-DD', 'Not a date written YYYY-MM-DD'),
+  INVALID_CSV_ROW: t('Dòng của tệp CSV không hợp lệ', 'A row of the CSV file is not valid'),
+  ALREADY_IMPORTED: t(
+    'Đợt sắp xếp đơn vị hành chính có hiệu lực từ ngày này đã được nạp',
+    'The reorganisation effective on this date is already imported',
+  ),
+  IMPORT_OUT_OF_ORDER: t(
+    'Đã nạp một đợt sắp xếp sau ngày này; phải nạp theo thứ tự ngày',
+    'A later reorganisation is already loaded; import in date order',
+  ),
+  ORPHANED_UNIT: t(
+    'Có đơn vị còn hiệu lực nhưng đơn vị cấp trên của nó chấm dứt mà không có trong bảng kế thừa',
+    'A unit carries on while its parent ends, and the lineage does not name it',
   ),
   IDEMPOTENCY_KEY_REUSED: t(
     'Khoá chống gửi trùng đã được dùng cho một lần gửi khác',

@@ -5,7 +5,7 @@ import { AppError } from './common/errors';
 import { bootstrapData } from './app/bootstrap';
 import { openDatabase } from './app/data-source';
 import { createServices } from './app/services';
-import { importCsv, tokenCreate, tokenList, tokenRevoke, UsageError, type Io } from './cli/commands';
+import { importCsv, tokenCreate, tokenList, tokenRevoke, unitsImport, UsageError, type Io } from './cli/commands';
 import { CsvFormatError } from './cli/observation-csv';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -19,6 +19,13 @@ const USAGE = `Usage: npm run cli -- <command>
                                    unit_code,indicator_code,period,value,status,source,note[,base_version]
                                    --dry-run reports and writes nothing; --partial writes the good rows
                                    even when others are rejected (default: all or nothing)
+  units import --units CSV --lineage CSV --effective YYYY-MM-DD [--communes-before CSV] [--end-level LEVEL]
+                                   load a reorganisation of the administrative units: the new or changed
+                                   units (code,name,type,level,parent_code), the lineage
+                                   (old_code,old_level,new_code,new_level,kind) and the first day of the
+                                   new units; --communes-before adds units in force before it that the
+                                   database lacks; --end-level ends every unit of an abolished level.
+                                   All or nothing; a date imports once (see docs/api.md)
 
   --as NAME                        the author recorded for the change (default cli:<user>)
 
@@ -44,6 +51,11 @@ export async function runCli(
         'dry-run': { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        units: { type: 'string' },
+        lineage: { type: 'string' },
+        effective: { type: 'string' },
+        'communes-before': { type: 'string' },
+        'end-level': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -78,6 +90,7 @@ export async function runCli(
     if (command === 'token' && sub === 'list') return await tokenList(s, io);
     if (command === 'import')
       return await importCsv(s, io, sub, { dryRun: o['dry-run']!, partial: o.partial!, as: o.as, json: o.json! });
+    if (command === 'units' && sub === 'import') return await unitsImport(ds, io, o);
     throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}"`);
   } catch (e) {
     if (e instanceof UsageError) {

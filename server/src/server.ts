@@ -36,6 +36,11 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
     const { app, apollo, idle } = await createApp(config, services, schema, httpServer);
     httpServer.on('request', app);
     httpServer.requestTimeout = 5 * 60_000;
+    // An idle keep-alive connection must outlive the client's and a proxy's idle timeout (undici
+    // and browsers 4–5 s, load balancers typically 60 s): when the server closes first, a request
+    // sent on the socket at that moment fails with "other side closed". Node's default is 5 s.
+    httpServer.keepAliveTimeout = 65_000;
+    httpServer.headersTimeout = 66_000;
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());

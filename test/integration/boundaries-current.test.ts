@@ -224,6 +224,65 @@ describeEachDb('observations with boundaries CURRENT', (db) => {
     expect([row[col('complete')], row[col('contributors')], row[col('version')]]).toEqual([true, '35, 36, 37', 0]);
   });
 
+  it('compares and ranks communes of the merged Ninh Bình on current boundaries, with Ý Yên among the districts', async () => {
+    // Phường Phù Vân (13291) took old 13291, 13306, 13426 wholly; Phường Châu Sơn (13318) old 13318, 13441, 13459.
+    const write = [
+      ['13291', 10.5],
+      ['13306', 20.25],
+      ['13426', 30],
+      ['13318', 70],
+      ['13441', 1.5],
+    ] as const;
+    const payload = await push(
+      t,
+      write.map(([unitCode, value]) => ({ unitCode, indicatorCode: 'VON_DAU_TU_XH', period: '2024', value })),
+    );
+    expect(payload.applied).toBe(true);
+    const Q = `query($b: Boundaries!) { provinceComparison(provinceCode: "37", indicatorCodes: ["VON_DAU_TU_XH"], periods: ["2024"], boundaries: $b) {
+      totalCount nodes { unitCode unitLevel value derived complete contributors rank rankOf observation { derived version contributors { code } } } } }`;
+    const current = ok(await t.gql(Q, { b: 'CURRENT' })).provinceComparison;
+    expect(current.nodes).toEqual([
+      {
+        unitCode: '13291',
+        unitLevel: 'COMMUNE',
+        value: 60.75,
+        derived: true,
+        complete: true,
+        contributors: '13291, 13306, 13426',
+        rank: 2,
+        rankOf: 2,
+        observation: {
+          derived: true,
+          version: 0,
+          contributors: [{ code: '13291' }, { code: '13306' }, { code: '13426' }],
+        },
+      },
+      {
+        unitCode: '13318',
+        unitLevel: 'COMMUNE',
+        value: 71.5,
+        derived: true,
+        complete: false,
+        contributors: '13318, 13441',
+        rank: 1,
+        rankOf: 2,
+        observation: { derived: true, version: 0, contributors: [{ code: '13318' }, { code: '13441' }] },
+      },
+    ]);
+    // As reported, 2024's 37 is old Ninh Bình: only its own old communes, each as stored.
+    const reported = ok(await t.gql(Q, { b: 'AS_REPORTED' })).provinceComparison;
+    expect(reported.nodes.every((n: any) => !n.derived && n.observation.version === 1)).toBe(true);
+    // Ý Yên (Nam Định) compares among the merged province's districts for its years.
+    const all = ok(
+      await t.gql(
+        `{ provinceComparison(provinceCode: "37", boundaries: CURRENT, first: 5000) { nodes { unitCode unitLevel derived rank } } }`,
+      ),
+    ).provinceComparison.nodes;
+    const yYen = all.filter((n: any) => n.unitCode === '360');
+    expect(yYen.length).toBeGreaterThan(0);
+    expect(yYen.every((n: any) => n.unitLevel === 'DISTRICT' && !n.derived)).toBe(true);
+  });
+
   describe('refuses what it cannot answer, with a reason', () => {
     it('on without boundaries CURRENT', async () => {
       const res = await t.gql('{ observations(filter: {}, on: "2025-01-01") { totalCount } }');

@@ -140,10 +140,15 @@ describeEachDb('read filters by code over the reform: every unit with the code i
     expect(await read({ provinceCode: '37', toYear: 2024 })).toEqual([`${district} 2024`]);
   });
 
-  it("ranks the districts of the province 37 at the period's end: old Ninh Bình in 2024, none (communes) in 2025-09", async () => {
+  it("ranks the units below the province 37 at the period's end: old Ninh Bình's districts in 2024, the merged one's communes in 2025-09", async () => {
     const Q =
-      'query($p: String!) { ranking(provinceCode: "37", indicatorCode: "THU_NHAP_BQ", period: $p) { unit { code } rank } }';
-    expect(ok(await t.gql(Q, { p: '2024' })).ranking).toEqual([{ unit: { code: district }, rank: 1 }]);
-    expect(ok(await t.gql(Q, { p: '2025-09' })).ranking).toEqual([]);
+      'query($p: String!, $l: AdminLevel) { ranking(provinceCode: "37", indicatorCode: "THU_NHAP_BQ", period: $p, level: $l) { unit { code level } rank } }';
+    expect(ok(await t.gql(Q, { p: '2024' })).ranking).toEqual([
+      { unit: { code: district, level: 'DISTRICT' }, rank: 1 },
+    ]);
+    expect(ok(await t.gql(Q, { p: '2025-09' })).ranking).toEqual([
+      { unit: { code: commune, level: 'COMMUNE' }, rank: 1 },
+    ]);
+    expect(ok(await t.gql(Q, { p: '2025-09', l: 'DISTRICT' })).ranking).toEqual([]);
   });
 });

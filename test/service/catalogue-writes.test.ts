@@ -40,7 +40,7 @@ describeEachDb('catalogue writes, targets and approvals', (db) => {
       entity_id: string;
       detail: string;
     }[];
-  const unitId = async (code: string) => (await s.services.units.byCode(code))!.localId;
+  const unitId = async (code: string) => (await s.services.units.byCodeAt(code, null))!.localId;
   const indicatorCodes = async (ids: number[]) => {
     const byId = await s.services.indicators.byIds(ids);
     return ids.map((id) => byId.get(id)!.code);

@@ -17,6 +17,7 @@ export class AdminUnitResolver {
   constructor(
     private readonly units: AdminUnitService,
     private readonly unitLoaders: AdminUnitLoaders,
+    private readonly termLoaders: TermLoaders,
   ) {}
 
   @Query(() => [Province], {
@@ -79,6 +80,15 @@ export class AdminUnitResolver {
     return this.units.search({ search, level, provinceCode, first, on: on ? isoDate(on) : null });
   }
 
+  @FieldResolver(() => [Term], {
+    description:
+      "The unit's congress terms, newest first: a province's, a district's (ended 2025) or a commune's (a commune formed on 2025-07-01 starts with congress I)",
+    complexity: listOf(10),
+  })
+  terms(@Root() u: AdminUnit): Promise<Term[]> {
+    return this.termLoaders.byUnit.load(u.localId);
+  }
+
   @FieldResolver(() => [UnitLink], { complexity: listOf(10) })
   async predecessors(@Root() u: AdminUnit): Promise<UnitLink[]> {
     return this.present(await this.unitLoaders.predecessors.load(u.localId));
@@ -131,19 +141,11 @@ export class ProvinceResolver {
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => District)
 export class DistrictResolver {
-  constructor(
-    private readonly unitLoaders: AdminUnitLoaders,
-    private readonly termLoaders: TermLoaders,
-  ) {}
+  constructor(private readonly unitLoaders: AdminUnitLoaders) {}
 
   @FieldResolver(() => Province)
   async province(@Root() d: AdminUnit): Promise<AdminUnit> {
     return (await this.unitLoaders.byId.load(d.parentId!))!;
-  }
-
-  @FieldResolver(() => [Term], { description: "The unit's congress terms, newest first", complexity: listOf(10) })
-  terms(@Root() d: AdminUnit): Promise<Term[]> {
-    return this.termLoaders.byUnit.load(d.localId);
   }
 
   @FieldResolver(() => [Commune], {

@@ -8,6 +8,7 @@ import { AdminUnitEntity, type AdminLevelValue } from './admin-unit.entity';
 import { UnitLineageEntity, type LinkKindValue } from './unit-lineage.entity';
 import { inChunks } from '../db/sql';
 import { AdminUnit, presentUnit } from './admin-unit.types';
+import { pickOnDay } from '../common/year';
 
 export const MAX_UNITS_PAGE = 1000;
 
@@ -56,31 +57,25 @@ export class AdminUnitService {
   }
 
   /**
-   * The unit with this code; when the code names several units over time, the first one loaded
-   * (the pre-reform unit, which the observations of the previous release refer to).
-   * TODO(reform-2025): callers with a period should resolve the code on a date (byCodeOn).
+   * The unit with this code (of `level`, when given) on `on` (ISO date; null when none had it then);
+   * without `on`, the one today or, for a code no unit has today (a district abolished in 2025), the
+   * newest that had it. Null for a code no unit ever had.
    */
-  async byCode(code: string, level?: AdminLevelValue): Promise<AdminUnit | null> {
-    const row = await this.repo.findOne({ where: level ? { code, level } : { code }, order: { id: 'ASC' } });
-    return row ? presentUnit(row) : null;
+  async byCodeAt(code: string, on: string | null, level?: AdminLevelValue): Promise<AdminUnit | null> {
+    const rows = await this.repo.find({ where: level ? { code, level } : { code }, order: { id: 'ASC' } });
+    const unit = pickOnDay(rows, on);
+    return unit ? presentUnit(unit) : null;
   }
 
-  /** The province with this code, or BAD_USER_INPUT / UNKNOWN_UNIT at `field`. */
-  async requireProvince(code: string, field: string[]): Promise<AdminUnit> {
-    const province = await this.byCode(code, 'PROVINCE');
-    if (!province) throw badInput('UNKNOWN_UNIT', `No province has code "${code}"`, field);
-    return province;
+  /** Every unit that ever had this code (any level), oldest first. */
+  async allByCode(code: string): Promise<AdminUnit[]> {
+    const rows = await this.repo.find({ where: { code }, order: { id: 'ASC' } });
+    return rows.map(presentUnit);
   }
 
   async byIds(ids: readonly number[]): Promise<Map<number, AdminUnit>> {
     const rows = ids.length ? await this.repo.find({ where: { id: In([...ids]) } }) : [];
     return new Map(rows.map((r) => [r.id, presentUnit(r)]));
-  }
-
-  async byCodes(codes: readonly string[]): Promise<Map<string, AdminUnit>> {
-    // Newest first, so that when a code names several units the first one loaded wins (as byCode).
-    const rows = codes.length ? await this.repo.find({ where: { code: In([...codes]) }, order: { id: 'DESC' } }) : [];
-    return new Map(rows.map((r) => [r.code, presentUnit(r)]));
   }
 
   /**
@@ -136,6 +131,25 @@ export class AdminUnitService {
       });
     }
     return out;
+  }
+
+  /**
+   * The units below a province, in one statement: its districts, its own communes (after the
+   * reform) and its districts' communes (before), those that existed on `on` (all of them when
+   * null), by code. `districtsOf` and `communesOf` together, for readers that need both levels
+   * (ranking, the province comparison).
+   */
+  async subdivisionsOf(provinceId: number, on: string | null): Promise<AdminUnit[]> {
+    const qb = this.repo
+      .createQueryBuilder('u')
+      .where("u.level IN ('DISTRICT', 'COMMUNE')")
+      .andWhere(
+        "(u.parent_id = :pid OR u.parent_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid AND d.level = 'DISTRICT'))",
+        { pid: provinceId },
+      );
+    if (on) qb.andWhere(existedOn('u'), { on });
+    const rows = await qb.orderBy('u.code', 'ASC').addOrderBy('u.id', 'ASC').getMany();
+    return rows.map(presentUnit);
   }
 
   /** Lineage links of these units: `successors` (the units they went into) or `predecessors`. */
@@ -208,25 +222,27 @@ export class AdminUnitService {
     }
     if (args.level) qb.andWhere('u.level = :level', { level: args.level });
     else if (!args.on) qb.andWhere("u.level IN ('PROVINCE', 'DISTRICT')");
+    // Units of a province: the province, its districts and communes, and its districts' communes.
+    let inProvince: ((alias: string) => string) | null = null;
+    if (args.provinceCode) {
+      // On a date, the province with the code then; without one, every province that had the code
+      // (37: old and merged Ninh Bình), as units of every date are listed.
+      const provinces = args.on
+        ? [await this.byCodeOn(args.provinceCode, 'PROVINCE', args.on)].filter((p) => p !== null)
+        : await this.requireAllByCodes([args.provinceCode], ['provinceCode'], 'PROVINCE');
+      if (!provinces.length)
+        throw badInput('UNKNOWN_UNIT', `No province had code "${args.provinceCode}" on ${args.on}`, ['provinceCode']);
+      inProvince = (a) =>
+        `(${a}.parent_id IN (:...pids) OR ${a}.id IN (:...pids) OR ${a}.parent_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id IN (:...pids)))`;
+      qb.andWhere(inProvince('u'), { pids: provinces.map((p) => p.localId) });
+    }
     if (!args.on) {
       // Units of every date: one per level and code (the oldest that matches), so that a code reused
       // across the 2025 reorganisation (37, commune codes) is listed once, as before it.
       qb.andWhere(
         `NOT EXISTS (SELECT 1 FROM admin_unit o WHERE o.level = u.level AND o.code = u.code AND o.id < u.id${
           searched ? " AND o.search_name LIKE :q ESCAPE '!'" : ''
-        })`,
-      );
-    }
-    if (args.provinceCode) {
-      const province = args.on
-        ? await this.byCodeOn(args.provinceCode, 'PROVINCE', args.on)
-        : await this.requireProvince(args.provinceCode, ['provinceCode']);
-      if (!province)
-        throw badInput('UNKNOWN_UNIT', `No province had code "${args.provinceCode}" on ${args.on}`, ['provinceCode']);
-      // The province, its districts and communes, and its districts' communes.
-      qb.andWhere(
-        '(u.parent_id = :pid OR u.id = :pid OR u.parent_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid))',
-        { pid: province.localId },
+        }${inProvince ? ` AND ${inProvince('o')}` : ''})`,
       );
     }
     if (args.on) qb.andWhere(existedOn('u'), { on: args.on });

@@ -1,12 +1,14 @@
 import { injectable } from 'tsyringe';
 import { AdminUnitService } from '../admin-units/admin-unit.service';
+import type { AdminLevelValue } from '../admin-units/admin-unit.entity';
 import type { AdminUnit } from '../admin-units/admin-unit.types';
+import { badInput } from '../common/errors';
 import { parsePeriod, tryParsePeriod } from '../common/period';
 import { IndicatorService } from '../indicators/indicator.service';
 import { ObservationService } from '../observations/observation.service';
 import { observationKey, type Observation } from '../observations/observation.types';
 import { TermService, type TargetInTerm } from '../terms/term.service';
-import { activeAtPeriodEnd } from './active';
+import { lastDayOfMonth } from './active';
 import type { Progress } from './progress.types';
 import { evaluateProgress, termWindow } from './progress';
 import { competitionRank } from './ranking';
@@ -86,26 +88,37 @@ export class AnalyticsService {
   }
 
   /**
-   * Contract `ranking`: the province's districts active at the period with a non-FORECAST value at
-   * exactly that period, best first by the indicator's direction, competition ranks.
-   * Four statements: province, indicator, districts, observations. `units` lets the caller prime its loader.
+   * Contract `ranking`: the province's units of one level (DISTRICT or COMMUNE) active at the
+   * period's end with a non-FORECAST value at exactly that period, best first by the indicator's
+   * direction, competition ranks. Without `level`, the level below the province at the period's
+   * end: districts when the province had districts then (before the 2025 reform), else communes.
+   * Four statements: province, indicator, units of both levels, observations. `units` lets the
+   * caller prime its loader.
    */
   async ranking(
     provinceCode: string,
     indicatorCode: string,
     periodText: string,
-  ): Promise<{ ranked: RankedValue[]; units: AdminUnit[] }> {
+    level: AdminLevelValue | null = null,
+  ): Promise<{ ranked: RankedValue[]; units: AdminUnit[]; level: AdminLevelValue }> {
     const period = parsePeriod(periodText, ['period']);
+    if (level !== null && level !== 'DISTRICT' && level !== 'COMMUNE')
+      throw badInput(
+        'INVALID_RANKING_LEVEL',
+        `ranking compares the units of a province: level is DISTRICT or COMMUNE, not ${level}`,
+        ['level'],
+      );
     // The province with the code at the period's end (37 in 2024: old Ninh Bình; in 2025-09: the
     // merged one), or, when none had it then, the oldest unit with the code.
-    const endYear = Math.floor(period.endMonth / 12);
-    const endDay = new Date(Date.UTC(endYear, (period.endMonth % 12) + 1, 0)).toISOString().slice(0, 10);
+    const endDay = lastDayOfMonth(period.endMonth);
     const province =
       (await this.units.byCodeOn(provinceCode, 'PROVINCE', endDay)) ??
-      (await this.units.requireProvince(provinceCode, ['provinceCode']));
+      (await this.units.requireAllByCodes([provinceCode], ['provinceCode'], 'PROVINCE'))[0];
     const indicator = await this.indicators.requireByCode(indicatorCode, ['indicatorCode']);
-    const units = (await this.units.districtsOf([province.localId], null)).get(province.localId)!;
-    const active = units.filter((u) => activeAtPeriodEnd(u, period.endMonth));
+    // Units of both levels that existed on the period's last day (activeAtPeriodEnd).
+    const below = await this.units.subdivisionsOf(province.localId, endDay);
+    const chosen: AdminLevelValue = level ?? (below.some((u) => u.level === 'DISTRICT') ? 'DISTRICT' : 'COMMUNE');
+    const active = below.filter((u) => u.level === chosen);
     const found = await this.observations.byKeys(
       active.map((u) => ({ unitId: u.localId, indicatorId: indicator.localId, period: period.text })),
     );
@@ -128,7 +141,8 @@ export class AnalyticsService {
         rank,
         of,
       })),
-      units,
+      units: active,
+      level: chosen,
     };
   }
 }

@@ -9,6 +9,10 @@ import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
 import { ObservationLoaders } from '../observations/observation.loaders';
 import { perPage } from '../common/complexity';
+import { DateResolver } from 'graphql-scalars';
+import { Boundaries } from '../observations/observation.types';
+import { boundariesDate, BOUNDARIES_DOC, ON_DOC } from '../observations/boundaries-args';
+import { presentDerived } from '../observations/boundary-read.service';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => ComparisonRow)
@@ -23,7 +27,7 @@ export class ComparisonResolver {
   @Query(() => ComparisonConnection, {
     complexity: perPage,
     description:
-      'Province-wide long table for a PivotTable: one row per district × indicator × period with a value, with target, ratio, band and rank. ' +
+      'Province-wide long table for a PivotTable: one row per district or commune × indicator × period with a value, with target, ratio, band and rank (among the units of its level). ' +
       'Filters narrow it (AND); without indicatorCodes every indicator, without periods/years every period.',
   })
   async provinceComparison(
@@ -38,7 +42,11 @@ export class ComparisonResolver {
     includeForecasts?: boolean,
     @Arg('first', () => Int, { defaultValue: 1000, description: 'At most 50,000' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('boundaries', () => Boundaries, { defaultValue: Boundaries.AS_REPORTED, description: BOUNDARIES_DOC })
+    boundaries: Boundaries = Boundaries.AS_REPORTED,
+    @Arg('on', () => DateResolver, { nullable: true, description: ON_DOC }) on?: Date | null,
   ): Promise<ComparisonConnection> {
+    const day = boundariesDate(boundaries, on);
     const { units, indicators, ...connection } = await this.comparison.connection({
       provinceCode,
       indicatorCodes,
@@ -48,6 +56,7 @@ export class ComparisonResolver {
       includeForecasts,
       first: first ?? 1000,
       after,
+      on: day,
     });
     for (const u of units) this.unitLoaders.byId.prime(u.localId, u);
     for (const i of indicators) this.indicatorLoaders.byId.prime(i.localId, i);
@@ -68,6 +77,8 @@ export class ComparisonResolver {
     description: 'The full observation (source, note, version, revisions, relativeTo)',
   })
   async observation(@Root() r: ComparisonRow): Promise<Observation> {
+    if (r.observationId === null)
+      return presentDerived({ ...r, updatedAt: r.updatedAt ?? new Date(0) }, r.boundariesOn ?? '');
     return (await this.observationLoaders.byId.load(r.observationId))!;
   }
 }

@@ -5,14 +5,22 @@ import { competitionRank, type DirectionValue } from './ranking';
 
 /**
  * Pure assembly of the province-wide comparison: for each observation row, the target it is
- * measured against, ratio, band, and its rank among the province's districts at that indicator and
- * period. The SQL side (comparison.service.ts) only fetches.
+ * measured against, ratio, band, and its rank among the province's units of its level (districts
+ * among districts, communes among communes) at that indicator and period. The SQL side
+ * (comparison.service.ts) only fetches.
  */
 
 export interface ComparisonInputRow {
-  observationId: number;
+  /** The stored observation; null for a value derived from predecessor units (boundaries CURRENT). */
+  observationId: number | null;
+  derived: boolean;
+  complete: boolean;
+  contributorIds: number[];
+  updatedAt: Date | null;
   unitId: number;
   unitCode: string;
+  /** DISTRICT or COMMUNE: rows are ranked among the units of their level. */
+  level: string;
   indicatorId: number;
   indicatorCode: string;
   period: string;
@@ -20,7 +28,7 @@ export interface ComparisonInputRow {
   endMonth: number;
   value: number;
   status: string;
-  /** The district existed on the period's last day (see active.ts); only those are ranked. */
+  /** The unit existed on the period's last day (see active.ts); only those are ranked. */
   active: boolean;
 }
 
@@ -82,12 +90,23 @@ export function pickTarget(
   return best;
 }
 
-/** Sort key of a row: indicator code, period start, period end, unit code (the cursor holds it). */
-export type RowKey = [string, number, number, string];
-export const rowKey = (r: ComparisonInputRow): RowKey => [r.indicatorCode, r.startMonth, r.endMonth, r.unitCode];
+/**
+ * Sort key of a row: indicator code, period start, period end, unit code, unit id (the cursor holds
+ * it). District and commune codes never collide (3 and 5 digits), but a commune code can name two
+ * units over time (reused on 2025-07-01), both with a value for a period spanning the change (one
+ * pushed with unitId): the id keeps the key unique.
+ */
+export type RowKey = [string, number, number, string, number];
+export const rowKey = (r: ComparisonInputRow): RowKey => [
+  r.indicatorCode,
+  r.startMonth,
+  r.endMonth,
+  r.unitCode,
+  r.unitId,
+];
 
 export function compareKeys(a: RowKey, b: RowKey): number {
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     if (a[i] < b[i]) return -1;
     if (a[i] > b[i]) return 1;
   }
@@ -108,9 +127,9 @@ export function firstAfter(rows: readonly ComparisonRowResult[], key: RowKey): n
 
 /**
  * Rows in key order with target, ratio, band and rank. `rows` must hold every observation of the
- * province's districts at each (indicator, period) it contains, so ranks are complete. As in
- * `ranking`, FORECAST rows and districts not active at the period are measured against their
- * target but not ranked.
+ * province's districts and communes at each (indicator, period) it contains, so ranks are complete;
+ * ranks are within (indicator, period, level). As in `ranking`, FORECAST rows and units not active
+ * at the period are measured against their target but not ranked.
  */
 export function assembleComparison(
   rows: readonly ComparisonInputRow[],
@@ -144,7 +163,7 @@ export function assembleComparison(
   const groups = new Map<string, ComparisonRowResult[]>();
   for (const r of out) {
     if (r.row.status === 'FORECAST' || !r.row.active) continue;
-    const k = `${r.row.indicatorId}|${r.row.period}`;
+    const k = `${r.row.indicatorId}|${r.row.period}|${r.row.level}`;
     const g = groups.get(k);
     if (g) g.push(r);
     else groups.set(k, [r]);
@@ -167,13 +186,17 @@ export function assembleComparison(
 }
 
 /**
- * Sorts rows in key order (indicator code, period start, period end, unit code) by one number per
- * row: codes replaced by their rank among the distinct codes, so 23,000 rows sort in milliseconds.
+ * Sorts rows in key order (indicator code, period start, period end, unit code, unit id) by one
+ * number per row: codes replaced by their rank among the distinct codes (units by their rank in
+ * code, id order), so 23,000 rows sort in milliseconds.
  */
 function sortByKey(rows: ComparisonRowResult[]): ComparisonRowResult[] {
   const rankOf = (codes: string[]) => new Map([...new Set(codes)].sort().map((c, i) => [c, i]));
   const ind = rankOf(rows.map((r) => r.row.indicatorCode));
-  const unit = rankOf(rows.map((r) => r.row.unitCode));
+  const codeOf = new Map(rows.map((r) => [r.row.unitId, r.row.unitCode]));
+  const unit = new Map(
+    [...codeOf].sort(([ia, ca], [ib, cb]) => (ca < cb ? -1 : ca > cb ? 1 : ia - ib)).map(([id], i) => [id, i]),
+  );
   const MONTHS = (MAX_YEAR + 1) * 12; // month ordinals stay below this (years ≤ MAX_YEAR)
   const units = unit.size + 1;
   if (!Number.isSafeInteger(ind.size * MONTHS * MONTHS * units)) {
@@ -183,7 +206,7 @@ function sortByKey(rows: ComparisonRowResult[]): ComparisonRowResult[] {
     r,
     k:
       ((ind.get(r.row.indicatorCode)! * MONTHS + r.row.startMonth) * MONTHS + r.row.endMonth) * units +
-      unit.get(r.row.unitCode)!,
+      unit.get(r.row.unitId)!,
   }));
   keyed.sort((a, b) => a.k - b.k);
   return keyed.map((x) => x.r);

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { AdminLevel } from '../admin-units/admin-unit.types';
 import { Connection } from '../common/connection';
 import { ObservationStatus } from '../observations/observation.types';
 import { Comparator } from '../terms/term.types';
@@ -7,15 +8,19 @@ import { AchievementBand } from './progress.types';
 // simpleResolvers: plain properties use graphql-js's default resolver (no per-field wrapper), which
 // matters for 23,000 rows × 17 fields; the nested unit/indicator/observation keep their resolvers.
 @ObjectType({
-  description: 'One district × indicator × period of a province-wide comparison: a flat row for a PivotTable',
+  description:
+    'One district or commune × indicator × period of a province-wide comparison: a flat row for a PivotTable',
   simpleResolvers: true,
 })
 export class ComparisonRow {
-  @Field({ description: 'District code' })
+  @Field({ description: 'District or commune code' })
   unitCode: string;
 
-  @Field({ description: 'District short name, e.g. "Hà Trung"' })
+  @Field({ description: 'District or commune short name, e.g. "Hà Trung"' })
   unitName: string;
+
+  @Field(() => AdminLevel, { description: 'DISTRICT or COMMUNE: the row is ranked among the units of this level' })
+  unitLevel: AdminLevel;
 
   @Field()
   indicatorCode: string;
@@ -59,19 +64,40 @@ export class ComparisonRow {
   @Field(() => Int, {
     nullable: true,
     description:
-      "As ranking(): among the districts active at the period; null for FORECAST rows and for a district that no longer existed at the period's end",
+      "As ranking(): among the province's units of the row's level (districts or communes) active at the period's end; null for FORECAST rows and for a unit that did not exist at the period's end",
   })
   rank: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Number of districts ranked at this indicator and period' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Number of units of the row's level ranked at this indicator and period",
+  })
   rankOf: number | null;
+
+  @Field({ description: 'True for a value derived from the units this one succeeded (boundaries CURRENT)' })
+  derived: boolean;
+
+  @Field({ description: 'False when a derived value is an approximation (see Observation.complete)' })
+  complete: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Codes of the units a derived value combines ("35, 36, 37"); null for a stored value',
+  })
+  contributors: string | null;
 
   unitId: number;
   indicatorId: number;
-  observationId: number;
+  observationId: number | null;
+  contributorIds: number[];
+  updatedAt: Date | null;
+  startMonth: number;
+  endMonth: number;
+  /** ISO date of the boundaries (CURRENT), or null. */
+  boundariesOn: string | null;
 }
 
-@ObjectType({ description: 'Rows ordered by indicator code, period, district code', simpleResolvers: true })
+@ObjectType({ description: 'Rows ordered by indicator code, period, unit code', simpleResolvers: true })
 export class ComparisonConnection extends Connection('Comparison', () => ComparisonRow, { simpleResolvers: true }) {
   @Field(() => Int, { description: 'Rows over all pages' })
   totalCount: number;

@@ -2,7 +2,10 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.types';
 import { Observation } from '../observations/observation.types';
 
-@ObjectType({ description: 'A district\'s place among its province\'s districts ("đứng thứ 12 toàn tỉnh")' })
+@ObjectType({
+  description:
+    "A district's place among its province's districts, or a commune's among its communes (\"đứng thứ 12 toàn tỉnh\")",
+})
 export class RankedValue {
   @Field(() => AdminUnit)
   unit: AdminUnit;
@@ -16,6 +19,6 @@ export class RankedValue {
   @Field(() => Int, { description: 'Competition rank: ties share a rank and the next one skips (1, 2, 2, 4)' })
   rank: number;
 
-  @Field(() => Int, { description: 'Number of districts ranked' })
+  @Field(() => Int, { description: 'Number of units ranked' })
   of: number;
 }

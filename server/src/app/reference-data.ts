@@ -2,16 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AdminUnitEntity } from '../admin-units/admin-unit.entity';
 import { foldForSearch } from '../common/text';
 import { dataPath, readCsv } from './data-files';
-
-const KIND_PREFIXES = ['Thành phố', 'Thị xã', 'Thị trấn', 'Huyện', 'Quận', 'Tỉnh', 'Xã', 'Phường', 'Đặc khu'];
-
-/** "Huyện Hà Trung" → "Hà Trung"; "Thành phố Hà Nội" → "Hà Nội". */
-export function shortName(name: string): string {
-  for (const prefix of KIND_PREFIXES) {
-    if (name.startsWith(prefix + ' ')) return name.slice(prefix.length + 1);
-  }
-  return name;
-}
+import { shortName } from '../admin-units/unit-names';
 
 interface UnitRow {
   code: string;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AdminUnitService } from '../admin-units/admin-unit.service';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { ComparisonService } from '../analytics/comparison.service';
+import { RollUpService } from '../analytics/rollup.service';
 import { PeriodLockService } from '../approval/period-lock.service';
 import { AuthService } from '../auth/auth.service';
 import { TokenService } from '../auth/token.service';
@@ -30,6 +31,7 @@ const SERVICES = [
   AuthService,
   AnalyticsService,
   ComparisonService,
+  RollUpService,
   PushService,
   IndicatorWriteService,
   TermWriteService,
@@ -65,6 +67,7 @@ export function createServices(ds: DataSource, c: DependencyContainer = createCo
     auth: c.resolve(AuthService),
     analytics: c.resolve(AnalyticsService),
     comparison: c.resolve(ComparisonService),
+    rollUps: c.resolve(RollUpService),
     push: c.resolve(PushService),
     indicatorWrites: c.resolve(IndicatorWriteService),
     termWrites: c.resolve(TermWriteService),

@@ -5,13 +5,18 @@ import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
 import {
   describeUnit,
-  loadScopedUnits,
+  loadScopedUnitById,
   loadScopedUnitsByCode,
   requireApproveScope,
   requireViewer,
+  resolveWriteScope,
   unitsOnPeriod,
+  unitGlobalId,
   type ScopedUnit,
 } from '../auth/scope';
+import { badInput } from '../common/errors';
+import { fromGlobalId } from '../common/global-id';
+import { existedDuring, pickOnDay } from '../common/year';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
 import { isMysql } from '../db/dialect';
 import { inChunks, placeholders } from '../db/sql';
@@ -19,6 +24,13 @@ import { writeTransaction } from '../db/write-transaction';
 import { userError } from '../common/user-error.type';
 import { PeriodLockEntity } from './period-lock.entity';
 import type { PeriodLock, PeriodLockPayload } from './period-lock.types';
+
+/** What approvePeriod and unapprovePeriod take. */
+export interface PeriodLockArgs {
+  unitCode: string;
+  unitId?: string | null;
+  period: string;
+}
 
 export interface LockSpan {
   period: string;
@@ -71,10 +83,55 @@ export class PeriodLockService {
   constructor(private readonly ds: DataSource) {}
 
   /** validate → authorize; a problem with the input comes back as a payload with userErrors. */
-  private async check(viewer: Viewer | null, input: { unitCode: string; period: string }): Promise<Checked> {
-    const v = requireViewer(viewer);
-    const base = { unitCode: input.unitCode, period: input.period, locked: false, lockedAt: null, lockedBy: null };
+  private async check(viewer: Viewer | null, input: PeriodLockArgs): Promise<Checked> {
+    const v = await resolveWriteScope(this.ds, requireViewer(viewer));
+    const base = {
+      unitCode: input.unitCode,
+      unitId: null,
+      period: input.period,
+      locked: false,
+      lockedAt: null,
+      lockedBy: null,
+    };
     const period = tryParsePeriod(input.period);
+    const periodErrors = period
+      ? []
+      : [
+          userError('INVALID_PERIOD', `"${truncate(input.period)}" is not a period: ${PERIOD_HELP}`, [
+            'input',
+            'period',
+          ]),
+        ];
+    if (input.unitId !== undefined && input.unitId !== null) {
+      // The unit named by id (as push rows): its code must be unitCode, and it existed in the period.
+      const parsed = fromGlobalId(input.unitId);
+      const chosen =
+        parsed && ['Province', 'District', 'Commune'].includes(parsed.type)
+          ? await loadScopedUnitById(this.ds, parsed.id)
+          : null;
+      const errors = !chosen
+        ? [userError('UNKNOWN_UNIT', `No unit has id "${truncate(input.unitId)}"`, ['input', 'unitId'])]
+        : chosen.code !== input.unitCode
+          ? [
+              userError(
+                'UNIT_MISMATCH',
+                `unitId is ${chosen.name} (${chosen.code}), not a unit with code "${truncate(input.unitCode)}"`,
+                ['input', 'unitId'],
+              ),
+            ]
+          : period && !existedDuring(chosen, period.startMonth, period.endMonth)
+            ? [
+                userError('UNIT_INACTIVE', `${describeUnit(chosen)} did not exist in ${period.text}`, [
+                  'input',
+                  'unitId',
+                ]),
+              ]
+            : [];
+      if (errors.length || !chosen || !period)
+        return { payload: { ...base, userErrors: [...errors, ...periodErrors] } };
+      requireApproveScope(v, chosen);
+      return { unit: chosen, period };
+    }
     // The unit with the code in the period (37 in 2024: old Ninh Bình; in 2025-09: the merged one).
     const candidates = (await loadScopedUnitsByCode(this.ds, [input.unitCode])).get(input.unitCode);
     const overlapping = candidates && period ? unitsOnPeriod(candidates, period.startMonth, period.endMonth) : [];
@@ -85,7 +142,7 @@ export class PeriodLockService {
           userErrors: [
             userError(
               'AMBIGUOUS_UNIT',
-              `Code "${input.unitCode}" names ${overlapping.length} units in ${period.text}: ${overlapping.map(describeUnit).join(' and ')}. Approve a period inside one unit's validity (e.g. 2025-H1 or 2025-Q3)`,
+              `Code "${input.unitCode}" names ${overlapping.length} units in ${period.text}: ${overlapping.map(describeUnit).join(' and ')}. Pass unitId, or approve a period inside one unit's validity (e.g. 2025-H1 or 2025-Q3)`,
               ['input', 'unitCode'],
             ),
           ],
@@ -97,21 +154,14 @@ export class PeriodLockService {
       ...(unit
         ? []
         : [userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode'])]),
-      ...(period
-        ? []
-        : [
-            userError('INVALID_PERIOD', `"${truncate(input.period)}" is not a period: ${PERIOD_HELP}`, [
-              'input',
-              'period',
-            ]),
-          ]),
+      ...periodErrors,
     ];
     if (!unit || !period) return { payload: { ...base, userErrors: errors } };
     requireApproveScope(v, unit);
     return { unit, period };
   }
 
-  async approve(viewer: Viewer | null, input: { unitCode: string; period: string }): Promise<PeriodLockPayload> {
+  async approve(viewer: Viewer | null, input: PeriodLockArgs): Promise<PeriodLockPayload> {
     const checked = await this.check(viewer, input);
     if ('payload' in checked) return checked.payload;
     const { unit, period } = checked;
@@ -138,6 +188,7 @@ export class PeriodLockService {
       }
       return {
         unitCode: unit.code,
+        unitId: unitGlobalId(unit),
         period: period.text,
         locked: true,
         lockedAt: lock.lockedAt,
@@ -147,7 +198,7 @@ export class PeriodLockService {
     });
   }
 
-  async unapprove(viewer: Viewer | null, input: { unitCode: string; period: string }): Promise<PeriodLockPayload> {
+  async unapprove(viewer: Viewer | null, input: PeriodLockArgs): Promise<PeriodLockPayload> {
     const checked = await this.check(viewer, input);
     if ('payload' in checked) return checked.payload;
     const { unit, period } = checked;
@@ -179,6 +230,7 @@ export class PeriodLockService {
           : [userError('NOT_LOCKED', `${period.text} of unit ${unit.code} was not approved`, ['input', 'period'])];
       return {
         unitCode: unit.code,
+        unitId: unitGlobalId(unit),
         period: period.text,
         locked: enclosing !== null,
         lockedAt: null,
@@ -188,13 +240,40 @@ export class PeriodLockService {
     });
   }
 
-  /** The approved periods of a unit, oldest first. */
-  async list(unitCode: string): Promise<PeriodLock[]> {
-    const unit = (await loadScopedUnits(this.ds, [unitCode])).get(unitCode);
+  /**
+   * The approved periods of a unit, oldest first: the unit with `unitId` (its code must be unitCode),
+   * else the unit with the code on `on` (none: empty), else the one today or, for a code no unit has
+   * today (a district abolished in 2025), the newest that had it. An unknown code: empty.
+   */
+  async list(unitCode: string, opts: { on?: string | null; unitId?: string | null } = {}): Promise<PeriodLock[]> {
+    let unit: ScopedUnit | null;
+    if (opts.unitId !== undefined && opts.unitId !== null) {
+      const parsed = fromGlobalId(opts.unitId);
+      unit =
+        parsed && ['Province', 'District', 'Commune'].includes(parsed.type)
+          ? await loadScopedUnitById(this.ds, parsed.id)
+          : null;
+      if (!unit) throw badInput('UNKNOWN_UNIT', `No unit has id "${truncate(opts.unitId)}"`, ['unitId']);
+      if (unit.code !== unitCode)
+        throw badInput(
+          'UNIT_MISMATCH',
+          `unitId is ${unit.name} (${unit.code}), not a unit with code "${truncate(unitCode)}"`,
+          ['unitId'],
+        );
+    } else {
+      unit = pickOnDay((await loadScopedUnitsByCode(this.ds, [unitCode])).get(unitCode) ?? [], opts.on ?? null);
+    }
     if (!unit) return [];
     const rows = await this.ds
       .getRepository(PeriodLockEntity)
       .find({ where: { unitId: unit.id }, order: { startMonth: 'ASC', endMonth: 'DESC' } });
-    return rows.map((r) => ({ unitCode: unit.code, period: r.period, lockedAt: r.lockedAt, lockedBy: r.lockedBy }));
+    const unitId = unitGlobalId(unit);
+    return rows.map((r) => ({
+      unitCode: unit.code,
+      unitId,
+      period: r.period,
+      lockedAt: r.lockedAt,
+      lockedBy: r.lockedBy,
+    }));
   }
 }

@@ -1,11 +1,18 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { UserError } from '../common/user-error.type';
 
 @InputType()
 export class PeriodLockInput {
-  @Field({ description: 'Province or district code' })
+  @Field({ description: 'Province, district or commune code' })
   unitCode: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The unit's id (AdminUnit.id), needed when unitCode names two units in the period (37 in 2025: old and merged Ninh Bình); must be a unit with that code that existed in the period",
+  })
+  unitId?: string | null;
 
   @Field({
     description: 'The approved period; it locks every period inside it (a year locks its halves, quarters and months)',
@@ -17,6 +24,9 @@ export class PeriodLockInput {
 export class PeriodLockPayload {
   @Field()
   unitCode: string;
+
+  @Field(() => ID, { nullable: true, description: "The unit's id (AdminUnit.id); null when the input was refused" })
+  unitId: string | null;
 
   @Field()
   period: string;
@@ -41,6 +51,9 @@ export class PeriodLockPayload {
 export class PeriodLock {
   @Field()
   unitCode: string;
+
+  @Field(() => ID, { description: "The unit's id (AdminUnit.id)" })
+  unitId: string;
 
   @Field()
   period: string;

@@ -13,7 +13,7 @@ export enum Role {
 registerEnumType(Role, {
   name: 'Role',
   description:
-    'ADMIN: everything; PROVINCE_EDITOR: a province and its districts; DISTRICT_EDITOR: one district; COMMUNE_EDITOR: one commune; VIEWER: read only',
+    'ADMIN: everything; PROVINCE_EDITOR: a province and its districts and communes on any date, and the provinces it inherited through the lineage; DISTRICT_EDITOR: one district; COMMUNE_EDITOR: one commune; VIEWER: read only',
 });
 
 /** Who is calling: resolved from the bearer token on every request. */
@@ -25,11 +25,17 @@ export class Viewer {
   @Field(() => Role)
   role: RoleValue;
 
-  @Field(() => String, { nullable: true, description: 'Province or district code the role is limited to' })
+  @Field(() => String, { nullable: true, description: 'Province, district or commune code the role is limited to' })
   scopeCode: string | null;
 
   /** The token's id; null for the command line, which acts without a token. */
   tokenId: number | null;
+
+  /**
+   * A PROVINCE_EDITOR's provinces (its own and those it inherited through the lineage), set by
+   * `resolveWriteScope` (auth/scope.ts) before a write is checked; absent otherwise.
+   */
+  provinceIds?: ReadonlySet<number>;
 }
 
 @ObjectType({ implements: Node })

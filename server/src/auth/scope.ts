@@ -1,14 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { forbidden, unauthenticated } from '../common/errors';
-import { existedDuring } from '../common/year';
+import { existedDuring, existedOn, pickOnDay } from '../common/year';
+import { toGlobalId } from '../common/global-id';
 import { inChunks, placeholders } from '../db/sql';
 import type { Viewer } from './auth.types';
 
 /**
  * The scope rules of the contract, in one place:
- * ADMIN everything; PROVINCE_EDITOR its province and the province's districts (write and approve);
- * DISTRICT_EDITOR its district, COMMUNE_EDITOR its commune (write only; codes of the three levels
- * never collide: 2, 3 and 5 digits); VIEWER nothing.
+ * ADMIN everything; PROVINCE_EDITOR the units of its provinces on any date — the province itself,
+ * its districts, and their and its communes — where its provinces are the province with its scope
+ * code (today's, else the newest) and the provinces its office inherited through the lineage (whole
+ * predecessors, transitively: merged Ninh Bình 37 inherits old 35, 36 and 37); write and approve,
+ * after `resolveWriteScope`. DISTRICT_EDITOR its district, COMMUNE_EDITOR its commune (write only;
+ * codes of the three levels never collide: 2, 3 and 5 digits); VIEWER nothing.
  */
 export interface ScopedUnit {
   id: number;
@@ -16,16 +20,19 @@ export interface ScopedUnit {
   name: string;
   level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
   parentCode: string | null;
+  /** The province the unit belongs to (itself, its parent, or its district's parent). */
+  provinceId: number | null;
   validFrom: string | null;
   validTo: string | null;
 }
 
-export function canWrite(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'parentCode'>): boolean {
+export function canWrite(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'provinceId'>): boolean {
   switch (viewer.role) {
     case 'ADMIN':
       return true;
     case 'PROVINCE_EDITOR':
-      return viewer.scopeCode !== null && (unit.code === viewer.scopeCode || unit.parentCode === viewer.scopeCode);
+      if (!viewer.provinceIds) throw new Error("A province editor's scope is checked after resolveWriteScope");
+      return unit.provinceId !== null && viewer.provinceIds.has(unit.provinceId);
     case 'DISTRICT_EDITOR':
     case 'COMMUNE_EDITOR':
       return viewer.scopeCode !== null && unit.code === viewer.scopeCode;
@@ -34,7 +41,7 @@ export function canWrite(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'parent
   }
 }
 
-export function canApprove(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'parentCode'>): boolean {
+export function canApprove(viewer: Viewer, unit: Pick<ScopedUnit, 'code' | 'provinceId'>): boolean {
   return viewer.role === 'ADMIN' || (viewer.role === 'PROVINCE_EDITOR' && canWrite(viewer, unit));
 }
 
@@ -73,7 +80,8 @@ export function requireApproveScope(viewer: Viewer, unit: ScopedUnit): void {
   }
 }
 
-const UNIT_SQL = `SELECT u.id, u.code, u.name, u.level, u.valid_from, u.valid_to, p.code AS parent_code
+const UNIT_SQL = `SELECT u.id, u.code, u.name, u.level, u.valid_from, u.valid_to, p.code AS parent_code,
+    p.id AS parent_id, p.level AS parent_level, p.parent_id AS grand_parent_id
   FROM admin_unit u LEFT JOIN admin_unit p ON p.id = u.parent_id`;
 
 function toScopedUnit(r: Record<string, unknown>): ScopedUnit {
@@ -83,6 +91,14 @@ function toScopedUnit(r: Record<string, unknown>): ScopedUnit {
     name: String(r.name),
     level: r.level as ScopedUnit['level'],
     parentCode: r.parent_code === null ? null : String(r.parent_code),
+    provinceId:
+      r.level === 'PROVINCE'
+        ? Number(r.id)
+        : r.parent_level === 'PROVINCE'
+          ? Number(r.parent_id)
+          : r.grand_parent_id === null || r.grand_parent_id === undefined
+            ? null
+            : Number(r.grand_parent_id),
     validFrom: (r.valid_from as string | null) ?? null,
     validTo: (r.valid_to as string | null) ?? null,
   };
@@ -113,16 +129,31 @@ export async function loadScopedUnitsByCode(
 }
 
 /**
- * Units by code with their parent's code, for scope checks; unknown codes are absent. When a code
- * names several units over time, the oldest (the pre-reform unit the previous release knew).
- * TODO(reform-2025): callers that know a date should pick with unitsOnPeriod instead.
+ * The viewer with the provinces a PROVINCE_EDITOR writes (`provinceIds`): the province with its scope
+ * code today (for a code no province has today, the newest that had it, as token scopes are checked),
+ * and every province that went wholly into it, transitively, through unit_lineage (FULL links). Other
+ * roles come back unchanged.
  */
-export async function loadScopedUnits(
-  em: Pick<EntityManager, 'query'>,
-  codes: Iterable<string>,
-): Promise<Map<string, ScopedUnit>> {
-  const all = await loadScopedUnitsByCode(em, codes);
-  return new Map([...all].map(([code, units]) => [code, units[0]]));
+export async function resolveWriteScope(em: Pick<EntityManager, 'query'>, viewer: Viewer): Promise<Viewer> {
+  if (viewer.role !== 'PROVINCE_EDITOR' || viewer.provinceIds) return viewer;
+  const code = viewer.scopeCode ?? '';
+  const units = ((await loadScopedUnitsByCode(em, [code])).get(code) ?? []).filter((u) => u.level === 'PROVINCE');
+  const base = pickOnDay(units, null);
+  const ids = new Set<number>(base ? [base.id] : []);
+  for (let frontier = [...ids]; frontier.length;) {
+    const next: number[] = [];
+    for (const chunk of inChunks(frontier)) {
+      const rows: { id: unknown }[] = await em.query(
+        `SELECT p.id FROM unit_lineage l JOIN admin_unit p ON p.id = l.predecessor_id
+          WHERE l.kind = 'FULL' AND p.level = 'PROVINCE' AND l.successor_id IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const r of rows) if (!ids.has(Number(r.id))) next.push(Number(r.id));
+    }
+    for (const id of next) ids.add(id);
+    frontier = next;
+  }
+  return { ...viewer, provinceIds: ids };
 }
 
 /** Units by id (bulk), with their parent's code; unknown ids are absent. */
@@ -152,8 +183,12 @@ export function unitsOnPeriod(units: readonly ScopedUnit[], startMonth: number, 
 
 /** The unit with the code that existed on a day (YYYY-MM-DD), or null when none did. */
 export function unitOnDay(units: readonly ScopedUnit[], day: string): ScopedUnit | null {
-  return units.find((u) => (!u.validFrom || u.validFrom <= day) && (!u.validTo || day <= u.validTo)) ?? null;
+  return units.find((u) => existedOn(u, day)) ?? null;
 }
+
+/** The global id of a unit (AdminUnit.id): Province:…, District:… or Commune:…. */
+export const unitGlobalId = (u: Pick<ScopedUnit, 'id' | 'level'>) =>
+  toGlobalId(u.level === 'PROVINCE' ? 'Province' : u.level === 'COMMUNE' ? 'Commune' : 'District', u.id);
 
 /** "Tỉnh Ninh Bình (37, until 2025-06-30)": a unit with its validity, for messages. */
 export function describeUnit(u: ScopedUnit): string {

@@ -6,7 +6,8 @@ import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
 import { ApiTokenEntity, type RoleValue } from './api-token.entity';
 import type { ApiToken, Viewer } from './auth.types';
-import { loadScopedUnitsByCode, requireAdmin, unitOnDay } from './scope';
+import { loadScopedUnitsByCode, requireAdmin } from './scope';
+import { pickOnDay } from '../common/year';
 import { hashToken, newTokenSecret } from './token-secret';
 
 const ROLES: readonly RoleValue[] = ['ADMIN', 'PROVINCE_EDITOR', 'DISTRICT_EDITOR', 'COMMUNE_EDITOR', 'VIEWER'];
@@ -64,7 +65,7 @@ export class TokenService {
       // The unit with the code today (37: the merged Ninh Bình); for a code no unit has today (a
       // district abolished in 2025), the newest unit that had it.
       const units = (await loadScopedUnitsByCode(this.ds, [scopeCode])).get(scopeCode);
-      const unit = units && (unitOnDay(units, new Date().toISOString().slice(0, 10)) ?? units[units.length - 1]);
+      const unit = units && pickOnDay(units, null);
       if (!unit)
         errors.push(userError('UNKNOWN_UNIT', `No unit has code "${scopeCode.slice(0, 20)}"`, ['input', 'scopeCode']));
       else if (unit.level !== level)

@@ -1,5 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { AdminLevelValue } from '../admin-units/admin-unit.entity';
+import { importUnits } from '../admin-units/units-import';
+import { readCsv } from '../app/data-files';
+import { writeTransaction } from '../db/write-transaction';
 import type { Viewer } from '../auth/auth.types';
 import type { RoleValue } from '../auth/api-token.entity';
 import type { Services } from '../app/services';
@@ -123,4 +129,41 @@ export async function importCsv(
     `Total: ${totals.created} created, ${totals.updated} updated, ${totals.deleted} deleted, ${totals.unchanged} unchanged, ${totals.rejected} rejected.`,
   );
   return failed ? 1 : 0;
+}
+
+/**
+ * Imports a reorganisation of the administrative units from CSVs (see admin-units/units-import.ts),
+ * in one transaction: all of it, or nothing when a row is malformed, names an unknown unit, or the
+ * date is already imported.
+ */
+export async function unitsImport(
+  ds: DataSource,
+  io: Io,
+  o: { units?: string; lineage?: string; effective?: string; 'communes-before'?: string; 'end-level'?: string[] },
+): Promise<number> {
+  if (!o.units || !o.lineage || !o.effective)
+    throw new UsageError('units import needs --units CSV --lineage CSV --effective YYYY-MM-DD');
+  const endLevels = (o['end-level'] ?? []).map((l) => l.toUpperCase());
+  const bad = endLevels.find((l) => !['PROVINCE', 'DISTRICT', 'COMMUNE'].includes(l));
+  if (bad) throw new UsageError(`--end-level takes PROVINCE, DISTRICT or COMMUNE, not "${bad}"`);
+  const before = o['communes-before'];
+  const input = {
+    effective: o.effective,
+    units: readCsv(o.units),
+    lineage: readCsv(o.lineage),
+    unitsBefore: before ? readCsv(before) : [],
+    endLevels: endLevels as AdminLevelValue[],
+    files: {
+      units: path.basename(o.units),
+      lineage: path.basename(o.lineage),
+      unitsBefore: before && path.basename(before),
+    },
+  };
+  const r = await writeTransaction(ds, (em) => importUnits(em, input));
+  io.out(
+    `Imported the reorganisation effective ${r.effective}: ${r.ended} units end on the day before, ${r.kept} carry on, ` +
+      `${r.inserted.PROVINCE} provinces, ${r.inserted.DISTRICT} districts and ${r.inserted.COMMUNE} communes are new, ` +
+      `${r.links} lineage links${r.unitsBefore ? `; ${r.unitsBefore} earlier units added first` : ''}.`,
+  );
+  return 0;
 }

@@ -34,3 +34,20 @@ export function existedDuring(
     (fromMonth === null || !u.validTo || monthOfDate(u.validTo) >= fromMonth)
   );
 }
+
+/** True when something valid from `validFrom` to `validTo` (ISO dates; null: open) existed on `day` (ISO date). */
+export const existedOn = (u: { validFrom: string | null; validTo: string | null }, day: string) =>
+  (!u.validFrom || u.validFrom <= day) && (!u.validTo || day <= u.validTo);
+
+/**
+ * Of the units sharing a code (oldest first), the one that existed on `day`; without a day, the one
+ * today or, for a code no unit has today (a district abolished in 2025), the newest that had it.
+ */
+export function pickOnDay<T extends { validFrom: string | null; validTo: string | null }>(
+  units: readonly T[],
+  day: string | null,
+): T | null {
+  if (day) return units.find((u) => existedOn(u, day)) ?? null;
+  const today = new Date().toISOString().slice(0, 10);
+  return units.find((u) => existedOn(u, today)) ?? units[units.length - 1] ?? null;
+}

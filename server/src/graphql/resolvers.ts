@@ -9,6 +9,7 @@ import { ObservationChangeResolver } from '../analytics/change.resolver';
 import { ComparisonResolver } from '../analytics/comparison.resolver';
 import { TargetProgressResolver, TermScorecardResolver } from '../analytics/progress.resolver';
 import { RankingResolver } from '../analytics/ranking.resolver';
+import { RollUpResolver } from '../analytics/rollup.resolver';
 import { PeriodLockResolver } from '../approval/period-lock.resolver';
 import { ApiTokenResolver } from '../auth/token.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
@@ -31,6 +32,7 @@ export const resolvers: NonEmptyArray<Function> = [
   TermScorecardResolver,
   ObservationChangeResolver,
   RankingResolver,
+  RollUpResolver,
   ComparisonResolver,
   ViewerResolver,
   AdminUnitResolver,

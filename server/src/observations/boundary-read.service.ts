@@ -121,10 +121,30 @@ export class BoundaryReadService {
   }
 }
 
-const flags = (v: BoundaryValue) => ({ derived: v.derived, complete: v.complete, contributorIds: v.contributorIds });
+const flags = (v: Pick<BoundaryValue, 'derived' | 'complete' | 'contributorIds'>) => ({
+  derived: v.derived,
+  complete: v.complete,
+  contributorIds: v.contributorIds,
+});
 
 /** A derived value as an Observation: computed, not stored (version 0, no revisions, no source). */
-function presentDerived(v: BoundaryValue, on: string): Observation {
+export function presentDerived(
+  v: Pick<
+    BoundaryValue,
+    | 'unitId'
+    | 'indicatorId'
+    | 'period'
+    | 'startMonth'
+    | 'endMonth'
+    | 'value'
+    | 'status'
+    | 'updatedAt'
+    | 'derived'
+    | 'complete'
+    | 'contributorIds'
+  >,
+  on: string,
+): Observation {
   return {
     __typename: 'Observation',
     id: toGlobalId('DerivedObservation', `${v.unitId}.${v.indicatorId}.${v.period}.${on}`),

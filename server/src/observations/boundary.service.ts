@@ -37,7 +37,7 @@ export interface BoundaryValue {
 }
 
 /** True when the unit was in force on the ISO date. */
-const inForceOn = (u: { validFrom: string | null; validTo: string | null }, on: string) =>
+export const inForceOn = (u: { validFrom: string | null; validTo: string | null }, on: string) =>
   (u.validFrom === null || u.validFrom <= on) && (u.validTo === null || u.validTo >= on);
 
 /**
@@ -70,7 +70,15 @@ export class BoundaryService {
       );
     const scope = await this.scopes.resolve(filter, at);
     if (scopeIsEmpty(scope)) return [];
-    const targets = await this.targets(scope, on);
+    return this.valuesOf(await this.targets(scope, on), scope, on);
+  }
+
+  /**
+   * The values of these units on the boundaries of `on` within a resolved scope (its unit and
+   * province fields are ignored): their own, and for units in force, those derived from the units
+   * they came from.
+   */
+  async valuesOf(targets: readonly number[], scope: ObservationScope, on: string): Promise<BoundaryValue[]> {
     const lineage = await this.lineageOf(targets, on);
     const ancestors = [...new Set([...lineage.closure.values()].flat().map((c) => c.unitId))];
     const sourceIds = [...new Set([...targets, ...ancestors])];

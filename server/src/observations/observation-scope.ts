@@ -17,7 +17,7 @@ import type { Indicator } from '../indicators/indicator.types';
  */
 export interface ObservationScopeFilter {
   unitCodes?: string[] | null;
-  /** The province's districts (not the province's own figures). */
+  /** The province's districts and communes (its own after the reform, its districts' before), not the province's own figures. */
   provinceCode?: string | null;
   indicatorCodes?: string[] | null;
   /** Exact periods. */
@@ -38,7 +38,7 @@ export interface ObservationScope {
   unitIds: number[] | null;
   /** The province named by provinceCode at the filter's end (the oldest when unbounded); analytics use it. */
   province: AdminUnit | null;
-  /** Every province with provinceCode in the filtered years: the filter takes their children. */
+  /** Every province with provinceCode in the filtered years: the filter takes their children and grandchildren. */
   provinceIds: number[] | null;
   indicators: Indicator[] | null;
   periods: string[] | null;
@@ -62,10 +62,13 @@ export function applyScope<T extends ObjectLiteral>(
   s: ObservationScope,
 ): SelectQueryBuilder<T> {
   if (s.unitIds) qb.andWhere('o.unit_id IN (:...unitIds)', { unitIds: orNone(s.unitIds, -1) });
+  // The provinces' districts and communes: children (districts; communes after the reform) and
+  // grandchildren (the districts' communes before it).
   if (s.provinceIds)
-    qb.andWhere('o.unit_id IN (SELECT pu.id FROM admin_unit pu WHERE pu.parent_id IN (:...provinceIds))', {
-      provinceIds: orNone(s.provinceIds, -1),
-    });
+    qb.andWhere(
+      'o.unit_id IN (SELECT pu.id FROM admin_unit pu LEFT JOIN admin_unit pp ON pp.id = pu.parent_id WHERE pu.parent_id IN (:...provinceIds) OR pp.parent_id IN (:...provinceIds))',
+      { provinceIds: orNone(s.provinceIds, -1) },
+    );
   if (s.indicators)
     qb.andWhere('o.indicator_id IN (:...indicatorIds)', {
       indicatorIds: orNone(

@@ -10,7 +10,8 @@ export class ObservationFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: "The province's districts (not the province's own figures: add its code to unitCodes for those)",
+    description:
+      "The province's districts and communes (its own communes after the 2025 reform, its districts' before), not the province's own figures: add its code to unitCodes for those",
   })
   provinceCode?: string | null;
 

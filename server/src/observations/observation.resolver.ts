@@ -7,21 +7,8 @@ import { ObservationFilter } from './observation.inputs';
 import { Boundaries, Observation, ObservationRevision } from './observation.types';
 import { DateResolver } from 'graphql-scalars';
 import { BoundaryReadService } from './boundary-read.service';
-import { badInput } from '../common/errors';
-import { isoDate } from '../admin-units/admin-unit.service';
+import { boundariesDate, BOUNDARIES_DOC, ON_DOC } from './boundaries-args';
 
-const BOUNDARIES_DOC =
-  'AS_REPORTED (default): values as reported by the units of the time. CURRENT: on the boundaries of `on`; values of units since merged are combined into their successors (derived, read-only)';
-const ON_DOC = 'With boundaries CURRENT: the date whose boundaries apply (default today)';
-
-/** The date of the boundaries a read asks for: null for AS_REPORTED. */
-function boundariesDate(boundaries: Boundaries, on: Date | null | undefined): string | null {
-  if (boundaries === Boundaries.AS_REPORTED) {
-    if (on) throw badInput('ON_WITHOUT_BOUNDARIES', 'on goes with boundaries CURRENT', ['on']);
-    return null;
-  }
-  return isoDate(on ?? new Date());
-}
 import { Lifecycle, scoped } from 'tsyringe';
 import { ObservationService } from './observation.service';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';

@@ -1,8 +1,14 @@
 import type { ReasonCode } from '../../../schema/contract/reasons';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { loadScopedUnitsByCode, loadScopedUnitsById, unitsOnPeriod, type ScopedUnit } from '../auth/scope';
-import { fromGlobalId, toGlobalId } from '../common/global-id';
+import {
+  loadScopedUnitsByCode,
+  loadScopedUnitsById,
+  unitGlobalId,
+  unitsOnPeriod,
+  type ScopedUnit,
+} from '../auth/scope';
+import { fromGlobalId } from '../common/global-id';
 import { roundValue } from '../common/decimal';
 import { inChunks } from '../db/sql';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
@@ -99,8 +105,7 @@ export async function loadCatalogue(
 }
 
 const UNIT_TYPES = new Set(['Province', 'District', 'Commune']);
-const toUnitGlobalId = (u: ScopedUnit) =>
-  toGlobalId(u.level === 'PROVINCE' ? 'Province' : u.level === 'COMMUNE' ? 'Commune' : 'District', u.id);
+const toUnitGlobalId = unitGlobalId;
 
 /** The local id in a unit's global id, or null when it is not one. */
 function unitIdOf(v: unknown): number | null {

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { locksOfUnits, lockUnitRows } from '../approval/period-lock.service';
 import type { Viewer } from '../auth/auth.types';
-import { requireEditor } from '../auth/scope';
+import { requireEditor, resolveWriteScope } from '../auth/scope';
 import { AppError, badInput } from '../common/errors';
 import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
@@ -70,7 +70,7 @@ export class PushService {
         'idempotencyKey',
       ]);
     }
-    const v = requireEditor(viewer);
+    const v = await resolveWriteScope(this.ds, requireEditor(viewer));
     const dryRun = opts.dryRun ?? false;
     const atomic = opts.atomic ?? true;
 

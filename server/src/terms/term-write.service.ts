@@ -7,6 +7,7 @@ import {
   loadScopedUnitById,
   loadScopedUnitsByCode,
   requireEditor,
+  resolveWriteScope,
   requireWriteScope,
   type ScopedUnit,
 } from '../auth/scope';
@@ -34,7 +35,7 @@ export class TermWriteService {
   constructor(private readonly ds: DataSource) {}
 
   async createTerm(viewer: Viewer | null, input: CreateTermInput): Promise<TermPayload> {
-    const v = requireEditor(viewer);
+    const v = await resolveWriteScope(this.ds, requireEditor(viewer));
     const errors: UserError[] = [];
     const unit = await this.termUnit(input, errors);
     if (!Number.isInteger(input.congressNumber) || input.congressNumber < 1 || input.congressNumber > 100) {
@@ -146,7 +147,7 @@ export class TermWriteService {
 
   /** Replaces the term's targets in one transaction; ids of targets kept (same indicator and period) stay stable. */
   async setTargets(viewer: Viewer | null, input: SetTargetsInput): Promise<SetTargetsPayload> {
-    const v = requireEditor(viewer);
+    const v = await resolveWriteScope(this.ds, requireEditor(viewer));
     const parsed = fromGlobalId(input.termId);
     const term = parsed?.type === 'Term' ? await this.ds.getRepository(TermEntity).findOneBy({ id: parsed.id }) : null;
     if (!term)

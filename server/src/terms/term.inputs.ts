@@ -4,7 +4,10 @@ import { Comparator, Term } from './term.types';
 
 @InputType()
 export class CreateTermInput {
-  @Field({ description: 'The district (or province) whose congress set the resolution' })
+  @Field({
+    description:
+      'The province, district or commune whose congress set the resolution (a commune formed on 2025-07-01 starts with congress I)',
+  })
   unitCode: string;
 
   @Field(() => ID, {
@@ -25,7 +28,8 @@ export class CreateTermInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Default: "Nghị quyết Đại hội Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020–2025"',
+    description:
+      'Default: "Nghị quyết Đại hội Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020–2025" (tỉnh …, xã …, phường … by the unit\'s name)',
   })
   title?: string | null;
 }

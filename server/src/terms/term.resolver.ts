@@ -6,7 +6,8 @@ import { Indicator } from '../indicators/indicator.types';
 import { Target, Term } from './term.types';
 import { Lifecycle, scoped } from 'tsyringe';
 import { TermService } from './term.service';
-import { AdminUnitService } from '../admin-units/admin-unit.service';
+import { AdminUnitService, isoDate } from '../admin-units/admin-unit.service';
+import { DateResolver } from 'graphql-scalars';
 import { TermLoaders } from './term.loaders';
 import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
@@ -24,12 +25,14 @@ export class TermResolver {
 
   @Query(() => [Term], {
     description:
-      'Congress terms: of the unit with unitId when given, else of every unit that ever had unitCode (codes repeat across the 2025 reorganisation), else all',
+      'Congress terms, of one unit when unitId or unitCode is given: the unit with unitId, else the unit with the code on `on` (default: today, or for a code no unit has today the newest that had it; empty when no unit had it on `on`). A code can name several units over time (37: old and merged Ninh Bình; commune codes reused on 2025-07-01): pass unitId, or `on` for an older one',
     complexity: listOf(10),
   })
   async terms(
     @Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null,
-    @Arg('unitId', () => ID, { nullable: true, description: "The unit's global id (AdminUnit.id)" })
+    @Arg('on', () => DateResolver, { nullable: true, description: 'The day unitCode is resolved on' })
+    on?: Date | null,
+    @Arg('unitId', () => ID, { nullable: true, description: "The unit's global id (AdminUnit.id); wins over on" })
     unitId?: string | null,
   ): Promise<Term[]> {
     if (unitId !== null && unitId !== undefined) {
@@ -43,8 +46,11 @@ export class TermResolver {
       return this.termsService.list([id]);
     }
     if (unitCode === null || unitCode === undefined) return this.termsService.list(null);
-    const units = await this.units.requireAllByCodes([unitCode], ['unitCode']);
-    return this.termsService.list(units.map((u) => u.localId));
+    const day = on ? isoDate(on) : null;
+    const unit = await this.units.byCodeAt(unitCode, day);
+    if (!unit && (!day || !(await this.units.byCodeAt(unitCode, null))))
+      throw badInput('UNKNOWN_UNIT', `No unit has code "${unitCode}"`, ['unitCode']);
+    return unit ? this.termsService.list([unit.localId]) : [];
   }
 
   @Query(() => Term, { nullable: true })

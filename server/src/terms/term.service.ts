@@ -19,11 +19,15 @@ export interface TargetInTerm {
 export class TermService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Terms of these units (all terms when null). */
-  async list(unitIds: readonly number[] | null): Promise<Term[]> {
+  /** Every term (null), or the terms of these units: by unit, newest first; with several units, newest first over all. */
+  async list(units: number | readonly number[] | null): Promise<Term[]> {
+    const unitIds = typeof units === 'number' ? [units] : units;
     const rows = await this.ds.getRepository(TermEntity).find({
       where: unitIds === null ? {} : { unitId: In([...unitIds]) },
-      order: { unitId: 'ASC', startYear: 'DESC', congressNumber: 'DESC' },
+      order:
+        unitIds && unitIds.length > 1
+          ? { startYear: 'DESC', congressNumber: 'DESC', unitId: 'ASC' }
+          : { unitId: 'ASC', startYear: 'DESC', congressNumber: 'DESC' },
     });
     return rows.map(presentTerm);
   }

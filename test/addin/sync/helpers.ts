@@ -102,7 +102,13 @@ interface Stored {
 
 /** The fake's caller: it may write every unit of its scope; forbidden units belong to another province. */
 const SCOPE = 'FAKE_PROVINCE';
-const VIEWER: Viewer = { name: 'me', role: 'PROVINCE_EDITOR', scopeCode: SCOPE, tokenId: null };
+const VIEWER: Viewer = {
+  name: 'me',
+  role: 'PROVINCE_EDITOR',
+  scopeCode: SCOPE,
+  tokenId: null,
+  provinceIds: new Set([1]),
+};
 
 export class FakeServer {
   readonly store = new Map<string, { key: CellKey; row: Stored }>();
@@ -211,6 +217,7 @@ export class FakeServer {
         name: UNITS[row.unitCode] ?? `Unit ${row.unitCode}`,
         level: 'DISTRICT',
         parentCode: this.forbiddenUnits.has(row.unitCode) ? 'ANOTHER_PROVINCE' : SCOPE,
+        provinceId: this.forbiddenUnits.has(row.unitCode) ? 2 : 1,
         validFrom: null,
         validTo: null,
       };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../../server/src/common/period';
 import {
   assembleComparison,
+  firstAfter,
   pickTarget,
+  rowKey,
   type ComparisonInputRow,
   type TermTarget,
 } from '../../../server/src/analytics/comparison';
@@ -40,8 +42,13 @@ const row = (
   const p = parsePeriod(period);
   return {
     observationId: nextId++,
+    derived: false,
+    complete: true,
+    contributorIds: [],
+    updatedAt: null,
     unitId: Number(unitCode),
     unitCode,
+    level: unitCode.length === 5 ? 'COMMUNE' : 'DISTRICT',
     indicatorId,
     indicatorCode: `I${indicatorId}`,
     period,
@@ -107,5 +114,34 @@ describe('assembleComparison', () => {
     expect(out[6].band).toBe(AchievementBand.FROM_50_TO_80);
     expect(out[2].target).toBeNull();
     expect(out[2].band).toBeNull();
+  });
+
+  it('ranks districts among districts and communes among communes; a reused commune code sorts by unit id', () => {
+    const indicators = new Map([[1, { direction: 'HIGHER_IS_BETTER' as const, decimals: 1 }]]);
+    const rows = [
+      row('392', '2024', 50),
+      row('390', '2024', 60),
+      row('14812', '2024', 40),
+      row('14797', '2024', 70),
+      row('14758', '2024', 40),
+      // The same code, two units (old and new commune), one period spanning the change.
+      { ...row('14758', '2025', 1), unitId: 90001 },
+      { ...row('14758', '2025', 2), unitId: 80001 },
+    ];
+    const out = assembleComparison(rows, indicators, new Map());
+    expect(out.map((r) => [r.row.unitCode, r.row.level, r.row.period, r.rank, r.rankOf])).toEqual([
+      ['14758', 'COMMUNE', '2024', 2, 3],
+      ['14797', 'COMMUNE', '2024', 1, 3],
+      ['14812', 'COMMUNE', '2024', 2, 3],
+      ['390', 'DISTRICT', '2024', 1, 2],
+      ['392', 'DISTRICT', '2024', 2, 2],
+      ['14758', 'COMMUNE', '2025', 1, 2],
+      ['14758', 'COMMUNE', '2025', 2, 2],
+    ]);
+    expect(out.slice(-2).map((r) => r.row.unitId)).toEqual([80001, 90001]);
+    // Keys are unique, so a cursor between the two units of one code loses neither.
+    const keys = out.map((r) => JSON.stringify(rowKey(r.row)));
+    expect(new Set(keys).size).toBe(out.length);
+    expect(firstAfter(out, rowKey(out[5].row))).toBe(6);
   });
 });

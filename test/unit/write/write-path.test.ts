@@ -40,6 +40,7 @@ describe('planRows', () => {
     name: 'Huyện Hà Trung',
     level: 'DISTRICT' as const,
     parentCode: '38',
+    provinceId: 38,
     validFrom: null,
     validTo: null,
   };
