@@ -124,7 +124,7 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       await pane.byId('layout-long').click();
       await pane.act('pull');
       const sheet = (await pane.sheets()).find((x) => x.name === 'Dữ liệu Hà Trung')!;
-      expect(sheet.hidden).toEqual([10]);
+      expect(sheet.hidden).toEqual([10, 11]);
       expect(sheet.frozen).toBe(1);
       const grid = await pane.grid(sheet.name);
       expect(grid.length).toBeGreaterThan(1);

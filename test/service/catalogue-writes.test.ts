@@ -152,13 +152,13 @@ describeEachDb('catalogue writes, targets and approvals', (db) => {
     const bad = await create({ unitCode: '99999', congressNumber: 0, startYear: 2025, endYear: 2020 });
     expect(bad.userErrors.map((e) => e.code)).toEqual(['UNKNOWN_UNIT', 'INVALID_CONGRESS_NUMBER', 'INVALID_YEAR']);
     expect(
-      (await s.services.terms.list(await unitId('387'))).map((x) => ({ congressNumber: x.congressNumber })),
+      (await s.services.terms.list([await unitId('387')])).map((x) => ({ congressNumber: x.congressNumber })),
     ).toEqual([{ congressNumber: 24 }]);
     expect(await audit('TERM_CREATED')).toHaveLength(1);
   });
 
   it('setTargets replaces the targets in one transaction, keeps ids of kept targets, and changes nothing on an error', async () => {
-    const term = (await s.services.terms.list(await unitId('390')))[0];
+    const term = (await s.services.terms.list([await unitId('390')]))[0];
     const before = await targetsOf(term.localId);
     expect(before).toHaveLength(2);
     const kept = before.find((x) => x.period === '2025')!;

@@ -4,7 +4,7 @@
  * cost the server one query per page instead of 250,000 resolved fields. Names come from the
  * catalogue (indicators, the province's districts) once, not from every row.
  */
-import type { Catalog, ObservationStatus, ServerObservation } from '../sync';
+import type { Catalog, ObservationStatus, ServerObservation, UnitInfo } from '../sync';
 import type { GraphQLClient } from './client';
 import type { Progress } from './reads';
 import { OBSERVATION_TABLE_COLUMNS } from '../../../schema/contract/observation-table';
@@ -15,6 +15,11 @@ export interface LongFilter {
   readonly indicatorCodes?: string[];
   readonly fromYear?: number;
   readonly toYear?: number;
+  /**
+   * CURRENT: on today's boundaries — values of units merged since are combined by the server into
+   * the units that succeeded them (rows flagged derived, read-only). Absent: as reported.
+   */
+  readonly boundaries?: 'CURRENT';
 }
 
 interface TablePage {
@@ -37,24 +42,34 @@ export async function fetchLongTable(
   onProgress?: Progress,
   pageSize = 10_000,
 ): Promise<LongPull> {
-  const catalog = await fetchCatalog(client, filter);
-  const units = new Map(catalog.units.map((u) => [u.code, u]));
+  const { boundaries, ...where } = filter;
+  const catalog = await fetchCatalog(client, where);
+  const names = new Map<string, string | null>();
+  for (const u of catalog.units) {
+    if (u.id) names.set(u.id, u.name);
+    if (!names.has(u.code)) names.set(u.code, u.name);
+  }
   const indicators = new Map(catalog.indicators.map((i) => [i.code, i]));
   const observations: ServerObservation[] = [];
   let after: string | null = null;
   for (;;) {
     const d: TablePage = await client.request(
-      `query($f: ObservationFilter!, $n: Int!, $a: String) { observationTable(filter: $f, first: $n, after: $a) {
+      `query($f: ObservationFilter!, $n: Int!, $a: String, $b: Boundaries!) {
+        observationTable(filter: $f, first: $n, after: $a, boundaries: $b) {
         columns rows totalCount pageInfo { hasNextPage endCursor } } }`,
-      { f: filter, n: pageSize, a: after },
+      { f: where, n: pageSize, a: after, b: boundaries ?? 'AS_REPORTED' },
     );
     const t = d.observationTable;
     const col = (name: string) => t.columns.indexOf(name);
-    const [u, i, p, v, s, src, note, ver, at, by] = OBSERVATION_TABLE_COLUMNS.map(col) as number[];
+    const [u, i, p, v, s, src, note, ver, at, by, uid, derived, complete, contributors] =
+      OBSERVATION_TABLE_COLUMNS.map(col);
     for (const r of t.rows) {
       const ind = indicators.get(String(r[i!]));
+      const code = String(r[u!]);
+      // An older server has no unitId column: the code alone, as before.
+      const id = uid! >= 0 && typeof r[uid!] === 'string' ? (r[uid!] as string) : null;
       observations.push({
-        unit: { code: String(r[u!]), name: units.get(String(r[u!]))?.name ?? null },
+        unit: { code, id, name: (id ? names.get(id) : undefined) ?? names.get(code) ?? null },
         indicator: {
           code: String(r[i!]),
           name: ind?.name ?? null,
@@ -69,6 +84,13 @@ export async function fetchLongTable(
         version: Number(r[ver!]),
         updatedAt: (r[at!] as string | null) ?? null,
         updatedBy: (r[by!] as string | null) ?? null,
+        ...(r[derived!] === true
+          ? {
+              derived: true,
+              complete: r[complete!] !== false,
+              contributors: (r[contributors!] as string | null) ?? null,
+            }
+          : {}),
       });
     }
     onProgress?.(observations.length, t.totalCount);
@@ -77,34 +99,46 @@ export async function fetchLongTable(
   }
 }
 
-/** Names for the codes a long table will show: indicators, and the units the filter covers. */
+/** The day before the 2025 reorganisation: units of that day are the pre-reform ones. */
+const REFORM_EVE = '2025-06-30';
+
+type UnitRow = { id: string; code: string; name: string; validFrom: string | null; validTo: string | null };
+const UNIT = 'id code name validFrom validTo';
+
+/**
+ * Names, ids and validity for the units a long table will show: indicators, and the units the filter
+ * covers. A code may name a unit before the reorganisation and another since (37 Ninh Bình), so
+ * each code is looked up on the eve of the reform and today: a row typed under the table is then
+ * pinned to the one unit that existed in its period.
+ */
 async function fetchCatalog(client: GraphQLClient, filter: LongFilter): Promise<Catalog> {
   const from = filter.fromYear ? `${filter.fromYear}-01-01` : null;
   const d = await client.request<{
     indicators: { code: string; name: string; unit: string; decimals: number }[];
-    province?: {
-      code: string;
-      name: string;
-      now: { code: string; name: string }[];
-      then: { code: string; name: string }[];
-    } | null;
+    province?: (UnitRow & { now: UnitRow[]; then: UnitRow[] }) | null;
   }>(
     `query($p: String!, $withProvince: Boolean!, $from: Date) {
       indicators { code name unit decimals }
-      province(code: $p) @include(if: $withProvince) { code name now: districts { code name } then: districts(activeOn: $from) { code name } } }`,
+      province(code: $p) @include(if: $withProvince) { ${UNIT} now: districts { ${UNIT} } then: districts(activeOn: $from) { ${UNIT} } } }`,
     { p: filter.provinceCode ?? '', withProvince: Boolean(filter.provinceCode), from },
   );
-  const units = new Map<string, { code: string; name: string | null }>();
+  const units = new Map<string, UnitInfo>();
+  const add = (u: UnitRow | null | undefined) => {
+    if (u && !units.has(u.id))
+      units.set(u.id, { code: u.code, name: u.name, id: u.id, validFrom: u.validFrom, validTo: u.validTo });
+  };
   // Districts merged away since the start of the period still carry their old name.
-  for (const u of [...(d.province?.now ?? []), ...(d.province?.then ?? []), ...(d.province ? [d.province] : [])])
-    units.set(u.code, { code: u.code, name: u.name });
+  for (const u of [...(d.province?.now ?? []), ...(d.province?.then ?? []), d.province]) add(u);
   for (const code of filter.unitCodes ?? []) {
-    if (units.has(code)) continue;
-    const one = await client.request<{ district: { name: string } | null; province: { name: string } | null }>(
-      'query($c: String!) { district(code: $c) { name } province(code: $c) { name } }',
-      { c: code },
+    const one = await client.request<Record<string, UnitRow | null>>(
+      `query($c: String!, $eve: Date!) {
+        p0: province(code: $c, on: $eve) { ${UNIT} } p1: province(code: $c) { ${UNIT} }
+        d0: district(code: $c, on: $eve) { ${UNIT} }
+        c0: commune(code: $c, on: $eve) { ${UNIT} } c1: commune(code: $c) { ${UNIT} } }`,
+      { c: code, eve: REFORM_EVE },
     );
-    units.set(code, { code, name: one.district?.name ?? one.province?.name ?? null });
+    for (const u of Object.values(one)) add(u);
+    if (![...units.values()].some((u) => u.code === code)) units.set(`code:${code}`, { code, name: null });
   }
   return { units: [...units.values()], indicators: d.indicators.map((i) => ({ ...i, decimals: i.decimals })) };
 }

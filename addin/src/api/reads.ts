@@ -90,16 +90,20 @@ export interface TermHit {
   readonly title: string;
 }
 
-export async function listTerms(client: GraphQLClient, unitCode: string): Promise<TermHit[]> {
+/**
+ * The terms of one unit — a province, a district or a commune — named by its id: codes repeat
+ * across the 2025 reorganisation (37 names old and merged Ninh Bình), ids do not.
+ */
+export async function listTerms(client: GraphQLClient, unit: Pick<UnitHit, 'id' | 'code'>): Promise<TermHit[]> {
   const d = await client.request<{ terms: TermHit[] }>(
-    'query($u: String) { terms(unitCode: $u) { id congressRoman startYear endYear title } }',
-    { u: unitCode },
+    'query($c: String, $id: ID) { terms(unitCode: $c, unitId: $id) { id congressRoman startYear endYear title } }',
+    { c: unit.code, id: unit.id },
   );
   return d.terms;
 }
 
 const OBSERVATION_FIELDS =
-  'unit { code name } indicator { code name unit decimals } period value status source note version updatedAt updatedBy';
+  'unit { id code name } indicator { code name unit decimals } period value status source note version updatedAt updatedBy';
 
 /** Every observation matching `filter`, through the `observations` connection. */
 export async function fetchObservations(
@@ -136,7 +140,7 @@ interface TermQuery {
     startYear: number;
     endYear: number;
     title: string;
-    unit: { code: string; name: string; shortName: string };
+    unit: { id: string; code: string; name: string; shortName: string };
     targets: TargetInfo[];
   } | null;
 }
@@ -155,7 +159,7 @@ export async function fetchTermSheet(
   onProgress?: Progress,
 ): Promise<TermSheetData> {
   const d = await client.request<TermQuery>(
-    `query($id: ID!) { term(id: $id) { id congressRoman startYear endYear title unit { code name shortName }
+    `query($id: ID!) { term(id: $id) { id congressRoman startYear endYear title unit { id code name shortName }
       targets { period value comparator indicator { code name unit decimals } } } }`,
     { id: termId },
   );
@@ -164,6 +168,7 @@ export async function fetchTermSheet(
   const term: TermInfo = {
     id: t.id,
     unitCode: t.unit.code,
+    unitId: t.unit.id,
     unitName: t.unit.name,
     startYear: t.startYear,
     endYear: t.endYear,

@@ -37,7 +37,9 @@ export type MarkState =
   | 'LOCKED'
   | 'FORBIDDEN'
   | 'NO_RESULT'
-  | 'LOCAL_PROBLEM';
+  | 'LOCAL_PROBLEM'
+  /** A derived value (boundaries CURRENT): shown, never sent. */
+  | 'DERIVED';
 
 export interface CellMark {
   readonly at: SheetPos;

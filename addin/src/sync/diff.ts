@@ -6,7 +6,8 @@
  * sheet no longer shows at all are listed as `missing` — deleting or filtering away a row is not
  * taken as a request to delete server data; clearing its value is.
  */
-import type { Baseline, BaselineCell } from './baseline';
+import type { Baseline, BaselineCell, DerivedCell, UnitRef } from './baseline';
+import { buildUnitLookup } from './units';
 import { decimalsOf } from './baseline';
 import { buildCodeIndex } from './codes';
 import type { CellContent, CellKey, ContentField, SheetEntry, SheetPos } from './model';
@@ -43,9 +44,18 @@ export interface DiffEntry {
   readonly repairs: readonly CodeRepair[];
 }
 
+/** A derived value (boundaries CURRENT) the sheet still shows as pulled: read-only, never sent. */
+export interface ReadOnlyEntry {
+  readonly key: CellKey;
+  readonly at: SheetPos;
+  readonly cell: DerivedCell;
+}
+
 export interface Diff {
   /** Sheet order; UNCHANGED included (empty cells with no server row are not). */
   readonly entries: readonly DiffEntry[];
+  /** Derived values left as pulled (edited ones are DERIVED_READ_ONLY problems). */
+  readonly readOnly: readonly ReadOnlyEntry[];
   readonly problems: readonly DiffProblem[];
   readonly missing: readonly BaselineCell[];
   readonly repairs: readonly CodeRepair[];
@@ -58,6 +68,8 @@ export interface DiffOptions {
   readonly acceptUnambiguousText?: boolean;
   /** Codes known beyond the baseline's own catalogue (e.g. all districts), for zero repair. */
   readonly unitCodes?: Iterable<string>;
+  /** Units known beyond the baseline's catalogue, to pin a typed row's code to a unit id. */
+  readonly unitRefs?: Iterable<UnitRef>;
   readonly indicatorCodes?: Iterable<string>;
 }
 
@@ -114,6 +126,7 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
     unitCodes: buildCodeIndex([...baseline.units, ...(options.unitCodes ?? [])]),
     indicatorCodes: buildCodeIndex([...baseline.indicators.keys(), ...(options.indicatorCodes ?? [])]),
     acceptUnambiguousText: options.acceptUnambiguousText ?? false,
+    units: buildUnitLookup([...baseline.unitRefs, ...(options.unitRefs ?? [])], baseline.cells.values()),
   };
   const defaultStatus = options.defaultStatus ?? DEFAULT_STATUS;
   const normalized: NormalizedEntry[] = [];
@@ -130,6 +143,7 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
     }
   }
   const entries: DiffEntry[] = [];
+  const readOnly: ReadOnlyEntry[] = [];
   const problems: DiffProblem[] = [];
   const repairs: CodeRepair[] = [];
   for (const n of normalized) {
@@ -151,6 +165,24 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
       });
       continue;
     }
+    const derived = baseline.derived.get(id);
+    if (derived) {
+      // Computed by the server from the units this one succeeded: shown, never written.
+      if (n.problems.length === 0 && sameValue(derived.value, n.value, decimalsOf(baseline, n.key.indicatorCode)))
+        readOnly.push({ key: n.key, at: n.entry.value.at, cell: derived });
+      else if (n.problems.length === 0)
+        problems.push({
+          code: 'DERIVED_READ_ONLY',
+          field: 'value',
+          at: n.entry.value.at,
+          raw: n.entry.value.raw,
+          key: n.key,
+          message: `${n.key.unitCode} / ${n.key.indicatorCode} / ${n.key.period} is combined from ${
+            derived.contributors ?? 'the units this one succeeded'
+          } on today's boundaries: it is read-only and is not sent (type the figures of those units instead).`,
+        });
+      continue;
+    }
     if (n.problems.length > 0) continue;
     const entry = classify(
       n,
@@ -162,7 +194,7 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
     if (entry) entries.push(entry);
   }
   const missing = [...baseline.cells.entries()].filter(([id]) => !byKey.has(id)).map(([, c]) => c);
-  return { entries, problems, missing, repairs };
+  return { entries, readOnly, problems, missing, repairs };
 }
 
 /** The entries a push would send. */

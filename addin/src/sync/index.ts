@@ -13,6 +13,7 @@ export * from './layouts/grid';
 export * from './layouts/long';
 export * from './layouts/term';
 export * from './baseline';
+export * from './units';
 export * from './normalize';
 export * from './diff';
 export * from './plan';

@@ -27,15 +27,24 @@ export interface CellKey {
   readonly unitCode: string;
   readonly indicatorCode: string;
   readonly period: string;
+  /**
+   * The unit's global id (AdminUnit.id) when known: a code can name two units in one period (37 in
+   * 2025: old and merged Ninh Bình), so the id, not the code, says which. Absent for a row typed
+   * for a code the catalogue cannot pin to one unit; the push then sends the code alone.
+   */
+  readonly unitId?: string | null;
 }
 
 /** An injective string for a key (JSON, so no separator can collide with a code's characters). */
 export function cellKey(k: CellKey): string {
-  return JSON.stringify([k.unitCode, k.indicatorCode, k.period]);
+  return JSON.stringify(
+    k.unitId ? [k.unitCode, k.indicatorCode, k.period, k.unitId] : [k.unitCode, k.indicatorCode, k.period],
+  );
 }
 
 export function keyOf(k: CellKey): CellKey {
-  return { unitCode: k.unitCode, indicatorCode: k.indicatorCode, period: k.period };
+  const key = { unitCode: k.unitCode, indicatorCode: k.indicatorCode, period: k.period };
+  return k.unitId ? { ...key, unitId: k.unitId } : key;
 }
 
 export interface CellContent {
@@ -54,10 +63,18 @@ export const CONTENT_FIELDS: readonly ContentField[] = ['value', 'status', 'sour
  */
 export type CarriedRaw = Partial<Readonly<Record<ContentField, unknown>>>;
 
+/** What a derived value (boundaries CURRENT) is: combined from which units, and whether fully. */
+export interface DerivedInfo {
+  readonly complete: boolean;
+  readonly contributors: string | null;
+}
+
 export interface Cell extends CellKey, CellContent {
   /** The server row's version; null = no server row (an empty cell of the term sheet). */
   readonly version: number | null;
   readonly raw?: CarriedRaw;
+  /** Set for a value the server combined from predecessor units: shown, never pushed. */
+  readonly derived?: DerivedInfo;
 }
 
 export function emptyCell(key: CellKey, status: ObservationStatus = DEFAULT_STATUS): Cell {
@@ -66,20 +83,24 @@ export function emptyCell(key: CellKey, status: ObservationStatus = DEFAULT_STAT
 
 export function cellFromObservation(o: ServerObservation): Cell {
   return {
-    unitCode: o.unit.code,
-    indicatorCode: o.indicator.code,
-    period: o.period,
+    ...keyOf({ unitCode: o.unit.code, unitId: o.unit.id ?? null, indicatorCode: o.indicator.code, period: o.period }),
     value: o.value === 0 ? 0 : o.value,
     version: o.version,
     status: o.status,
     source: o.source ?? null,
     note: o.note ?? null,
+    ...(o.derived ? { derived: { complete: o.complete !== false, contributors: o.contributors ?? null } } : {}),
   };
 }
 
 export interface UnitInfo {
   readonly code: string;
   readonly name: string | null;
+  /** The global id (AdminUnit.id), when known. */
+  readonly id?: string | null;
+  /** Validity (YYYY-MM-DD, null: open); undefined when not known (a unit met only in observations). */
+  readonly validFrom?: string | null;
+  readonly validTo?: string | null;
 }
 
 export interface IndicatorInfo {
@@ -101,13 +122,17 @@ export interface Catalog {
  * indicator's decimals that its observations do.
  */
 export function buildCatalog(observations: readonly ServerObservation[], given?: Partial<Catalog>): Catalog {
+  // Units by id where known (one code can name two units), else by code.
   const units = new Map<string, UnitInfo>();
   const indicators = new Map<string, IndicatorInfo>();
-  for (const u of given?.units ?? []) if (!units.has(u.code)) units.set(u.code, u);
+  const unitKey = (u: { code: string; id?: string | null }) => (u.id ? `#${u.id}` : u.code);
+  for (const u of given?.units ?? []) if (!units.has(unitKey(u))) units.set(unitKey(u), u);
   for (const i of given?.indicators ?? []) if (!indicators.has(i.code)) indicators.set(i.code, i);
   for (const o of observations) {
-    const u = units.get(o.unit.code);
-    units.set(o.unit.code, { code: o.unit.code, name: u?.name ?? o.unit.name ?? null });
+    const k = unitKey(o.unit);
+    const u = units.get(k);
+    const name = u?.name ?? o.unit.name ?? units.get(o.unit.code)?.name ?? null;
+    units.set(k, u ? { ...u, name } : { code: o.unit.code, name, ...(o.unit.id ? { id: o.unit.id } : {}) });
     const ind = o.indicator;
     const i = indicators.get(ind.code);
     indicators.set(ind.code, {
@@ -165,6 +190,8 @@ export type SheetField = keyof CellKey | ContentField;
  */
 export interface SheetEntry {
   readonly unitCode: RawField;
+  /** The unit's global id: the long table's hidden column, the term sheet's scope. */
+  readonly unitId?: RawField;
   readonly indicatorCode: RawField;
   readonly period: RawField;
   readonly value: RawField & { readonly at: SheetPos };

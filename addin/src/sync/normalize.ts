@@ -6,13 +6,21 @@
 import type { CodeIndex } from './codes';
 import { normalizeCodeCell } from './codes';
 import type { CellKey, RawField, SheetEntry, SheetField, SheetPos } from './model';
-import { normalizeText, parseStatusCell } from './model';
+import { keyOf, normalizeText, parseStatusCell } from './model';
+import type { UnitLookup } from './units';
+import { resolveUnitId } from './units';
 import { isBlank, readValueCell } from './numbers';
 import { normalizePeriodCell } from './period';
 import type { ObservationStatus } from './wire';
 
 export type ProblemCode =
-  'TEXT_NOT_NUMBER' | 'LOST_LEADING_ZERO' | 'BAD_PERIOD' | 'BAD_STATUS' | 'MISSING_KEY' | 'DUPLICATE_KEY';
+  | 'TEXT_NOT_NUMBER'
+  | 'LOST_LEADING_ZERO'
+  | 'BAD_PERIOD'
+  | 'BAD_STATUS'
+  | 'MISSING_KEY'
+  | 'DUPLICATE_KEY'
+  | 'DERIVED_READ_ONLY';
 
 export interface DiffProblem {
   readonly code: ProblemCode;
@@ -38,6 +46,8 @@ export interface CodeRepair {
 
 export interface NormalizeContext {
   readonly unitCodes: CodeIndex;
+  /** Pins a code to a unit id (see units.ts); without it keys carry only the id the row gives. */
+  readonly units?: UnitLookup;
   readonly indicatorCodes: CodeIndex;
   /** Accept a text value whose reading is unique ("12,5" → 12.5). Off by default. */
   readonly acceptUnambiguousText: boolean;
@@ -109,8 +119,15 @@ export function normalizeEntry(entry: SheetEntry, ctx: NormalizeContext): Normal
       p.suggestion === undefined ? {} : { suggestion: p.suggestion },
     );
 
-  const key =
-    unitCode !== null && indicatorCode !== null && period !== null ? { unitCode, indicatorCode, period } : null;
+  let key: CellKey | null = null;
+  if (unitCode !== null && indicatorCode !== null && period !== null) {
+    const unitId = ctx.units
+      ? resolveUnitId(ctx.units, entry.unitId?.raw, unitCode, period)
+      : typeof entry.unitId?.raw === 'string' && entry.unitId.raw.trim() !== ''
+        ? entry.unitId.raw.trim()
+        : null;
+    key = keyOf({ unitCode, unitId, indicatorCode, period });
+  }
 
   let value: number | null = null;
   const v = readValueCell(entry.value.raw);

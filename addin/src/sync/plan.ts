@@ -34,6 +34,7 @@ export interface PushPlan {
 export function rowInput(e: DiffEntry): ObservationRowInput {
   const row = {
     unitCode: e.key.unitCode,
+    ...(e.key.unitId ? { unitId: e.key.unitId } : {}),
     indicatorCode: e.key.indicatorCode,
     period: e.key.period,
     value: e.desired.value,

@@ -18,7 +18,7 @@ export type Comparator = 'AT_LEAST' | 'AT_MOST';
 export type AchievementBand = 'MET' | 'ABOVE_80' | 'FROM_50_TO_80' | 'BELOW_50' | 'NO_DATA';
 
 export interface ServerObservation {
-  readonly unit: { readonly code: string; readonly name?: string | null };
+  readonly unit: { readonly code: string; readonly id?: string | null; readonly name?: string | null };
   readonly indicator: {
     readonly code: string;
     readonly name?: string | null;
@@ -33,11 +33,19 @@ export interface ServerObservation {
   readonly version: number;
   readonly updatedAt?: string | null;
   readonly updatedBy?: string | null;
+  /** Boundaries CURRENT: a value combined from the units this one succeeded — computed, read-only. */
+  readonly derived?: boolean | null;
+  /** False when a derived value misses a contributor or rests on a partial link. */
+  readonly complete?: boolean | null;
+  /** Codes of the units a derived value combines ("35, 36, 37"). */
+  readonly contributors?: string | null;
 }
 
 /** `ObservationRowInput`. `baseVersion` is absent (not null) for a value the client believes is new. */
 export interface ObservationRowInput {
   readonly unitCode: string;
+  /** The unit's global id: which unit, when the code names two in the period. Absent when not known. */
+  readonly unitId?: string;
   readonly indicatorCode: string;
   readonly period: string;
   readonly value: number | null;
@@ -91,6 +99,8 @@ export interface ProgressInfo {
 export interface TermInfo {
   readonly id: string;
   readonly unitCode: string;
+  /** The term's unit's global id (absent from sheets pulled before ids were kept). */
+  readonly unitId?: string | null;
   readonly unitName: string;
   readonly startYear: number;
   readonly endYear: number;

@@ -23,6 +23,34 @@ const LOCAL: Readonly<Record<string, Texts>> = {
   BAD_STATUS: REASONS.INVALID_STATUS,
   MISSING_KEY: { vi: 'Thiếu mã đơn vị, mã chỉ tiêu hoặc kỳ', en: 'The unit code, indicator code or period is missing' },
   DUPLICATE_KEY: REASONS.DUPLICATE_ROW,
+  DERIVED_READ_ONLY: {
+    vi: 'Số này do máy chủ tính gộp từ các đơn vị trước sắp xếp theo ranh giới hiện nay, chỉ để xem: sửa ở đây không được gửi. Hãy nhập số của từng đơn vị cũ (tải bảng dọc "như đã báo cáo")',
+    en: "This value is combined by the server from the units before the reorganisation, on today's boundaries, and is read-only: an edit here is not sent. Enter the old units' own figures (pull the long table as reported)",
+  },
+};
+
+/** A derived value's cell: what it is, from which units ("35, 36, 37"), and whether all of them reported. */
+const DERIVED: { readonly complete: Texts; readonly partial: Texts } = {
+  complete: {
+    vi: 'Số tính gộp từ các đơn vị trước sắp xếp ({units}) theo ranh giới hiện nay; chỉ để xem, không gửi lên máy chủ',
+    en: "Combined from the units before the reorganisation ({units}) on today's boundaries; read-only, never pushed",
+  },
+  partial: {
+    vi: 'Số tính gộp chưa đầy đủ từ các đơn vị trước sắp xếp ({units}): thiếu số của một đơn vị hoặc chỉ một phần đơn vị nhập vào; chỉ để xem',
+    en: 'An incomplete combination of the units before the reorganisation ({units}): one of them has no figure or only part of it merged; read-only',
+  },
+};
+
+/** What the user can do in the sheet about a server reason, said after the reason's own text. */
+const IN_SHEET: Readonly<Record<string, Texts>> = {
+  AMBIGUOUS_UNIT: {
+    vi:
+      'Hãy nhập số vào dòng đã tải về của đúng đơn vị (cột Đơn vị ghi "đến 30/06/2025" hoặc "từ 01/07/2025"), ' +
+      'hoặc dùng kỳ nằm trọn trong thời gian tồn tại của một đơn vị (ví dụ 2025-H1 hay 2025-H2)',
+    en:
+      'Type the figure in the pulled row of the right unit (the Unit column says "đến 30/06/2025", until, or "từ 01/07/2025", from), ' +
+      "or use a period inside one unit's lifetime (e.g. 2025-H1 or 2025-H2)",
+  },
 };
 
 /** A reason code of the server (schema/contract) or of the add-in's own checks. */
@@ -50,9 +78,15 @@ export function explainItem(
   item: Pick<ResultItem, 'state' | 'code' | 'message' | 'suggestion'>,
   lang: Lang,
 ): string | null {
+  if (item.state === 'DERIVED') {
+    const texts = item.code === 'INCOMPLETE' ? DERIVED.partial : DERIVED.complete;
+    return `${texts[lang].replace('{units}', item.message ?? '…')}.`;
+  }
   const known = (item.code && byCode(item.code)) || BY_STATE[item.state];
   if (!known) return item.state === 'LOCAL_PROBLEM' || item.state === 'INVALID' ? item.message : null;
   let text = known[lang];
+  const hint = item.code ? IN_SHEET[item.code] : undefined;
+  if (hint) text += `. ${hint[lang]}`;
   if (item.suggestion !== undefined && item.suggestion !== null)
     text += ` ${translator(lang)('didYouMean', { value: item.suggestion })}`;
   return `${text}.`;

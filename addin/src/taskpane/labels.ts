@@ -23,6 +23,7 @@ export const STATE_LABELS: Readonly<Record<MarkState, Texts>> = {
   NOT_APPLIED: { vi: 'Chưa ghi', en: 'Not written' },
   NO_RESULT: { vi: 'Chưa có kết quả', en: 'No result' },
   LOCAL_PROBLEM: { vi: 'Ô chưa hợp lệ', en: 'Invalid cell' },
+  DERIVED: { vi: 'Số tính gộp (chỉ xem)', en: 'Combined (read-only)' },
 };
 
 /** The Vietnamese labels are the sync engine's, which also reads them back from typed cells. */

@@ -32,6 +32,17 @@ export const WORDS = {
   layoutLong: { vi: 'Bảng dọc (mỗi dòng một số liệu)', en: 'Long table (one figure per row)' },
   term: { vi: 'Nhiệm kỳ', en: 'Term' },
   noTerms: { vi: 'Đơn vị này chưa có nhiệm kỳ trên máy chủ', en: 'This unit has no term on the server yet' },
+  provinceOwn: {
+    vi: 'Số của chính tỉnh (không lấy số của huyện, xã trực thuộc)',
+    en: "The province's own figures (not its districts' or communes')",
+  },
+  boundaries: { vi: 'Ranh giới', en: 'Boundaries' },
+  boundariesReported: { vi: 'như đã báo cáo', en: 'as reported' },
+  boundariesCurrent: { vi: 'hiện nay (sau 1/7/2025)', en: 'today’s (after 1 July 2025)' },
+  boundariesHint: {
+    vi: 'Số của các đơn vị đã sáp nhập được cộng gộp vào đơn vị hiện nay; các dòng tính gộp tô màu và chỉ để xem.',
+    en: 'Figures of merged units are combined into today’s units; combined rows are shaded and read-only.',
+  },
   indicators: { vi: 'Chỉ tiêu (để trống: tất cả)', en: 'Indicators (empty: all)' },
   fromYear: { vi: 'Từ năm', en: 'From year' },
   toYear: { vi: 'Đến năm', en: 'To year' },

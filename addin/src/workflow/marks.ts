@@ -20,6 +20,7 @@ export const MARK_COLORS: Readonly<Record<MarkState, string>> = {
   FORBIDDEN: '#D9B3FF',
   NOT_APPLIED: '#FFF2CC',
   NO_RESULT: '#FFF2CC',
+  DERIVED: '#D9E1F2',
 };
 
 /** States the user has to act on, listed first. */

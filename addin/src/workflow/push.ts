@@ -7,8 +7,9 @@
 import type { GraphQLClient } from '../api';
 import { pushRows } from '../api';
 import * as excel from '../excel';
-import type { CellKey, CellMark, Conflict, MarkState, ObservationStatus, PushPlan, SheetPos } from '../sync';
+import type { CellKey, CellMark, Conflict, MarkState, ObservationStatus, PushPlan, SheetPos, Table } from '../sync';
 import {
+  LONG_COLUMNS,
   applyPushResult,
   cellKey,
   diffSheet,
@@ -140,7 +141,9 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   });
   await excel.writeCells(sheet.sheetId, writes);
   const width = Math.max(0, ...grid.map((r) => r.length));
-  await paint(sheet, items, opts.onlyKeys ? null : { rows: grid.length, cols: width }, opts.annotate);
+  // Derived values keep their read-only mark; they are painted, not listed among the results.
+  const derived = opts.onlyKeys ? [] : derivedItems(diff.readOnly.map((r) => ({ at: r.at, key: r.key, info: r.cell })));
+  await paint(sheet, [...items, ...derived], opts.onlyKeys ? null : { rows: grid.length, cols: width }, opts.annotate);
   const saved = baseline !== sheet.baseline ? await saveSheetBaseline(sheet, baseline) : sheet;
 
   const counts: Partial<Record<MarkState, number>> = {};
@@ -179,6 +182,37 @@ async function paint(
     }),
     area,
   );
+}
+
+/**
+ * Read-only marks for derived values (boundaries CURRENT): the code says whether the combination is
+ * complete, the message lists the units combined.
+ */
+export function derivedItems(
+  cells: readonly { at: SheetPos; key: CellKey; info: { complete: boolean; contributors: string | null } }[],
+): ResultItem[] {
+  return cells.map((c, i) => ({
+    id: `d${i}`,
+    at: c.at,
+    key: c.key,
+    state: 'DERIVED',
+    code: c.info.complete ? null : 'INCOMPLETE',
+    message: c.info.contributors,
+  }));
+}
+
+/** Paints the derived values of a freshly written long table (row i + 1 of the grid is cell i). */
+export async function markDerived(
+  sheet: BoundSheet,
+  table: Table,
+  annotate?: ReviewOptions['annotate'],
+): Promise<void> {
+  if (table.layout !== 'long') return;
+  const col = LONG_COLUMNS.indexOf('value');
+  const cells = table.cells.flatMap((c, i) =>
+    c.derived ? [{ at: { row: i + 1, col }, key: c, info: c.derived }] : [],
+  );
+  if (cells.length > 0) await paint(sheet, derivedItems(cells), null, annotate);
 }
 
 /** Paints conflicts a refresh found (no server round trip: the refresh already compared). */

@@ -92,7 +92,9 @@ export function gridLayout(table: Table): {
 export async function readEntries(sheet: BoundSheet): Promise<{ grid: unknown[][]; read: GridReadResult }> {
   const { grid } = await excel.readGrid(sheet.sheetId);
   const read =
-    sheet.baseline.layout === 'term' ? readTermGrid(grid, sheet.baseline.scope.unitCode ?? '') : readLongGrid(grid);
+    sheet.baseline.layout === 'term'
+      ? readTermGrid(grid, sheet.baseline.scope.unitCode ?? '', sheet.baseline.scope.unitId ?? null)
+      : readLongGrid(grid);
   return { grid, read };
 }
 

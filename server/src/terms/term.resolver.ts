@@ -1,6 +1,6 @@
 import { Arg, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.types';
-import { expectGlobalId } from '../common/global-id';
+import { expectGlobalId, fromGlobalId } from '../common/global-id';
 import { badInput } from '../common/errors';
 import { Indicator } from '../indicators/indicator.types';
 import { Target, Term } from './term.types';
@@ -25,14 +25,26 @@ export class TermResolver {
 
   @Query(() => [Term], {
     description:
-      'Congress terms, of one unit when unitCode is given: the unit with the code on `on` (default: today, or for a code no unit has today the newest that had it; empty when no unit had it on `on`). A code can name several units over time (37: old and merged Ninh Bình; commune codes reused on 2025-07-01): pass `on` for an older one',
+      'Congress terms, of one unit when unitId or unitCode is given: the unit with unitId, else the unit with the code on `on` (default: today, or for a code no unit has today the newest that had it; empty when no unit had it on `on`). A code can name several units over time (37: old and merged Ninh Bình; commune codes reused on 2025-07-01): pass unitId, or `on` for an older one',
     complexity: listOf(10),
   })
   async terms(
     @Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null,
     @Arg('on', () => DateResolver, { nullable: true, description: 'The day unitCode is resolved on' })
     on?: Date | null,
+    @Arg('unitId', () => ID, { nullable: true, description: "The unit's global id (AdminUnit.id); wins over on" })
+    unitId?: string | null,
   ): Promise<Term[]> {
+    if (unitId !== null && unitId !== undefined) {
+      const id = expectUnitId(unitId, ['unitId']);
+      const unit = (await this.units.byIds([id])).get(id);
+      if (!unit) throw badInput('UNKNOWN_UNIT', `No unit has id "${unitId}"`, ['unitId']);
+      if (unitCode !== null && unitCode !== undefined && unit.code !== unitCode)
+        throw badInput('UNIT_MISMATCH', `unitId is ${unit.name} (${unit.code}), not a unit with code "${unitCode}"`, [
+          'unitId',
+        ]);
+      return this.termsService.list([id]);
+    }
     if (unitCode === null || unitCode === undefined) return this.termsService.list(null);
     const day = on ? isoDate(on) : null;
     const unit = await this.units.byCodeAt(unitCode, day);
@@ -74,4 +86,12 @@ export class TargetResolver {
   async indicator(@Root() t: Target): Promise<Indicator> {
     return (await this.indicatorLoaders.byId.load(t.indicatorId))!;
   }
+}
+
+/** The local id of a Province, District or Commune global id, or BAD_USER_INPUT / INVALID_ID. */
+function expectUnitId(globalId: string, field: string[]): number {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed || !['Province', 'District', 'Commune'].includes(parsed.type))
+    throw badInput('INVALID_ID', `"${globalId}" is not the id of a province, district or commune`, field);
+  return parsed.id;
 }

@@ -27,7 +27,7 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
     });
     const sheet = book.sheet(res.sheetId)!;
     expect(sheet.name).toBe('Dữ liệu');
-    expect(sheet.tables).toEqual([{ name: 'ChiTieu_Long', address: 'A1:K301', hasHeaders: true }]);
+    expect(sheet.tables).toEqual([{ name: 'ChiTieu_Long', address: 'A1:L301', hasHeaders: true }]);
     const back = book.grid(sheet);
     expect(back[1]![0]).toBe('001'); // leading zeros kept: the column was text before the value landed
     expect(back[1]![5]).toBe('2000'); // period as text, not the number 2000

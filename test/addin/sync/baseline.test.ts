@@ -38,6 +38,7 @@ describe('baseline', () => {
       unitCode: null,
       termId: null,
       query: '{"provinceCode":"01"}',
+      unitId: null,
     });
     expect(b.units).toEqual(['001', '002']);
     expect([...b.indicators]).toEqual([
@@ -87,7 +88,7 @@ describe('baseline', () => {
     const unique = new Map(cells.map((c) => [`${c.unitCode}|${c.indicatorCode}|${c.period}`, c]));
     const b = createBaseline({
       layout: 'long',
-      scope: { ...PULL, unitCode: null, termId: null, query: null },
+      scope: { ...PULL, unitCode: null, termId: null, query: null, unitId: null },
       cells: unique.values(),
     });
     const text = serializeBaseline(b);
@@ -99,7 +100,7 @@ describe('baseline', () => {
   it('stores -0 as 0 (JSON has no negative zero)', () => {
     const b = createBaseline({
       layout: 'long',
-      scope: { ...PULL, unitCode: null, termId: null, query: null },
+      scope: { ...PULL, unitCode: null, termId: null, query: null, unitId: null },
       cells: [
         {
           unitCode: '1',

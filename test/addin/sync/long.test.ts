@@ -37,7 +37,7 @@ describe('long layout: building the grid', () => {
     ]);
   });
 
-  it('writes codes and periods as text, value as a number, version last', () => {
+  it('writes codes and periods as text, value as a number, version and unit id last', () => {
     const grid = buildLongGrid(observations);
     const row = grid[3]!;
     expect(row).toEqual([
@@ -52,8 +52,9 @@ describe('long layout: building the grid', () => {
       'Báo cáo 6 tháng',
       'ước',
       1,
+      null,
     ]);
-    expect(LONG_COLUMNS[LONG_COLUMNS.length - 1]).toBe('version');
+    expect(LONG_COLUMNS.slice(-2)).toEqual(['version', 'unitId']);
   });
 
   it('keeps the highest version when a paginated pull returns a key twice', () => {
@@ -143,6 +144,7 @@ describe('long layout: reading back', () => {
       status: { raw: 'OFFICIAL', at: { row: 1, col: 7 } },
       source: { raw: null, at: { row: 1, col: 8 } },
       note: { raw: null, at: { row: 1, col: 9 } },
+      unitId: { raw: null, at: { row: 1, col: 11 } },
     });
   });
 
@@ -161,6 +163,6 @@ describe('long layout: reading back', () => {
     const grid = renderLongGrid(withRaw, [['009', null, '01', null, null, '2023-13', 5]]);
     expect(grid[1]![col(grid, 'Giá trị')]).toBe('12,5');
     expect(grid[1]![col(grid, 'Tình trạng')]).toBe('chinh thuc');
-    expect(grid[2]).toEqual(['009', null, '01', null, null, '2023-13', 5, null, null, null, null]);
+    expect(grid[2]).toEqual(['009', null, '01', null, null, '2023-13', 5, null, null, null, null, null]);
   });
 });

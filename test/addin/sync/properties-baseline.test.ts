@@ -24,14 +24,29 @@ const baselineArb: fc.Arbitrary<Baseline> = fc
       unitCode: fc.option(anyText, { nil: null }),
       termId: fc.option(anyText, { nil: null }),
       query: fc.option(anyText, { nil: null }),
+      unitId: fc.option(anyText, { nil: null }),
     }),
     units: fc.array(anyText, { maxLength: 4 }),
+    unitRefs: fc.array(
+      fc.record({
+        code: anyText,
+        id: anyText,
+        validFrom: fc.option(anyText, { nil: null }),
+        validTo: fc.option(anyText, { nil: null }),
+      }),
+      { maxLength: 4 },
+    ),
     indicators: fc.array(fc.tuple(anyText, fc.option(fc.integer({ min: 0, max: 12 }), { nil: null })), {
       maxLength: 4,
     }),
     cells: fc.uniqueArray(
       fc.record({
-        key: fc.record({ unitCode: anyText, indicatorCode: anyText, period: keyArb.map((k) => k.period) }),
+        key: fc.record({
+          unitCode: anyText,
+          indicatorCode: anyText,
+          period: keyArb.map((k) => k.period),
+          unitId: fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: undefined }),
+        }),
         value: fc.double({ noNaN: true, noDefaultInfinity: true }),
         version: fc.nat(),
         status: statusArb,
@@ -46,6 +61,7 @@ const baselineArb: fc.Arbitrary<Baseline> = fc
       layout: r.layout,
       scope: r.scope,
       units: r.units,
+      unitRefs: r.unitRefs,
       indicators: new Map(r.indicators),
       cells: r.cells.map((c) => ({
         ...c.key,

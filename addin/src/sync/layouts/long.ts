@@ -6,7 +6,7 @@
  * (the baseline is the only source of versions), because a row copied from elsewhere carries
  * a version that is not its own.
  */
-import type { Cell, Catalog, LongTable, RawField, SheetEntry } from '../model';
+import type { Cell, CellKey, Catalog, LongTable, RawField, SheetEntry, UnitInfo } from '../model';
 import { buildCatalog, cellFromObservation, cellKey } from '../model';
 import { comparePeriods } from '../period';
 import type { ServerObservation } from '../wire';
@@ -25,6 +25,7 @@ export const LONG_COLUMNS = [
   'source',
   'note',
   'version',
+  'unitId',
 ] as const;
 export type LongColumn = (typeof LONG_COLUMNS)[number];
 
@@ -40,19 +41,33 @@ export const LONG_HEADERS: Readonly<Record<LongColumn, string>> = {
   source: 'Nguồn',
   note: 'Ghi chú',
   version: 'Phiên bản',
+  unitId: 'Mã định danh đơn vị',
 };
 
 /** Columns the adapter must format as text ("@") so Excel keeps leading zeros and `2023-07`. */
 export const LONG_TEXT_COLUMNS: readonly LongColumn[] = ['unitCode', 'indicatorCode', 'period'];
-/** Columns the adapter should hide (kept last so hiding it does not shift the others). */
-export const LONG_HIDDEN_COLUMNS: readonly LongColumn[] = ['version'];
+/**
+ * Columns the adapter should hide (kept last so hiding them does not shift the others). The unit's
+ * id says which unit a row is when its code names two in the period (37 in 2025).
+ */
+export const LONG_HIDDEN_COLUMNS: readonly LongColumn[] = ['version', 'unitId'];
 
 const REQUIRED: readonly LongColumn[] = ['unitCode', 'indicatorCode', 'period', 'value'];
 
-function compareCells(a: Cell, b: Cell): number {
-  if (a.unitCode !== b.unitCode) return a.unitCode < b.unitCode ? -1 : 1;
-  if (a.indicatorCode !== b.indicatorCode) return a.indicatorCode < b.indicatorCode ? -1 : 1;
-  return comparePeriods(a.period, b.period);
+/** Sorts unit, indicator, period; two units with one code (37 in 2025): the older first. */
+function cellOrder(catalog: Catalog): (a: Cell, b: Cell) => number {
+  const since = new Map<string, string>();
+  for (const u of catalog.units) if (u.id) since.set(u.id, u.validFrom ?? '0000-00-00');
+  const rank = (c: Cell) => (c.unitId ? `${since.get(c.unitId) ?? '~'}|${c.unitId}` : '');
+  return (a, b) => {
+    if (a.unitCode !== b.unitCode) return a.unitCode < b.unitCode ? -1 : 1;
+    if (a.indicatorCode !== b.indicatorCode) return a.indicatorCode < b.indicatorCode ? -1 : 1;
+    const byPeriod = comparePeriods(a.period, b.period);
+    if (byPeriod !== 0) return byPeriod;
+    const ra = rank(a);
+    const rb = rank(b);
+    return ra < rb ? -1 : ra > rb ? 1 : 0;
+  };
 }
 
 /**
@@ -70,11 +85,8 @@ export function longTableFromObservations(
     const seen = byKey.get(id);
     if (!seen || (seen.version ?? -1) < (cell.version ?? -1)) byKey.set(id, cell);
   }
-  return {
-    layout: 'long',
-    catalog: buildCatalog(observations, catalog),
-    cells: [...byKey.values()].sort(compareCells),
-  };
+  const built = buildCatalog(observations, catalog);
+  return { layout: 'long', catalog: built, cells: [...byKey.values()].sort(cellOrder(built)) };
 }
 
 function contentValue(cell: Cell, field: 'value' | 'status' | 'source' | 'note'): GridValue {
@@ -82,16 +94,44 @@ function contentValue(cell: Cell, field: 'value' | 'status' | 'source' | 'note')
   return cell[field];
 }
 
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/**
+ * A row's unit name. When the catalogue holds two units with the row's code (old and merged Ninh
+ * Bình, both "Tỉnh Ninh Bình"), the name says which: "… (đến 30/06/2025)", "… (từ 01/07/2025)".
+ */
+export function unitNamer(catalog: Catalog): (key: CellKey) => string | null {
+  const byCode = new Map<string, UnitInfo>();
+  const byId = new Map<string, UnitInfo>();
+  const idsOfCode = new Map<string, Set<string>>();
+  for (const u of catalog.units) {
+    if (!byCode.has(u.code) || !u.id) byCode.set(u.code, u);
+    if (!u.id) continue;
+    byId.set(u.id, u);
+    const ids = idsOfCode.get(u.code) ?? new Set<string>();
+    ids.add(u.id);
+    idsOfCode.set(u.code, ids);
+  }
+  return (key) => {
+    const u = (key.unitId ? byId.get(key.unitId) : undefined) ?? byCode.get(key.unitCode);
+    const name = u?.name ?? byCode.get(key.unitCode)?.name ?? null;
+    if (!u?.id || name === null || (idsOfCode.get(key.unitCode)?.size ?? 0) < 2) return name;
+    if (u.validTo) return `${name} (đến ${dmy(u.validTo)})`;
+    if (u.validFrom) return `${name} (từ ${dmy(u.validFrom)})`;
+    return name;
+  };
+}
+
 /** Header + one row per cell, in the table's order; `extraRows` are appended verbatim. */
 export function renderLongGrid(table: LongTable, extraRows: readonly (readonly GridValue[])[] = []): Grid {
-  const units = new Map(table.catalog.units.map((u) => [u.code, u]));
+  const unitName = unitNamer(table.catalog);
   const indicators = new Map(table.catalog.indicators.map((i) => [i.code, i]));
   const grid: Grid = [LONG_COLUMNS.map((c) => LONG_HEADERS[c])];
   for (const cell of table.cells) {
     const ind = indicators.get(cell.indicatorCode);
     const row: Record<LongColumn, GridValue> = {
       unitCode: cell.unitCode,
-      unitName: units.get(cell.unitCode)?.name ?? null,
+      unitName: unitName(cell),
       indicatorCode: cell.indicatorCode,
       indicatorName: ind?.name ?? null,
       unitOfMeasure: ind?.unit ?? null,
@@ -101,6 +141,7 @@ export function renderLongGrid(table: LongTable, extraRows: readonly (readonly G
       source: contentValue(cell, 'source'),
       note: contentValue(cell, 'note'),
       version: cell.version,
+      unitId: cell.unitId ?? null,
     };
     grid.push(LONG_COLUMNS.map((c) => row[c]));
   }
@@ -134,6 +175,7 @@ export function readLongGrid(grid: ReadonlyGrid): GridReadResult {
     const valueCol = cols.value as number;
     const entry: SheetEntry = {
       unitCode: field('unitCode'),
+      ...(cols.unitId !== undefined ? { unitId: field('unitId') } : {}),
       indicatorCode: field('indicatorCode'),
       period: field('period'),
       value: { raw: cellAt(grid, row, valueCol), at: { row, col: valueCol } },

@@ -6,8 +6,8 @@
  * progress is computed by the server) and are ignored on read-back. Versions, statuses, sources
  * and notes are not in the grid: they live in the baseline, keyed like every other cell.
  */
-import type { Cell, Catalog, SheetEntry, TermRow, TermTable } from '../model';
-import { buildCatalog, cellFromObservation, cellKey, emptyCell } from '../model';
+import type { Cell, CellKey, Catalog, SheetEntry, TermRow, TermTable } from '../model';
+import { buildCatalog, cellFromObservation, cellKey, emptyCell, keyOf } from '../model';
 import { normalizePeriodCell, parsePeriod, periodMonths } from '../period';
 import type { AchievementBand, ProgressInfo, ServerObservation, TargetInfo, TermInfo } from '../wire';
 import type { Grid, GridReadResult, GridValue, ReadonlyGrid } from './grid';
@@ -69,22 +69,25 @@ export function termTableFrom(src: TermSheetSource): TermTable {
     ratio: progress.get(t.indicator.code)?.ratio ?? null,
     band: progress.get(t.indicator.code)?.band ?? null,
   }));
+  // The term's own unit only: its code may also name another unit in the term's years (37 in 2025).
+  const unitId = term.unitId ?? null;
   const observed = new Map<string, ServerObservation>();
   for (const o of src.observations) {
-    if (o.unit.code === term.unitCode) observed.set(cellKey(cellFromObservation(o)), o);
+    if (o.unit.code !== term.unitCode || (unitId && o.unit.id && o.unit.id !== unitId)) continue;
+    observed.set(cellKey(termKey(term, o.indicator.code, o.period)), o);
   }
   const cells: Cell[] = [];
   const shown: ServerObservation[] = [];
   for (const row of rows) {
     for (let year = term.startYear; year <= term.endYear; year++) {
-      const key = { unitCode: term.unitCode, indicatorCode: row.indicatorCode, period: String(year) };
+      const key = termKey(term, row.indicatorCode, String(year));
       const o = observed.get(cellKey(key));
       if (o) shown.push(o);
-      cells.push(o ? cellFromObservation(o) : emptyCell(key));
+      cells.push(o ? { ...cellFromObservation(o), ...key } : emptyCell(key));
     }
   }
   const given: Partial<Catalog> = {
-    units: [{ code: term.unitCode, name: term.unitName }],
+    units: [{ code: term.unitCode, name: term.unitName, ...(unitId ? { id: unitId } : {}) }],
     indicators: [...chosen.values()].map((t) => ({
       code: t.indicator.code,
       name: t.indicator.name,
@@ -93,6 +96,11 @@ export function termTableFrom(src: TermSheetSource): TermTable {
     })),
   };
   return { layout: 'term', term, rows, cells, catalog: buildCatalog(shown, given) };
+}
+
+/** The key of a term-sheet cell: always the term's unit (by id when known). */
+export function termKey(term: TermInfo, indicatorCode: string, period: string): CellKey {
+  return keyOf({ unitCode: term.unitCode, unitId: term.unitId ?? null, indicatorCode, period });
 }
 
 /** The term's years, plus any year a carried cell needs (a refresh never drops a user's value). */
@@ -127,8 +135,7 @@ export function renderTermGrid(table: TermTable): Grid {
   for (const row of rowsToShow(table)) {
     const ind = indicators.get(row.indicatorCode);
     const values: GridValue[] = years.map((year) => {
-      const key = { unitCode: table.term.unitCode, indicatorCode: row.indicatorCode, period: String(year) };
-      const cell = cells.get(cellKey(key));
+      const cell = cells.get(cellKey(termKey(table.term, row.indicatorCode, String(year))));
       if (!cell) return null;
       return cell.raw && 'value' in cell.raw ? toGridValue(cell.raw.value) : cell.value;
     });
@@ -155,7 +162,7 @@ export function buildTermGrid(src: TermSheetSource): Grid {
  * year (Excel may have turned "2023" into the number 2023); a year column the user deleted simply
  * yields no entries, which the diff reports as missing rather than as deletions.
  */
-export function readTermGrid(grid: ReadonlyGrid, unitCode: string): GridReadResult {
+export function readTermGrid(grid: ReadonlyGrid, unitCode: string, unitId: string | null = null): GridReadResult {
   const header = grid[0] ?? [];
   const cols = findColumns(header, TERM_HEADERS);
   if (cols.code === undefined) {
@@ -179,6 +186,7 @@ export function readTermGrid(grid: ReadonlyGrid, unitCode: string): GridReadResu
     for (const col of yearCols) {
       entries.push({
         unitCode: { raw: unitCode, at: null },
+        ...(unitId ? { unitId: { raw: unitId, at: null } } : {}),
         indicatorCode: { raw: code, at: { row, col: codeCol } },
         period: { raw: header[col], at: { row: 0, col } },
         value: { raw: cellAt(grid, row, col), at: { row, col } },

@@ -1,5 +1,5 @@
 /** Choosing what to pull: a unit, then a term (term sheet) or indicators and years (long table). */
-import { Button, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { GraphQLClient, IndicatorHit, UnitHit } from '../../api';
 import { useT } from '../lang-context';
@@ -23,6 +23,9 @@ export function PullCard(props: {
   const [layout, setLayout] = useState<'term' | 'long'>('term');
   const [termId, setTermId] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
+  // A province's long table holds its districts' (communes') figures, or with this its own.
+  const [own, setOwn] = useState(false);
+  const [boundaries, setBoundaries] = useState<'AS_REPORTED' | 'CURRENT'>('AS_REPORTED');
   const [from, setFrom] = useState('2020');
   const [to, setTo] = useState('2025');
   const onTerm = useCallback((id: string | null) => setTermId(id), []);
@@ -35,12 +38,16 @@ export function PullCard(props: {
     return {
       layout: 'long',
       filter: {
-        ...(unit.level === 'PROVINCE' ? { provinceCode: unit.code } : { unitCodes: [unit.code] }),
+        ...(unit.level === 'PROVINCE' && !own ? { provinceCode: unit.code } : { unitCodes: [unit.code] }),
         ...(codes.length ? { indicatorCodes: codes } : {}),
         ...(fromYear ? { fromYear } : {}),
         ...(toYear ? { toYear } : {}),
+        ...(boundaries === 'CURRENT' ? { boundaries } : {}),
       },
-      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh|Xã|Phường|Thị trấn|Đặc khu) /, '')}`,
+      // "(nay)": on today's boundaries, so the sheet is told apart from the as-reported one.
+      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh|Xã|Phường|Thị trấn|Đặc khu) /, '')}${
+        boundaries === 'CURRENT' ? ' (nay)' : ''
+      }`,
     };
   };
   const req = request();
@@ -61,23 +68,47 @@ export function PullCard(props: {
         </RadioGroup>
       </Field>
       {unit && layout === 'term' ? (
-        <TermPicker
-          client={props.client}
-          unitCode={unit.code}
-          value={termId}
-          onChange={onTerm}
-          onError={props.onError}
-        />
+        <TermPicker client={props.client} unit={unit} value={termId} onChange={onTerm} onError={props.onError} />
       ) : null}
       {layout === 'long' ? (
         <>
+          {unit?.level === 'PROVINCE' ? (
+            <Checkbox
+              data-testid="province-own"
+              checked={own}
+              onChange={(_, d) => setOwn(Boolean(d.checked))}
+              label={t('provinceOwn')}
+            />
+          ) : null}
+          <Field label={t('boundaries')} hint={boundaries === 'CURRENT' ? t('boundariesHint') : undefined}>
+            <RadioGroup
+              layout="horizontal"
+              value={boundaries}
+              onChange={(_, d) => setBoundaries(d.value as 'AS_REPORTED' | 'CURRENT')}
+            >
+              <Radio data-testid="boundaries-AS_REPORTED" value="AS_REPORTED" label={t('boundariesReported')} />
+              <Radio data-testid="boundaries-CURRENT" value="CURRENT" label={t('boundariesCurrent')} />
+            </RadioGroup>
+          </Field>
           <IndicatorPicker indicators={props.indicators} value={codes} onChange={setCodes} testId="pull-indicators" />
           <div style={{ display: 'flex', gap: 8 }}>
             <Field label={t('fromYear')}>
-              <Input value={from} onChange={(_, d) => setFrom(d.value)} inputMode="numeric" style={{ width: 90 }} />
+              <Input
+                data-testid="pull-from"
+                value={from}
+                onChange={(_, d) => setFrom(d.value)}
+                inputMode="numeric"
+                style={{ width: 90 }}
+              />
             </Field>
             <Field label={t('toYear')}>
-              <Input value={to} onChange={(_, d) => setTo(d.value)} inputMode="numeric" style={{ width: 90 }} />
+              <Input
+                data-testid="pull-to"
+                value={to}
+                onChange={(_, d) => setTo(d.value)}
+                inputMode="numeric"
+                style={{ width: 90 }}
+              />
             </Field>
           </div>
         </>

@@ -141,18 +141,20 @@ export function IndicatorPicker(props: {
 
 export function TermPicker(props: {
   client: GraphQLClient;
-  unitCode: string;
+  /** Any level: district terms (2020–2025), province and commune terms (2025–2030). */
+  unit: Pick<UnitHit, 'id' | 'code'>;
   value: string | null;
   onChange: (id: string | null) => void;
   onError: (e: unknown) => void;
 }) {
   const { t } = useT();
   const [terms, setTerms] = useState<TermHit[] | null>(null);
-  const { client, unitCode, onChange, onError } = props;
+  const { client, onChange, onError } = props;
+  const { id: unitId, code: unitCode } = props.unit;
   useEffect(() => {
     let live = true;
     setTerms(null);
-    listTerms(client, unitCode).then((list) => {
+    listTerms(client, { id: unitId, code: unitCode }).then((list) => {
       if (!live) return;
       setTerms(list);
       onChange(list[0]?.id ?? null); // the newest term is what people pull
@@ -160,7 +162,7 @@ export function TermPicker(props: {
     return () => {
       live = false;
     };
-  }, [client, unitCode, onChange, onError]);
+  }, [client, unitId, unitCode, onChange, onError]);
   const label = (x: TermHit) => `${x.congressRoman} (${x.startYear}–${x.endYear})`;
   const selected = terms?.find((x) => x.id === props.value);
   return (

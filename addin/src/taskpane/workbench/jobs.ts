@@ -8,7 +8,7 @@ import { compare, pivotFor } from '../../workflow/compare';
 import type { Progress as OnProgress, PullOutcome } from '../../workflow/pull';
 import { download, pull, refresh, requestFromScope } from '../../workflow/pull';
 import type { ResultItem } from '../../workflow/push';
-import { keepMine, markConflicts, review, takeServer } from '../../workflow/push';
+import { keepMine, markConflicts, markDerived, review, takeServer } from '../../workflow/push';
 import type { BoundSheet } from '../../workflow/sheet';
 import { loadActiveSheet } from '../../workflow/sheet';
 import { explainItem } from '../explain-mark';
@@ -108,6 +108,7 @@ async function afterPull(
   // Shown at once; the conflicts' paint and the pivot follow under the same progress bar.
   ctx.report({ type: 'pulled', sheet: outcome.sheet, conflicts: outcome.conflicts });
   await markConflicts(outcome.sheet, outcome.conflicts, annotate);
+  await markDerived(outcome.sheet, outcome.table, annotate);
   const { t } = ctx;
   const sheet = outcome.sheet.sheetName;
   let text = t(outcome.refreshed ? 'refreshed' : 'pulled', { rows: outcome.rows, sheet });
