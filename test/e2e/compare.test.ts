@@ -119,6 +119,32 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       pane.expectNoPageErrors();
     });
 
+    it("compares merged Ninh Bình on today's boundaries: Ý Yên among its rows, a separate pivot", async () => {
+      const expected = ok(
+        await s.gql(
+          '{ observations(filter: { provinceCode: "37", fromYear: 2020, toYear: 2025 }, boundaries: CURRENT, first: 1) { totalCount } }',
+        ),
+      ).observations.totalCount;
+      const asReported = ok(
+        await s.gql(
+          '{ observations(filter: { provinceCode: "37", fromYear: 2020, toYear: 2025 }, first: 1) { totalCount } }',
+        ),
+      ).observations.totalCount;
+      expect(expected).toBeGreaterThan(asReported); // Ý Yên (Nam Định) is not old Ninh Bình's
+      await pane.pickUnit('province-search', 'ninh binh', 'Ninh Bình');
+      await pane.byId('compare-boundaries-CURRENT').click();
+      await pane.act('compare');
+      await pane.byId('notice-success').waitFor();
+      const sheets = await pane.sheets();
+      const data = sheets.find((x) => x.name === 'So sánh Ninh Bình (nay)')!;
+      const grid = await pane.grid(data.name);
+      expect(grid.length - 1).toBe(expected);
+      expect(grid.slice(1).map((r) => r[1])).toContain('Huyện Ý Yên');
+      const pivot = sheets.find((x) => x.name === 'Pivot Ninh Bình (nay)')!;
+      expect(pivot.pivots).toEqual([expect.objectContaining({ source: data.tables[0]!.name })]);
+      pane.expectNoPageErrors();
+    });
+
     it('pulls one district as a long table: hidden version column, frozen header', async () => {
       await pane.pickUnit('unit-search', 'ha trung', 'Hà Trung', { before: true, level: 'DISTRICT' });
       await pane.byId('layout-long').click();

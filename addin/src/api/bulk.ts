@@ -94,7 +94,10 @@ export async function fetchLongTable(
       });
     }
     onProgress?.(observations.length, t.totalCount);
-    if (!t.pageInfo.hasNextPage || !t.pageInfo.endCursor) return { observations, catalog };
+    if (!t.pageInfo.hasNextPage || !t.pageInfo.endCursor) {
+      await nameUnknownUnits(client, observations, catalog);
+      return { observations, catalog };
+    }
     after = t.pageInfo.endCursor;
   }
 }
@@ -141,4 +144,36 @@ async function fetchCatalog(client: GraphQLClient, filter: LongFilter): Promise<
     if (![...units.values()].some((u) => u.code === code)) units.set(`code:${code}`, { code, name: null });
   }
   return { units: [...units.values()], indicators: d.indicators.map((i) => ({ ...i, decimals: i.decimals })) };
+}
+
+/**
+ * Names the units the catalogue did not cover (a province's communes; on today's boundaries, the
+ * districts of the provinces it came from, e.g. Ý Yên under Ninh Bình) by their ids, 200 per request.
+ */
+async function nameUnknownUnits(
+  client: GraphQLClient,
+  observations: ServerObservation[],
+  catalog: Catalog,
+): Promise<void> {
+  const missing = [...new Set(observations.filter((o) => o.unit.name === null && o.unit.id).map((o) => o.unit.id!))];
+  const found = new Map<string, UnitRow>();
+  for (let i = 0; i < missing.length; i += 200) {
+    const ids = missing.slice(i, i + 200);
+    const d = await client.request<Record<string, UnitRow | null>>(
+      `query(${ids.map((_, k) => `$i${k}: ID!`).join(', ')}) { ${ids
+        .map((_, k) => `u${k}: node(id: $i${k}) { ... on AdminUnit { ${UNIT} } }`)
+        .join(' ')} }`,
+      Object.fromEntries(ids.map((id, k) => [`i${k}`, id])),
+    );
+    for (const u of Object.values(d)) if (u?.id) found.set(u.id, u);
+  }
+  if (!found.size) return;
+  for (const o of observations) {
+    const u = o.unit.id ? found.get(o.unit.id) : undefined;
+    if (u && o.unit.name === null) (o as { unit: ServerObservation['unit'] }).unit = { ...o.unit, name: u.name };
+  }
+  const units = [...(catalog.units ?? [])];
+  for (const u of found.values())
+    units.push({ code: u.code, name: u.name, id: u.id, validFrom: u.validFrom, validTo: u.validTo });
+  (catalog as { units: Catalog['units'] }).units = units;
 }

@@ -1,5 +1,5 @@
 /**
- * Compare: a province-wide long table and, beside it, a PivotTable with the districts down the side
+ * Compare: a province-wide long table and, beside it, a PivotTable with the districts and communes down the side
  * and the periods across. The long table is a normal pulled sheet (it can be edited and pushed);
  * the pivot is only a view of it, refreshed with Excel's own "Refresh All".
  */
@@ -15,6 +15,8 @@ export interface CompareRequest {
   readonly indicatorCodes: readonly string[];
   readonly fromYear: number | null;
   readonly toYear: number | null;
+  /** CURRENT: on today's boundaries — the merged province with the districts of every province it came from, and its communes' values derived from theirs (read-only). */
+  readonly boundaries?: 'AS_REPORTED' | 'CURRENT';
 }
 
 export function compareRequest(req: CompareRequest) {
@@ -25,8 +27,9 @@ export function compareRequest(req: CompareRequest) {
       ...(req.indicatorCodes.length ? { indicatorCodes: [...req.indicatorCodes] } : {}),
       ...(req.fromYear ? { fromYear: req.fromYear } : {}),
       ...(req.toYear ? { toYear: req.toYear } : {}),
+      ...(req.boundaries === 'CURRENT' ? { boundaries: 'CURRENT' as const } : {}),
     },
-    label: `So sánh ${req.provinceName}`,
+    label: `So sánh ${req.provinceName}${req.boundaries === 'CURRENT' ? ' (nay)' : ''}`,
   };
 }
 

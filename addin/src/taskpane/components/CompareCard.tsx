@@ -5,7 +5,7 @@ import type { GraphQLClient, IndicatorHit, UnitHit } from '../../api';
 import { useT } from '../lang-context';
 import type { CompareRequest } from '../../workflow/compare';
 import { IndicatorPicker, UnitPicker } from './pickers';
-import { yearOrNull } from './PullCard';
+import { BoundariesField, yearOrNull, type Boundaries } from './PullCard';
 import { Section } from './Section';
 
 export function CompareCard(props: {
@@ -20,6 +20,7 @@ export function CompareCard(props: {
   const [codes, setCodes] = useState<string[]>([]);
   const [from, setFrom] = useState('2020');
   const [to, setTo] = useState('2025');
+  const [boundaries, setBoundaries] = useState<Boundaries>('AS_REPORTED');
   return (
     <Section title={t('compareTitle')} testId="compare-card">
       <UnitPicker
@@ -31,6 +32,7 @@ export function CompareCard(props: {
         onError={props.onError}
         testId="province-search"
       />
+      <BoundariesField value={boundaries} onChange={setBoundaries} testId="compare-boundaries" />
       <IndicatorPicker indicators={props.indicators} value={codes} onChange={setCodes} testId="compare-indicators" />
       <div style={{ display: 'flex', gap: 8 }}>
         <Field label={t('fromYear')}>
@@ -51,6 +53,7 @@ export function CompareCard(props: {
             indicatorCodes: codes,
             fromYear: yearOrNull(from),
             toYear: yearOrNull(to),
+            boundaries,
           })
         }
       >

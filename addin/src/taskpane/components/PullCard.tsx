@@ -25,7 +25,7 @@ export function PullCard(props: {
   const [codes, setCodes] = useState<string[]>([]);
   // A province's long table holds its districts' (communes') figures, or with this its own.
   const [own, setOwn] = useState(false);
-  const [boundaries, setBoundaries] = useState<'AS_REPORTED' | 'CURRENT'>('AS_REPORTED');
+  const [boundaries, setBoundaries] = useState<Boundaries>('AS_REPORTED');
   const [from, setFrom] = useState('2020');
   const [to, setTo] = useState('2025');
   const onTerm = useCallback((id: string | null) => setTermId(id), []);
@@ -44,10 +44,9 @@ export function PullCard(props: {
         ...(toYear ? { toYear } : {}),
         ...(boundaries === 'CURRENT' ? { boundaries } : {}),
       },
-      // "(nay)": on today's boundaries, so the sheet is told apart from the as-reported one.
-      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh|Xã|Phường|Thị trấn|Đặc khu) /, '')}${
-        boundaries === 'CURRENT' ? ' (nay)' : ''
-      }`,
+      label: `Dữ liệu ${unit.name.replace(/^(Huyện|Thị xã|Thành phố|Quận|Tỉnh|Xã|Phường|Thị trấn|Đặc khu) /, '')}${boundariesSuffix(
+        boundaries,
+      )}`,
     };
   };
   const req = request();
@@ -80,16 +79,7 @@ export function PullCard(props: {
               label={t('provinceOwn')}
             />
           ) : null}
-          <Field label={t('boundaries')} hint={boundaries === 'CURRENT' ? t('boundariesHint') : undefined}>
-            <RadioGroup
-              layout="horizontal"
-              value={boundaries}
-              onChange={(_, d) => setBoundaries(d.value as 'AS_REPORTED' | 'CURRENT')}
-            >
-              <Radio data-testid="boundaries-AS_REPORTED" value="AS_REPORTED" label={t('boundariesReported')} />
-              <Radio data-testid="boundaries-CURRENT" value="CURRENT" label={t('boundariesCurrent')} />
-            </RadioGroup>
-          </Field>
+          <BoundariesField value={boundaries} onChange={setBoundaries} />
           <IndicatorPicker indicators={props.indicators} value={codes} onChange={setCodes} testId="pull-indicators" />
           <div style={{ display: 'flex', gap: 8 }}>
             <Field label={t('fromYear')}>
@@ -122,5 +112,24 @@ export function PullCard(props: {
         {t('pull')}
       </Button>
     </Section>
+  );
+}
+
+export type Boundaries = 'AS_REPORTED' | 'CURRENT';
+
+/** "(nay)": a sheet on today's boundaries is told apart from the as-reported one by its name. */
+export const boundariesSuffix = (b: Boundaries) => (b === 'CURRENT' ? ' (nay)' : '');
+
+/** As reported, or on today's boundaries (values of merged units combined by the server, read-only). */
+export function BoundariesField(props: { value: Boundaries; onChange: (b: Boundaries) => void; testId?: string }) {
+  const { t } = useT();
+  const id = props.testId ?? 'boundaries';
+  return (
+    <Field label={t('boundaries')} hint={props.value === 'CURRENT' ? t('boundariesHint') : undefined}>
+      <RadioGroup layout="horizontal" value={props.value} onChange={(_, d) => props.onChange(d.value as Boundaries)}>
+        <Radio data-testid={`${id}-AS_REPORTED`} value="AS_REPORTED" label={t('boundariesReported')} />
+        <Radio data-testid={`${id}-CURRENT`} value="CURRENT" label={t('boundariesCurrent')} />
+      </RadioGroup>
+    </Field>
   );
 }

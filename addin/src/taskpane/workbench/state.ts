@@ -171,7 +171,9 @@ export function isRunning(phase: Phase): phase is RunningPhase {
 
 /** The province whose PivotTable a pull job ends with, if it is (or continues) a comparison. */
 export function pivotOf(job: Job): string | null {
-  if (job.kind === 'compare') return job.request.provinceName;
+  // "Pivot Ninh Bình (nay)" beside "Pivot Ninh Bình": one pivot per comparison sheet.
+  if (job.kind === 'compare')
+    return `${job.request.provinceName}${job.request.boundaries === 'CURRENT' ? ' (nay)' : ''}`;
   return job.kind === 'apply-refresh' ? job.pivot : null;
 }
 
