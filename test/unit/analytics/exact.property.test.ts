@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../../server/src/common/period';
 import { computeChange } from '../../../server/src/analytics/change';
 import { AchievementBand } from '../../../server/src/analytics/enums';
-import { achievementBand, scorecardCounts } from '../../../server/src/analytics/progress';
+import { achievementBand, roundTo, scorecardCounts } from '../../../server/src/analytics/progress';
 
 /**
  * Ratios, shares and changes against decimal.js computed independently of the server's code: the
@@ -69,6 +69,18 @@ describe('exact ratios, shares and changes (property, decimal.js reference)', ()
           if (ratio !== null && ratio >= 0.8) expect([AchievementBand.MET, AchievementBand.ABOVE_80]).toContain(band);
         },
       ),
+      RUNS,
+    );
+  });
+
+  it("rounding to the indicator's decimals is half away from zero on the decimal (MET, COMPLETE, ranks)", () => {
+    expect([roundTo(49.95, 1), roundTo(49.94, 1), roundTo(1.005, 2), roundTo(-2.5, 0), roundTo(0.5, 0)]).toEqual([
+      50, 49.9, 1.01, -3, 1,
+    ]);
+    fc.assert(
+      fc.property(millionths, fc.integer({ min: 0, max: 6 }), (m, decimals) => {
+        expect(roundTo(stored(m), decimals)).toBe(nearest(dec(m).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP)));
+      }),
       RUNS,
     );
   });
