@@ -40,6 +40,25 @@ export const REASONS = {
   PERSISTED_QUERY_NOT_SUPPORTED: t('Máy chủ không hỗ trợ truy vấn lưu sẵn', 'Persisted queries are not supported'),
   PERSISTED_QUERY_NOT_FOUND: t('Không có truy vấn lưu sẵn này', 'Unknown persisted query'),
   INVALID_VARIABLES: t('Biến của truy vấn không hợp lệ', 'The query variables are not valid'),
+  // HTTP-level refusals (before GraphQL runs)
+  MALFORMED_JSON: t('Nội dung yêu cầu không phải JSON hợp lệ', 'The request body is not valid JSON'),
+  BODY_TOO_LARGE: t(
+    'Yêu cầu quá lớn; hãy gửi ít dòng hơn mỗi lần',
+    'The request body is too large; send fewer rows per request',
+  ),
+  UNSUPPORTED_MEDIA_TYPE: t(
+    'Yêu cầu phải gửi dạng JSON (Content-Type: application/json)',
+    'Send the request as JSON (Content-Type: application/json)',
+  ),
+  METHOD_NOT_ALLOWED: t(
+    'Phương thức HTTP không được phép (thay đổi dữ liệu phải dùng POST)',
+    'HTTP method not allowed (changes need POST)',
+  ),
+  CSRF_PREVENTED: t(
+    'Yêu cầu bị chặn để chống giả mạo (CSRF): gửi kèm Content-Type: application/json hoặc Apollo-Require-Preflight',
+    'Blocked as a possible cross-site request forgery: send Content-Type: application/json or Apollo-Require-Preflight',
+  ),
+  ROUTE_NOT_FOUND: t('Không có địa chỉ này trên máy chủ', 'No such address on the server'),
   QUERY_TOO_COMPLEX: t(
     'Truy vấn quá lớn; hãy chia nhỏ hoặc giảm số dòng mỗi trang',
     'The query is too large; split it or ask for fewer rows per page',

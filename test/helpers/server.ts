@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ERROR_CODES, isReasonCode } from '../../schema/contract/reasons';
 import { loadConfig, type Config } from '../../server/src/app/config';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { scratchDatabase, type DbKind } from './databases';
@@ -41,6 +44,7 @@ export async function startTestServer(db: DbKind, env: Record<string, string> = 
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as GqlResponse;
+      assertErrorShape(body, query);
       return { ...body, status: res.status };
     },
     async stop() {
@@ -58,3 +62,29 @@ export function ok<T = any>(res: GqlResponse<T>): T {
 
 export const errorCode = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 export const errorReason = (res: GqlResponse) => res.errors?.[0]?.extensions?.reason;
+
+/** Where every worker records the errors it checked; test/global-setup.ts clears it and checks it at the end. */
+export const ERROR_LOG_DIR = path.resolve(__dirname, '../../.cache/gql-errors');
+
+/**
+ * The one error shape (docs/api.md "Errors"): every error the API returns carries `extensions.code`,
+ * one of the six codes, and `extensions.reason`, a reason of schema/contract/reasons.ts. Checked on
+ * every response through `t.gql` (so any error without them fails the test that received it), and
+ * recorded for the run's summary (test/global-setup.ts).
+ */
+export function assertErrorShape(body: { errors?: GqlResponse['errors'] }, what: string, record = true): void {
+  if (!body.errors?.length) return;
+  const lines = body.errors.map((e) => `${e.extensions?.code ?? '-'} ${e.extensions?.reason ?? '-'}\n`).join('');
+  if (record) {
+    fs.mkdirSync(ERROR_LOG_DIR, { recursive: true });
+    fs.appendFileSync(path.join(ERROR_LOG_DIR, `${process.pid}.log`), lines);
+  }
+  for (const e of body.errors) {
+    const code = e.extensions?.code;
+    const reason = e.extensions?.reason;
+    if (!code || !(ERROR_CODES as readonly string[]).includes(code) || !reason || !isReasonCode(reason))
+      throw new Error(
+        `An error without a contract code and reason, answering ${what.slice(0, 200)}: ${JSON.stringify(e)}`,
+      );
+  }
+}

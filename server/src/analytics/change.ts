@@ -1,13 +1,17 @@
-import { roundValue } from '../common/decimal';
+import { compoundGrowth, exactDifference, exactRatio } from '../common/exact';
 
 export interface ChangeResult {
-  /** value / base; how many times the base ("gấp 1,41 lần"). */
+  /** value / base, the double nearest the exact quotient; how many times the base ("gấp 1,41 lần"). */
   ratio: number;
   /** value − base, exact to the stored scale (6 decimals). */
   difference: number;
   /** Whole years between the two periods' ends (negative when the base is later); null when not whole. */
   years: number | null;
-  /** ratio^(1/years) − 1: the constant annual growth from the earlier to the later value. */
+  /**
+   * ratio^(1/years) − 1: the constant annual growth from the earlier to the later value (years < 0: the
+   * base is later, ratio^(1/years) = (base/value)^(1/|years|), still growth forward in time). Computed
+   * on decimals (common/exact.ts compoundGrowth), 15 significant digits.
+   */
   cagr: number | null;
 }
 
@@ -24,13 +28,14 @@ export function computeChange(
   baseEndMonth: number,
 ): ChangeResult | null {
   if (base === 0) return null;
-  const ratio = value / base;
+  const ratio = exactRatio(value, base);
   const months = valueEndMonth - baseEndMonth;
   const years = months !== 0 && months % 12 === 0 ? months / 12 : null;
   let cagr: number | null = null;
   if (years !== null && base > 0 && value >= 0) {
-    const g = ratio ** (1 / years) - 1;
-    cagr = Number.isFinite(g) ? g : null;
+    // 0 over a later base: growth from 0 has no rate (0^(−1/n) is infinite).
+    if (value === 0) cagr = years > 0 ? -1 : null;
+    else cagr = compoundGrowth(value, base, years);
   }
-  return { ratio, difference: roundValue(value - base), years, cagr };
+  return { ratio, difference: exactDifference(value, base), years, cagr };
 }

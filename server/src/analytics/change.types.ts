@@ -8,10 +8,10 @@ export class Change {
   @Field(() => Observation)
   base: Observation;
 
-  @Field(() => Float, { description: 'value / base.value, exact' })
+  @Field(() => Float, { description: 'value / base.value, exact: the double nearest the exact quotient' })
   ratio: number;
 
-  @Field(() => Float, { description: 'value − base.value' })
+  @Field(() => Float, { description: 'value − base.value, exact at 6 decimals' })
   difference: number;
 
   @Field(() => Int, {
@@ -23,7 +23,7 @@ export class Change {
   @Field(() => Float, {
     nullable: true,
     description:
-      'ratio^(1/years) − 1: constant annual growth; null when years is null, the base is ≤ 0 or the value < 0',
+      'ratio^(1/years) − 1: constant annual growth forward in time (positive when the later value is larger, also with a later base), 15 significant digits; null when years is null, the base is ≤ 0 or the value < 0',
   })
   cagr: number | null;
 }

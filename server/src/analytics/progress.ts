@@ -1,4 +1,5 @@
 import { tryParsePeriod, type Period } from '../common/period';
+import { Dec, exactRatio, roundHalfAway, toDec, toNumber } from '../common/exact';
 import { firstMonthOf, lastMonthOf } from '../common/year';
 import { AchievementBand, ForecastMethod, ForecastOutcome } from './enums';
 
@@ -30,24 +31,15 @@ export const termWindow = (startYear: number, endYear: number): MonthWindow => (
   endMonth: lastMonthOf(endYear),
 });
 
-/** Bands from here down; compared with a tolerance so 0.8 computed as 0.7999999999 still counts. */
+/** Band thresholds, compared with the ratio as returned (so a band always agrees with the ratio shown). */
 export const ABOVE_80 = 0.8;
 export const FROM_50 = 0.5;
-const EPS = 1e-12;
 
 /**
- * Rounds half away from zero at `decimals`, robustly for binary fractions (1.005 → 1.01):
- * the scaled value is first cut to 15 significant digits, the precision a double holds.
+ * Rounds half away from zero at `decimals` (0–6), on the value's decimal (1.005 → 1.01; 49.95 → 50.0
+ * with one decimal). Values are stored with at most 6 decimals, so this is exact.
  */
-export function roundTo(value: number, decimals: number): number {
-  const d = Math.min(Math.max(Math.trunc(decimals), 0), 10);
-  const f = 10 ** d;
-  let scaled = Math.abs(value) * f;
-  // Only a value near a half needs the (slow) cut to 15 digits; the rest round the same either way.
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
-  const r = (Math.sign(value) * Math.round(scaled)) / f;
-  return r === 0 ? 0 : r; // no -0
-}
+export const roundTo = (value: number, decimals: number): number => roundHalfAway(value, decimals);
 
 /**
  * The progress observation (contract): the latest non-FORECAST observation whose period lies inside
@@ -88,7 +80,7 @@ export function progressRatio(value: number, target: number, comparator: Compara
   if (value === target) return 1;
   const [num, den] = comparator === 'AT_LEAST' ? [value, target] : [target, value];
   if (!(den > 0)) return null;
-  return num / den;
+  return exactRatio(num, den);
 }
 
 /**
@@ -104,8 +96,8 @@ export function achievementBand(
   if (value === null) return { ratio: null, band: AchievementBand.NO_DATA };
   const ratio = progressRatio(value, target, comparator);
   if (meets(value, target, comparator, decimals)) return { ratio, band: AchievementBand.MET };
-  if (ratio !== null && ratio >= ABOVE_80 - EPS) return { ratio, band: AchievementBand.ABOVE_80 };
-  if (ratio !== null && ratio >= FROM_50 - EPS) return { ratio, band: AchievementBand.FROM_50_TO_80 };
+  if (ratio !== null && ratio >= ABOVE_80) return { ratio, band: AchievementBand.ABOVE_80 };
+  if (ratio !== null && ratio >= FROM_50) return { ratio, band: AchievementBand.FROM_50_TO_80 };
   return { ratio, band: AchievementBand.BELOW_50 };
 }
 
@@ -147,27 +139,28 @@ export function projectTrend(
   fallback: DatedValue | null,
 ): number | null {
   const usable = observed.filter((o) => o.status !== 'FORECAST' && o.endMonth <= target.endMonth);
-  let projected: number | null = null;
+  let projected: Dec | null = null;
   if (target.kind === 'SPAN') {
     const spans = usable.filter((o) => kindOf(o) === 'SPAN');
     const latest = chooseObservation(spans, { startMonth: -Infinity, endMonth: Infinity }, null);
-    projected = latest ? latest.value : null;
+    projected = latest ? toDec(latest.value) : null;
   } else {
     const series = usable.filter((o) => kindOf(o) === target.kind).sort((a, b) => a.endMonth - b.endMonth);
-    if (series.length === 1) projected = series[0].value;
+    if (series.length === 1) projected = toDec(series[0].value);
     else if (series.length > 1) {
-      const first = series[0];
-      const last = series[series.length - 1];
-      const steps = (target.endMonth - last.endMonth) / (last.endMonth - first.endMonth);
+      const first = toDec(series[0].value);
+      const last = toDec(series[series.length - 1].value);
+      // steps = (months from the last value to the target's end) / (months from the first to the last)
+      const steps = new Dec(target.endMonth - series[series.length - 1].endMonth).div(
+        series[series.length - 1].endMonth - series[0].endMonth,
+      );
       projected =
-        first.value > 0 && last.value > 0
-          ? last.value * (last.value / first.value) ** steps
-          : last.value + (last.value - first.value) * steps;
+        first.gt(0) && last.gt(0) ? last.times(last.div(first).pow(steps)) : last.plus(last.minus(first).times(steps));
     }
   }
-  if (projected === null && fallback) projected = fallback.value;
-  if (projected === null || !Number.isFinite(projected)) return null;
-  return roundTo(projected, decimals);
+  if (projected === null && fallback) projected = toDec(fallback.value);
+  if (projected === null || !projected.isFinite()) return null;
+  return toNumber(projected.toDecimalPlaces(Math.min(Math.max(Math.trunc(decimals), 0), 6), Dec.ROUND_HALF_UP));
 }
 
 export interface TargetSpec {
@@ -260,7 +253,7 @@ export function scorecardCounts(
     from50To80: count(AchievementBand.FROM_50_TO_80),
     below50: count(AchievementBand.BELOW_50),
     noData: count(AchievementBand.NO_DATA),
-    metShare: items.length ? met / items.length : 0,
+    metShare: items.length ? exactRatio(met, items.length) : 0,
     forecastExceed: forecasts(ForecastOutcome.EXCEED),
     forecastComplete: forecasts(ForecastOutcome.COMPLETE),
     forecastAtRisk: forecasts(ForecastOutcome.AT_RISK),

@@ -7,7 +7,7 @@ import { listOf } from '../common/complexity';
 registerEnumType(AchievementBand, {
   name: 'AchievementBand',
   description:
-    'MET: the comparator holds · ABOVE_80: ratio ≥ 0.8 · FROM_50_TO_80: ratio ≥ 0.5 · BELOW_50 · NO_DATA: no observation',
+    "MET: the comparator holds at the indicator's decimals · ABOVE_80: ratio (as returned) ≥ 0.8 · FROM_50_TO_80: ratio ≥ 0.5 · BELOW_50 · NO_DATA: no observation",
 });
 registerEnumType(ForecastOutcome, {
   name: 'ForecastOutcome',
@@ -37,7 +37,7 @@ export class Progress {
   @Field(() => Float, {
     nullable: true,
     description:
-      'value/target (AT_LEAST) or target/value (AT_MOST), exact (not rounded); 1 when value equals target; null without data or when the denominator is zero or negative',
+      'value/target (AT_LEAST) or target/value (AT_MOST), exact: the double nearest the exact quotient of the stored decimals (1.2/1.5 = 0.8); 1 when value equals target; null without data or when the denominator is zero or negative',
   })
   ratio: number | null;
 
@@ -86,7 +86,8 @@ export class Scorecard {
   noData: number;
 
   @Field(() => Float, {
-    description: 'met / total, exact (11/27 = 0.407407…, shown as 40,7%); 0 for a term without targets',
+    description:
+      'met / total, exact: the nearest double (11/27 = 0.4074074074074074, shown as 40,7%); 0 for a term without targets',
   })
   metShare: number;
 

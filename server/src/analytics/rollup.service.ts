@@ -4,7 +4,7 @@ import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { AdminLevel } from '../admin-units/admin-unit.types';
 import { IndicatorService } from '../indicators/indicator.service';
 import type { Indicator } from '../indicators/indicator.types';
-import { exactSum, exactWeightedMean } from '../observations/boundaries';
+import { exactDifference, exactSum, exactWeightedMean } from '../common/exact';
 import { BoundaryService } from '../observations/boundary.service';
 import { ObservationScopeService, type ObservationScope } from '../observations/observation-scope';
 import { ObservationService } from '../observations/observation.service';
@@ -95,7 +95,7 @@ export class RollUpService {
         reportedStatus: (reported?.status ?? null) as ObservationStatus | null,
         reportedDerived: reported?.derived ?? false,
         rolledUp: rolled.value,
-        difference: reported && rolled.value !== null ? exactSum([reported.value, -rolled.value]) : null,
+        difference: reported && rolled.value !== null ? exactDifference(reported.value, rolled.value) : null,
         units: expected.length,
         reporting: rolled.values.length,
         complete:

@@ -1,8 +1,16 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ERROR_CODES } from '../../../schema/contract/reasons';
+import { ERROR_CODES, isReasonCode } from '../../../schema/contract/reasons';
 import { AppError, type ReasonCode } from '../common/errors';
+
+/**
+ * The one place errors get their shape. Every error leaves with `extensions.code` (one of the six
+ * codes of the contract) and `extensions.reason` (a ReasonCode of schema/contract/reasons.ts): errors
+ * of resolvers and plugins (`formatError`), Apollo's and graphql-js's own refusals of a malformed
+ * request (`formatError`, finer reasons from `apolloReason`), and the HTTP layer's refusals before
+ * GraphQL runs (`httpErrorBody`: unknown route, body too large or not JSON, wrong content type).
+ */
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
@@ -17,6 +25,23 @@ const MALFORMED: ReadonlySet<string> = new Set<ReasonCode>([
   'PERSISTED_QUERY_NOT_FOUND',
 ]);
 
+/**
+ * Apollo says BAD_REQUEST for several distinct refusals; its messages tell them apart (pinned by
+ * test/integration/http-errors.test.ts, so an Apollo upgrade that rewords them fails a test).
+ */
+function apolloReason(code: string, message: string): ReasonCode {
+  if (code === 'BAD_REQUEST') {
+    if (message.includes('Cross-Site Request Forgery')) return 'CSRF_PREVENTED';
+    if (message.startsWith('GET requests only support query') || message.includes('supports only GET/POST'))
+      return 'METHOD_NOT_ALLOWED';
+    if (message.includes('`variables`') || message.includes('`extensions`')) return 'INVALID_VARIABLES';
+    return 'BAD_REQUEST';
+  }
+  // Variables that do not coerce to their declared types (graphql-js, reported by Apollo as BAD_USER_INPUT).
+  if (code === 'BAD_USER_INPUT') return message.startsWith('Variable "$') ? 'INVALID_VARIABLES' : 'BAD_USER_INPUT';
+  return isReasonCode(code) ? code : 'GRAPHQL_VALIDATION_FAILED';
+}
+
 /** An AppError as a GraphQLError, e.g. to throw from an Apollo plugin. */
 export function toGraphQLError(e: AppError, httpStatus?: number): GraphQLError {
   return new GraphQLError(e.message, {
@@ -29,9 +54,14 @@ export function toGraphQLError(e: AppError, httpStatus?: number): GraphQLError {
   });
 }
 
+/** The body of an error answered by the HTTP layer, in the GraphQL error shape. */
+export function httpErrorBody(e: AppError): { errors: GraphQLFormattedError[] } {
+  return { errors: [{ message: e.message, extensions: { code: e.code, reason: e.reason } }] };
+}
+
 /**
- * The one place errors become GraphQL error codes: every error leaves with one of the six codes
- * of the contract; anything unexpected is logged and masked as INTERNAL.
+ * Every error leaves with one of the six codes of the contract and a reason; anything unexpected is
+ * logged and masked as INTERNAL.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -48,11 +78,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = String(formatted.extensions?.code ?? '');
-  if (CODES.has(code)) return formatted;
+  const reason = formatted.extensions?.reason;
+  if (CODES.has(code) && code !== 'BAD_USER_INPUT') {
+    return { ...formatted, extensions: { ...formatted.extensions, code, reason: reason ?? code } };
+  }
   if (MALFORMED.has(code) || (original instanceof GraphQLError && !original.originalError && code === '')) {
     return {
       ...formatted,
-      extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason: code || 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: {
+        ...formatted.extensions,
+        code: 'BAD_USER_INPUT',
+        reason: reason ?? (code ? apolloReason(code, formatted.message) : 'GRAPHQL_VALIDATION_FAILED'),
+      },
     };
   }
   console.error('[graphql] internal error:', original);
@@ -60,6 +97,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL' },
+    extensions: { code: 'INTERNAL', reason: 'INTERNAL' },
   };
 }

@@ -6,9 +6,9 @@ import type http from 'node:http';
 import type { Config } from '../app/config';
 import type { Services } from '../app/services';
 import type { RequestContext } from '../auth/request-context';
-import { AppError } from '../common/errors';
+import { AppError, badInput, notFound } from '../common/errors';
 import { createApollo } from '../graphql/apollo';
-import { toGraphQLError } from '../graphql/errors';
+import { httpErrorBody, toGraphQLError } from '../graphql/errors';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { inFlightTracker } from './in-flight';
@@ -38,9 +38,11 @@ export async function createApp(
   app.get('/graphql', explorerPage);
   app.use(
     '/graphql',
+    jsonOnly,
     express.json({ limit: config.bodyLimit }),
     inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })),
   );
+  app.use(routeNotFound);
   app.use(bodyErrors(config.bodyLimit));
   return { app, apollo, idle: inFlight.idle };
 }
@@ -77,20 +79,49 @@ const requestContext =
     return { viewer, container: services.container.createChildContainer() };
   };
 
+/** A POST to /graphql must be JSON (415 otherwise, before the body is read). */
+function jsonOnly(req: Request, res: Response, next: NextFunction) {
+  if (req.method !== 'POST' || req.is('application/json')) return next();
+  const type = req.headers['content-type'] ?? 'none';
+  res
+    .status(415)
+    .json(
+      httpErrorBody(
+        badInput(
+          'UNSUPPORTED_MEDIA_TYPE',
+          `POST /graphql takes Content-Type: application/json (got ${type}): {"query": …, "variables": …}`,
+        ),
+      ),
+    );
+}
+
+/** Anything no route answered: 404 in the error shape, not Express's HTML page. */
+function routeNotFound(req: Request, res: Response) {
+  res
+    .status(404)
+    .json(
+      httpErrorBody(
+        notFound('ROUTE_NOT_FOUND', `No such address: ${req.method} ${req.path}; the API is POST /graphql`),
+      ),
+    );
+}
+
 /** Body-parser failures (too large, not JSON) answer in the GraphQL error shape, never as an HTML 500. */
 const bodyErrors =
   (bodyLimit: string) =>
   (err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message =
-      err.type === 'entity.too.large'
-        ? `The request body is larger than ${bodyLimit}; send fewer rows per request`
-        : status < 500
-          ? `Malformed request: ${err.message}`
-          : 'Internal server error';
-    if (status >= 500) console.error('[http]', err);
-    res
-      .status(status)
-      .json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL' } }] });
+    let error: AppError;
+    if (err.type === 'entity.too.large')
+      error = badInput('BODY_TOO_LARGE', `The request body is larger than ${bodyLimit}; send fewer rows per request`);
+    else if (err.type === 'entity.parse.failed') error = badInput('MALFORMED_JSON', `Malformed JSON: ${err.message}`);
+    else if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported')
+      error = badInput('UNSUPPORTED_MEDIA_TYPE', `Malformed request: ${err.message}`);
+    else if (status < 500) error = badInput('BAD_REQUEST', `Malformed request: ${err.message}`);
+    else {
+      console.error('[http]', err);
+      error = new AppError('INTERNAL', 'Internal server error');
+    }
+    res.status(status).json(httpErrorBody(error));
   };

@@ -1,4 +1,4 @@
-import { VALUE_SCALE } from '../common/decimal';
+import { exactSum, exactWeightedMean } from '../common/exact';
 import type { AggregationValue } from '../indicators/indicator.entity';
 import type { LinkKindValue } from '../admin-units/unit-lineage.entity';
 
@@ -53,49 +53,8 @@ const FINALITY = ['FORECAST', 'ESTIMATED', 'PRELIMINARY', 'OFFICIAL'];
 const leastFinal = (statuses: readonly string[]) =>
   statuses.reduce((a, b) => (FINALITY.indexOf(b) < FINALITY.indexOf(a) ? b : a));
 
-const SCALE = 10n ** BigInt(VALUE_SCALE);
-
-/** A stored value (DECIMAL(20,6)) as an integer count of millionths, exactly as the database holds it. */
-export function toScaled(value: number): bigint {
-  const text = value.toFixed(VALUE_SCALE);
-  const negative = text.startsWith('-');
-  const [whole, fraction] = (negative ? text.slice(1) : text).split('.');
-  const n = BigInt(whole) * SCALE + BigInt(fraction);
-  return negative ? -n : n;
-}
-
-/** The number nearest to an integer count of millionths. */
-export function fromScaled(n: bigint): number {
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
-  const text = `${abs / SCALE}.${(abs % SCALE).toString().padStart(VALUE_SCALE, '0')}`;
-  return Number(negative ? `-${text}` : text);
-}
-
-/** numerator / denominator (denominator > 0) rounded half away from zero to an integer. */
-function divideRounded(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n;
-  const abs = negative ? -numerator : numerator;
-  const q = (abs * 2n + denominator) / (denominator * 2n);
-  return negative ? -q : q;
-}
-
-/** Σ values, exact at the stored scale. */
-export function exactSum(values: readonly number[]): number {
-  return fromScaled(values.reduce((s, v) => s + toScaled(v), 0n));
-}
-
-/** Σ value × weight / Σ weight, rounded half away from zero to the stored scale; null when Σ weight is 0. */
-export function exactWeightedMean(parts: readonly { value: number; weight: number }[]): number | null {
-  let numerator = 0n; // scale²
-  let weights = 0n; // scale
-  for (const p of parts) {
-    numerator += toScaled(p.value) * toScaled(p.weight);
-    weights += toScaled(p.weight);
-  }
-  if (weights <= 0n) return null;
-  return fromScaled(divideRounded(numerator, weights));
-}
+// The exact arithmetic lives in common/exact.ts (shared with analytics); re-exported for callers here.
+export { exactSum, exactWeightedMean, fromScaled, toScaled } from '../common/exact';
 
 const cellKey = (unitId: number, indicatorId: number, period: string) => `${unitId}|${indicatorId}|${period}`;
 
