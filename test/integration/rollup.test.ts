@@ -76,6 +76,10 @@ describeEachDb('provinceRollUp', (db) => {
       ['TD_TANG_GTSX', 7.5, null, null, 1],
       ['THU_NHAP_BQ', null, 47.5, null, 2],
     ]);
+    // The demo's 2023 incomes of Hà Trung and Cẩm Thủy have no population beside them: the row is
+    // there, with nothing to weigh.
+    const unweighted = await rollUp('provinceCode: "38", indicatorCodes: ["THU_NHAP_BQ"], periods: ["2023"]');
+    expect(unweighted.map((r) => [r.reported, r.rolledUp, r.reporting, r.complete])).toEqual([[null, null, 0, false]]);
   });
 
   it('after the reform rolls Thanh Hóa up from its 166 communes', async () => {

@@ -83,7 +83,6 @@ export class RollUpService {
           );
       const reported = byKey.get(key(province.localId, s.indicatorId, s.period)) ?? null;
       const rolled = this.combine(indicator, expected, byKey, s.period);
-      if (!reported && !rolled.values.length) continue;
       rows.push({
         indicatorCode: indicator.code,
         indicatorName: indicator.name,
