@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
 import {
   describeUnit,
-  loadScopedUnitById,
+  unitOfId,
   loadScopedUnitsByCode,
   requireApproveScope,
   requireViewer,
@@ -15,7 +15,6 @@ import {
   type ScopedUnit,
 } from '../auth/scope';
 import { badInput } from '../common/errors';
-import { fromGlobalId } from '../common/global-id';
 import { existedDuring, pickOnDay } from '../common/year';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
 import { isMysql } from '../db/dialect';
@@ -104,24 +103,14 @@ export class PeriodLockService {
         ];
     if (input.unitId !== undefined && input.unitId !== null) {
       // The unit named by id (as push rows): its code must be unitCode, and it existed in the period.
-      const parsed = fromGlobalId(input.unitId);
-      const chosen =
-        parsed && ['Province', 'District', 'Commune'].includes(parsed.type)
-          ? await loadScopedUnitById(this.ds, parsed.id)
-          : null;
-      const errors = !chosen
-        ? [userError('UNKNOWN_UNIT', `No unit has id "${truncate(input.unitId)}"`, ['input', 'unitId'])]
-        : chosen.code !== input.unitCode
-          ? [
-              userError(
-                'UNIT_MISMATCH',
-                `unitId is ${chosen.name} (${chosen.code}), not a unit with code "${truncate(input.unitCode)}"`,
-                ['input', 'unitId'],
-              ),
-            ]
-          : period && !existedDuring(chosen, period.startMonth, period.endMonth)
+      const found = await unitOfId(this.ds, input.unitId, input.unitCode);
+      const chosen = 'unit' in found ? found.unit : null;
+      const errors =
+        'reason' in found
+          ? [userError(found.reason, found.message, ['input', 'unitId'])]
+          : period && !existedDuring(found.unit, period.startMonth, period.endMonth)
             ? [
-                userError('UNIT_INACTIVE', `${describeUnit(chosen)} did not exist in ${period.text}`, [
+                userError('UNIT_INACTIVE', `${describeUnit(found.unit)} did not exist in ${period.text}`, [
                   'input',
                   'unitId',
                 ]),
@@ -248,18 +237,9 @@ export class PeriodLockService {
   async list(unitCode: string, opts: { on?: string | null; unitId?: string | null } = {}): Promise<PeriodLock[]> {
     let unit: ScopedUnit | null;
     if (opts.unitId !== undefined && opts.unitId !== null) {
-      const parsed = fromGlobalId(opts.unitId);
-      unit =
-        parsed && ['Province', 'District', 'Commune'].includes(parsed.type)
-          ? await loadScopedUnitById(this.ds, parsed.id)
-          : null;
-      if (!unit) throw badInput('UNKNOWN_UNIT', `No unit has id "${truncate(opts.unitId)}"`, ['unitId']);
-      if (unit.code !== unitCode)
-        throw badInput(
-          'UNIT_MISMATCH',
-          `unitId is ${unit.name} (${unit.code}), not a unit with code "${truncate(unitCode)}"`,
-          ['unitId'],
-        );
+      const found = await unitOfId(this.ds, opts.unitId, unitCode);
+      if ('reason' in found) throw badInput(found.reason, found.message, ['unitId']);
+      unit = found.unit;
     } else {
       unit = pickOnDay((await loadScopedUnitsByCode(this.ds, [unitCode])).get(unitCode) ?? [], opts.on ?? null);
     }

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { forbidden, unauthenticated } from '../common/errors';
 import { existedDuring, existedOn, pickOnDay } from '../common/year';
-import { toGlobalId } from '../common/global-id';
+import { truncate } from '../common/period';
+import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { inChunks, placeholders } from '../db/sql';
 import type { Viewer } from './auth.types';
 
@@ -202,4 +203,27 @@ export function describeUnit(u: ScopedUnit): string {
 export async function loadScopedUnitById(em: Pick<EntityManager, 'query'>, id: number): Promise<ScopedUnit | null> {
   const rows: Record<string, unknown>[] = await em.query(`${UNIT_SQL} WHERE u.id = ?`, [id]);
   return rows.length ? toScopedUnit(rows[0]) : null;
+}
+
+/**
+ * The unit a `unitId` (AdminUnit.id) names, checked against the code sent beside it: UNKNOWN_UNIT for
+ * an id that is no unit's, UNIT_MISMATCH for a unit with another code (as push rows, approvals, terms).
+ */
+export async function unitOfId(
+  em: Pick<EntityManager, 'query'>,
+  unitId: string,
+  unitCode: string,
+): Promise<{ unit: ScopedUnit } | { reason: 'UNKNOWN_UNIT' | 'UNIT_MISMATCH'; message: string }> {
+  const parsed = fromGlobalId(unitId);
+  const unit =
+    parsed && ['Province', 'District', 'Commune'].includes(parsed.type)
+      ? await loadScopedUnitById(em, parsed.id)
+      : null;
+  if (!unit) return { reason: 'UNKNOWN_UNIT', message: `No unit has id "${truncate(unitId)}"` };
+  if (unit.code !== unitCode)
+    return {
+      reason: 'UNIT_MISMATCH',
+      message: `unitId is ${unit.name} (${unit.code}), not a unit with code "${truncate(unitCode)}"`,
+    };
+  return { unit };
 }

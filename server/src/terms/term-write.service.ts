@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
 import {
   loadScopedUnitById,
+  unitOfId,
   loadScopedUnitsByCode,
   requireEditor,
   resolveWriteScope,
@@ -112,22 +113,9 @@ export class TermWriteService {
   private async termUnit(input: CreateTermInput, errors: UserError[]): Promise<ScopedUnit | undefined> {
     const candidates = (await loadScopedUnitsByCode(this.ds, [input.unitCode])).get(input.unitCode);
     if (input.unitId !== undefined && input.unitId !== null) {
-      const parsed = fromGlobalId(input.unitId);
-      const chosen =
-        parsed && ['Province', 'District', 'Commune'].includes(parsed.type)
-          ? await loadScopedUnitById(this.ds, parsed.id)
-          : null;
-      if (!chosen)
-        errors.push(userError('UNKNOWN_UNIT', `No unit has id "${truncate(input.unitId)}"`, ['input', 'unitId']));
-      else if (chosen.code !== input.unitCode)
-        errors.push(
-          userError(
-            'UNIT_MISMATCH',
-            `unitId is ${chosen.name} (${chosen.code}), not a unit with code "${truncate(input.unitCode)}"`,
-            ['input', 'unitId'],
-          ),
-        );
-      return chosen && chosen.code === input.unitCode ? chosen : undefined;
+      const found = await unitOfId(this.ds, input.unitId, input.unitCode);
+      if ('reason' in found) errors.push(userError(found.reason, found.message, ['input', 'unitId']));
+      return 'unit' in found ? found.unit : undefined;
     }
     if (!candidates) {
       errors.push(userError('UNKNOWN_UNIT', `No unit has code "${truncate(input.unitCode)}"`, ['input', 'unitCode']));
