@@ -185,6 +185,28 @@ describeEachDb('changes: the change feed', (db) => {
     expect(next.nodes.map((c) => [c.sequence, c.period])).toEqual([[decodeChangeCursor(head).seq + 1, '1993']]);
   });
 
+  it('provinceCode keeps the changes of the units observationTable covers for it, and those of no unit', async () => {
+    const head = await s.services.changes.head();
+    const rows = [
+      { unitCode: '392', indicatorCode: 'GTSX', period: '1994', value: 1 },
+      { unitCode: '001', indicatorCode: 'GTSX', period: '1994', value: 2 },
+      { unitCode: '38', indicatorCode: 'GTSX', period: '1994', value: 3 },
+    ];
+    expect((await s.services.push.push(s.admin, rows)).created).toBe(3);
+    const all = await s.services.changes.changes(head, 100);
+    expect(all.nodes.map((c) => c.unitCode)).toEqual(['392', '001', '38']);
+    const thanhHoa = await s.services.changes.changes(head, 100, '38');
+    expect(thanhHoa.nodes.map((c) => c.unitCode)).toEqual(['392']);
+    expect(thanhHoa.pageInfo.endCursor).toBe(all.pageInfo.endCursor);
+    const table = await s.services.observationTable.page({ provinceCode: '38', periods: ['1994'] }, 100, null);
+    expect(table.rows.map((r) => r[0])).toEqual(['392']);
+    // A page that scans only other provinces' changes is empty but moves the cursor on.
+    const scan = await s.services.changes.changes(head, 1, '38');
+    const next = await s.services.changes.changes(scan.pageInfo.endCursor, 1, '38');
+    expect([scan.nodes.length, next.nodes.length, next.pageInfo.hasNextPage]).toEqual([1, 0, true]);
+    expect(next.pageInfo.endCursor).not.toBe(scan.pageInfo.endCursor);
+  });
+
   it('refuses a cursor it did not make', async () => {
     await expect(s.services.changes.changes('bm9wZQ', 10)).rejects.toMatchObject({ reason: 'INVALID_CURSOR' });
     await expect(s.services.changes.changes(null, 0)).rejects.toMatchObject({ reason: 'INVALID_FIRST' });

@@ -22,8 +22,14 @@ export class ChangeFeedResolver {
     after?: string | null,
     @Arg('first', () => Int, { defaultValue: 1000, description: `At most ${MAX_CHANGES_PAGE.toLocaleString('en')}` })
     first = 1000,
+    @Arg('provinceCode', () => String, {
+      nullable: true,
+      description:
+        "Only the changes of the units observationTable's filter provinceCode covers, and those of no unit (indicators); `first` then counts the changes scanned, so a page may be empty with hasNextPage true",
+    })
+    provinceCode?: string | null,
   ): Promise<ChangeConnection> {
-    return this.feed.changes(after, first);
+    return this.feed.changes(after, first, provinceCode);
   }
 
   @Query(() => String, {

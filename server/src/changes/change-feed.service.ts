@@ -1,10 +1,11 @@
 import { injectable } from 'tsyringe';
 import { DataSource } from 'typeorm';
+import { ObservationScopeService } from '../observations/observation-scope';
 import { unitGlobalId } from '../auth/scope';
 import { badInput } from '../common/errors';
 import { toGlobalId } from '../common/global-id';
 import { assertPageSize } from '../common/paging';
-import { readDateTime, readDecimal } from '../db/sql';
+import { placeholders, readDateTime, readDecimal } from '../db/sql';
 import type { ObservationStatus } from '../observations/observation.types';
 import { toAction, toKind, type ChangeEntry, type ChangeConnection } from './change.types';
 
@@ -34,7 +35,10 @@ export function decodeChangeCursor(cursor: string): ChangeCursor {
  */
 @injectable()
 export class ChangeFeedService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scopes: ObservationScopeService,
+  ) {}
 
   /** The cursor after the last committed change: where a mirror that is about to take a full read starts. */
   async head(): Promise<string> {
@@ -42,13 +46,32 @@ export class ChangeFeedService {
     return encodeChangeCursor({ seq: Number(rows[0]?.n ?? 0), position: END_OF_TX });
   }
 
-  async changes(after: string | null | undefined, first: number): Promise<ChangeConnection> {
+  /**
+   * The changes after `after`, `first` at most. With `provinceCode`, only the changes of the units
+   * the same filter of observationTable covers (the province's districts and communes), plus the
+   * changes that concern no unit (indicators). `first` counts the changes scanned, so a filtered page
+   * may be empty and still have a next page; endCursor always advances past what was scanned.
+   */
+  async changes(
+    after: string | null | undefined,
+    first: number,
+    provinceCode?: string | null,
+  ): Promise<ChangeConnection> {
     assertPageSize(first, MAX_CHANGES_PAGE, 1);
     const from = after ? decodeChangeCursor(after) : { seq: 0, position: END_OF_TX };
+    const provinceIds =
+      provinceCode === null || provinceCode === undefined
+        ? null
+        : ((await this.scopes.resolve({ provinceCode }, [])).provinceIds ?? []);
+    const ids = provinceIds && (provinceIds.length ? provinceIds : [-1]);
+    const matches = ids
+      ? `CASE WHEN e.unit_id IS NULL OR e.unit_id IN (SELECT pu.id FROM admin_unit pu LEFT JOIN admin_unit pp ON pp.id = pu.parent_id
+              WHERE pu.parent_id IN (${placeholders(ids.length)}) OR pp.parent_id IN (${placeholders(ids.length)})) THEN 1 ELSE 0 END`
+      : '1';
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT t.seq, e.position, t.committed_at, t.actor, e.kind, e.action, e.unit_id, e.indicator_id, e.period,
               e.version, e.ref_id, u.code AS unit_code, u.level AS unit_level, i.code AS indicator_code,
-              r.value, r.status, r.source, r.note
+              r.value, r.status, r.source, r.note, ${matches} AS matches
          FROM change_tx t
          JOIN change_entry e ON e.tx_id = t.tx_id
          LEFT JOIN admin_unit u ON u.id = e.unit_id
@@ -58,14 +81,15 @@ export class ChangeFeedService {
         WHERE t.seq >= ? AND (t.seq > ? OR e.position > ?)
         ORDER BY t.seq, e.position
         LIMIT ?`,
-      [from.seq, from.seq, from.position, first + 1],
+      [...(ids ? [...ids, ...ids] : []), from.seq, from.seq, from.position, first + 1],
     );
-    const nodes = rows.slice(0, first).map(present);
+    const scanned = rows.slice(0, first);
+    const last = scanned[scanned.length - 1];
     return {
-      nodes,
+      nodes: scanned.filter((r) => Number(r.matches) === 1).map(present),
       pageInfo: {
         hasNextPage: rows.length > first,
-        endCursor: nodes.length ? nodes[nodes.length - 1].cursor : encodeChangeCursor(from),
+        endCursor: encodeChangeCursor(last ? { seq: Number(last.seq), position: Number(last.position) } : from),
       },
     };
   }
