@@ -46,6 +46,16 @@ export class ChangeFeedService {
     return encodeChangeCursor({ seq: Number(rows[0]?.n ?? 0), position: END_OF_TX });
   }
 
+  private async unitsOf(provinceIds: number[]): Promise<Set<number>> {
+    if (!provinceIds.length) return new Set();
+    const rows: { id: unknown }[] = await this.ds.query(
+      `SELECT pu.id FROM admin_unit pu LEFT JOIN admin_unit pp ON pp.id = pu.parent_id
+        WHERE pu.parent_id IN (${placeholders(provinceIds.length)}) OR pp.parent_id IN (${placeholders(provinceIds.length)})`,
+      [...provinceIds, ...provinceIds],
+    );
+    return new Set(rows.map((r) => Number(r.id)));
+  }
+
   /**
    * The changes after `after`, `first` at most. With `provinceCode`, only the changes of the units
    * the same filter of observationTable covers (the province's districts and communes), plus the
@@ -63,15 +73,13 @@ export class ChangeFeedService {
       provinceCode === null || provinceCode === undefined
         ? null
         : ((await this.scopes.resolve({ provinceCode }, [])).provinceIds ?? []);
-    const ids = provinceIds && (provinceIds.length ? provinceIds : [-1]);
-    const matches = ids
-      ? `CASE WHEN e.unit_id IS NULL OR e.unit_id IN (SELECT pu.id FROM admin_unit pu LEFT JOIN admin_unit pp ON pp.id = pu.parent_id
-              WHERE pu.parent_id IN (${placeholders(ids.length)}) OR pp.parent_id IN (${placeholders(ids.length)})) THEN 1 ELSE 0 END`
-      : '1';
+    // The province's districts and communes (children, and the districts' communes before the reform),
+    // as observationTable's provinceCode filter takes them; read once, matched in memory.
+    const units = provinceIds && (await this.unitsOf(provinceIds));
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT t.seq, e.position, t.committed_at, t.actor, e.kind, e.action, e.unit_id, e.indicator_id, e.period,
               e.version, e.ref_id, u.code AS unit_code, u.level AS unit_level, i.code AS indicator_code,
-              r.value, r.status, r.source, r.note, ${matches} AS matches
+              r.value, r.status, r.source, r.note
          FROM change_tx t
          JOIN change_entry e ON e.tx_id = t.tx_id
          LEFT JOIN admin_unit u ON u.id = e.unit_id
@@ -81,12 +89,12 @@ export class ChangeFeedService {
         WHERE t.seq >= ? AND (t.seq > ? OR e.position > ?)
         ORDER BY t.seq, e.position
         LIMIT ?`,
-      [...(ids ? [...ids, ...ids] : []), from.seq, from.seq, from.position, first + 1],
+      [from.seq, from.seq, from.position, first + 1],
     );
     const scanned = rows.slice(0, first);
     const last = scanned[scanned.length - 1];
     return {
-      nodes: scanned.filter((r) => Number(r.matches) === 1).map(present),
+      nodes: scanned.filter((r) => !units || r.unit_id === null || units.has(Number(r.unit_id))).map(present),
       pageInfo: {
         hasNextPage: rows.length > first,
         endCursor: encodeChangeCursor(last ? { seq: Number(last.seq), position: Number(last.position) } : from),
