@@ -1,19 +1,23 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../server/src/auth/auth.types';
+import { recordChanges } from '../../server/src/db/change-log';
+import { writeTransaction } from '../../server/src/db/write-transaction';
+import { insertRevisions, writeObservations } from '../../server/src/observations/push-store';
 import { DATABASES } from '../helpers/databases';
 import { openServices, type ServiceDb } from '../helpers/services';
 
 /**
- * The case `updatedSince` gets wrong on MariaDB: a push that started first (its rows stamped
+ * The case `updatedSince` gets wrong on MariaDB: a write that started first (its rows stamped
  * earlier) commits last. A poller in between must find the late commit's changes after its cursor.
- * The late push is held open by another transaction that holds the unique key its push_batch insert
- * needs (its last write before COMMIT): it has written its observations and change entries and waits.
- * SQLite runs writers one at a time, so there the case cannot arise.
+ * The late writer is a push's write path (push-store: revisions, observations, change entries, as
+ * PushService writes them) inside writeTransaction, held open after its writes until the test
+ * releases it; meanwhile a real push commits and the poller reads. SQLite runs writers one at a
+ * time, so there the case cannot arise.
  */
 const suite = DATABASES.includes('mysql') ? describe : describe.skip;
 
-suite('changes: a push that starts first and commits last [mysql]', () => {
+suite('changes: a write that starts first and commits last [mysql]', () => {
   let s: ServiceDb;
   let editor: Viewer;
   beforeAll(async () => {
@@ -22,41 +26,59 @@ suite('changes: a push that starts first and commits last [mysql]', () => {
   });
   afterAll(() => s?.close());
 
-  const waitFor = async (what: string, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 6000; i++) {
-      if (await check()) return;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`never happened: ${what}`);
-  };
-
   it('the late commit comes after the poller’s cursor; none is lost', async () => {
     const start = await s.services.changes.head();
-    const blocker = s.ds.createQueryRunner();
-    await blocker.connect();
-    await blocker.startTransaction('READ COMMITTED');
-    await blocker.query(
-      "INSERT INTO push_batch (id, token_id, idempotency_key, request_hash, actor, created_at, row_count) VALUES ('blocker', ?, 'late', NULL, 'test', NOW(3), 0)",
-      [s.admin.tokenId],
-    );
-    const lateRows = Array.from({ length: 500 }, (_, i) => ({
-      unitCode: '392',
-      indicatorCode: 'GTSX',
-      period: `19${String(i % 100).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}`,
-      value: i,
-    }));
-    const unique = [...new Map(lateRows.map((r) => [r.period, r])).values()];
-    const late = s.services.push.push(s.admin, unique, { idempotencyKey: 'late' });
-    // The late push has done its work and waits on the blocker's key.
-    await waitFor('the late push waits on a lock', async () => {
-      const rows: { n: unknown }[] = await s.ds.query(
-        `SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
-          WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()`,
+    const [unit] = await s.ds.query("SELECT id FROM admin_unit WHERE code = '392' AND level = 'DISTRICT'");
+    const [indicator] = await s.ds.query("SELECT id FROM indicator WHERE code = 'GTSX'");
+    const years = Array.from({ length: 300 }, (_, i) => 1700 + i);
+    const key = (y: number) => ({ unitId: Number(unit.id), indicatorId: Number(indicator.id), period: String(y) });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let written!: () => void;
+    const wrote = new Promise<void>((r) => (written = r));
+    const stampedAt = new Date();
+    const late = writeTransaction(s.ds, async (em) => {
+      await insertRevisions(
+        em,
+        years.map((y) => ({
+          ...key(y),
+          version: 1,
+          action: 'CREATE' as const,
+          value: y,
+          previousValue: null,
+          status: 'OFFICIAL' as const,
+          source: null,
+          note: null,
+        })),
+        stampedAt,
+        'late',
+        'late-batch',
       );
-      return Number(rows[0].n) > 0;
+      await writeObservations(
+        em,
+        years.map((y) => ({
+          ...key(y),
+          startMonth: y * 12,
+          endMonth: y * 12 + 11,
+          value: y,
+          status: 'OFFICIAL' as const,
+          source: null,
+          note: null,
+          version: 1,
+        })),
+        'CREATE',
+        stampedAt,
+        'late',
+      );
+      await recordChanges(
+        em,
+        years.map((y) => ({ kind: 'OBSERVATION' as const, action: 'CREATE' as const, ...key(y), version: 1 })),
+        'late',
+      );
+      written();
+      await gate; // held open: written, not committed
     });
-    // Another token: its push_batch row (token 2, no key) sorts after the locked (token 1, 'late'),
-    // outside the gap the waiting insert locks on the unique index.
+    await wrote;
     const early = await s.services.push.push(editor, [
       { unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '1990', value: 1 },
     ]);
@@ -66,32 +88,26 @@ suite('changes: a push that starts first and commits last [mysql]', () => {
     const polled = await s.services.changes.changes(start, 1000);
     expect(polled.nodes.map((c) => [c.indicatorCode, c.period])).toEqual([['THU_NHAP_BQ', '1990']]);
     const pollCursor = polled.pageInfo.endCursor!;
-    const pollTime = (
-      await s.services.observations.connection(
-        { unitCodes: ['392'], indicatorCodes: ['THU_NHAP_BQ'], periods: ['1990'] },
-        1,
-        null,
-      )
-    ).nodes[0].updatedAt;
+    const pollTime = early.rows[0].observation!.updatedAt;
 
-    await blocker.rollbackTransaction();
-    await blocker.release();
-    const done = await late;
-    expect(done.created).toBe(unique.length);
+    release();
+    await late;
 
-    // The late push's rows carry a timestamp before the poll: a watermark client would never see them.
+    // The late rows carry a timestamp before the poll: a watermark client would never see them.
+    expect(stampedAt.getTime()).toBeLessThan(pollTime.getTime());
     const sinceWatermark = await s.services.observations.connection(
       { unitCodes: ['392'], indicatorCodes: ['GTSX'], updatedSince: pollTime },
       50_000,
       null,
     );
-    expect(sinceWatermark.nodes.filter((o) => o.period.startsWith('19') && o.period.includes('-'))).toEqual([]);
+    expect(sinceWatermark.nodes.filter((o) => Number(o.period) < 2000)).toEqual([]);
 
-    // The feed: after the poller's cursor, exactly the late push, every row, once.
+    // The feed: after the poller's cursor, exactly the late write, every row, once, with its values.
     const after = await s.services.changes.changes(pollCursor, 10_000);
     expect(after.pageInfo.hasNextPage).toBe(false);
-    expect(after.nodes.map((c) => c.period).sort()).toEqual(unique.map((r) => r.period).sort());
-    expect(after.nodes.every((c) => c.sequence > polled.nodes[0].sequence && c.action === 'CREATE')).toBe(true);
-    expect(new Set(after.nodes.map((c) => c.sequence)).size).toBe(1);
+    expect(after.nodes.map((c) => [c.period, c.value, c.unitCode, c.action])).toEqual(
+      years.map((y) => [String(y), y, '392', 'CREATE']),
+    );
+    expect(new Set(after.nodes.map((c) => c.sequence))).toEqual(new Set([polled.nodes[0].sequence + 1]));
   });
 });

@@ -80,7 +80,7 @@ export class ChangeFeedService {
       `SELECT t.seq, e.position, t.committed_at, t.actor, e.kind, e.action, e.unit_id, e.indicator_id, e.period,
               e.version, e.ref_id, u.code AS unit_code, u.level AS unit_level, i.code AS indicator_code,
               r.value, r.status, r.source, r.note
-         FROM change_tx t
+         FROM (SELECT seq, tx_id, committed_at, actor FROM change_tx WHERE seq >= ? ORDER BY seq LIMIT ?) t
          JOIN change_entry e ON e.tx_id = t.tx_id
          LEFT JOIN admin_unit u ON u.id = e.unit_id
          LEFT JOIN indicator i ON i.id = e.indicator_id
@@ -89,7 +89,9 @@ export class ChangeFeedService {
         WHERE t.seq >= ? AND (t.seq > ? OR e.position > ?)
         ORDER BY t.seq, e.position
         LIMIT ?`,
-      [from.seq, from.seq, from.position, first + 1],
+      // Each transaction has at least one entry, so the page lies in the first first + 2 transactions from
+      // the cursor's (which may have none left): the sort is bounded by them, not by the whole feed.
+      [from.seq, first + 2, from.seq, from.seq, from.position, first + 1],
     );
     const scanned = rows.slice(0, first);
     const last = scanned[scanned.length - 1];
