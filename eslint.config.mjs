@@ -156,7 +156,7 @@ export default defineConfig(
 
   // Environments.
   {
-    files: ['server/**', 'test/**', 'bench/**', 'scripts/**', '*.{ts,mjs,js,cjs}', 'addin/*.ts'],
+    files: ['server/**', 'test/**', 'bench/**', 'scripts/**', 'examples/**', '*.{ts,mjs,js,cjs}', 'addin/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

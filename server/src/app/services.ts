@@ -6,6 +6,7 @@ import { ComparisonService } from '../analytics/comparison.service';
 import { RollUpService } from '../analytics/rollup.service';
 import { PeriodLockService } from '../approval/period-lock.service';
 import { AuthService } from '../auth/auth.service';
+import { ChangeFeedService } from '../changes/change-feed.service';
 import { TokenService } from '../auth/token.service';
 import { IndicatorWriteService } from '../indicators/indicator-write.service';
 import { IndicatorService } from '../indicators/indicator.service';
@@ -37,6 +38,7 @@ const SERVICES = [
   TermWriteService,
   PeriodLockService,
   TokenService,
+  ChangeFeedService,
 ] as const;
 
 /**
@@ -73,6 +75,7 @@ export function createServices(ds: DataSource, c: DependencyContainer = createCo
     termWrites: c.resolve(TermWriteService),
     approvals: c.resolve(PeriodLockService),
     tokens: c.resolve(TokenService),
+    changes: c.resolve(ChangeFeedService),
   };
 }
 

@@ -19,6 +19,7 @@ import { existedDuring, pickOnDay } from '../common/year';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
 import { isMysql } from '../db/dialect';
 import { inChunks, placeholders } from '../db/sql';
+import { recordChanges } from '../db/change-log';
 import { writeTransaction } from '../db/write-transaction';
 import { userError } from '../common/user-error.type';
 import { PeriodLockEntity } from './period-lock.entity';
@@ -174,6 +175,11 @@ export class PeriodLockService {
           entityId: lock.id,
           detail: { unitCode: unit.code, period: period.text },
         });
+        await recordChanges(
+          em,
+          [{ kind: 'PERIOD_LOCK', action: 'APPROVE', unitId: unit.id, period: period.text, refId: lock.id }],
+          viewer!.name,
+        );
       }
       return {
         unitCode: unit.code,
@@ -204,6 +210,11 @@ export class PeriodLockService {
           entityId: lock.id,
           detail: { unitCode: unit.code, period: period.text, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy },
         });
+        await recordChanges(
+          em,
+          [{ kind: 'PERIOD_LOCK', action: 'UNAPPROVE', unitId: unit.id, period: period.text, refId: lock.id }],
+          viewer!.name,
+        );
       }
       const enclosing = lockCovering((await locksOfUnits(em, [unit.id])).get(unit.id), period);
       const userErrors = enclosing

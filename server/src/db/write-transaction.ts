@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Mutex } from '../common/mutex';
+import { openChangeLog, sealChangeLog } from './change-log';
 import { isMysql } from './dialect';
 
 const sqliteWriters = new WeakMap<DataSource, Mutex>();
@@ -26,9 +27,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * connection). MySQL/MariaDB: READ COMMITTED, so locking reads see the latest committed rows and
  * take no gap locks; the unique indexes decide races between inserts.
  * `work` must be safe to run more than once: it reads everything it decides on inside the transaction.
+ * Changes `work` records (db/change-log.ts recordChanges) get their commit sequence as its last statement.
  */
 export async function writeTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  const attempt = () => (isMysql(ds) ? ds.transaction('READ COMMITTED', work) : ds.transaction(work));
+  // Each attempt gets its own change log; its commit sequence is taken last (db/change-log.ts).
+  const logged = async (em: EntityManager) => {
+    openChangeLog(em);
+    const result = await work(em);
+    await sealChangeLog(em);
+    return result;
+  };
+  const attempt = () => (isMysql(ds) ? ds.transaction('READ COMMITTED', logged) : ds.transaction(logged));
   const withRetries = async () => {
     for (let n = 1; ; n++) {
       try {

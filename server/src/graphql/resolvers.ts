@@ -12,6 +12,7 @@ import { RankingResolver } from '../analytics/ranking.resolver';
 import { RollUpResolver } from '../analytics/rollup.resolver';
 import { PeriodLockResolver } from '../approval/period-lock.resolver';
 import { ApiTokenResolver } from '../auth/token.resolver';
+import { ChangeFeedResolver } from '../changes/change-feed.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { IndicatorMutationResolver } from '../indicators/indicator-mutation.resolver';
 import { IndicatorResolver } from '../indicators/indicator.resolver';
@@ -45,6 +46,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ObservationResolver,
   ObservationConnectionResolver,
   ObservationTableResolver,
+  ChangeFeedResolver,
   // Write path
   PushResolver,
   IndicatorMutationResolver,

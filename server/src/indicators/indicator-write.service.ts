@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../auth/auth.types';
 import { requireAdmin } from '../auth/scope';
 import { foldForSearch } from '../common/text';
+import { recordChanges } from '../db/change-log';
 import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
 import { IndicatorEntity } from './indicator.entity';
@@ -109,6 +110,11 @@ export class IndicatorWriteService {
         entityId: saved.id,
         detail: { ...input },
       });
+      await recordChanges(
+        em,
+        [{ kind: 'INDICATOR', action: 'CREATE', indicatorId: saved.id, refId: saved.id }],
+        admin.name,
+      );
       return { indicator: presentIndicator(saved), userErrors: [] };
     });
   }

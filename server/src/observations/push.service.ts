@@ -6,6 +6,7 @@ import { locksOfUnits, lockUnitRows } from '../approval/period-lock.service';
 import type { Viewer } from '../auth/auth.types';
 import { requireEditor, resolveWriteScope } from '../auth/scope';
 import { AppError, badInput } from '../common/errors';
+import { recordChanges } from '../db/change-log';
 import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
 import { ObservationEntity } from './observation.entity';
@@ -208,6 +209,12 @@ export class PushService {
     await deleteObservations(
       em,
       writes.filter((p) => p.outcome === RowOutcome.DELETED).map((p) => p.current!.id),
+    );
+    // The change feed: one entry per written key, pointing at its revision (which carries the value).
+    await recordChanges(
+      em,
+      revisions.map((r) => ({ kind: 'OBSERVATION' as const, ...r, action: r.action })),
+      v.name,
     );
     // The written rows are known except the ids of new ones: read only those back.
     const ids = await readIds(em, created);

@@ -17,6 +17,7 @@ import { fromGlobalId } from '../common/global-id';
 import { PERIOD_HELP, truncate, tryParsePeriod } from '../common/period';
 import { toRoman } from '../common/roman';
 import { isYear, MAX_YEAR, MIN_YEAR, monthOfDate } from '../common/year';
+import { recordChanges } from '../db/change-log';
 import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
 import { IndicatorEntity } from '../indicators/indicator.entity';
@@ -101,6 +102,7 @@ export class TermWriteService {
         entityId: saved.id,
         detail: { ...input, unitCode: unit.code, title },
       });
+      await recordChanges(em, [{ kind: 'TERM', action: 'CREATE', unitId: unit.id, refId: saved.id }], v.name);
       return { term: presentTerm(saved), userErrors: [] };
     });
   }
@@ -240,6 +242,7 @@ export class TermWriteService {
         entityId: term.id,
         detail: { before: before.map(show), after: rows.map(show) },
       });
+      await recordChanges(em, [{ kind: 'TERM', action: 'SET_TARGETS', unitId: term.unitId, refId: term.id }], v.name);
       return { term: presentTerm(term), userErrors: [] };
     });
   }

@@ -2,6 +2,7 @@ import { Initial1732000000000 } from './1732000000000-initial';
 import { WritePath1732000000001 } from './1732000000001-write-path';
 import { Reform20251732000000002 } from './1732000000002-reform-2025';
 import { IndicatorAggregation1732000000003 } from './1732000000003-indicator-aggregation';
+import { ChangeFeed1732000000004 } from './1732000000004-change-feed';
 
 /** Every migration, in order. One set serves SQLite and MySQL/MariaDB. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   WritePath1732000000001,
   Reform20251732000000002,
   IndicatorAggregation1732000000003,
+  ChangeFeed1732000000004,
 ];
