@@ -80,9 +80,23 @@ describeEachDb('command line: units import (a future reorganisation from CSVs)',
       `14797,commune,${MERGED},commune,full`,
       '14812,commune,14812,commune,full',
     ]);
+    const cursor = ok(await t.gql('{ changesCursor }')).changesCursor;
     const done = await cli('units', 'import', '--units', units, '--lineage', lineage, '--effective', '2027-01-01');
     expect(done.err).toBe('');
     expect(done.code).toBe(0);
+    // The change feed tells a mirror which units ended, were renamed and were created, in one transaction.
+    const feed = ok(
+      await t.gql('query($a: String) { changes(after: $a) { nodes { sequence kind action unitCode changedBy } } }', {
+        a: cursor,
+      }),
+    ).changes.nodes;
+    expect(new Set(feed.map((e: any) => e.sequence)).size).toBe(1);
+    expect(feed.map((e: any) => [e.kind, e.action, e.unitCode, e.changedBy])).toEqual([
+      ['UNIT', 'UPDATE', '14758', 'units import'],
+      ['UNIT', 'UPDATE', '14797', 'units import'],
+      ['UNIT', 'UPDATE', '14812', 'units import'],
+      ['UNIT', 'CREATE', MERGED, 'units import'],
+    ]);
     expect(done.out).toContain('effective 2027-01-01: 2 units end on the day before, 1 carry on');
     expect(done.out).toContain('1 communes are new, 2 lineage links');
 

@@ -1,3 +1,4 @@
+import { changeLogOpen, recordChanges } from '../db/change-log';
 import type { EntityManager } from 'typeorm';
 import { AppMetaEntity } from '../db/app-meta.entity';
 import { inChunks, placeholders, valuesList } from '../db/sql';
@@ -394,6 +395,23 @@ export async function importUnits(em: EntityManager, input: UnitsImport): Promis
     );
 
   await countCommunes(em, effective);
+  // Through the command line (writeTransaction) the change feed learns of every unit that ended,
+  // was renamed or was created; the start-up load of 2025 is the catalogue a mirror starts from.
+  if (changeLogOpen(em)) {
+    const renamed = [...kept].filter(([k, self]) => {
+      const u = catalogue.get(k)!;
+      return u.name !== self.name || u.kind !== self.kind;
+    });
+    await recordChanges(
+      em,
+      [
+        ...[...ending].map((unitId) => ({ kind: 'UNIT' as const, action: 'UPDATE' as const, unitId })),
+        ...renamed.map(([, self]) => ({ kind: 'UNIT' as const, action: 'UPDATE' as const, unitId: self.id })),
+        ...[...newIds.values()].map((unitId) => ({ kind: 'UNIT' as const, action: 'CREATE' as const, unitId })),
+      ],
+      'units import',
+    );
+  }
   await meta.save({ key: importKey(effective), value: new Date().toISOString() });
   return { effective, unitsBefore: before.length, ended: ending.size, kept: kept.size, inserted, links: links.length };
 }

@@ -8,6 +8,7 @@ export enum ChangeKind {
   PERIOD_LOCK = 'PERIOD_LOCK',
   TERM = 'TERM',
   INDICATOR = 'INDICATOR',
+  UNIT = 'UNIT',
 }
 registerEnumType(ChangeKind, {
   name: 'ChangeKind',
@@ -17,6 +18,10 @@ registerEnumType(ChangeKind, {
     PERIOD_LOCK: { description: 'A period of a unit approved or unapproved' },
     TERM: { description: 'A congress term created, or its targets replaced' },
     INDICATOR: { description: 'An indicator added to the catalogue' },
+    UNIT: {
+      description:
+        'An administrative unit created (CREATE), ended or renamed (UPDATE) by a reorganisation loaded with `units import`',
+    },
   },
 });
 
@@ -42,7 +47,7 @@ export const toAction = (a: string) => actions[a as ChangeActionValue];
 
 @ObjectType({
   description:
-    'One change, in commit order. OBSERVATION: the key, the version written and the value after it (value null and action DELETE: a tombstone; the version is the deleting one). PERIOD_LOCK: unit and period. TERM: termId and unit. INDICATOR: indicatorId and indicatorCode',
+    'One change, in commit order. OBSERVATION: the key, the version written and the value after it (value null and action DELETE: a tombstone; the version is the deleting one). PERIOD_LOCK: unit and period. TERM: termId and unit. INDICATOR: indicatorId and indicatorCode. UNIT: the unit (read it, with its dates and lineage, by unitId)',
 })
 export class ChangeEntry {
   @Field({ description: 'Pass as `after` to read the changes after this one' })

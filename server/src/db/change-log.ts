@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { inChunks, sqlDateTime, valuesList } from './sql';
 
 /** What a change entry is about (`ChangeKind` in the API). */
-export type ChangeKindValue = 'OBSERVATION' | 'PERIOD_LOCK' | 'TERM' | 'INDICATOR';
+export type ChangeKindValue = 'OBSERVATION' | 'PERIOD_LOCK' | 'TERM' | 'INDICATOR' | 'UNIT';
 /** What happened (`ChangeAction` in the API). */
 export type ChangeActionValue = 'CREATE' | 'UPDATE' | 'DELETE' | 'APPROVE' | 'UNAPPROVE' | 'SET_TARGETS';
 
@@ -29,6 +29,9 @@ interface TxLog {
 
 /** The change log of each open write transaction, by its EntityManager (one per attempt). */
 const logs = new WeakMap<EntityManager, TxLog>();
+
+/** True inside writeTransaction (a start-up load runs in a plain transaction and records nothing). */
+export const changeLogOpen = (em: EntityManager) => logs.has(em);
 
 /** Called by writeTransaction when an attempt starts: the transaction may record changes. */
 export function openChangeLog(em: EntityManager): void {
