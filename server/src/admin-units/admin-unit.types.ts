@@ -2,7 +2,7 @@ import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql
 import { DateResolver } from 'graphql-scalars';
 import { Node } from '../common/node.type';
 import type { AdminUnitEntity } from './admin-unit.entity';
-import { toGlobalId } from '../common/global-id';
+import { fromGlobalId, toGlobalId } from '../common/global-id';
 
 export enum AdminLevel {
   PROVINCE = 'PROVINCE',
@@ -90,6 +90,12 @@ export class UnitLink {
 
   @Field(() => DateResolver, { description: 'The day the successor came into force' })
   date: string;
+}
+
+/** The local id in a Province, District or Commune global id (AdminUnit.id); null for any other id. */
+export function unitLocalId(globalId: string): number | null {
+  const parsed = fromGlobalId(globalId);
+  return parsed && ['Province', 'District', 'Commune'].includes(parsed.type) ? parsed.id : null;
 }
 
 export const typenameOf = (level?: string) =>

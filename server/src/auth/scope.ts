@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { forbidden, unauthenticated } from '../common/errors';
 import { existedDuring, existedOn, pickOnDay } from '../common/year';
 import { truncate } from '../common/period';
-import { fromGlobalId, toGlobalId } from '../common/global-id';
+import { toGlobalId } from '../common/global-id';
+import { unitLocalId } from '../admin-units/admin-unit.types';
 import { inChunks, placeholders } from '../db/sql';
 import type { Viewer } from './auth.types';
 
@@ -214,11 +215,8 @@ export async function unitOfId(
   unitId: string,
   unitCode: string,
 ): Promise<{ unit: ScopedUnit } | { reason: 'UNKNOWN_UNIT' | 'UNIT_MISMATCH'; message: string }> {
-  const parsed = fromGlobalId(unitId);
-  const unit =
-    parsed && ['Province', 'District', 'Commune'].includes(parsed.type)
-      ? await loadScopedUnitById(em, parsed.id)
-      : null;
+  const id = unitLocalId(unitId);
+  const unit = id === null ? null : await loadScopedUnitById(em, id);
   if (!unit) return { reason: 'UNKNOWN_UNIT', message: `No unit has id "${truncate(unitId)}"` };
   if (unit.code !== unitCode)
     return {

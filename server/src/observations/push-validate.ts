@@ -8,7 +8,7 @@ import {
   unitsOnPeriod,
   type ScopedUnit,
 } from '../auth/scope';
-import { fromGlobalId } from '../common/global-id';
+import { unitLocalId } from '../admin-units/admin-unit.types';
 import { roundValue } from '../common/decimal';
 import { inChunks } from '../db/sql';
 import { PERIOD_HELP, truncate, tryParsePeriod, type Period } from '../common/period';
@@ -104,14 +104,12 @@ export async function loadCatalogue(
   return { units, unitsById, indicators };
 }
 
-const UNIT_TYPES = new Set(['Province', 'District', 'Commune']);
 const toUnitGlobalId = unitGlobalId;
 
 /** The local id in a unit's global id, or null when it is not one. */
 function unitIdOf(v: unknown): number | null {
   if (typeof v !== 'string' || v.length === 0 || v.length > 100) return null;
-  const parsed = fromGlobalId(v);
-  return parsed && UNIT_TYPES.has(parsed.type) ? parsed.id : null;
+  return unitLocalId(v);
 }
 
 const spanOf = (u: ScopedUnit) =>

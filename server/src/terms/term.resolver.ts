@@ -1,6 +1,6 @@
 import { Arg, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { AdminUnit } from '../admin-units/admin-unit.types';
-import { expectGlobalId, fromGlobalId } from '../common/global-id';
+import { AdminUnit, unitLocalId } from '../admin-units/admin-unit.types';
+import { expectGlobalId } from '../common/global-id';
 import { badInput } from '../common/errors';
 import { Indicator } from '../indicators/indicator.types';
 import { Target, Term } from './term.types';
@@ -90,8 +90,8 @@ export class TargetResolver {
 
 /** The local id of a Province, District or Commune global id, or BAD_USER_INPUT / INVALID_ID. */
 function expectUnitId(globalId: string, field: string[]): number {
-  const parsed = fromGlobalId(globalId);
-  if (!parsed || !['Province', 'District', 'Commune'].includes(parsed.type))
+  const id = unitLocalId(globalId);
+  if (id === null)
     throw badInput('INVALID_ID', `"${globalId}" is not the id of a province, district or commune`, field);
-  return parsed.id;
+  return id;
 }
