@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../../server/src/cli';
-import { loadConfig, type Config } from '../../server/src/app/config';
+import { startCliHarness, type CliHarness } from '../helpers/cli';
 import { describeEachDb } from '../helpers/databases';
 import { push, readBack } from '../helpers/push';
-import { ok, startTestServer, type TestServer } from '../helpers/server';
+import { ok, type TestServer } from '../helpers/server';
 
 const UNITS = 'code,name,type,level,parent_code';
 const LINEAGE = 'old_code,old_level,new_code,new_level,kind';
@@ -17,33 +13,15 @@ const MERGED = '99001';
 
 describeEachDb('command line: units import (a future reorganisation from CSVs)', (db) => {
   let t: TestServer;
-  let config: Config;
-  let dir: string;
+  let h: CliHarness;
   beforeAll(async () => {
-    t = await startTestServer(db);
-    const o = t.server.ds.options as { type: string; database?: string; url?: string };
-    config = {
-      ...loadConfig({}),
-      database: o.type === 'mysql' ? { type: 'mysql', url: o.url! } : { type: 'sqlite', path: o.database! },
-    };
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-units-'));
+    h = await startCliHarness(db, 'chitieu-units-');
+    t = h.t;
   });
-  afterAll(async () => {
-    await t?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => h?.stop());
 
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, config);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-  const csv = (name: string, header: string, lines: string[]) => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, [header, ...lines].join('\n') + '\n');
-    return file;
-  };
+  const cli = (...argv: string[]) => h.cli(...argv);
+  const csv = (name: string, header: string, lines: string[]) => h.file(name, [header, ...lines]);
   const snapshot = async () => ({
     units: await t.server.ds.query('SELECT id, code, name, valid_from, valid_to, communes FROM admin_unit ORDER BY id'),
     links: await t.server.ds.query('SELECT COUNT(*) AS n FROM unit_lineage'),

@@ -1,45 +1,26 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../../server/src/cli';
-import { loadConfig, type Config } from '../../server/src/app/config';
+import { startCliHarness, type CliHarness } from '../helpers/cli';
 import { describeEachDb } from '../helpers/databases';
 import { readBack } from '../helpers/push';
-import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
+import { errorCode, ok, type TestServer } from '../helpers/server';
 
 const HEADER = 'unit_code,indicator_code,period,value,status,source,note';
 
 describeEachDb('command line: tokens and CSV import', (db) => {
   let t: TestServer;
-  let config: Config;
+  let h: CliHarness;
   let dir: string;
   beforeAll(async () => {
-    t = await startTestServer(db);
-    const o = t.server.ds.options as { type: string; database?: string; url?: string };
-    // The CLI opens its own connection to the server's database, as an operator's would.
-    config = {
-      ...loadConfig({}),
-      database: o.type === 'mysql' ? { type: 'mysql', url: o.url! } : { type: 'sqlite', path: o.database! },
-    };
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-cli-'));
+    h = await startCliHarness(db, 'chitieu-cli-');
+    t = h.t;
+    dir = h.dir;
   });
-  afterAll(async () => {
-    await t?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => h?.stop());
 
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, config);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-  const csv = (name: string, lines: string[]) => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, [HEADER, ...lines].join('\r\n') + '\r\n');
-    return file;
-  };
+  const cli = (...argv: string[]) => h.cli(...argv);
+  const csv = (name: string, lines: string[]) => h.file(name, [HEADER, ...lines], '\r\n');
 
   it('creates a token whose secret works at once, lists it, and revokes it for the next request', async () => {
     const made = await cli(
