@@ -180,7 +180,7 @@ export class ComparisonService {
     const on = args.on ?? null;
     const scope = await this.scopes.resolve(filter, []);
     const values: ComparedValue[] = on
-      ? await this.boundaries.values(filter, on, [])
+      ? await this.boundaries.valuesInScope(scope, on)
       : (await this.observations.valuesInScope(scope)).map(asReported);
     const catalogue = on ? await this.catalogueOf(values, scope) : await this.catalogue(scope);
     const rows = catalogue.units.length ? inputRows(values, catalogue, on) : [];

@@ -64,7 +64,11 @@ export class BoundaryService {
         'updatedSince reads stored values only: use it with boundaries AS_REPORTED',
         [...at, 'updatedSince'],
       );
-    const scope = await this.scopes.resolve(filter, at);
+    return this.valuesInScope(await this.scopes.resolve(filter, at), on);
+  }
+
+  /** As `values`, for a filter already resolved (the comparison resolves it for its own use too). */
+  async valuesInScope(scope: ObservationScope, on: string): Promise<BoundaryValue[]> {
     if (scopeIsEmpty(scope)) return [];
     return this.valuesOf(await this.targets(scope, on), scope, on);
   }
