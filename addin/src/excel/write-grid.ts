@@ -1,12 +1,12 @@
 /// <reference types="office-js" />
 /**
- * Writing a grid into a sheet as an Excel table and reading it back. The grid's top-left cell is
+ * Writing a grid into a sheet as an Excel table. The grid's top-left cell is
  * always A1 of its sheet, so the grid positions the sync engine reports (row 0 = header) map to
  * cells without any offset bookkeeping.
  */
 import type { GridValue } from '../sync';
 import { cellAddress, columnAddress, rangeAddress } from './address';
-import { chunkRows, DEFAULT_READ_CELLS, readSpans } from './chunks';
+import { chunkRows } from './chunks';
 import { runExcel, safeSheetName, supports, suspendUntilNextSync } from './host';
 
 export interface WriteGridOptions {
@@ -98,38 +98,6 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
     sheet.getRange(cellAddress(0, 0)).select();
     await sync();
     return { sheetId: sheet.id, sheetName: sheet.name, rows: rows.length, chunks: spans.length, syncs };
-  });
-}
-
-export interface ReadGridResult {
-  readonly sheetName: string;
-  /** Values from A1 to the last used cell; Office.js returns "" for an empty cell. */
-  readonly grid: unknown[][];
-  readonly syncs: number;
-}
-
-/** Reads the sheet's values from A1 to its last used cell, chunked by cell count. */
-export async function readGrid(sheetId: string, maxCells = DEFAULT_READ_CELLS): Promise<ReadGridResult> {
-  return runExcel(async (ctx) => {
-    let syncs = 0;
-    const sheet = ctx.workbook.worksheets.getItem(sheetId);
-    sheet.load('name');
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('isNullObject, rowIndex, columnIndex, rowCount, columnCount');
-    syncs++;
-    await ctx.sync();
-    if (used.isNullObject) return { sheetName: sheet.name, grid: [], syncs };
-    const rowCount = used.rowIndex + used.rowCount;
-    const colCount = used.columnIndex + used.columnCount;
-    const grid: unknown[][] = [];
-    for (const span of readSpans(rowCount, colCount, maxCells)) {
-      const range = sheet.getRange(rangeAddress(span.start, 0, span.end - span.start, colCount));
-      range.load('values');
-      syncs++;
-      await ctx.sync();
-      for (const row of range.values) grid.push(row);
-    }
-    return { sheetName: sheet.name, grid, syncs };
   });
 }
 
