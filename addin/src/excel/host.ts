@@ -1,8 +1,13 @@
 /// <reference types="office-js" />
 /**
  * The one place that knows which Office.js features the running Excel has. The manifest asks for
- * ExcelApi 1.4 (Office 2016 click-to-run and later, Excel 2019, LTSC, the web); everything newer
- * is probed here so the add-in degrades feature by feature instead of refusing to load.
+ * ExcelApi 1.4; everything newer is probed here so the add-in degrades feature by feature instead
+ * of refusing to load. Where each set exists (Microsoft's requirement-set table,
+ * https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets):
+ * Excel 2019 volume-licensed stops at 1.7 (and shows add-ins in Internet Explorer 11, where the pane
+ * cannot run at all); Excel 2021 and LTSC 2021 have up to 1.14, LTSC 2024 up to 1.17; Microsoft 365,
+ * retail Excel 2016/2019 and Mac go by build (1.8 from Version 1808, Mac 16.17; 1.12 from Version
+ * 2008, Mac 16.40); Excel on the web has them all. Excel 2016 volume-licensed (1.1) never loads it.
  */
 
 export type Feature =
@@ -71,10 +76,10 @@ export function safeSheetName(name: string): string {
 }
 
 /**
- * Calls back once Office.js is ready, with whether the host is Excel; at once with false when
- * Office.js is absent (the page opened in a plain browser, or Microsoft's CDN unreachable).
+ * Calls back once Office.js is ready, with whether the host is Excel (false: the page opened in a
+ * plain browser). Never when Office.js is absent (Microsoft's CDN unreachable): the page's
+ * bootstrap (addin/public/bootstrap.js) says so, with a retry, and one message is enough.
  */
 export function whenHostReady(callback: (inExcel: boolean) => void): void {
-  if (typeof Office === 'undefined') callback(false);
-  else void Office.onReady((info) => callback(info.host === Office.HostType.Excel));
+  if (typeof Office !== 'undefined') void Office.onReady((info) => callback(info.host === Office.HostType.Excel));
 }

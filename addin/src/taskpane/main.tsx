@@ -1,6 +1,7 @@
 /**
  * Entry point. Office.js (loaded from Microsoft's CDN by taskpane.html, as add-ins must) calls
- * back when the host is ready; outside Excel the page says so instead of failing obscurely.
+ * back when the host is ready; outside Excel the page says so instead of failing obscurely. Without
+ * Office.js, or in a webview too old for this bundle, taskpane.html's ES5 bootstrap explains instead.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';

@@ -137,8 +137,8 @@ export const WORDS = {
     en: 'Pick one indicator in the PivotTable\'s "Chỉ tiêu" filter: adding different indicators together means nothing.',
   },
   compareNoPivot: {
-    vi: 'Đã tạo bảng dọc "{sheet}". Excel này chưa hỗ trợ tạo PivotTable từ add-in (cần ExcelApi 1.8, Excel 2019 trở lên): hãy chèn PivotTable bằng tay (Insert › PivotTable).',
-    en: 'Created long table "{sheet}". This Excel cannot create PivotTables from an add-in (needs ExcelApi 1.8, Excel 2019 or later): insert one by hand (Insert › PivotTable).',
+    vi: 'Đã tạo bảng dọc "{sheet}". Excel này chưa hỗ trợ tạo PivotTable từ add-in (cần ExcelApi 1.8, có trong Microsoft 365, Excel 2021, Excel 2024 và Excel trên web): hãy chèn PivotTable bằng tay (Insert › PivotTable).',
+    en: 'Created long table "{sheet}". This Excel cannot create PivotTables from an add-in (needs ExcelApi 1.8, which Microsoft 365, Excel 2021, Excel 2024 and Excel on the web have): insert one by hand (Insert › PivotTable).',
   },
   legend: { vi: 'Chú giải màu', en: 'Colour legend' },
   warnings: { vi: 'Lưu ý', en: 'Notes' },
