@@ -10,6 +10,7 @@
 (function () {
   'use strict';
 
+  // Vietnamese title and paragraphs, then one English paragraph.
   var OLD_WEBVIEW = [
     'Excel này không chạy được add-in Chỉ tiêu',
     'Excel đang mở add-in bằng trình duyệt cũ của Windows (Internet Explorer 11 hoặc Edge Legacy). ' +
@@ -20,7 +21,7 @@
     'Cách làm: dùng add-in trong Excel trên trình duyệt; hoặc nhờ bộ phận tin học nâng cấp Office ' +
       '(với Excel 2016/2019 bản mua lẻ, cài Microsoft Edge WebView2 Runtime là đủ).',
     'Xem phiên bản Excel: File › Account › About Excel (Tệp › Tài khoản › Giới thiệu về Excel).',
-    'English: this Excel shows add-ins in Internet Explorer 11 or Edge Legacy, which cannot run this ' +
+    'This Excel shows add-ins in Internet Explorer 11 or Edge Legacy, which cannot run this ' +
       'add-in. Use Microsoft 365, Excel 2021/2024 (LTSC included) or Excel on the web. Your version: ' +
       'File › Account › About Excel.',
   ];
@@ -30,7 +31,7 @@
     'Add-in cần thư viện Office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com) nhưng không ' +
       'tải được. Hãy kiểm tra kết nối mạng và nhờ bộ phận tin học cho phép truy cập ' +
       'appsforoffice.microsoft.com qua tường lửa hoặc proxy, rồi bấm Thử lại.',
-    "English: the Office library (Office.js) could not be loaded from Microsoft's server. Check the " +
+    "The Office library (Office.js) could not be loaded from Microsoft's server. Check the " +
       'network, and that the firewall or proxy allows appsforoffice.microsoft.com, then retry.',
   ];
 
@@ -62,6 +63,7 @@
     box.appendChild(title);
     for (var i = 1; i < lines.length; i++) {
       var p = document.createElement('p');
+      if (i === lines.length - 1) p.lang = 'en';
       p.appendChild(document.createTextNode(lines[i]));
       box.appendChild(p);
     }

@@ -53,13 +53,25 @@ export async function launch(): Promise<Browser> {
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const FAKE = fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
 
+export interface TaskpaneOptions {
+  /** What answers for Microsoft's Office.js CDN: the Excel stand-in (default), or nothing at all. */
+  office?: 'stand-in' | 'unreachable';
+  /** Runs in the page before any of its scripts (e.g. to take away what an old webview lacks). */
+  initScript?: () => void;
+}
+
 /**
  * A page with the task pane loaded from the real server, Office.js replaced by the in-page Excel
  * stand-in, and every other request outside the test server refused (no network in tests).
  */
-export async function openTaskpane(browser: Browser, serverUrl: string): Promise<{ page: Page; errors: string[] }> {
+export async function openTaskpane(
+  browser: Browser,
+  serverUrl: string,
+  { office = 'stand-in', initScript }: TaskpaneOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -67,7 +79,8 @@ export async function openTaskpane(browser: Browser, serverUrl: string): Promise
   });
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: FAKE });
+    if (url === OFFICE_JS && office === 'stand-in')
+      return route.fulfill({ status: 200, contentType: 'application/javascript', body: FAKE });
     if (url.startsWith(serverUrl)) return route.continue();
     return route.abort();
   });
