@@ -5,9 +5,10 @@
  * of refusing to load. Where each set exists (Microsoft's requirement-set table,
  * https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets):
  * Excel 2019 volume-licensed stops at 1.7 (and shows add-ins in Internet Explorer 11, where the pane
- * cannot run at all); Excel 2021 and LTSC 2021 have up to 1.14, LTSC 2024 up to 1.17; Microsoft 365,
- * retail Excel 2016/2019 and Mac go by build (1.8 from Version 1808, Mac 16.17; 1.12 from Version
- * 2008, Mac 16.40); Excel on the web has them all. Excel 2016 volume-licensed (1.1) never loads it.
+ * cannot run at all); volume-licensed Excel 2021 (LTSC 2021) has up to 1.14, 2024 up to 1.17;
+ * Microsoft 365, retail copies and Mac go by build (1.8 from Version 1808, Mac 16.17; 1.12 from
+ * Version 2008, Mac 16.40); Excel on the web has them all. Excel 2016 volume-licensed (1.1) never
+ * loads the add-in.
  */
 
 export type Feature =
