@@ -6,14 +6,16 @@ const asset = (pkg: string, file: string) => path.join(path.dirname(require.reso
 /** GraphiQL served from npm packages, so the explorer works in offices without internet access. */
 export function explorerRouter(): Router {
   const router = express.Router();
-  const files: Record<string, string> = {
-    'react.js': asset('react', 'umd/react.production.min.js'),
-    'react-dom.js': asset('react-dom', 'umd/react-dom.production.min.js'),
-    'graphiql.js': asset('graphiql', 'graphiql.min.js'),
-    'graphiql.css': asset('graphiql', 'graphiql.min.css'),
-  };
+  const files = new Map<string, string>(
+    Object.entries({
+      'react.js': asset('react', 'umd/react.production.min.js'),
+      'react-dom.js': asset('react-dom', 'umd/react-dom.production.min.js'),
+      'graphiql.js': asset('graphiql', 'graphiql.min.js'),
+      'graphiql.css': asset('graphiql', 'graphiql.min.css'),
+    }),
+  );
   router.get('/explorer/:file', (req, res, next) => {
-    const file = files[req.params.file];
+    const file = files.get(req.params.file);
     if (!file) return next();
     res.sendFile(file, { maxAge: '1d' });
   });
