@@ -33,7 +33,9 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
     const httpServer = config.tls
       ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) })
       : http.createServer();
-    const { app, apollo, idle } = await createApp(config, services, schema, httpServer);
+    let listening = '';
+    const publicUrl = () => config.publicUrl ?? listening;
+    const { app, apollo, idle } = await createApp(config, services, schema, httpServer, publicUrl);
     httpServer.on('request', app);
     httpServer.requestTimeout = 5 * 60_000;
     // An idle keep-alive connection must outlive the client's and a proxy's idle timeout (undici
@@ -47,9 +49,12 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
     });
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
+    // Listening on every interface: the manifest still needs one address a client can open.
+    listening = /^(0\.0\.0\.0|\[::\])$/.test(host) ? url.replace(host, 'localhost') : url;
     let stopping: Promise<void> | null = null;
     return {
-      url: `${config.tls ? 'https' : 'http'}://${host}:${port}`,
+      url,
       ds,
       services,
       bootstrap,

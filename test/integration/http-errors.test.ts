@@ -133,4 +133,34 @@ describe('HTTP-level errors have the one error shape', () => {
         'UNAUTHENTICATED',
       );
   });
+
+  it('401: no token at all, for a read and for a write', async () => {
+    const anon = { 'content-type': 'application/json' };
+    await expectError(await post('{"query":"{ me { name } }"}', anon), 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED');
+    await expectError(
+      await post('{"query":"mutation { revokeApiToken(id: \\"x\\") { userErrors { code } } }"}', anon),
+      401,
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('400: a query over the cost cap, before anything runs', async () => {
+    await expectError(
+      await post('{"query":"{ adminUnits(search: \\"a\\", first: 2147483647) { code } }"}'),
+      400,
+      'BAD_USER_INPUT',
+      'QUERY_TOO_COMPLEX',
+    );
+  });
+
+  it('400: a persisted-query hash (persisted queries are off: no stack trace, no INTERNAL)', async () => {
+    const body = JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    await expectError(await post(body), 400, 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_SUPPORTED');
+  });
+
+  it('404: explorer paths that name properties of a plain object', async () => {
+    for (const file of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      await expectError(await fetch(`${t.url}/explorer/${file}`), 404, 'NOT_FOUND', 'ROUTE_NOT_FOUND');
+  });
 });

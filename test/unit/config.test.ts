@@ -27,6 +27,8 @@ describe('configuration', () => {
         TLS_CERT: 'c.pem',
         TLS_KEY: 'k.pem',
         BODY_LIMIT: '10mb',
+        PUBLIC_URL: 'https://chitieu.example.gov.vn/thong-ke/',
+        CORS_ORIGINS: 'https://addin.example.gov.vn, http://localhost:3000',
       },
       '/srv',
     );
@@ -39,7 +41,10 @@ describe('configuration', () => {
       demoData: false,
       tls: { cert: '/srv/c.pem', key: '/srv/k.pem' },
       bodyLimit: '10mb',
+      publicUrl: 'https://chitieu.example.gov.vn/thong-ke',
+      corsOrigins: ['https://addin.example.gov.vn', 'http://localhost:3000'],
     });
+    expect(loadConfig({}, '/srv')).toMatchObject({ publicUrl: null, corsOrigins: [] });
     expect(loadConfig({ DATABASE_URL: 'sqlite:other.db' }, '/srv').database).toEqual({
       type: 'sqlite',
       path: '/srv/other.db',
@@ -58,6 +63,11 @@ describe('configuration', () => {
     [{ TLS_CERT: 'c.pem' }, 'TLS_KEY'],
     [{ TLS_KEY: 'k.pem' }, 'TLS_CERT'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
+    [{ PUBLIC_URL: 'chitieu.example.gov.vn' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'ftp://chitieu.example.gov.vn' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://chitieu.example.gov.vn/?x=1' }, 'PUBLIC_URL'],
+    [{ CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
   ])('rejects %j naming %s', (env, variable) => {
     try {
       loadConfig(env);

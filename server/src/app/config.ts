@@ -15,6 +15,14 @@ export interface Config {
   maxQueryComplexity: number;
   /** The built Excel add-in (vite output), served at /addin/. */
   addinDir: string;
+  /**
+   * The address users reach the server at (https://chitieu.example.gov.vn, or with a path behind a
+   * proxy), used for the URLs of the add-in manifest; null: the address the server listens on.
+   * Never taken from a request's Host header, which any client can set.
+   */
+  publicUrl: string | null;
+  /** Browser origins (add-ins served from another host) allowed to call /graphql; none by default. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -66,6 +74,31 @@ function database(env: Env, cwd: string): DatabaseConfig {
   throw new ConfigError('DATABASE_URL', `must start with mysql:// or sqlite:, got "${raw.split(':')[0]}:…"`);
 }
 
+function publicUrl(env: Env): string | null {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `must be an absolute URL such as https://chitieu.example.gov.vn, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password)
+    throw new ConfigError('PUBLIC_URL', `must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function corsOrigins(env: Env): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((item) => {
+    const origin = item.trim();
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin)
+      throw new ConfigError('CORS_ORIGINS', `must list origins like https://addin.example.gov.vn, got "${origin}"`);
+    return origin;
+  });
+}
+
 /** Reads and checks the environment once; every problem names its variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const certFile = env.TLS_CERT?.trim() || null;
@@ -95,5 +128,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 3, 100),
     maxQueryComplexity: int(env, 'MAX_QUERY_COMPLEXITY', 1_500_000, 1000, 1_000_000_000),
     addinDir: path.resolve(cwd, env.ADDIN_DIR?.trim() || 'dist/addin'),
+    publicUrl: publicUrl(env),
+    corsOrigins: corsOrigins(env),
   };
 }

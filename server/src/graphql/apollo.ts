@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 import type { RequestContext } from '../auth/request-context';
 import { formatError } from './errors';
-import { accessPlugin, complexityPlugin, noStorePlugin } from './plugins';
+import { accessPlugin, complexityPlugin, httpStatusPlugin, noStorePlugin } from './plugins';
 
 export interface ApolloLimits {
   publicRead: boolean;
@@ -30,6 +30,9 @@ export async function createApollo(
     // Compact JSON: Apollo pretty-prints by default, which costs time and a third more bytes on bulk pulls.
     stringifyResult: (result) => JSON.stringify(result),
     introspection: true,
+    // Automatic persisted queries keep their cache in one process's memory: behind a load balancer a
+    // hash registered on one server is unknown to the next. Off: every request carries its query.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     // main.ts handles SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own handlers
     // (on by default unless NODE_ENV=test) would re-raise the signal as soon as Apollo has stopped,
@@ -50,6 +53,7 @@ export async function createApollo(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      httpStatusPlugin(),
       accessPlugin(limits.publicRead),
       complexityPlugin(schema, limits.maxQueryComplexity),
     ],

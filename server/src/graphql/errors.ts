@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ERROR_CODES, isReasonCode } from '../../../schema/contract/reasons';
+import { ERROR_CODES, isReasonCode, type ErrorCode } from '../../../schema/contract/reasons';
 import { AppError, type ReasonCode } from '../common/errors';
 
 /**
@@ -41,6 +41,20 @@ function apolloReason(code: string, message: string): ReasonCode {
   if (code === 'BAD_USER_INPUT') return message.startsWith('Variable "$') ? 'INVALID_VARIABLES' : 'BAD_USER_INPUT';
   return isReasonCode(code) ? code : 'GRAPHQL_VALIDATION_FAILED';
 }
+
+/**
+ * The HTTP status of a response that carries no data, by its first error's code: a request refused
+ * as a whole says why in its status too (401 no or bad token, 403 not allowed, 400 bad input, …).
+ * A response with data (even partial) stays 200, as GraphQL over HTTP prescribes.
+ */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL: 500,
+};
 
 /** An AppError as a GraphQLError, e.g. to throw from an Apollo plugin. */
 export function toGraphQLError(e: AppError, httpStatus?: number): GraphQLError {

@@ -3,7 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError, badInput } from '../common/errors';
 import type { RequestContext } from '../auth/request-context';
-import { toGraphQLError } from './errors';
+import { HTTP_STATUS, toGraphQLError } from './errors';
+import type { ErrorCode } from '../../../schema/contract/reasons';
 
 /**
  * Reads need a valid token unless PUBLIC_READ; writes always need one. Checked once per operation
@@ -78,6 +79,30 @@ export function noStorePlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ response }) {
           response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A response without data (the operation refused as a whole: no token, over the cost cap, bad
+ * variables, not allowed) gets the HTTP status of its error's code, so proxies, logs and clients
+ * that look only at the status see a client error as one, not as a 200 or a 500.
+ */
+export function httpStatusPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (data !== undefined && data !== null) return;
+          const code = errors?.[0]?.extensions?.code as ErrorCode | undefined;
+          const status = code ? HTTP_STATUS[code] : undefined;
+          // A 4xx Apollo chose itself (405 for a mutation over GET) is more precise than the code's.
+          const chosen = response.http.status;
+          if (status && !(chosen && chosen >= 400 && chosen < 500)) response.http.status = status;
         },
       };
     },

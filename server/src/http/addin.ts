@@ -8,16 +8,17 @@ export const MANIFEST_ORIGIN = 'https://localhost:4000';
 
 /**
  * /addin/: the built task pane (taskpane.html, commands.html, hashed scripts, icons), and
- * /addin/manifest.xml rewritten to point at the origin it was downloaded from, so an
- * administrator sideloads or deploys a manifest that matches their server without editing XML.
+ * /addin/manifest.xml rewritten to point at the server's public address (PUBLIC_URL, else the
+ * address it listens on), so an administrator deploys a manifest that matches their server without
+ * editing XML. Never the request's Host header: any client can set it, and it would be echoed into
+ * the manifest's URLs (and markup).
  */
-export function addinRouter(config: Config): Router {
+export function addinRouter(config: Config, publicUrl: () => string): Router {
   const router = express.Router();
-  router.get('/manifest.xml', (req, res, next) => {
+  router.get('/manifest.xml', (_req, res, next) => {
     const file = path.join(config.addinDir, 'manifest.xml');
     if (!fs.existsSync(file)) return next();
-    const origin = `${config.tls ? 'https' : req.protocol}://${req.get('host')}`;
-    const xml = fs.readFileSync(file, 'utf8').split(MANIFEST_ORIGIN).join(origin);
+    const xml = fs.readFileSync(file, 'utf8').split(MANIFEST_ORIGIN).join(publicUrl());
     res.type('application/xml').set('Cache-Control', 'no-cache').send(xml);
   });
   router.use(

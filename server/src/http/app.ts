@@ -12,6 +12,7 @@ import { httpErrorBody, toGraphQLError } from '../graphql/errors';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { inFlightTracker } from './in-flight';
+import { addinHeaders, apiHeaders, corsFor, explorerHeaders } from './security';
 
 export interface AppParts {
   app: Express;
@@ -26,23 +27,28 @@ export async function createApp(
   services: Services,
   schema: GraphQLSchema,
   httpServer: http.Server,
+  publicUrl: () => string,
 ): Promise<AppParts> {
   const apollo = await createApollo(schema, config, httpServer);
   const inFlight = inFlightTracker();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.get('/healthz', healthz(services));
-  app.use('/addin', addinRouter(config));
-  app.use(explorerRouter());
-  app.get('/graphql', explorerPage);
+  const tls = config.tls !== null;
+  const cors = corsFor(config.corsOrigins);
+  app.get('/healthz', apiHeaders(tls), healthz(services));
+  app.use('/addin', addinHeaders(tls), addinRouter(config, publicUrl));
+  app.use('/explorer', explorerHeaders(tls), explorerRouter());
+  app.get('/graphql', explorerHeaders(tls), explorerPage);
   app.use(
     '/graphql',
+    apiHeaders(tls),
+    ...(cors ? [cors] : []),
     jsonOnly,
     express.json({ limit: config.bodyLimit }),
     inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })),
   );
-  app.use(routeNotFound);
+  app.use(apiHeaders(tls), routeNotFound);
   app.use(bodyErrors(config.bodyLimit));
   return { app, apollo, idle: inFlight.idle };
 }
@@ -59,7 +65,7 @@ const healthz = (services: Services) => async (_req: Request, res: Response) => 
 /** A browser opening /graphql gets the explorer; API clients go on to Apollo. */
 function explorerPage(req: Request, res: Response, next: NextFunction) {
   if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
-    res.type('html').send(EXPLORER_HTML);
+    res.type('html').set('Cache-Control', 'no-cache').send(EXPLORER_HTML);
     return;
   }
   next();
