@@ -87,6 +87,7 @@ export const REASONS = {
   INVALID_DECIMALS: t('Số chữ số thập phân không hợp lệ', 'Not a valid number of decimals'),
   INVALID_CODE: t('Mã không hợp lệ', 'Not a valid code'),
   INVALID_NAME: t('Tên không hợp lệ', 'Not a valid name'),
+  INVALID_EXPIRY: t('Thời hạn phải ở tương lai', 'The expiry must be in the future'),
   INVALID_ROLE: t('Vai trò không hợp lệ', 'Not a valid role'),
   INVALID_CONGRESS_NUMBER: t('Số thứ tự đại hội không hợp lệ', 'Not a valid congress number'),
   INVALID_IDEMPOTENCY_KEY: t(

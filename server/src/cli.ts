@@ -11,9 +11,11 @@ import { CsvFormatError } from './cli/observation-csv';
 const USAGE = `Usage: npm run cli -- <command>
 
   token create --role ADMIN|PROVINCE_EDITOR|DISTRICT_EDITOR|COMMUNE_EDITOR|VIEWER --name NAME [--scope CODE]
-                                   create an API token; prints its secret once
+               [--expires YYYY-MM-DD | ISO date-time]
+                                   create an API token; prints its secret once; with --expires it is
+                                   refused from that instant (a date: from its start, UTC)
   token revoke ID                  revoke a token (effective on its next request)
-  token list                       list tokens (never their secrets)
+  token list                       list tokens (never their secrets), with expiry and last use
   import FILE.csv [--dry-run] [--partial] [--json]
                                    push observations from a CSV in the add-in's long format:
                                    unit_code,indicator_code,period,value,status,source,note[,base_version]
@@ -47,6 +49,7 @@ export async function runCli(
         role: { type: 'string' },
         name: { type: 'string' },
         scope: { type: 'string' },
+        expires: { type: 'string' },
         as: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },

@@ -43,7 +43,9 @@ describeEachDb('command line: tokens and CSV import', (db) => {
     });
     const id = /\(id ([^)]+)\)/.exec(made.out)![1];
     const list = await cli('token', 'list');
-    expect(list.out).toContain(`${id}\tDISTRICT_EDITOR\t392\tactive\tChi cục Thống kê Hà Trung`);
+    expect(list.out).toMatch(
+      new RegExp(`${id}\\tDISTRICT_EDITOR\\t392\\tactive\\tused \\S+\\tChi cục Thống kê Hà Trung`),
+    );
     expect(list.out).not.toContain(secret);
     const revoked = await cli('token', 'revoke', id);
     expect(revoked.code).toBe(0);

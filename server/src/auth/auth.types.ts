@@ -54,4 +54,13 @@ export class ApiToken extends Node {
 
   @Field(() => DateTimeResolver, { nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Refused from this instant on; null: until revoked' })
+  expiresAt: Date | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'The last request made with this token, to the minute; null: never used',
+  })
+  lastUsedAt: Date | null;
 }

@@ -1,3 +1,4 @@
+import { DateTimeResolver } from 'graphql-scalars';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { Payload } from '../common/payload';
 import type { RoleValue } from './api-token.entity';
@@ -19,6 +20,12 @@ export class CreateApiTokenInput {
       'Province code for PROVINCE_EDITOR, district code for DISTRICT_EDITOR, commune code for COMMUNE_EDITOR; none for ADMIN and VIEWER',
   })
   scopeCode?: string | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the token stops working (in the future); omitted: until revoked',
+  })
+  expiresAt?: Date | null;
 }
 
 @ObjectType()

@@ -21,6 +21,8 @@ export function presentApiToken(e: ApiTokenEntity): ApiToken {
     scopeCode: e.scopeCode,
     createdAt: e.createdAt,
     revokedAt: e.revokedAt,
+    expiresAt: e.expiresAt,
+    lastUsedAt: e.lastUsedAt,
   } as ApiToken;
 }
 
@@ -29,13 +31,24 @@ export function presentApiToken(e: ApiTokenEntity): ApiToken {
 export class TokenService {
   constructor(private readonly ds: DataSource) {}
 
-  async create(viewer: Viewer | null, input: { name: string; role: RoleValue; scopeCode?: string | null }) {
+  async create(
+    viewer: Viewer | null,
+    input: { name: string; role: RoleValue; scopeCode?: string | null; expiresAt?: Date | null },
+  ) {
     const admin = requireAdmin(viewer, 'create tokens');
     const name = input.name.trim();
     const scopeCode = input.scopeCode?.trim() || null;
     const errors: UserError[] = [];
     if (name.length === 0 || name.length > 200)
       errors.push(userError('INVALID_NAME', 'The name must have 1 to 200 characters', ['input', 'name']));
+    const expiresAt = input.expiresAt ?? null;
+    if (expiresAt && !(expiresAt.getTime() > Date.now()))
+      errors.push(
+        userError('INVALID_EXPIRY', `expiresAt must be in the future, got ${expiresAt.toISOString()}`, [
+          'input',
+          'expiresAt',
+        ]),
+      );
     if (!ROLES.includes(input.role))
       errors.push(userError('INVALID_ROLE', `The role must be one of ${ROLES.join(', ')}`, ['input', 'role']));
     const level =
@@ -88,13 +101,15 @@ export class TokenService {
         tokenHash: hashToken(secret),
         createdAt: new Date(),
         revokedAt: null,
+        expiresAt,
+        lastUsedAt: null,
       });
       await recordAudit(em, {
         actor: admin.name,
         action: 'TOKEN_CREATED',
         entityType: 'ApiToken',
         entityId: row.id,
-        detail: { name, role: input.role, scopeCode },
+        detail: { name, role: input.role, scopeCode, expiresAt: expiresAt?.toISOString() ?? null },
       });
       return row;
     });

@@ -36,12 +36,15 @@ const errorsText = (errors: { code: string; message: string }[]) =>
 export async function tokenCreate(
   s: Services,
   io: Io,
-  o: { role?: string; name?: string; scope?: string; as?: string },
+  o: { role?: string; name?: string; scope?: string; as?: string; expires?: string },
 ): Promise<number> {
   const role = o.role?.toUpperCase() as RoleValue | undefined;
   if (!role || !ROLES.includes(role)) throw new UsageError(`token create needs --role ${ROLES.join('|')}`);
   if (!o.name) throw new UsageError('token create needs --name (who uses the token)');
-  const p = await s.tokens.create(cliViewer(o.as), { name: o.name, role, scopeCode: o.scope ?? null });
+  const expiresAt = o.expires === undefined ? null : new Date(o.expires);
+  if (expiresAt && (Number.isNaN(expiresAt.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(o.expires!)))
+    throw new UsageError(`--expires takes a date (2027-06-30) or an ISO date-time, got "${o.expires}"`);
+  const p = await s.tokens.create(cliViewer(o.as), { name: o.name, role, scopeCode: o.scope ?? null, expiresAt });
   if (p.userErrors.length) {
     io.err(`Token not created:\n${errorsText(p.userErrors)}`);
     return 1;
@@ -49,6 +52,7 @@ export async function tokenCreate(
   io.out(
     `Created ${p.apiToken!.role} token "${p.apiToken!.name}"${p.apiToken!.scopeCode ? ` for ${p.apiToken!.scopeCode}` : ''} (id ${p.apiToken!.id}).`,
   );
+  if (p.apiToken!.expiresAt) io.out(`It expires at ${p.apiToken!.expiresAt.toISOString()}.`);
   io.out('The secret is shown once; store it now:');
   io.out(p.token!);
   return 0;
@@ -68,9 +72,20 @@ export async function tokenRevoke(s: Services, io: Io, id: string | undefined, a
 export async function tokenList(s: Services, io: Io): Promise<number> {
   for (const t of await s.tokens.list(cliViewer())) {
     io.out(
-      [t.id, t.role, t.scopeCode ?? '-', t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active', t.name].join(
-        '\t',
-      ),
+      [
+        t.id,
+        t.role,
+        t.scopeCode ?? '-',
+        t.revokedAt
+          ? `revoked ${t.revokedAt.toISOString()}`
+          : t.expiresAt && t.expiresAt.getTime() <= Date.now()
+            ? `expired ${t.expiresAt.toISOString()}`
+            : t.expiresAt
+              ? `active until ${t.expiresAt.toISOString()}`
+              : 'active',
+        t.lastUsedAt ? `used ${t.lastUsedAt.toISOString()}` : 'never used',
+        t.name,
+      ].join('\t'),
     );
   }
   return 0;

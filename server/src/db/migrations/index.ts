@@ -3,6 +3,7 @@ import { WritePath1732000000001 } from './1732000000001-write-path';
 import { Reform20251732000000002 } from './1732000000002-reform-2025';
 import { IndicatorAggregation1732000000003 } from './1732000000003-indicator-aggregation';
 import { ChangeFeed1732000000004 } from './1732000000004-change-feed';
+import { TokenLifetime1732000000005 } from './1732000000005-token-lifetime';
 
 /** Every migration, in order. One set serves SQLite and MySQL/MariaDB. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Reform20251732000000002,
   IndicatorAggregation1732000000003,
   ChangeFeed1732000000004,
+  TokenLifetime1732000000005,
 ];
