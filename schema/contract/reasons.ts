@@ -98,6 +98,7 @@ export const REASONS = {
     'Chỉ xếp hạng được các huyện hoặc các xã của một tỉnh (cấp DISTRICT hoặc COMMUNE)',
     "Only a province's districts or communes can be ranked (level DISTRICT or COMMUNE)",
   ),
+  INVALID_SEARCH: t('Chuỗi tìm kiếm chứa ký tự điều khiển', 'The search text contains control characters'),
   SEARCH_TOO_LONG: t('Chuỗi tìm kiếm quá dài', 'The search text is too long'),
   FILTER_TOO_LONG: t(
     'Danh sách lọc quá dài (tối đa 5.000 giá trị)',

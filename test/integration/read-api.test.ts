@@ -55,6 +55,20 @@ describeEachDb('read API', (db) => {
     expect(limited.adminUnits).toHaveLength(5);
   });
 
+  it('refuses control characters in search (U+0000 matched everything on SQLite, nothing on MariaDB)', async () => {
+    for (const query of [
+      'query($s: String) { adminUnits(search: $s) { code } }',
+      'query($s: String) { indicators(search: $s) { code } }',
+    ]) {
+      for (const s of ['\u0000', 'ha\u0000trung', '\u001b[2J']) {
+        const res = await t.gql(query, { s });
+        expect(errorReason(res), `${query} ${JSON.stringify(s)}`).toBe('INVALID_SEARCH');
+        expect(res.status).toBe(400);
+        expect(res.errors![0].extensions!.field).toEqual(['search']);
+      }
+    }
+  });
+
   it('resolves a district with its province and demo term, and round-trips node ids', async () => {
     const { district } = ok(
       await t.gql(

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { assertPageSize } from '../common/paging';
 import { In } from 'typeorm';
 import { assertKnownCodes, badInput } from '../common/errors';
-import { escapeLike, foldForSearch } from '../common/text';
+import { searchPattern } from '../common/text';
 import { AdminUnitEntity, type AdminLevelValue } from './admin-unit.entity';
 import { UnitLineageEntity, type LinkKindValue } from './unit-lineage.entity';
 import { inChunks } from '../db/sql';
@@ -213,10 +213,9 @@ export class AdminUnitService {
     const qb = this.repo.createQueryBuilder('u');
     let searched = false;
     if (args.search !== undefined && args.search !== null) {
-      const folded = foldForSearch(args.search);
-      if (folded.length > 100) throw badInput('SEARCH_TOO_LONG', 'search must be at most 100 characters', ['search']);
-      if (folded) {
-        qb.andWhere("u.search_name LIKE :q ESCAPE '!'", { q: `%${escapeLike(folded)}%` });
+      const q = searchPattern(args.search);
+      if (q) {
+        qb.andWhere("u.search_name LIKE :q ESCAPE '!'", { q });
         searched = true;
       }
     }

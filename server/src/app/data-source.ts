@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from './config';
 import { entities } from './entities';
 import { migrations } from '../db/migrations';
+import { RedactingQueryLogger } from '../db/query-logger';
 
 export interface DataSourceOptions {
   /** Receives every SQL statement (tests count them to prove there is no N+1). */
@@ -17,8 +18,8 @@ export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {
     migrations,
     migrationsRun: false,
     synchronize: false,
-    logger: opts.logger,
-    logging: opts.logger ? (['query', 'error'] as const) : (['error'] as const),
+    logger: opts.logger ?? new RedactingQueryLogger(),
+    logging: opts.logger ? (['query', 'error'] as const) : (['error', 'warn', 'migration'] as const),
   };
   if (db.type === 'sqlite') {
     if (db.path !== ':memory:') fs.mkdirSync(path.dirname(db.path), { recursive: true });

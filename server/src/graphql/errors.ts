@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES, isReasonCode, type ErrorCode } from '../../../schema/contract/reasons';
 import { AppError, type ReasonCode } from '../common/errors';
+import { errorForLog } from '../db/query-logger';
 
 /**
  * The one place errors get their shape. Every error leaves with `extensions.code` (one of the six
@@ -106,7 +107,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       },
     };
   }
-  console.error('[graphql] internal error:', original);
+  console.error(
+    `[graphql] internal error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}: ${errorForLog(original)}`,
+  );
   return {
     message: 'Internal server error',
     locations: formatted.locations,

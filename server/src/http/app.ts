@@ -11,6 +11,7 @@ import { createApollo } from '../graphql/apollo';
 import { httpErrorBody, toGraphQLError } from '../graphql/errors';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
+import { errorForLog } from '../db/query-logger';
 import { inFlightTracker } from './in-flight';
 import { addinHeaders, apiHeaders, corsFor, explorerHeaders } from './security';
 
@@ -126,7 +127,7 @@ const bodyErrors =
       error = badInput('UNSUPPORTED_MEDIA_TYPE', `Malformed request: ${err.message}`);
     else if (status < 500) error = badInput('BAD_REQUEST', `Malformed request: ${err.message}`);
     else {
-      console.error('[http]', err);
+      console.error(`[http] ${errorForLog(err)}`);
       error = new AppError('INTERNAL', 'Internal server error');
     }
     res.status(status).json(httpErrorBody(error));

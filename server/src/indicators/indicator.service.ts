@@ -2,7 +2,7 @@ import { injectable } from 'tsyringe';
 import { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { assertKnownCodes, badInput } from '../common/errors';
-import { escapeLike, foldForSearch } from '../common/text';
+import { searchPattern } from '../common/text';
 import { IndicatorEntity } from './indicator.entity';
 import { Indicator, presentIndicator } from './indicator.types';
 
@@ -18,12 +18,9 @@ export class IndicatorService {
     const qb = this.repo.createQueryBuilder('i');
     if (args.category) qb.andWhere('i.category = :category', { category: args.category });
     if (args.search) {
-      const folded = foldForSearch(args.search);
-      if (folded.length > 100) throw badInput('SEARCH_TOO_LONG', 'search must be at most 100 characters', ['search']);
-      if (folded) {
-        qb.andWhere("(i.search_name LIKE :q ESCAPE '!' OR LOWER(i.code) LIKE :q ESCAPE '!')", {
-          q: `%${escapeLike(folded)}%`,
-        });
+      const q = searchPattern(args.search);
+      if (q) {
+        qb.andWhere("(i.search_name LIKE :q ESCAPE '!' OR LOWER(i.code) LIKE :q ESCAPE '!')", { q });
       }
     }
     return (await qb.orderBy('i.code', 'ASC').getMany()).map(presentIndicator);
