@@ -24,6 +24,14 @@ export const REASONS = {
     'Not found: someone deleted this value after you pulled it',
   ),
   CONFLICT: t('Xung đột với dữ liệu trên máy chủ', 'Conflicts with the data on the server'),
+  DATABASE_UNAVAILABLE: t(
+    'Không kết nối được cơ sở dữ liệu; chưa có gì thay đổi. Hãy thử lại sau ít giây',
+    'The database cannot be reached; nothing was changed. Try again in a few seconds',
+  ),
+  OUTCOME_UNKNOWN: t(
+    'Mất kết nối cơ sở dữ liệu đúng lúc ghi: chưa rõ đã lưu hay chưa. Gửi lại với cùng khóa idempotencyKey',
+    'The database connection was lost while committing: the write may or may not be saved. Send it again with the same idempotencyKey',
+  ),
   INTERNAL: t(
     'Lỗi máy chủ; hãy thử lại sau hoặc báo quản trị viên',
     'Server error; try again later or tell the administrator',

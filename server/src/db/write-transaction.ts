@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Mutex } from '../common/mutex';
 import { openChangeLog, sealChangeLog } from './change-log';
 import { isMysql } from './dialect';
+import { writeFailure } from './unavailable';
 
 const sqliteWriters = new WeakMap<DataSource, Mutex>();
 const MAX_ATTEMPTS = 12;
@@ -43,7 +44,7 @@ export async function writeTransaction<T>(ds: DataSource, work: (em: EntityManag
       try {
         return await attempt();
       } catch (e) {
-        if (n >= MAX_ATTEMPTS || !isRetryableWriteError(e)) throw e;
+        if (n >= MAX_ATTEMPTS || !isRetryableWriteError(e)) throw writeFailure(e);
         // Jittered backoff so the writers that collided do not collide again in lockstep.
         await sleep(Math.random() * Math.min(200, 5 * 2 ** n));
       }

@@ -4,6 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES, isReasonCode, type ErrorCode } from '../../../schema/contract/reasons';
 import { AppError, type ReasonCode } from '../common/errors';
 import { errorForLog } from '../db/query-logger';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable';
 
 /**
  * The one place errors get their shape. Every error leaves with `extensions.code` (one of the six
@@ -57,14 +58,22 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   INTERNAL: 500,
 };
 
+/** Reasons that mean "try again shortly": HTTP 503 with Retry-After, whatever their code. */
+export const UNAVAILABLE_REASONS: ReadonlySet<string> = new Set<ReasonCode>([
+  'DATABASE_UNAVAILABLE',
+  'OUTCOME_UNKNOWN',
+]);
+
 /** An AppError as a GraphQLError, e.g. to throw from an Apollo plugin. */
-export function toGraphQLError(e: AppError, httpStatus?: number): GraphQLError {
+export function toGraphQLError(e: AppError, httpStatus?: number, headers?: Record<string, string>): GraphQLError {
   return new GraphQLError(e.message, {
     extensions: {
       code: e.code,
       reason: e.reason,
       ...(e.field ? { field: e.field } : {}),
-      ...(httpStatus ? { http: { status: httpStatus } } : {}),
+      ...(httpStatus
+        ? { http: { status: httpStatus, ...(headers ? { headers: new Map(Object.entries(headers)) } : {}) } }
+        : {}),
     },
   });
 }
@@ -105,6 +114,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         code: 'BAD_USER_INPUT',
         reason: reason ?? (code ? apolloReason(code, formatted.message) : 'GRAPHQL_VALIDATION_FAILED'),
       },
+    };
+  }
+  if (isDatabaseUnavailable(original)) {
+    const code = String((original as { driverError?: { code?: unknown }; code?: unknown }).code ?? 'unreachable');
+    console.error(`[db] unavailable (${code}) during ${formatted.path?.join('.') ?? 'a request'}`);
+    const e = databaseUnavailable();
+    return {
+      message: e.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: e.code, reason: e.reason },
     };
   }
   console.error(

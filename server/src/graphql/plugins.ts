@@ -3,7 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError, badInput } from '../common/errors';
 import type { RequestContext } from '../auth/request-context';
-import { HTTP_STATUS, toGraphQLError } from './errors';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { HTTP_STATUS, toGraphQLError, UNAVAILABLE_REASONS } from './errors';
 import type { ErrorCode } from '../../../schema/contract/reasons';
 
 /**
@@ -98,7 +99,13 @@ export function httpStatusPlugin(): ApolloServerPlugin<RequestContext> {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           if (data !== undefined && data !== null) return;
-          const code = errors?.[0]?.extensions?.code as ErrorCode | undefined;
+          const first = errors?.[0]?.extensions;
+          if (UNAVAILABLE_REASONS.has(String(first?.reason))) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+            return;
+          }
+          const code = first?.code as ErrorCode | undefined;
           const status = code ? HTTP_STATUS[code] : undefined;
           // A 4xx Apollo chose itself (405 for a mutation over GET) is more precise than the code's.
           const chosen = response.http.status;

@@ -12,6 +12,7 @@ import { httpErrorBody, toGraphQLError } from '../graphql/errors';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { errorForLog } from '../db/query-logger';
+import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
 import { inFlightTracker } from './in-flight';
 import { addinHeaders, apiHeaders, corsFor, explorerHeaders } from './security';
 
@@ -59,7 +60,7 @@ const healthz = (services: Services) => async (_req: Request, res: Response) => 
     await services.ds.query('SELECT 1');
     res.json({ status: 'ok', database: 'up', databaseType: services.ds.options.type });
   } catch {
-    res.status(503).json({ status: 'error', database: 'down' });
+    res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'error', database: 'down' });
   }
 };
 
@@ -81,6 +82,8 @@ const requestContext =
       viewer = await services.auth.authenticate(req.headers.authorization);
     } catch (e) {
       if (e instanceof AppError) throw toGraphQLError(e, 401);
+      if (isDatabaseUnavailable(e))
+        throw toGraphQLError(databaseUnavailable(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
       throw e;
     }
     return { viewer, container: services.container.createChildContainer() };
