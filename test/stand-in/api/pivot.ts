@@ -178,8 +178,6 @@ export class PivotTableCollection extends Collection<PivotTable> {
       args: { name },
       detail: { name, source: source instanceof Table ? 'table' : String(source) },
       run: () => {
-        if (book.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase()))
-          fail('ItemAlreadyExists', `A PivotTable named '${name}' already exists.`);
         let src: Pivot['source'];
         let sourceName: string;
         if (source instanceof Table) {
@@ -195,6 +193,9 @@ export class PivotTableCollection extends Collection<PivotTable> {
         const dest = typeof destination === 'string' ? this._at(destination) : destination._where();
         if (!dest) fail('InvalidArgument', 'The PivotTable destination is not valid.');
         guardProtected(dest.sheet);
+        // Names are unique per sheet: two sheets may each hold a "PivotTable1".
+        if (book.pivots.some((p) => p.sheet === dest.sheet && p.name.toLowerCase() === name.toLowerCase()))
+          fail('ItemAlreadyExists', `A PivotTable named '${name}' already exists on this sheet.`);
         if (book.tables.some((t) => t.sheet === dest.sheet && dest.rect.row >= t.rect.row && dest.rect.row < t.rect.row + t.rect.rows && dest.rect.col >= t.rect.col && dest.rect.col < t.rect.col + t.rect.cols))
           fail('InvalidOperation', "A PivotTable report can't overlap a table.");
         made = {
