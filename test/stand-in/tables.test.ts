@@ -17,8 +17,16 @@ describe('stand-in: tables', () => {
     excel = installStandIn({ apiVersion: '1.13' });
     await Excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B3');
-      r.numberFormat = [['@', '@'], ['@', '0.0'], ['@', '0.0']];
-      r.values = [['Mã', 'Giá trị'], ['001', 1.5], ['002', 2.5]];
+      r.numberFormat = [
+        ['@', '@'],
+        ['@', '0.0'],
+        ['@', '0.0'],
+      ];
+      r.values = [
+        ['Mã', 'Giá trị'],
+        ['001', 1.5],
+        ['002', 2.5],
+      ];
       await ctx.sync();
     });
     await table('A1:B3', 'ChiTieu');
