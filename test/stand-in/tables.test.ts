@@ -67,7 +67,7 @@ describe('stand-in: tables', () => {
     });
     await expect(bad).rejects.toMatchObject({ code: 'InvalidArgument' });
     await Excel.run(async (ctx) => {
-      ctx.workbook.tables.getItem('ChiTieu').rows.add(null, [['003', 3]]);
+      ctx.workbook.tables.getItem('ChiTieu').rows.add(undefined, [['003', 3]]);
       await ctx.sync();
     });
     // The new row takes the formats of the row above: the code stays text.
@@ -75,7 +75,7 @@ describe('stand-in: tables', () => {
     await Excel.run(async (ctx) => {
       const t = ctx.workbook.tables.getItem('ChiTieu');
       t.resize('A1:B6');
-      t.rows.add(null, [['009', 9]]);
+      t.rows.add(undefined, [['009', 9]]);
       await ctx.sync();
     });
     expect(excel.tables('Sheet1')).toEqual([{ name: 'ChiTieu', sheet: 'Sheet1', address: 'A1:B7' }]);
