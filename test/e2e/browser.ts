@@ -5,8 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { StandInOptions } from '../stand-in';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = fs.existsSync(CHROMIUM);
@@ -51,26 +53,47 @@ export async function launch(): Promise<Browser> {
 }
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const FAKE = fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
+
+let standIn: string | null = null;
+/** The strict Excel stand-in (test/stand-in) bundled for the page, once per test file. */
+function standInScript(): string {
+  if (standIn === null) {
+    const out = esbuild.buildSync({
+      entryPoints: [path.join(__dirname, '../stand-in/browser.ts')],
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      write: false,
+    });
+    standIn = out.outputFiles[0]!.text;
+  }
+  return standIn;
+}
 
 export interface TaskpaneOptions {
   /** What answers for Microsoft's Office.js CDN: the Excel stand-in (default), or nothing at all. */
   office?: 'stand-in' | 'unreachable';
   /** Runs in the page before any of its scripts (e.g. to take away what an old webview lacks). */
   initScript?: () => void;
+  /** The stand-in's locale, ExcelApi version and platform. */
+  excel?: StandInOptions;
 }
 
 /**
- * A page with the task pane loaded from the real server, Office.js replaced by the in-page Excel
- * stand-in, and every other request outside the test server refused (no network in tests).
+ * A page with the task pane loaded from the real server, Office.js replaced by the strict Excel
+ * stand-in (`excel`: locale, ExcelApi version, platform), and every other request outside the test
+ * server refused (no network in tests).
  */
 export async function openTaskpane(
   browser: Browser,
   serverUrl: string,
-  { office = 'stand-in', initScript }: TaskpaneOptions = {},
+  { office = 'stand-in', initScript, excel = {} }: TaskpaneOptions = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
+  await page.addInitScript((o) => {
+    (window as unknown as { __standInOptions: StandInOptions }).__standInOptions = o;
+  }, excel);
   if (initScript) await page.addInitScript(initScript);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -80,7 +103,7 @@ export async function openTaskpane(
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS && office === 'stand-in')
-      return route.fulfill({ status: 200, contentType: 'application/javascript', body: FAKE });
+      return route.fulfill({ status: 200, contentType: 'application/javascript', body: standInScript() });
     if (url.startsWith(serverUrl)) return route.continue();
     return route.abort();
   });
