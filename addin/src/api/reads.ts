@@ -180,7 +180,12 @@ export async function fetchTermSheet(
   };
   const years: string[] = [];
   for (let y = t.startYear; y <= t.endYear; y++) years.push(String(y));
-  const observations = await fetchObservations(client, { unitCodes: [t.unit.code], periods: years }, onProgress, signal);
+  const observations = await fetchObservations(
+    client,
+    { unitCodes: [t.unit.code], periods: years },
+    onProgress,
+    signal,
+  );
   const progress = await fetchProgress(client, termId, { term, targets: t.targets, observations }, signal);
   return {
     term,

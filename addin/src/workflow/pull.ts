@@ -94,6 +94,7 @@ export async function pull(
   signal?: AbortSignal,
 ): Promise<PullOutcome> {
   const fresh = await download(client, req, onProgress, signal);
+  throwIfCancelled(signal);
   const [bindings, sheets] = await Promise.all([excel.listBindings(), excel.listSheets()]);
   const existing = bindings.find(
     (b) => b.scopeKey === fresh.scopeKey && b.serverUrl === client.endpoint && sheets.some((s) => s.id === b.sheetId),

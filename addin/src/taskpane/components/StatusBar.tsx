@@ -52,21 +52,13 @@ export function StatusBar(props: {
       </div>
       {b ? (
         <div data-testid="progress" style={{ padding: '6px 12px', display: 'flex', flexDirection: 'column', gap: 4 }}>
-          <ProgressBar
-            aria-label={t('progressTitle')}
-            value={b.total ? (b.done ?? 0) / b.total : undefined}
-          />
+          <ProgressBar aria-label={t('progressTitle')} value={b.total ? (b.done ?? 0) / b.total : undefined} />
           <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
             <span data-testid="progress-label" style={{ fontSize: tokens.fontSizeBase200, flex: 1 }}>
               {b.label}
             </span>
             {b.cancel !== 'none' ? (
-              <Button
-                data-testid="cancel-job"
-                size="small"
-                disabled={b.cancel !== 'ready'}
-                onClick={props.onCancel}
-              >
+              <Button data-testid="cancel-job" size="small" disabled={b.cancel !== 'ready'} onClick={props.onCancel}>
                 {t('cancelJob')}
               </Button>
             ) : null}
@@ -79,7 +71,13 @@ export function StatusBar(props: {
           <MessageBarBody>{n.text}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button data-testid="dismiss" appearance="transparent" size="small" aria-label={t('dismiss')} onClick={props.onDismiss}>
+              <Button
+                data-testid="dismiss"
+                appearance="transparent"
+                size="small"
+                aria-label={t('dismiss')}
+                onClick={props.onDismiss}
+              >
                 ✕
               </Button>
             }
