@@ -68,7 +68,7 @@ export function StatusBar(props: {
       ) : null}
       {n ? (
         <MessageBar data-testid={`notice-${n.intent}`} intent={n.intent} style={{ margin: '6px 12px' }}>
-          <MessageBarBody>{n.text}</MessageBarBody>
+          <MessageBarBody data-testid="notice-text">{n.text}</MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button
