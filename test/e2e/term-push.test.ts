@@ -313,11 +313,30 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       pane.expectNoPageErrors();
     });
 
+    it('a push cancelled once its request is sent: the pane says it will still be written, and it is', async () => {
+      const push = await pane.hold('pushObservations');
+      await pane.byId('push').click();
+      await push.held;
+      await pane.byId('cancel-job').click();
+      expect(await pane.byId('progress-label').innerText()).toMatch(
+        /^Yêu cầu đã gửi lên máy chủ: phần đã gửi vẫn sẽ được ghi/,
+      );
+      await pane.expectAccessible('push in flight, cancel asked');
+      push.release();
+      await pane.idle();
+      expect(await pane.byId('notice-info').getByTestId('notice-text').innerText()).toBe(
+        'Không huỷ kịp: yêu cầu đã gửi và máy chủ đã xử lý (xem Kết quả).',
+      );
+      expect(await pane.resultStates()).toEqual({ [at('THU_NHAP_BQ', 'K')]: 'CREATED' });
+      expect((await server())['THU_NHAP_BQ 2025']?.value).toBe(60);
+      pane.expectNoPageErrors();
+    });
+
     it('English mode: the same pane in English, as accessible', async () => {
       await pane.byId('lang').click();
       await pane.page.getByRole('heading', { name: 'Resolution indicators' }).waitFor();
       expect(await pane.page.evaluate(() => document.documentElement.lang)).toBe('en');
-      expect(await pane.byId('results-headline').innerText()).toBe('Preview (1 cells to send):');
+      expect(await pane.byId('results-headline').innerText()).toBe('Pushed: the server wrote it.');
       await pane.expectAccessible('English mode');
       await pane.byId('lang').click();
       await pane.page.getByRole('heading', { name: 'Chỉ tiêu Nghị quyết' }).waitFor();
