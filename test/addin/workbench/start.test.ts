@@ -63,7 +63,12 @@ describe('workbench: starting a job', () => {
 
   it('a pull starts from idle and clears the last notice', () => {
     const s = run({ ...ready(), notice: { intent: 'success', text: 'old' } }, { type: 'pull', request: PULL });
-    expect(s.phase).toEqual({ kind: 'pulling', job: { kind: 'pull', client, request: PULL }, progress: null, cancelled: false });
+    expect(s.phase).toEqual({
+      kind: 'pulling',
+      job: { kind: 'pull', client, request: PULL },
+      progress: null,
+      cancelled: false,
+    });
     expect(s.notice).toBeNull();
   });
 
