@@ -76,10 +76,9 @@ export function StatusBar(props: {
                 appearance="transparent"
                 size="small"
                 aria-label={t('dismiss')}
+                icon={<span aria-hidden="true">✕</span>}
                 onClick={props.onDismiss}
-              >
-                ✕
-              </Button>
+              />
             }
           />
         </MessageBar>
