@@ -36,7 +36,8 @@ const STAGE_LABEL = {
   push: 'progressPush',
 } as const satisfies Record<Progress['stage'], string>;
 
-function busyOf(phase: Phase, t: Translate): Busy | null {
+/** What the progress area shows for `phase`, and what its Cancel button may do. */
+export function busyOf(phase: Phase, t: Translate): Busy | null {
   if (!isRunning(phase)) return null;
   const p = phase.progress;
   // Once the sheet is being written a pull runs to its end: half a sheet would be worse.

@@ -1,12 +1,14 @@
 /**
- * What the live regions say: few sentences per job (its start, each quarter, its end), errors
+ * What the progress area offers (Cancel, and when it can act), and what the live regions say: few sentences per job (its start, each quarter, its end), errors
  * assertively — a screen reader must not read every row count as it ticks.
  */
 import { describe, expect, it } from 'vitest';
 import { announcement } from '../../../addin/src/taskpane/announce';
 import { translator } from '../../../addin/src/taskpane/i18n';
+import type { Phase } from '../../../addin/src/taskpane/workbench/state';
 import type { Busy } from '../../../addin/src/taskpane/workbench/useWorkbench';
-import { item, result } from '../workbench/fixtures';
+import { busyOf } from '../../../addin/src/taskpane/workbench/useWorkbench';
+import { client, item, result } from '../workbench/fixtures';
 
 const t = translator('vi');
 const say = (busy: Busy | null, extra: Partial<Parameters<typeof announcement>[0]> = {}) =>
@@ -50,5 +52,45 @@ describe('announcements', () => {
     expect(say(null, { result: stopped }).polite).toBe(
       'Đã dừng theo yêu cầu: 1 ô đã gửi và được máy chủ xử lý; 2 ô chưa gửi (vẫn là thay đổi chưa gửi).',
     );
+  });
+});
+
+describe('the progress area and its Cancel button', () => {
+  const pulling = (over: Partial<Extract<Phase, { kind: 'pulling' }>>): Phase => ({
+    kind: 'pulling',
+    job: { kind: 'pull', client, request: { layout: 'term', termId: 't1' } },
+    progress: null,
+    cancelled: false,
+    ...over,
+  });
+  const pushing = (over: Partial<Extract<Phase, { kind: 'pushing' }>>): Phase => ({
+    kind: 'pushing',
+    job: { kind: 'review', client, dryRun: false, atomic: true, defaultStatus: 'OFFICIAL' },
+    progress: null,
+    cancelled: false,
+    ...over,
+  });
+
+  it('offers Cancel while downloading, not once the sheet is being written', () => {
+    expect(busyOf(pulling({}), t)?.cancel).toBe('ready');
+    expect(busyOf(pulling({ progress: { stage: 'download', done: 5, total: 10 } }), t)?.cancel).toBe('ready');
+    expect(busyOf(pulling({ progress: { stage: 'write', done: 5, total: 10 } }), t)?.cancel).toBe('writing');
+  });
+
+  it('says a push already sent will still be written; before sending, just that it is cancelling', () => {
+    expect(busyOf(pushing({ cancelled: true }), t)).toMatchObject({ label: 'Đang huỷ…', cancel: 'requested' });
+    const sent = busyOf(pushing({ cancelled: true, progress: { stage: 'push', done: 0, total: 3 } }), t);
+    expect(sent?.label).toMatch(/^Yêu cầu đã gửi lên máy chủ: phần đã gửi vẫn sẽ được ghi/);
+  });
+
+  it('has no Cancel for connecting or settling a conflict, and nothing at rest', () => {
+    const connecting: Phase = {
+      kind: 'connecting',
+      job: { kind: 'connect', server: '', token: 'x', quiet: false },
+      progress: null,
+      cancelled: false,
+    };
+    expect(busyOf(connecting, t)?.cancel).toBe('none');
+    expect(busyOf({ kind: 'idle' }, t)).toBeNull();
   });
 });
