@@ -44,6 +44,7 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       await pane.pickUnit('province-search', 'thanh hoa', 'Thanh Hóa');
       await pane.act('compare');
       await pane.byId('notice-success').waitFor();
+      await pane.expectAccessible('compare');
       const sheets = await pane.sheets();
       const data = sheets.find((x) => x.name === 'So sánh Thanh Hóa')!;
       expect(data.tables).toHaveLength(1);
@@ -115,6 +116,7 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
         'số nguyên',
       );
       await pane.page.locator(`[data-testid=result-item][data-cell="G${theirs}"]`).click();
+      await pane.expectAccessible('long-table preview');
       await pane.shot(shots, '8-long-review');
       pane.expectNoPageErrors();
     });
@@ -156,6 +158,34 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       expect(grid.length).toBeGreaterThan(1);
       expect(grid.slice(1).every((r) => r[0] === '392')).toBe(true);
       expect(await pane.byId('sheet-status').innerText()).toContain('Dữ liệu Hà Trung');
+      pane.expectNoPageErrors();
+    });
+
+    it('a long pull cancelled while it downloads: progress and Cancel stay in view, and nothing is written', async () => {
+      await pane.byId('pull-from').fill('2021');
+      await pane.byId('pull-to').fill('2021');
+      const before = await pane.sheets();
+      const download = await pane.hold('observationTable');
+      await pane.byId('pull').scrollIntoViewIfNeeded();
+      await pane.byId('pull').click();
+      await download.held;
+      const progress = pane.byId('progress');
+      await pane.byId('cancel-job').waitFor();
+      // Pinned at the top: in view although the Pull button, far down the pane, was clicked.
+      const box = (await progress.boundingBox())!;
+      const height = pane.page.viewportSize()!.height;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      expect(await pane.byId('announce-polite').innerText()).toBe('Bắt đầu tải về…');
+      await pane.expectAccessible('pull in progress');
+      await pane.byId('cancel-job').click();
+      download.release();
+      await pane.idle();
+      expect(await pane.byId('notice-info').getByTestId('notice-text').innerText()).toBe(
+        'Đã huỷ tải về: trang tính không thay đổi.',
+      );
+      expect(await pane.sheets()).toEqual(before);
+      await pane.expectAccessible('pull cancelled');
       pane.expectNoPageErrors();
     });
 

@@ -1,6 +1,19 @@
 /** The test's hands and eyes on the task pane and on the stand-in workbook in the page. */
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+
+const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
+/** The element the Excel stand-in draws its workbook in (left out of the accessibility check). */
+const STAND_IN_HOST = '#fake-excel';
+
+/** What axe-core reports of one violation, short enough to read in a failed assertion. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
 
 export interface UnitScope {
   /** The "Trước 1/7/2025" switch: search units in force on 2025-06-30 instead of today */
@@ -139,6 +152,56 @@ export class Pane {
     if (!dir) return;
     await this.page.waitForTimeout(100); // let the stand-in redraw the sheet
     await this.page.screenshot({ path: `${dir}/${name}.png` });
+  }
+
+  /**
+   * Runs axe-core (WCAG 2.x A/AA rules and best practices) on the pane as it is now and fails on
+   * any serious or critical violation; `state` names the moment in the failure message.
+   */
+  async expectAccessible(state: string): Promise<void> {
+    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ path: AXE });
+    // Fluent fades colours between states (a button enabled again when a job ends): judge the
+    // contrast of what settles, not of a frame half-way.
+    // (Transitions only: an indeterminate progress bar's animation never ends.)
+    await this.page.waitForFunction(() =>
+      document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    );
+    const violations: AxeViolation[] = await this.page.evaluate(async (host) => {
+      const axe = (window as any).axe;
+      // Tabster's (Fluent's focus manager's) sentinels are focusable and aria-hidden on purpose: they
+      // pass focus on at once, and would be noise to a screen reader. A known false positive of
+      // aria-hidden-focus (https://github.com/microsoft/tabster/issues/288), left out of the check.
+      // The in-page Excel stand-in draws its sheets beside the pane; it is the test's, not the product's.
+      const context = { exclude: [['[data-tabster-dummy]'], [host]] };
+      const r = await axe.run(context, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v: any) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 5).map((n: any) => `${n.target.join(' ')} — ${n.failureSummary}`),
+        }));
+    }, STAND_IN_HOST);
+    expect(violations, `accessibility of the pane: ${state}`).toEqual([]);
+  }
+
+  /**
+   * Holds every GraphQL request whose document contains `marker` until the returned release is
+   * called: a long pull or push, frozen mid-way, to look at (and cancel) while it runs.
+   */
+  async hold(marker: string): Promise<{ held: Promise<void>; release: () => void }> {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let arrived!: () => void;
+    const held = new Promise<void>((r) => (arrived = r));
+    await this.page.route('**/graphql', async (route) => {
+      if (!(route.request().postData() ?? '').includes(marker)) return route.fallback();
+      arrived();
+      await gate;
+      await route.fallback().catch(() => undefined); // the page may have given up on it (cancelled)
+    });
+    return { held, release };
   }
 
   expectNoPageErrors(): void {

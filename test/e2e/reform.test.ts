@@ -158,6 +158,7 @@ describeWithBrowser('add-in e2e: the 2025 reorganisation (unit ids on push, prov
       expect(refused).toContain('hai đơn vị');
       expect(refused).toContain('từ 01/07/2025');
       expect(await figures('37', 'GTSX')).toEqual({ [`2025-03 ${ids.oldNB}`]: 100, [`2025-04 ${ids.oldNB}`]: 5 });
+      await pane.expectAccessible('push with an ambiguous row refused');
       await pane.byId('atomic').click();
       pane.expectNoPageErrors();
     });
@@ -280,6 +281,7 @@ describeWithBrowser('add-in e2e: the 2025 reorganisation (unit ids on push, prov
       expect(await pane.page.locator(`[data-testid=result-item][data-cell="G${y2023}"]`).innerText()).toContain(
         'chỉ để xem',
       );
+      await pane.expectAccessible('preview of an edited combined value');
       await pane.act('push');
       expect(await figures('37', 'VON_DAU_TU_XH')).toEqual({
         [`2023 ${ids.oldNB}`]: 300.3,

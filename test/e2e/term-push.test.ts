@@ -78,7 +78,17 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       other = await token('Chi cục Thống kê (API)');
       const { page, errors } = await openTaskpane(browser, s.url);
       pane = new Pane(page, errors);
+      await pane.byId('token').waitFor();
+      await pane.expectAccessible('connect screen');
+      // A wrong token: the error is shown (and announced assertively), and the form stays usable.
+      await pane.byId('token').fill('ctk_wrong');
+      await pane.byId('connect').click();
+      await pane.byId('notice-error').waitFor();
+      expect(await pane.byId('announce-assertive').innerText()).toBe(await pane.byId('notice-text').innerText());
+      await pane.expectAccessible('connect error');
+      pane.errors.splice(0); // the 401 and the pane's log of it were asked for
       await pane.connect(mine);
+      await pane.expectAccessible('connected');
     });
     afterAll(async () => {
       await pane?.page.context().close();
@@ -113,6 +123,8 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       expect((await pane.cell(SHEET, at('THU_NHAP_BQ', 'I'))).value).toBe(53.2);
       expect((await pane.cell(SHEET, at('GTSX', 'A'))).format).toBe('@');
       expect(await pane.byId('sheet-status').innerText()).toContain(SHEET);
+      expect(await pane.byId('announce-polite').innerText()).toBe(await pane.byId('notice-text').innerText());
+      await pane.expectAccessible('term sheet pulled');
       await pane.shot(shots, '1-pull');
     });
 
@@ -146,6 +158,19 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       // A line of the results list selects its cell in the sheet.
       await pane.page.locator(`[data-testid=result-item][data-cell="${at('GTSX', 'I')}"]`).click();
       await pane.page.waitForFunction((cell) => (window as any).__excel.selection()?.address === cell, at('GTSX', 'I'));
+      // Lines name the indicator, not its code; the keyboard reaches them, and Enter selects too.
+      const line = pane.page.locator(`[data-testid=result-item][data-cell="${at('THU_NHAP_BQ', 'J')}"]`);
+      expect(await line.innerText()).toContain('Thu nhập bình quân');
+      expect(await line.innerText()).not.toContain('THU_NHAP_BQ');
+      await line.focus();
+      await pane.page.keyboard.press('Enter');
+      await pane.page.waitForFunction(
+        (cell) => (window as any).__excel.selection()?.address === cell,
+        at('THU_NHAP_BQ', 'J'),
+      );
+      expect(await line.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe('none');
+      expect(await pane.byId('announce-polite').innerText()).toBe(await pane.byId('results-headline').innerText());
+      await pane.expectAccessible('preview with problems');
       await pane.shot(shots, '2-preview');
     });
 
@@ -182,6 +207,7 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       expect(now['GTSX 2023']).toBeUndefined();
       expect(now['TY_LE_HO_NGHEO 2022']).toBeUndefined();
       expect(now['THU_NHAP_BQ 2024']?.updatedBy).toBe('Thống kê Hà Trung (Excel)');
+      await pane.expectAccessible('push results');
       await pane.shot(shots, '3-push');
     });
 
@@ -222,7 +248,19 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       const conflicts = pane.page.getByTestId('conflict');
       expect(await conflicts.count()).toBe(2);
       const chiSo = pane.page.locator(`[data-testid=conflict][data-cell="${at('CHI_SO_QUY_MO_KT', 'I')}"]`);
-      expect(await chiSo.getByTestId('conflict-body').innerText()).toMatch(/150.*Chi cục Thống kê \(API\).*143/);
+      expect(await chiSo.getByTestId('conflict-body').innerText()).toMatch(/150.*Chi cục Thống kê \(API\).*143/s);
+      // Server's, yours, and the figure you pulled (142, pushed by you before the colleague's edit).
+      expect(await chiSo.getByTestId('conflict-server').innerText()).toMatch(/^150 .*Chi cục Thống kê \(API\)/);
+      expect(await chiSo.getByTestId('conflict-mine').innerText()).toBe('143');
+      expect(await chiSo.getByTestId('conflict-pulled').innerText()).toBe('142');
+      // Neither way out is the default: both buttons look the same.
+      const look = (id: string) =>
+        chiSo.getByTestId(id).evaluate((e) => {
+          const c = getComputedStyle(e);
+          return [c.backgroundColor, c.color, c.fontWeight, c.borderColor];
+        });
+      expect(await look('keep-mine')).toEqual(await look('take-server'));
+      await pane.expectAccessible('conflicts');
       expect((await pane.cell(SHEET, at('CHI_SO_QUY_MO_KT', 'I'))).fill).toBe(MARK_COLORS.CONFLICT);
       expect((await pane.cell(SHEET, at('CHI_SO_QUY_MO_KT', 'I'))).value).toBe(143); // nothing lost
       expect((await server())['GTSX 2023']?.value).toBe(12.5);
@@ -247,6 +285,9 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       expect(now['THU_NHAP_BQ 2023']?.updatedBy).toBe('Thống kê Hà Trung (Excel)');
       expect(now['CHI_SO_QUY_MO_KT 2023']?.value).toBe(150);
       expect((await pane.resultStates())[at('THU_NHAP_BQ', 'I')]).toBe('UPDATED');
+      // Settled conflicts are listed nowhere as open.
+      expect(Object.values(await pane.resultStates())).not.toContain('CONFLICT');
+      await pane.expectAccessible('conflicts resolved');
       await pane.shot(shots, '5-resolved');
 
       await pane.act('preview'); // the sheet and the server now agree
@@ -257,6 +298,7 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       await pane.type(SHEET, at('THU_NHAP_BQ', 'K'), 60);
       await pane.byId('refresh').click();
       await pane.byId('refresh-dialog').waitFor();
+      await pane.expectAccessible('refresh decision');
       await pane.byId('refresh-cancel').click();
       await pane.idle();
       expect((await pane.cell(SHEET, at('THU_NHAP_BQ', 'K'))).value).toBe(60);
@@ -270,6 +312,36 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       expect((await server())['THU_NHAP_BQ 2025']).toBeUndefined();
       await pane.act('preview');
       expect(await pane.resultStates()).toEqual({ [at('THU_NHAP_BQ', 'K')]: 'WILL_CREATE' });
+      pane.expectNoPageErrors();
+    });
+
+    it('a push cancelled once its request is sent: the pane says it will still be written, and it is', async () => {
+      const push = await pane.hold('pushObservations');
+      await pane.byId('push').click();
+      await push.held;
+      await pane.byId('cancel-job').click();
+      expect(await pane.byId('progress-label').innerText()).toMatch(
+        /^Yêu cầu đã gửi lên máy chủ: phần đã gửi vẫn sẽ được ghi/,
+      );
+      await pane.expectAccessible('push in flight, cancel asked');
+      push.release();
+      await pane.idle();
+      expect(await pane.byId('notice-info').getByTestId('notice-text').innerText()).toBe(
+        'Không huỷ kịp: yêu cầu đã gửi và máy chủ đã xử lý (xem Kết quả).',
+      );
+      expect(await pane.resultStates()).toEqual({ [at('THU_NHAP_BQ', 'K')]: 'CREATED' });
+      expect((await server())['THU_NHAP_BQ 2025']?.value).toBe(60);
+      pane.expectNoPageErrors();
+    });
+
+    it('English mode: the same pane in English, as accessible', async () => {
+      await pane.byId('lang').click();
+      await pane.page.getByRole('heading', { name: 'Resolution indicators' }).waitFor();
+      expect(await pane.page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await pane.byId('results-headline').innerText()).toBe('Pushed: the server wrote it.');
+      await pane.expectAccessible('English mode');
+      await pane.byId('lang').click();
+      await pane.page.getByRole('heading', { name: 'Chỉ tiêu Nghị quyết' }).waitFor();
       pane.expectNoPageErrors();
     });
   });

@@ -40,10 +40,11 @@ export async function fetchLongTable(
   client: GraphQLClient,
   filter: LongFilter,
   onProgress?: Progress,
-  pageSize = 10_000,
+  signal?: AbortSignal,
 ): Promise<LongPull> {
+  const pageSize = 10_000;
   const { boundaries, ...where } = filter;
-  const catalog = await fetchCatalog(client, where);
+  const catalog = await fetchCatalog(client, where, signal);
   const names = new Map<string, string | null>();
   for (const u of catalog.units) {
     if (u.id) names.set(u.id, u.name);
@@ -58,6 +59,7 @@ export async function fetchLongTable(
         observationTable(filter: $f, first: $n, after: $a, boundaries: $b) {
         columns rows totalCount pageInfo { hasNextPage endCursor } } }`,
       { f: where, n: pageSize, a: after, b: boundaries ?? 'AS_REPORTED' },
+      signal,
     );
     const t = d.observationTable;
     const col = (name: string) => t.columns.indexOf(name);
@@ -95,7 +97,7 @@ export async function fetchLongTable(
     }
     onProgress?.(observations.length, t.totalCount);
     if (!t.pageInfo.hasNextPage || !t.pageInfo.endCursor) {
-      await nameUnknownUnits(client, observations, catalog);
+      await nameUnknownUnits(client, observations, catalog, signal);
       return { observations, catalog };
     }
     after = t.pageInfo.endCursor;
@@ -114,7 +116,7 @@ const UNIT = 'id code name validFrom validTo';
  * each code is looked up on the eve of the reform and today: a row typed under the table is then
  * pinned to the one unit that existed in its period.
  */
-async function fetchCatalog(client: GraphQLClient, filter: LongFilter): Promise<Catalog> {
+async function fetchCatalog(client: GraphQLClient, filter: LongFilter, signal?: AbortSignal): Promise<Catalog> {
   const from = filter.fromYear ? `${filter.fromYear}-01-01` : null;
   const d = await client.request<{
     indicators: { code: string; name: string; unit: string; decimals: number }[];
@@ -124,6 +126,7 @@ async function fetchCatalog(client: GraphQLClient, filter: LongFilter): Promise<
       indicators { code name unit decimals }
       province(code: $p) @include(if: $withProvince) { ${UNIT} now: districts { ${UNIT} } then: districts(activeOn: $from) { ${UNIT} } } }`,
     { p: filter.provinceCode ?? '', withProvince: Boolean(filter.provinceCode), from },
+    signal,
   );
   const units = new Map<string, UnitInfo>();
   const add = (u: UnitRow | null | undefined) => {
@@ -139,6 +142,7 @@ async function fetchCatalog(client: GraphQLClient, filter: LongFilter): Promise<
         d0: district(code: $c, on: $eve) { ${UNIT} }
         c0: commune(code: $c, on: $eve) { ${UNIT} } c1: commune(code: $c) { ${UNIT} } }`,
       { c: code, eve: REFORM_EVE },
+      signal,
     );
     for (const u of Object.values(one)) add(u);
     if (![...units.values()].some((u) => u.code === code)) units.set(`code:${code}`, { code, name: null });
@@ -154,6 +158,7 @@ async function nameUnknownUnits(
   client: GraphQLClient,
   observations: ServerObservation[],
   catalog: Catalog,
+  signal?: AbortSignal,
 ): Promise<void> {
   const missing = [...new Set(observations.filter((o) => o.unit.name === null && o.unit.id).map((o) => o.unit.id!))];
   const found = new Map<string, UnitRow>();
@@ -164,6 +169,7 @@ async function nameUnknownUnits(
         .map((_, k) => `u${k}: node(id: $i${k}) { ... on AdminUnit { ${UNIT} } }`)
         .join(' ')} }`,
       Object.fromEntries(ids.map((id, k) => [`i${k}`, id])),
+      signal,
     );
     for (const u of Object.values(d)) if (u?.id) found.set(u.id, u);
   }

@@ -30,6 +30,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The user cancelled (an AbortSignal fired) before the answer came. Its own class, not an
+ * ApiError: nothing went wrong, and a pane shows it as a notice rather than an error.
+ */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Stops at a point where stopping is safe (between requests, before writing anything). */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
 export interface ClientOptions {
   /** Anything the user typed: "https://host:4000", "host:4000/graphql", … */
   readonly serverUrl: string;
@@ -72,6 +88,7 @@ export class GraphQLClient {
   }
 
   async request<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+    throwIfCancelled(signal);
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
     const onAbort = () => timeout.abort();
@@ -88,6 +105,7 @@ export class GraphQLClient {
         signal: timeout.signal,
       });
     } catch (e) {
+      throwIfCancelled(signal);
       throw new ApiError('NETWORK', `Cannot reach ${this.endpoint}: ${(e as Error).message}`);
     } finally {
       clearTimeout(timer);

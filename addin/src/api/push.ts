@@ -20,6 +20,8 @@ export interface PushOptions {
   readonly dryRun: boolean;
   readonly atomic: boolean;
   readonly idempotencyKey?: string;
+  /** Only for a dry run: a push once sent is always awaited, so the pane can say what it wrote. */
+  readonly signal?: AbortSignal;
 }
 
 export function newIdempotencyKey(): string {
@@ -47,6 +49,7 @@ export async function pushRows(
         rows { index outcome code message observation { ${OBS} } current { ${OBS} } }
         userErrors { code field message } } }`,
       { input },
+      opts.dryRun ? opts.signal : undefined,
     );
   try {
     return (await send()).pushObservations;

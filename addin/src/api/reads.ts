@@ -110,8 +110,9 @@ export async function fetchObservations(
   client: GraphQLClient,
   filter: Record<string, unknown>,
   onProgress?: Progress,
-  pageSize = 2000,
+  signal?: AbortSignal,
 ): Promise<ServerObservation[]> {
+  const pageSize = 2000;
   const out: ServerObservation[] = [];
   let after: string | null = null;
   for (;;) {
@@ -125,6 +126,7 @@ export async function fetchObservations(
       `query($f: ObservationFilter!, $n: Int!, $a: String) { observations(filter: $f, first: $n, after: $a) {
           totalCount pageInfo { hasNextPage endCursor } nodes { ${OBSERVATION_FIELDS} } } }`,
       { f: filter, n: pageSize, a: after },
+      signal,
     );
     out.push(...d.observations.nodes);
     onProgress?.(out.length, d.observations.totalCount);
@@ -157,11 +159,13 @@ export async function fetchTermSheet(
   client: GraphQLClient,
   termId: string,
   onProgress?: Progress,
+  signal?: AbortSignal,
 ): Promise<TermSheetData> {
   const d = await client.request<TermQuery>(
     `query($id: ID!) { term(id: $id) { id congressRoman startYear endYear title unit { id code name shortName }
       targets { period value comparator indicator { code name unit decimals } } } }`,
     { id: termId },
+    signal,
   );
   if (!d.term) throw new Error(`Term ${termId} not found`);
   const t = d.term;
@@ -176,8 +180,13 @@ export async function fetchTermSheet(
   };
   const years: string[] = [];
   for (let y = t.startYear; y <= t.endYear; y++) years.push(String(y));
-  const observations = await fetchObservations(client, { unitCodes: [t.unit.code], periods: years }, onProgress);
-  const progress = await fetchProgress(client, termId, { term, targets: t.targets, observations });
+  const observations = await fetchObservations(
+    client,
+    { unitCodes: [t.unit.code], periods: years },
+    onProgress,
+    signal,
+  );
+  const progress = await fetchProgress(client, termId, { term, targets: t.targets, observations }, signal);
   return {
     term,
     targets: t.targets,
@@ -197,6 +206,7 @@ async function fetchProgress(
   client: GraphQLClient,
   termId: string,
   src: TermSheetSource,
+  signal?: AbortSignal,
 ): Promise<ProgressInfo[] | null> {
   type Row = {
     period: string;
@@ -208,6 +218,7 @@ async function fetchProgress(
     const d = await client.request<{ term: { targets: Row[] } | null }>(
       'query($id: ID!) { term(id: $id) { targets { period indicator { code } progress { ratio band } } } }',
       { id: termId },
+      signal,
     );
     rows = d.term?.targets ?? [];
   } catch (e) {

@@ -1,12 +1,14 @@
 /** The task pane: connect, pull, review and push the current sheet, compare districts. */
-import { Button, MessageBar, MessageBarBody, ProgressBar, Title3, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Button, Title3, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo } from 'react';
+import { announcement } from './announce';
 import { CompareCard } from './components/CompareCard';
 import { ConnectCard } from './components/ConnectCard';
 import { PullCard } from './components/PullCard';
 import { RefreshDialog } from './components/RefreshDialog';
 import { Legend, ResultsPanel } from './components/ResultsPanel';
 import { SheetCard } from './components/SheetCard';
+import { StatusBar } from './components/StatusBar';
 import { LangContext } from './lang-context';
 import * as settings from './settings';
 import { useWorkbench } from './workbench/useWorkbench';
@@ -16,6 +18,12 @@ export function App(props: { origin: string }) {
   const { t, actions } = w;
   const ctx = useMemo(() => ({ lang: w.lang, t }), [w.lang, t]);
   const busy = w.busy !== null;
+  // Screen readers pick the voice from the page's language.
+  useEffect(() => {
+    document.documentElement.lang = w.lang;
+  }, [w.lang]);
+  const names = useMemo(() => new Map(w.indicators.map((i) => [i.code, i.name])), [w.indicators]);
+  const said = announcement(w, t);
   return (
     <LangContext.Provider value={ctx}>
       <main
@@ -24,41 +32,47 @@ export function App(props: { origin: string }) {
         data-running={w.running}
         style={{ fontFamily: tokens.fontFamilyBase, display: 'flex', flexDirection: 'column' }}
       >
-        <header
+        {/* Pinned: the progress of a job started far down the pane, and its Cancel, stay in view. */}
+        <div
           style={{
-            display: 'flex',
-            justifyContent: 'space-between',
-            alignItems: 'center',
-            padding: '8px 12px',
-            background: tokens.colorBrandBackground2,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            background: tokens.colorNeutralBackground1,
+            boxShadow: tokens.shadow4,
           }}
         >
-          <Title3>{t('appTitle')}</Title3>
-          <Button
-            data-testid="lang"
-            size="small"
-            appearance="subtle"
-            onClick={() => actions.setLang(w.lang === 'vi' ? 'en' : 'vi')}
+          <header
+            style={{
+              display: 'flex',
+              justifyContent: 'space-between',
+              alignItems: 'center',
+              padding: '8px 12px',
+              background: tokens.colorBrandBackground2,
+            }}
           >
-            {t('language')}
-          </Button>
-        </header>
-        {w.busy ? (
-          <div data-testid="progress" style={{ padding: '6px 12px' }}>
-            <ProgressBar value={w.busy.total ? (w.busy.done ?? 0) / w.busy.total : undefined} />
-            <span style={{ fontSize: 12 }}>{w.busy.label}</span>
-          </div>
-        ) : null}
-        {w.notice ? (
-          <MessageBar
-            data-testid={`notice-${w.notice.intent}`}
-            intent={w.notice.intent}
-            style={{ margin: '6px 12px' }}
-            onClick={w.dismiss}
-          >
-            <MessageBarBody>{w.notice.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+            <Title3 as="h1" style={{ margin: 0 }}>
+              {t('appTitle')}
+            </Title3>
+            <Button
+              data-testid="lang"
+              size="small"
+              appearance="subtle"
+              lang={w.lang === 'vi' ? 'en' : 'vi'}
+              onClick={() => actions.setLang(w.lang === 'vi' ? 'en' : 'vi')}
+            >
+              {t('language')}
+            </Button>
+          </header>
+          <StatusBar
+            busy={w.busy}
+            notice={w.notice}
+            polite={said.polite}
+            assertive={said.assertive}
+            onCancel={actions.cancel}
+            onDismiss={w.dismiss}
+          />
+        </div>
         <ConnectCard
           initialServer={settings.lastServer() ?? props.origin}
           initialToken=""
@@ -89,17 +103,20 @@ export function App(props: { origin: string }) {
           onPreview={() => actions.review(true)}
           onPush={() => actions.review(false)}
           onRefresh={actions.refresh}
-        />
-        {w.result || w.conflicts.length > 0 ? (
-          <ResultsPanel
-            result={w.result}
-            conflicts={w.conflicts}
-            busy={busy}
-            onSelect={actions.select}
-            onTake={actions.take}
-            onKeep={actions.keep}
-          />
-        ) : null}
+        >
+          {w.result || w.conflicts.length > 0 ? (
+            <ResultsPanel
+              result={w.result}
+              conflicts={w.conflicts}
+              baseline={w.deskSheet?.baseline ?? null}
+              indicatorName={(code) => names.get(code) ?? code}
+              busy={busy}
+              onSelect={actions.select}
+              onTake={actions.take}
+              onKeep={actions.keep}
+            />
+          ) : null}
+        </SheetCard>
         {w.client ? (
           <CompareCard
             client={w.client}

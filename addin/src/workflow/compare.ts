@@ -33,8 +33,13 @@ export function compareRequest(req: CompareRequest) {
   };
 }
 
-export async function compare(client: GraphQLClient, req: CompareRequest, onProgress?: Progress): Promise<PullOutcome> {
-  return pull(client, compareRequest(req), onProgress);
+export async function compare(
+  client: GraphQLClient,
+  req: CompareRequest,
+  onProgress?: Progress,
+  signal?: AbortSignal,
+): Promise<PullOutcome> {
+  return pull(client, compareRequest(req), onProgress, signal);
 }
 
 /**

@@ -5,7 +5,7 @@
  * the fresh figures, or overwrite them — and nothing is written until one is chosen.
  */
 import type { GraphQLClient, LongFilter } from '../api';
-import { fetchLongTable, fetchTermSheet } from '../api';
+import { fetchLongTable, fetchTermSheet, throwIfCancelled } from '../api';
 import * as excel from '../excel';
 import type { Conflict, PullInfo, RefreshAnalysis, Table } from '../sync';
 import { baselineFromTable, cellKey, diffSheet, longTableFromObservations, mergeRefresh, termTableFrom } from '../sync';
@@ -53,13 +53,22 @@ export function scopeKeyOf(req: PullRequest): string {
   return req.layout === 'term' ? `term:${req.termId}` : `long:${JSON.stringify(req.filter)}`;
 }
 
-/** Downloads what `req` names and turns it into a table (no Excel involved yet). */
-export async function download(client: GraphQLClient, req: PullRequest, onProgress?: Progress): Promise<FreshPull> {
+/**
+ * Downloads what `req` names and turns it into a table (no Excel involved yet). `signal` cancels
+ * the download; pull and refresh also stop on it up to the moment they start writing the sheet, so
+ * a cancelled pull leaves the workbook as it was.
+ */
+export async function download(
+  client: GraphQLClient,
+  req: PullRequest,
+  onProgress?: Progress,
+  signal?: AbortSignal,
+): Promise<FreshPull> {
   // Taken before the download: edits that land while it runs are "since" this instant.
   const pull: PullInfo = { serverUrl: client.endpoint, pulledAt: new Date().toISOString(), query: scopeKeyOf(req) };
   const progress = (done: number, total: number) => onProgress?.('download', done, total);
   if (req.layout === 'term') {
-    const data = await fetchTermSheet(client, req.termId, progress);
+    const data = await fetchTermSheet(client, req.termId, progress, signal);
     return {
       request: req,
       table: termTableFrom(data),
@@ -68,7 +77,7 @@ export async function download(client: GraphQLClient, req: PullRequest, onProgre
       scopeKey: scopeKeyOf(req),
     };
   }
-  const data = await fetchLongTable(client, req.filter, progress);
+  const data = await fetchLongTable(client, req.filter, progress, signal);
   return {
     request: req,
     table: longTableFromObservations(data.observations, data.catalog),
@@ -78,21 +87,27 @@ export async function download(client: GraphQLClient, req: PullRequest, onProgre
   };
 }
 
-export async function pull(client: GraphQLClient, req: PullRequest, onProgress?: Progress): Promise<PullOutcome> {
-  const fresh = await download(client, req, onProgress);
+export async function pull(
+  client: GraphQLClient,
+  req: PullRequest,
+  onProgress?: Progress,
+  signal?: AbortSignal,
+): Promise<PullOutcome> {
+  const fresh = await download(client, req, onProgress, signal);
+  throwIfCancelled(signal);
   const [bindings, sheets] = await Promise.all([excel.listBindings(), excel.listSheets()]);
   const existing = bindings.find(
     (b) => b.scopeKey === fresh.scopeKey && b.serverUrl === client.endpoint && sheets.some((s) => s.id === b.sheetId),
   );
   if (existing) {
     const loaded = await loadSheet(existing.sheetId, existing.sheetName);
-    if (loaded.kind === 'bound') return refresh(loaded.sheet, fresh, null, onProgress);
+    if (loaded.kind === 'bound') return refresh(loaded.sheet, fresh, null, onProgress, signal);
   }
   const name = excel.uniqueSheetName(
     excel.safeSheetName(fresh.sheetName),
     sheets.map((s) => s.name),
   );
-  return write({ sheetId: null, sheetName: name }, fresh, onProgress);
+  return write({ sheetId: null, sheetName: name }, fresh, onProgress, false, signal);
 }
 
 async function write(
@@ -100,7 +115,9 @@ async function write(
   fresh: FreshPull,
   onProgress?: Progress,
   refreshed = false,
+  signal?: AbortSignal,
 ): Promise<PullOutcome> {
+  throwIfCancelled(signal); // the last moment: from here on the sheet is being written
   const baseline = baselineFromTable(fresh.table, fresh.pull);
   const binding = { layout: fresh.table.layout, scopeKey: fresh.scopeKey, serverUrl: fresh.pull.serverUrl };
   const sheet = await writeTable(target, fresh.table, binding, baseline, (d, t) => onProgress?.('write', d, t));
@@ -124,9 +141,10 @@ export async function refresh(
   fresh: FreshPull,
   choice: 'merge' | 'overwrite' | null,
   onProgress?: Progress,
+  signal?: AbortSignal,
 ): Promise<PullOutcome> {
   const target = { sheetId: sheet.sheetId, sheetName: sheet.sheetName };
-  if (choice === 'overwrite') return write(target, fresh, onProgress, true);
+  if (choice === 'overwrite') return write(target, fresh, onProgress, true, signal);
   const { read } = await readEntries(sheet);
   if (!read.ok) {
     return {
@@ -137,7 +155,7 @@ export async function refresh(
   const merged = mergeRefresh(sheet.baseline, read.entries, fresh.table, fresh.pull);
   const analysis = merged.analysis;
   const lossless = analysis !== null && analysis.wouldOverwrite.length === 0;
-  if (lossless) return write(target, fresh, onProgress, true);
+  if (lossless) return write(target, fresh, onProgress, true, signal);
   if (choice !== 'merge' || !merged.ok) {
     return {
       kind: 'decide',
@@ -153,6 +171,7 @@ export async function refresh(
     };
   }
   const binding = { layout: fresh.table.layout, scopeKey: fresh.scopeKey, serverUrl: fresh.pull.serverUrl };
+  throwIfCancelled(signal);
   const written = await writeTable(target, merged.table, binding, merged.baseline, (d, t) =>
     onProgress?.('write', d, t),
   );

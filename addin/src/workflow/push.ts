@@ -5,7 +5,7 @@
  * The baseline moves only for rows the server wrote, so whatever was not written stays an edit.
  */
 import type { GraphQLClient } from '../api';
-import { pushRows } from '../api';
+import { CancelledError, pushRows, throwIfCancelled } from '../api';
 import * as excel from '../excel';
 import type { CellKey, CellMark, Conflict, MarkState, ObservationStatus, PushPlan, SheetPos, Table } from '../sync';
 import {
@@ -63,6 +63,8 @@ export interface ReviewResult {
   readonly sent: number;
   /** Server said it wrote (every batch applied, or non-atomic); null for a dry run. */
   readonly applied: boolean | null;
+  /** Rows of the plan never sent: the push was cancelled between two batches. They stay edits. */
+  readonly unsent: number;
   /** Rows pulled that the sheet no longer shows (never deleted on the server because of that). */
   readonly missing: number;
   /** Lost leading zeros put back ("1" → "001"). */
@@ -78,8 +80,18 @@ export interface ReviewOptions {
   readonly onlyKeys?: ReadonlySet<string>;
   /** The title and text a marked cell shows when selected in Excel (the user's language). */
   readonly annotate?: (item: ResultItem) => { title: string; message: string | null };
-  /** Rows sent so far, after each batch (a push over the server's row limit goes in batches). */
+  /**
+   * Rows answered so far, reported as each batch is sent and again when its answer is in (a push
+   * over the server's row limit goes in batches).
+   */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Cancels between server requests, never during one: a request sent is awaited and applied (the
+   * server has committed it or not, and the result says which); the batches after it are not sent
+   * (`unsent`). Cancelled before the first request, nothing is sent and CancelledError is thrown.
+   * A preview writes nothing on the server, so it stops at once, also mid-request.
+   */
+  readonly signal?: AbortSignal;
 }
 
 function only(plan: PushPlan, keys: ReadonlySet<string>): PushPlan {
@@ -94,6 +106,8 @@ function only(plan: PushPlan, keys: ReadonlySet<string>): PushPlan {
 
 export async function review(client: GraphQLClient, sheet: BoundSheet, opts: ReviewOptions): Promise<ReviewResult> {
   if (sheet.baseline.scope.serverUrl !== client.endpoint) throw new WrongServerError(sheet.baseline.scope.serverUrl);
+  const { signal } = opts;
+  throwIfCancelled(signal);
   const { grid, read } = await readEntries(sheet);
   if (!read.ok) throw new SheetShapeError(read.missingColumns);
   const diff = diffSheet(sheet.baseline, read.entries, { defaultStatus: opts.defaultStatus });
@@ -112,10 +126,17 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   const writes: { row: number; col: number; value: number | string | boolean | null }[] = [];
   const warnings: string[] = [];
   let applied: boolean | null = opts.dryRun ? null : true;
-  opts.onProgress?.(0, plan.rows.length);
+  let unsent = 0;
   for (const batch of split.batches) {
     if (batch.rows.length === 0) continue;
-    const payload = await pushRows(client, batch.rows, { dryRun: opts.dryRun, atomic: batch.atomic });
+    if (signal?.aborted) {
+      if (opts.dryRun || batch.offset === 0) throw new CancelledError();
+      // Earlier batches are committed: their result is applied below, the rest stays to push.
+      unsent = plan.rows.length - batch.offset;
+      break;
+    }
+    opts.onProgress?.(batch.offset, plan.rows.length);
+    const payload = await pushRows(client, batch.rows, { dryRun: opts.dryRun, atomic: batch.atomic, signal });
     const res = applyPushResult(baseline, batch, payload);
     baseline = res.baseline;
     marks.push(...res.marks);
@@ -156,6 +177,7 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
     counts,
     sent: plan.rows.length,
     applied,
+    unsent,
     missing: opts.onlyKeys ? 0 : diff.missing.length,
     repaired: diff.repairs.length,
     warnings,

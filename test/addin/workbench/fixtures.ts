@@ -47,6 +47,7 @@ export function result(over: Partial<ReviewResult> = {}): ReviewResult {
     counts: {},
     sent: 0,
     applied: true,
+    unsent: 0,
     missing: 0,
     repaired: 0,
     warnings: [],

@@ -166,6 +166,16 @@ describe('workbench: conflicts', () => {
     expect(none.phase.kind).toBe('idle');
   });
 
+  it('a conflict settled by taking the server value leaves the results too: nothing settled is listed as open', () => {
+    const one = run(review(), { type: 'take', conflict: a }, { type: 'taken', sheet: pushed });
+    // Every line of the settled cell goes (the fixture's GTSX lines share one cell key).
+    expect(one.desk.result?.items.map((i) => `${i.key?.indicatorCode}:${i.state}`)).toEqual(['THU_NHAP_BQ:CONFLICT']);
+    expect(one.desk.result?.counts).toEqual({ CONFLICT: 1 });
+    const none = run(one, { type: 'take', conflict: b }, { type: 'taken', sheet: pushed });
+    expect(none.desk.conflicts).toEqual([]);
+    expect(none.desk.result?.items.filter((i) => i.state === 'CONFLICT')).toEqual([]);
+  });
+
   it("keep mine replaces that cell's line in the results and adds any new conflict", () => {
     const c = conflict('NEW', 6);
     const r = result({ sheet: pushed, items: [item('THU_NHAP_BQ', 'UPDATED', 4)], conflicts: [c], warnings: ['w'] });
@@ -183,5 +193,45 @@ describe('workbench: conflicts', () => {
   it('a busy pane refuses to settle conflicts', () => {
     const s = run(review(), { type: 'take', conflict: a });
     expect(run(s, { type: 'keep', conflict: b })).toBe(s);
+  });
+});
+
+describe('workbench: cancel', () => {
+  const PULL = { type: 'pull', request: { layout: 'term', termId: 't1' } } as const;
+
+  it('marks a running pull, preview or push as cancelled, once; the job still ends it', () => {
+    for (const start of [PULL, { type: 'review', dryRun: true } as const, { type: 'review', dryRun: false } as const]) {
+      const s = run(ready(), start, { type: 'cancel' });
+      expect(s.phase, start.type).toMatchObject({ cancelled: true });
+      expect(run(s, { type: 'cancel' })).toBe(s);
+      const done = run(s, { type: 'finished', notice: { intent: 'info', text: 'Đã huỷ' } });
+      expect([done.phase.kind, done.notice?.intent]).toEqual(['idle', 'info']);
+    }
+  });
+
+  it('keeps its progress, so the pane can tell a push already sent from one not yet sent', () => {
+    const s = run(
+      ready(),
+      { type: 'review', dryRun: false },
+      { type: 'progress', progress: { stage: 'push', done: 0, total: 3 } },
+      { type: 'cancel' },
+    );
+    expect(s.phase).toMatchObject({ kind: 'pushing', cancelled: true, progress: { stage: 'push' } });
+  });
+
+  it('is refused at rest, while connecting and while settling a conflict', () => {
+    const idle = ready();
+    expect(run(idle, { type: 'cancel' })).toBe(idle);
+    const connecting = run({ ...idle, connection: null }, { type: 'connect', server: '', token: 't', quiet: false });
+    expect(run(connecting, { type: 'cancel' })).toBe(connecting);
+    const c = conflict('GTSX');
+    const settling = run(
+      idle,
+      { type: 'review', dryRun: false },
+      { type: 'reviewed', result: result({ conflicts: [c] }) },
+      { type: 'take', conflict: c },
+    );
+    expect(settling.phase.kind).toBe('resolving');
+    expect(run(settling, { type: 'cancel' })).toBe(settling);
   });
 });

@@ -46,6 +46,7 @@ describe('workbench: starting a job', () => {
       kind: 'connecting',
       job: { kind: 'connect', server: '', token: 'ctk_x', quiet: true },
       progress: null,
+      cancelled: false,
     });
     const c = { client, viewer: { name: 'A', role: 'VIEWER' as const, scopeCode: null }, indicators: [] };
     const done = run(s, { type: 'connected', connection: c });
@@ -62,7 +63,12 @@ describe('workbench: starting a job', () => {
 
   it('a pull starts from idle and clears the last notice', () => {
     const s = run({ ...ready(), notice: { intent: 'success', text: 'old' } }, { type: 'pull', request: PULL });
-    expect(s.phase).toEqual({ kind: 'pulling', job: { kind: 'pull', client, request: PULL }, progress: null });
+    expect(s.phase).toEqual({
+      kind: 'pulling',
+      job: { kind: 'pull', client, request: PULL },
+      progress: null,
+      cancelled: false,
+    });
     expect(s.notice).toBeNull();
   });
 
@@ -73,6 +79,7 @@ describe('workbench: starting a job', () => {
       kind: 'previewing',
       job: { kind: 'review', client, dryRun: true, atomic: false, defaultStatus: 'ESTIMATED' },
       progress: null,
+      cancelled: false,
     });
     expect(run(s, { type: 'review', dryRun: false }).phase.kind).toBe('pushing');
   });

@@ -1,19 +1,21 @@
 /**
- * What the last preview or push found: a summary by outcome, the cells that need attention (a
- * click selects the cell in the sheet), and for each conflict the server's value and author with
- * "take server value" / "keep mine".
+ * What the last preview or push found, under the buttons that asked for it: a summary by outcome,
+ * the conflicts (ConflictBox), and the cells that need attention — each a button that selects its
+ * cell in the sheet, named by indicator and period rather than by code.
  */
-import { Button, Caption1, Text, tokens } from '@fluentui/react-components';
+import { Caption1, Text, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
 import { cellAddress } from '../../excel/address';
-import type { Conflict, MarkState } from '../../sync';
+import type { Baseline, CellKey, Conflict, MarkState } from '../../sync';
 import { cellKey } from '../../sync';
-import type { Lang } from '../i18n';
-import { formatDateTime, formatNumber } from '../i18n';
+import type { Translate } from '../i18n';
 import { STATE_LABELS } from '../labels';
 import { useT } from '../lang-context';
 import { explainItem, explainWarning } from '../explain-mark';
 import { LEGEND, MARK_COLORS, NEEDS_ATTENTION } from '../../workflow/marks';
 import type { ResultItem, ReviewResult } from '../../workflow/push';
+import { ConflictBox } from './ConflictBox';
+import { useFocusStyles } from './focus';
 import { Section } from './Section';
 
 /** What needs attention first, then what a push will do or did. */
@@ -34,6 +36,7 @@ const WRITTEN: ReadonlySet<MarkState> = new Set(['CREATED', 'UPDATED', 'DELETED'
 function Swatch({ state }: { state: MarkState }) {
   return (
     <span
+      aria-hidden="true"
       style={{
         display: 'inline-block',
         width: 12,
@@ -47,143 +50,123 @@ function Swatch({ state }: { state: MarkState }) {
   );
 }
 
-function value(lang: Lang, v: number | null | undefined, empty: string): string {
-  return v === null || v === undefined ? empty : formatNumber(lang, v);
+/** The one-line answer of a preview or push: also what the pane announces when it finishes. */
+export function headline(r: ReviewResult, t: Translate): string {
+  if (r.sent === 0 && r.items.length === 0) return t('nothingToPush');
+  const written = r.items.filter((i) => WRITTEN.has(i.state)).length;
+  if (r.dryRun) return t('previewSummary', { sent: r.sent });
+  if (r.unsent > 0) return t('pushSummaryStopped', { written, unsent: r.unsent });
+  if (!r.applied) return t('pushSummaryRejected');
+  const attention = r.items.filter((i) => NEEDS_ATTENTION.has(i.state)).length;
+  return attention > 0 ? t('pushSummaryPartial', { written, open: attention }) : t('pushSummaryApplied');
 }
 
-function ConflictBox(props: {
-  conflict: Conflict;
-  busy: boolean;
-  onTake: () => void;
-  onKeep: () => void;
-  onSelect: () => void;
-}) {
-  const { t, lang } = useT();
-  const c = props.conflict;
-  const mine = value(lang, c.mine.value, t('emptyValue'));
-  const cell = cellAddress(c.at.value.row, c.at.value.col);
-  return (
-    <div
-      data-testid="conflict"
-      data-cell={cell}
-      style={{
-        border: `1px solid ${MARK_COLORS.CONFLICT}`,
-        borderLeftWidth: 4,
-        padding: 8,
-        display: 'flex',
-        flexDirection: 'column',
-        gap: 6,
-      }}
-    >
-      <Text weight="semibold" onClick={props.onSelect} style={{ cursor: 'pointer' }}>
-        {t('conflictTitle', { cell })} · {c.key.indicatorCode} · {c.key.period}
-      </Text>
-      <Text data-testid="conflict-body">
-        {c.server
-          ? t('conflictBody', {
-              server: value(lang, c.server.value, t('emptyValue')),
-              by: c.server.updatedBy ?? t('unknownAuthor'),
-              at: c.server.updatedAt ? formatDateTime(lang, c.server.updatedAt) : '—',
-              mine,
-            })
-          : t('conflictDeleted', { mine })}
-      </Text>
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button data-testid="take-server" size="small" disabled={props.busy} onClick={props.onTake}>
-          {t('takeServer')}
-        </Button>
-        <Button data-testid="keep-mine" size="small" appearance="primary" disabled={props.busy} onClick={props.onKeep}>
-          {t('keepMine')}
-        </Button>
-      </div>
-    </div>
-  );
+/** "Giá trị sản xuất · 2023" (and the unit's code in a long table, where rows are units). */
+function describe(key: CellKey, layout: Baseline['layout'] | undefined, name: (code: string) => string): string {
+  const what = `${name(key.indicatorCode)} · ${key.period}`;
+  return layout === 'long' ? `${key.unitCode} · ${what}` : what;
 }
 
 export function ResultsPanel(props: {
   /** null: only conflicts a refresh found, no preview or push yet. */
   result: ReviewResult | null;
   conflicts: readonly Conflict[];
+  /** The baseline of the conflicts' sheet: the figures as pulled. */
+  baseline: Baseline | null;
+  indicatorName: (code: string) => string;
   busy: boolean;
   onSelect: (item: { row: number; col: number }) => void;
   onTake: (c: Conflict) => void;
   onKeep: (c: Conflict) => void;
 }) {
   const { t, lang } = useT();
+  const styles = useFocusStyles();
+  const headingId = useId();
   const r = props.result;
+  const layout = props.baseline?.layout;
   const label = (s: MarkState) => STATE_LABELS[s][lang];
+  const pulledValue = (c: Conflict) => {
+    // Only the version the conflict is about: after a refresh the baseline may hold a newer one.
+    const b = props.baseline?.cells?.get(c.keyId);
+    if (!b) return c.baseVersion === null ? null : undefined;
+    return b.version === c.baseVersion ? b.value : undefined;
+  };
   const conflictBoxes = props.conflicts.map((c) => (
     <ConflictBox
       key={c.keyId}
       conflict={c}
+      pulled={pulledValue(c)}
+      indicatorName={props.indicatorName(c.key.indicatorCode)}
       busy={props.busy}
       onTake={() => props.onTake(c)}
       onKeep={() => props.onKeep(c)}
       onSelect={() => props.onSelect(c.at.value)}
     />
   ));
-  if (!r) {
-    return (
-      <Section title={t('results')} testId="results">
-        {conflictBoxes}
-      </Section>
-    );
-  }
   const conflictKeys = new Set(props.conflicts.map((c) => c.keyId));
-  const items = [...r.items]
-    .filter((i) => !(i.state === 'CONFLICT' && i.key && conflictKeys.has(cellKey(i.key))))
-    .sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || a.at.row - b.at.row || a.at.col - b.at.col);
-  const summary = ORDER.filter((s) => r.counts[s])
-    .map((s) => `${label(s)}: ${r.counts[s]}`)
-    .join(' · ');
-  const attention = r.items.filter((i) => NEEDS_ATTENTION.has(i.state)).length;
-  const headline = r.dryRun
-    ? t('previewSummary', { sent: r.sent })
-    : !r.applied
-      ? t('pushSummaryRejected')
-      : attention > 0
-        ? t('pushSummaryPartial', { written: r.items.filter((i) => WRITTEN.has(i.state)).length, open: attention })
-        : t('pushSummaryApplied');
+  const items = r
+    ? [...r.items]
+        .filter((i) => !(i.state === 'CONFLICT' && i.key && conflictKeys.has(cellKey(i.key))))
+        .sort((a, b) => ORDER.indexOf(a.state) - ORDER.indexOf(b.state) || a.at.row - b.at.row || a.at.col - b.at.col)
+    : [];
+  const summary = r
+    ? ORDER.filter((s) => r.counts[s])
+        .map((s) => `${label(s)}: ${r.counts[s]}`)
+        .join(' · ')
+    : '';
   return (
-    <Section title={t('results')} testId="results">
-      <Text data-testid="results-headline" weight="semibold">
-        {r.sent === 0 && r.items.length === 0 ? t('nothingToPush') : headline}
-      </Text>
-      {summary ? <Text data-testid="results-summary">{summary}</Text> : null}
-      {r.missing > 0 ? <Caption1>{t('missingRows', { n: r.missing })}</Caption1> : null}
-      {r.repaired > 0 ? <Caption1>{t('repaired', { n: r.repaired })}</Caption1> : null}
+    <div
+      role="region"
+      aria-labelledby={headingId}
+      data-testid="results"
+      style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+    >
+      <h3 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase300 }}>
+        {t('results')}
+      </h3>
+      {r ? (
+        <>
+          <Text data-testid="results-headline" weight="semibold">
+            {headline(r, t)}
+          </Text>
+          {summary ? <Text data-testid="results-summary">{summary}</Text> : null}
+          {r.missing > 0 ? <Caption1>{t('missingRows', { n: r.missing })}</Caption1> : null}
+          {r.repaired > 0 ? <Caption1>{t('repaired', { n: r.repaired })}</Caption1> : null}
+        </>
+      ) : null}
       {conflictBoxes}
       {items.length > 0 ? <Caption1>{t('clickToSelect')}</Caption1> : null}
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 320, overflowY: 'auto' }}>
-        {items.map((i: ResultItem) => (
-          <li key={i.id}>
-            <button
-              data-testid="result-item"
-              data-state={i.state}
-              data-cell={cellAddress(i.at.row, i.at.col)}
-              onClick={() => props.onSelect(i.at)}
-              style={{
-                all: 'unset',
-                cursor: 'pointer',
-                display: 'block',
-                padding: '3px 0',
-                fontWeight: NEEDS_ATTENTION.has(i.state) ? 600 : 400,
-              }}
-            >
-              <Swatch state={i.state} />
-              {cellAddress(i.at.row, i.at.col)} · {label(i.state)}
-              {i.key ? ` · ${i.key.indicatorCode} ${i.key.period}` : ''}
-              {explainItem(i, lang) ? ` — ${explainItem(i, lang)}` : ''}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {r.warnings.length > 0 ? (
+      {items.length > 0 ? (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 2, maxHeight: 320, overflowY: 'auto' }}>
+          {items.map((i: ResultItem) => {
+            const why = explainItem(i, lang);
+            return (
+              <li key={i.id}>
+                <button
+                  type="button"
+                  className={styles.textButton}
+                  data-testid="result-item"
+                  data-state={i.state}
+                  data-cell={cellAddress(i.at.row, i.at.col)}
+                  onClick={() => props.onSelect(i.at)}
+                  style={{ fontWeight: NEEDS_ATTENTION.has(i.state) ? 600 : 400 }}
+                >
+                  <Swatch state={i.state} />
+                  {cellAddress(i.at.row, i.at.col)} · {label(i.state)}
+                  {i.key ? ` · ${describe(i.key, layout, props.indicatorName)}` : ''}
+                  {why ? ` — ${why}` : ''}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {r && r.warnings.length > 0 ? (
         <Caption1>
           {t('warnings')}: {r.warnings.map((w) => explainWarning(w, lang)).join(' ')}
         </Caption1>
       ) : null}
-    </Section>
+    </div>
   );
 }
 

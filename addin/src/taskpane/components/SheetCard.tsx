@@ -1,5 +1,9 @@
-/** The sheet the user is on: what it is, and Preview / Push / Refresh with their options. */
+/**
+ * The sheet the user is on: what it is, Preview / Push / Refresh with their options, and right
+ * under the buttons what they found (the results panel, passed as children).
+ */
 import { Button, Dropdown, Field, Option, Switch, Text } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { ObservationStatus } from '../../sync';
 import { OBSERVATION_STATUSES } from '../../sync';
 import { formatDateTime } from '../i18n';
@@ -20,6 +24,7 @@ export function SheetCard(props: {
   onPreview: () => void;
   onPush: () => void;
   onRefresh: () => void;
+  children?: ReactNode;
 }) {
   const { t, lang } = useT();
   const a = props.active;
@@ -71,6 +76,7 @@ export function SheetCard(props: {
           {t('refresh')}
         </Button>
       </div>
+      {props.children}
     </Section>
   );
 }

@@ -3,7 +3,7 @@
  * back as reports while it runs, and the report that ends it returned. A thrown error is the
  * caller's to turn into words (errors.ts), so that every job fails the same way.
  */
-import { fetchViewer, GraphQLClient, listIndicators } from '../../api';
+import { CancelledError, fetchViewer, GraphQLClient, listIndicators } from '../../api';
 import { compare, pivotFor } from '../../workflow/compare';
 import type { Progress as OnProgress, PullOutcome } from '../../workflow/pull';
 import { download, pull, refresh, requestFromScope } from '../../workflow/pull';
@@ -15,7 +15,7 @@ import { explainItem } from '../explain-mark';
 import type { Lang, Translate } from '../i18n';
 import { STATE_LABELS } from '../labels';
 import * as settings from '../settings';
-import type { Job, Report } from './state';
+import type { Intent, Job, Report } from './state';
 import { pivotOf } from './state';
 
 export interface JobContext {
@@ -23,10 +23,44 @@ export interface JobContext {
   readonly origin: string;
   readonly lang: Lang;
   readonly t: Translate;
-  readonly report: (r: Report) => void;
+  /** Also takes a notice: a push that finished despite a cancel says so beside its results. */
+  readonly report: (r: Report | Extract<Intent, { type: 'notice' }>) => void;
+  /** Fired by the pane's Cancel button; the workflow stops at its next safe point. */
+  readonly signal: AbortSignal;
 }
 
+/**
+ * Runs `job`. A cancelled job ends with a notice saying what it left behind (nothing); one that
+ * was past its last safe point when the user cancelled finishes, and says cancelling came too late.
+ */
 export async function perform(job: Job, ctx: JobContext): Promise<Report> {
+  const { t } = ctx;
+  const pushing = job.kind === 'review' && !job.dryRun;
+  let report: Report;
+  try {
+    report = await run(job, ctx);
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    const text = t(pushing ? 'cancelledPush' : job.kind === 'review' ? 'cancelledPreview' : 'cancelledPull');
+    return { type: 'finished', notice: { intent: 'info', text } };
+  }
+  if (!ctx.signal.aborted) return report;
+  if (report.type === 'needs-choice') {
+    // Nothing is written before the user chooses: the cancel still holds.
+    return { type: 'finished', notice: { intent: 'info', text: t('cancelledPull') } };
+  }
+  if (report.type === 'finished' && report.notice) {
+    const text = `${t('cancelTooLatePull')} ${report.notice.text}`;
+    return { ...report, notice: { ...report.notice, text } };
+  }
+  if (report.type === 'reviewed' && pushing && report.result.unsent === 0) {
+    ctx.report({ type: 'notice', notice: { intent: 'info', text: t('cancelTooLatePush') } });
+  }
+  return report;
+}
+
+async function run(job: Job, ctx: JobContext): Promise<Report> {
+  const { signal } = ctx;
   const onProgress: OnProgress = (stage, done, total) =>
     ctx.report({ type: 'progress', progress: { stage, done, total } });
   // What a marked cell says when selected in Excel, in the user's language.
@@ -39,15 +73,16 @@ export async function perform(job: Job, ctx: JobContext): Promise<Report> {
     case 'connect':
       return connect(job, ctx.origin);
     case 'pull':
-      return written(await pull(job.client, job.request, onProgress));
+      return written(await pull(job.client, job.request, onProgress, signal));
     case 'compare':
-      return written(await compare(job.client, job.request, onProgress));
+      return written(await compare(job.client, job.request, onProgress, signal));
     case 'refresh': {
       const sheet = await requireSheet(ctx);
       if (!sheet) return { type: 'finished', notice: null };
       const req = requestFromScope(sheet.binding.scopeKey, sheet.sheetName);
       if (!req) throw new Error(`unknown scope ${sheet.binding.scopeKey}`);
-      return written(await refresh(sheet, await download(job.client, req, onProgress), null, onProgress));
+      const fresh = await download(job.client, req, onProgress, signal);
+      return written(await refresh(sheet, fresh, null, onProgress, signal));
     }
     case 'apply-refresh':
       return written(await refresh(job.pending.sheet, job.pending.fresh, job.choice, onProgress));
@@ -60,6 +95,7 @@ export async function perform(job: Job, ctx: JobContext): Promise<Report> {
         defaultStatus: job.defaultStatus,
         annotate,
         onProgress: (d: number, n: number) => onProgress('push', d, n),
+        signal,
       };
       return { type: 'reviewed', result: await review(job.client, sheet, opts) };
     }

@@ -9,7 +9,7 @@ import { cellKey } from '../../sync';
 import type { ReviewResult } from '../../workflow/push';
 import type { BoundSheet } from '../../workflow/sheet';
 import type { Action, Intent, Job, Phase, WorkbenchState } from './state';
-import { isRunning, pivotOf } from './state';
+import { cancellable, isRunning, pivotOf } from './state';
 
 const bound = (sheet: BoundSheet) => ({ kind: 'bound', sheet }) as const;
 
@@ -21,14 +21,14 @@ function settle(s: WorkbenchState): WorkbenchState {
 function running(job: Job): Phase {
   switch (job.kind) {
     case 'connect':
-      return { kind: 'connecting', job, progress: null };
+      return { kind: 'connecting', job, progress: null, cancelled: false };
     case 'review':
-      return { kind: job.dryRun ? 'previewing' : 'pushing', job, progress: null };
+      return { kind: job.dryRun ? 'previewing' : 'pushing', job, progress: null, cancelled: false };
     case 'take':
     case 'keep':
-      return { kind: 'resolving', job, progress: null };
+      return { kind: 'resolving', job, progress: null, cancelled: false };
     default:
-      return { kind: 'pulling', job, progress: null };
+      return { kind: 'pulling', job, progress: null, cancelled: false };
   }
 }
 
@@ -77,11 +77,19 @@ export function jobFor(s: WorkbenchState, a: Intent): Job | null {
 /** After "keep mine" re-pushes one cell, its new outcome replaces the old line for that cell. */
 export function mergeResult(prev: ReviewResult | null, next: ReviewResult, keyId: string): ReviewResult {
   if (!prev) return next;
+  return { ...withoutCell(prev, keyId, next.items), sheet: next.sheet, warnings: [...prev.warnings, ...next.warnings] };
+}
+
+/**
+ * After "take server value" the cell is the server's again and unmarked: its conflict line leaves
+ * the results, so nothing settled is still listed as open.
+ */
+export function withoutCell(prev: ReviewResult, keyId: string, replacement: ReviewResult['items'] = []): ReviewResult {
   const others = prev.items.filter((i) => !i.key || cellKey(i.key) !== keyId);
-  const items = [...others, ...next.items];
+  const items = [...others, ...replacement];
   const counts: Partial<Record<MarkState, number>> = {};
   for (const i of items) counts[i.state] = (counts[i.state] ?? 0) + 1;
-  return { ...prev, sheet: next.sheet, items, counts, warnings: [...prev.warnings, ...next.warnings] };
+  return { ...prev, items, counts };
 }
 
 export function reduce(s: WorkbenchState, a: Action): WorkbenchState {
@@ -107,6 +115,8 @@ export function reduce(s: WorkbenchState, a: Action): WorkbenchState {
       break;
     case 'progress':
       return isRunning(p) ? { ...s, phase: { ...p, progress: a.progress } } : s;
+    case 'cancel':
+      return isRunning(p) && cancellable(p.job) && !p.cancelled ? { ...s, phase: { ...p, cancelled: true } } : s;
     case 'pulled':
       return p.kind === 'pulling'
         ? { ...s, active: bound(a.sheet), desk: { result: null, conflicts: a.conflicts, sheet: a.sheet } }
@@ -129,7 +139,11 @@ export function reduce(s: WorkbenchState, a: Action): WorkbenchState {
       const others = s.desk.conflicts.filter((c) => c.keyId !== keyId);
       const desk =
         a.type === 'taken'
-          ? { ...s.desk, conflicts: others, sheet: a.sheet }
+          ? {
+              result: s.desk.result && withoutCell(s.desk.result, keyId),
+              conflicts: others,
+              sheet: a.sheet,
+            }
           : {
               result: mergeResult(s.desk.result, a.result, keyId),
               conflicts: [...others, ...a.result.conflicts],

@@ -77,6 +77,8 @@ interface Running<K extends string, J extends Job> {
   readonly job: J;
   /** null until the job reports a count: the pane then just says it is working. */
   readonly progress: Progress | null;
+  /** The user asked to cancel; the job stops at its next safe point (see cancellable). */
+  readonly cancelled: boolean;
 }
 
 /**
@@ -126,6 +128,8 @@ export type Intent =
   | { readonly type: 'decide'; readonly choice: 'merge' | 'overwrite' | null }
   | { readonly type: 'take'; readonly conflict: Conflict }
   | { readonly type: 'keep'; readonly conflict: Conflict }
+  /** Cancel the running pull, preview or push (the hook also fires the job's AbortSignal). */
+  | { readonly type: 'cancel' }
   /** A failure outside any job (the focus re-check, a picker's search, selecting a cell). */
   | { readonly type: 'notice'; readonly notice: Notice }
   | { readonly type: 'dismiss' };
@@ -167,6 +171,14 @@ export function initialState(lang: Lang): WorkbenchState {
 
 export function isRunning(phase: Phase): phase is RunningPhase {
   return 'job' in phase;
+}
+
+/**
+ * Jobs the user may cancel: pulls stop before they write the sheet, pushes between server requests.
+ * Connecting and settling one conflict are single short requests, not worth a button.
+ */
+export function cancellable(job: Job): boolean {
+  return job.kind === 'pull' || job.kind === 'compare' || job.kind === 'refresh' || job.kind === 'review';
 }
 
 /** The province whose PivotTable a pull job ends with, if it is (or continues) a comparison. */

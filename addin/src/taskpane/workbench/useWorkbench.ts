@@ -3,7 +3,7 @@
  * runs effects — the job the phase names, the focus re-check, the silent reconnect at start —
  * dispatching what they report. Every failure becomes a sentence (errors.ts) in the notice.
  */
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { endpointOf } from '../../api';
 import { selectCell } from '../../excel/sheets';
 import type { Conflict, ObservationStatus } from '../../sync';
@@ -17,7 +17,7 @@ import * as settings from '../settings';
 import { perform } from './jobs';
 import { reduce } from './reducer';
 import type { Phase, Progress } from './state';
-import { initialState, isRunning, selectionSheetId } from './state';
+import { cancellable, initialState, isRunning, selectionSheetId } from './state';
 
 export type { Notice } from './state';
 
@@ -25,6 +25,9 @@ export interface Busy {
   readonly label: string;
   readonly done?: number;
   readonly total?: number;
+  readonly stage?: Progress['stage'];
+  /** Whether the Cancel button is offered, and whether it can act now. */
+  readonly cancel: 'none' | 'ready' | 'writing' | 'requested';
 }
 
 const STAGE_LABEL = {
@@ -33,12 +36,25 @@ const STAGE_LABEL = {
   push: 'progressPush',
 } as const satisfies Record<Progress['stage'], string>;
 
-function busyOf(phase: Phase, t: Translate): Busy | null {
+/** What the progress area shows for `phase`, and what its Cancel button may do. */
+export function busyOf(phase: Phase, t: Translate): Busy | null {
   if (!isRunning(phase)) return null;
   const p = phase.progress;
-  return p
-    ? { label: t(STAGE_LABEL[p.stage], { done: p.done, total: p.total }), done: p.done, total: p.total }
-    : { label: t('working') };
+  // Once the sheet is being written a pull runs to its end: half a sheet would be worse.
+  const cancel = !cancellable(phase.job)
+    ? 'none'
+    : phase.cancelled
+      ? 'requested'
+      : p?.stage === 'write'
+        ? 'writing'
+        : 'ready';
+  const counts = p ? { done: p.done, total: p.total, stage: p.stage } : {};
+  if (phase.cancelled) {
+    // A push request already sent is answered and applied; saying so is the point of this line.
+    const sent = phase.kind === 'pushing' && p?.stage === 'push';
+    return { label: t(sent ? 'cancelAfterSent' : 'cancelling'), ...counts, cancel };
+  }
+  return { label: p ? t(STAGE_LABEL[p.stage], { done: p.done, total: p.total }) : t('working'), ...counts, cancel };
 }
 
 export function useWorkbench(origin: string) {
@@ -54,9 +70,12 @@ export function useWorkbench(origin: string) {
   // Runs each job once, when its phase begins. The job carries its inputs; the language and
   // origin are those of the moment it started.
   const job = isRunning(s.phase) ? s.phase.job : null;
+  const abort = useRef<AbortController | null>(null);
   useEffect(() => {
     if (!job) return;
-    perform(job, { origin, lang, t, report: dispatch }).then(dispatch, (e: unknown) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    perform(job, { origin, lang, t, report: dispatch, signal: controller.signal }).then(dispatch, (e: unknown) => {
       console.error(e);
       dispatch({ type: 'failed', text: explain(e, lang) });
     });
@@ -100,6 +119,10 @@ export function useWorkbench(origin: string) {
     decide: (choice: 'merge' | 'overwrite' | null) => dispatch({ type: 'decide', choice }),
     take: (conflict: Conflict) => dispatch({ type: 'take', conflict }),
     keep: (conflict: Conflict) => dispatch({ type: 'keep', conflict }),
+    cancel() {
+      if (job && cancellable(job)) abort.current?.abort();
+      dispatch({ type: 'cancel' });
+    },
     select(at: { row: number; col: number }) {
       const id = selectionSheetId(s);
       if (id) selectCell(id, at.row, at.col).catch(fail);
@@ -113,12 +136,16 @@ export function useWorkbench(origin: string) {
     viewer: s.connection?.viewer ?? null,
     indicators: s.connection?.indicators ?? [],
     busy: busyOf(s.phase, t),
+    /** What the running job is (a push, a preview, a pull…), for the announcements. */
+    phase: s.phase.kind,
     jobsStarted: s.jobsStarted,
     running: isRunning(s.phase),
     notice: s.notice,
     active: s.active,
     result: s.desk.result,
     conflicts: s.desk.conflicts,
+    /** The sheet the results and conflicts are about (its baseline holds the figures as pulled). */
+    deskSheet: s.desk.sheet,
     pending: s.phase.kind === 'refresh-confirm' ? s.phase.pending : null,
     atomic: s.atomic,
     newStatus: s.newStatus,
