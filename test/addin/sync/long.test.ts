@@ -145,6 +145,11 @@ describe('long layout: reading back', () => {
       source: { raw: null, at: { row: 1, col: 8 } },
       note: { raw: null, at: { row: 1, col: 9 } },
       unitId: { raw: null, at: { row: 1, col: 11 } },
+      readOnly: [
+        { column: 'unitName', raw: 'Quận Ba Đình', at: { row: 1, col: 1 } },
+        { column: 'indicatorName', raw: 'Tốc độ tăng GTSX', at: { row: 1, col: 3 } },
+        { column: 'unitOfMeasure', raw: '%', at: { row: 1, col: 4 } },
+      ],
     });
   });
 
