@@ -7,7 +7,7 @@
  * a version that is not its own.
  */
 import type { Cell, CellKey, Catalog, LongTable, RawField, ReadOnlyColumn, SheetEntry, UnitInfo } from '../model';
-import { buildCatalog, cellFromObservation, cellKey } from '../model';
+import { buildCatalog, cellFromObservation, cellKey, STATUS_LABELS_VI } from '../model';
 import { comparePeriods } from '../period';
 import type { ServerObservation } from '../wire';
 import type { FormatGrid, Grid, GridReadResult, GridValue, ReadonlyGrid } from './grid';
@@ -100,7 +100,8 @@ export function longTableFromObservations(
 
 function contentValue(cell: Cell, field: 'value' | 'status' | 'source' | 'note'): GridValue {
   if (cell.raw && field in cell.raw) return toGridValue(cell.raw[field]);
-  return cell[field];
+  // Statuses are shown as the Vietnamese labels the column's drop-down offers (both are read back).
+  return field === 'status' ? STATUS_LABELS_VI[cell.status] : cell[field];
 }
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
