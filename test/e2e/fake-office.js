@@ -102,13 +102,13 @@
     });
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
-  function read(sheet, rect) {
+  function read(sheet, rect, field) {
     var out = [];
     for (var r = 0; r < rect.rows; r++) {
       var row = [];
       for (var c = 0; c < rect.cols; c++) {
         var x = sheet.cells.get(key(rect.row + r, rect.col + c));
-        row.push(x ? x.value : '');
+        row.push(field === 'numberFormat' ? (x && x.format) || 'General' : x ? x.value : '');
       }
       out.push(row);
     }
@@ -202,7 +202,7 @@
       var r = rect();
       if (p === 'isNullObject') return r === null;
       if (!r) return undefined;
-      if (p === 'values') return read(sheet(), r);
+      if (p === 'values' || p === 'numberFormat') return read(sheet(), r, p);
       if (p === 'address') return sheet().name + '!' + (address || '');
       return { rowIndex: r.row, columnIndex: r.col, rowCount: r.rows, columnCount: r.cols }[p];
     });
@@ -220,6 +220,9 @@
         }
     });
     Object.defineProperty(this, 'numberFormat', {
+      get: function () {
+        return loaded(self, 'numberFormat');
+      },
       set: function (v) {
         var s = sheet(),
           r = rect();
@@ -269,9 +272,16 @@
           x.prompt = { title: p.title, message: p.message };
         });
       },
+      set rule(rule) {
+        record('dataValidation.rule', sheet(), { address: address, rule: rule });
+        each(sheet(), rect(), function (x) {
+          x.validation = rule;
+        });
+      },
       clear: function () {
         each(sheet(), rect(), function (x) {
           x.prompt = null;
+          x.validation = null;
         });
       },
     };
