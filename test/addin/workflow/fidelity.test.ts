@@ -125,7 +125,7 @@ describe('workflow against the strict stand-in: text in, numbers out', () => {
     const sheet = await pullLong();
     server.put(obs('001', '02', '2023', 60, 2, { source: 'Cục Thống kê' }));
     excel.type(SHEET, 'G3', '55');
-    excel.type(SHEET, 'J3', '+ thêm 3 hộ');
+    excel.type(SHEET, 'J3', 'thêm 3 hộ');
     const r = await review(client, sheet, { dryRun: false, atomic: true });
     expect(r.conflicts).toHaveLength(1);
     const settled = await takeServer(r.sheet, r.conflicts[0]!);
