@@ -194,7 +194,8 @@ export function resolveTakeServer(baseline: Baseline, conflict: Conflict): { bas
     ? updateBaseline(baseline, { put: [toBaselineCell(conflict.key, s)] })
     : updateBaseline(baseline, { remove: [cellKey(conflict.key)] });
   const writes: CellWrite[] = [{ at: conflict.at.value, value: s ? s.value : null }];
-  if (conflict.at.status) writes.push({ at: conflict.at.status, value: s ? STATUS_LABELS_VI[s.status] : null, text: true });
+  if (conflict.at.status)
+    writes.push({ at: conflict.at.status, value: s ? STATUS_LABELS_VI[s.status] : null, text: true });
   if (conflict.at.source) writes.push({ at: conflict.at.source, value: s ? s.source : null, text: true });
   if (conflict.at.note) writes.push({ at: conflict.at.note, value: s ? s.note : null, text: true });
   return { baseline: next, writes };

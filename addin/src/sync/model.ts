@@ -185,7 +185,8 @@ export interface RawField {
  * Columns the add-in renders for reading only (names, unit of measure; the term sheet's target,
  * comparator and progress). They are read back only to notice edits, which are never sent.
  */
-export type ReadOnlyColumn = 'unitName' | 'indicatorName' | 'unitOfMeasure' | 'target' | 'comparator' | 'ratio' | 'band';
+export type ReadOnlyColumn =
+  'unitName' | 'indicatorName' | 'unitOfMeasure' | 'target' | 'comparator' | 'ratio' | 'band';
 
 /** A read-only cell as the sheet now holds it. */
 export interface ReadOnlyField {

@@ -103,7 +103,8 @@ function numberAsShown(
   const points = percentPoints(x);
   const unit = indicatorCode === null ? undefined : ctx.unitOfMeasure?.(indicatorCode);
   if (isPercentUnit(unit)) return { ok: true, value: points };
-  const measured = unit === undefined ? 'an unknown unit' : unit === null || unit.trim() === '' ? 'no unit' : `"${unit}"`;
+  const measured =
+    unit === undefined ? 'an unknown unit' : unit === null || unit.trim() === '' ? 'no unit' : `"${unit}"`;
   return {
     ok: false,
     code: 'PERCENT_AMBIGUOUS',

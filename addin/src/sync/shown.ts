@@ -54,7 +54,12 @@ export function labelsOf(table: Table): SheetLabels {
 }
 
 /** What the add-in rendered in `column` for the row of `key`; undefined when it does not know. */
-export function renderedAt(labels: SheetLabels, layout: Layout, key: CellKey, column: ReadOnlyColumn): GridValue | undefined {
+export function renderedAt(
+  labels: SheetLabels,
+  layout: Layout,
+  key: CellKey,
+  column: ReadOnlyColumn,
+): GridValue | undefined {
   const ind = labels.indicators.get(key.indicatorCode);
   switch (column) {
     case 'unitName':
@@ -90,7 +95,8 @@ export function stillRendered(rendered: GridValue, raw: unknown): boolean {
 type Encoded = { u: [string, string | null][]; i: [string, string | null, string | null][]; r: unknown[][] };
 
 export function encodeLabels(l: SheetLabels): Encoded {
-  const sorted = <T extends [string, ...unknown[]]>(rows: T[]) => rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const sorted = <T extends [string, ...unknown[]]>(rows: T[]) =>
+    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return {
     u: sorted([...l.unitNames.entries()]),
     i: sorted([...l.indicators.entries()].map(([code, i]) => [code, i.name, i.unit])),

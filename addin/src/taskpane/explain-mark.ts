@@ -97,8 +97,12 @@ export function explainItem(
   const known = (item.code && byCode(item.code)) || BY_STATE[item.state];
   if (!known) return item.state === 'LOCAL_PROBLEM' || item.state === 'INVALID' ? item.message : null;
   // Readings as the user's Excel writes them (a decimal comma in Vietnamese).
-  const reading = (c: number | string) => (typeof c === 'number' && lang === 'vi' ? String(c).replace('.', ',') : String(c));
-  let text = known[lang].replace('{readings}', (item.candidates ?? []).map(reading).join(lang === 'vi' ? ' hoặc ' : ' or '));
+  const reading = (c: number | string) =>
+    typeof c === 'number' && lang === 'vi' ? String(c).replace('.', ',') : String(c);
+  let text = known[lang].replace(
+    '{readings}',
+    (item.candidates ?? []).map(reading).join(lang === 'vi' ? ' hoặc ' : ' or '),
+  );
   const hint = item.code ? IN_SHEET[item.code] : undefined;
   if (hint) text += `. ${hint[lang]}`;
   if (item.suggestion !== undefined && item.suggestion !== null)

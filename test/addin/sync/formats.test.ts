@@ -166,8 +166,18 @@ describe('value cells read with their format (term sheet)', () => {
   const table = termTableFrom({
     term,
     targets: [
-      { indicator: { code: '01', name: 'Tốc độ tăng GTSX', unit: '%', decimals: 2 }, period: '2025', value: 8.5, comparator: 'AT_LEAST' },
-      { indicator: { code: 'GTSX', name: 'Tổng GTSX', unit: 'tỷ đồng', decimals: 0 }, period: '2025', value: 900, comparator: 'AT_LEAST' },
+      {
+        indicator: { code: '01', name: 'Tốc độ tăng GTSX', unit: '%', decimals: 2 },
+        period: '2025',
+        value: 8.5,
+        comparator: 'AT_LEAST',
+      },
+      {
+        indicator: { code: 'GTSX', name: 'Tổng GTSX', unit: 'tỷ đồng', decimals: 0 },
+        period: '2025',
+        value: 900,
+        comparator: 'AT_LEAST',
+      },
     ],
     observations: [obs('392', '01', '2023', 7.6, 1)],
   });

@@ -124,7 +124,8 @@ describe('property: long layout', () => {
           const blocking = diff.problems.filter((p) => p.code !== 'READ_ONLY_EDITED');
           const problemKeys = new Set(blocking.flatMap((p) => (p.key ? [cellKey(p.key)] : [])));
           for (const ref of plan.refs) expect(problemKeys.has(ref.keyId)).toBe(false);
-          for (const p of diff.problems.filter((q) => q.code === 'READ_ONLY_EDITED')) expect([1, 3, 4]).toContain(p.at.col);
+          for (const p of diff.problems.filter((q) => q.code === 'READ_ONLY_EDITED'))
+            expect([1, 3, 4]).toContain(p.at.col);
           for (const p of diff.problems) {
             expect(p.at.row).toBeLessThan(grid.length);
             expect(p.at.col).toBeLessThan(11);

@@ -74,8 +74,18 @@ describe('edits in read-only columns (term sheet)', () => {
   const table = termTableFrom({
     term: { id: 'T1', unitCode: '392', unitName: 'Huyện Hà Trung', startYear: 2021, endYear: 2025, title: 'XXII' },
     targets: [
-      { indicator: { code: '01', name: 'Tốc độ tăng GTSX', unit: '%', decimals: 2 }, period: '2025', value: 8.5, comparator: 'AT_LEAST' },
-      { indicator: { code: '02', name: 'Tỷ lệ hộ nghèo', unit: '%', decimals: 2 }, period: '2025', value: 2, comparator: 'AT_MOST' },
+      {
+        indicator: { code: '01', name: 'Tốc độ tăng GTSX', unit: '%', decimals: 2 },
+        period: '2025',
+        value: 8.5,
+        comparator: 'AT_LEAST',
+      },
+      {
+        indicator: { code: '02', name: 'Tỷ lệ hộ nghèo', unit: '%', decimals: 2 },
+        period: '2025',
+        value: 2,
+        comparator: 'AT_MOST',
+      },
     ],
     observations: [obs('392', '01', '2023', 7.6, 1)],
     progress: [{ indicatorCode: '01', ratio: 0.894, band: 'ABOVE_80' }],

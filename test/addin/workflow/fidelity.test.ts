@@ -8,6 +8,7 @@ import type { GraphQLClient } from '../../../addin/src/api';
 import type { ObservationRowInput, ServerObservation } from '../../../addin/src/sync';
 import { baselineFromTable, longTableFromObservations, termTableFrom } from '../../../addin/src/sync';
 import { review, takeServer } from '../../../addin/src/workflow/push';
+import type { BoundSheet } from '../../../addin/src/workflow/sheet';
 import { writeTable } from '../../../addin/src/workflow/sheet';
 import type { Driver } from '../../stand-in';
 import { installStandIn } from '../../stand-in';
@@ -51,7 +52,7 @@ describe('workflow against the strict stand-in: text in, numbers out', () => {
     const binding = { layout: 'long' as const, scopeKey: 'long:{}', serverUrl: PULL.serverUrl };
     return writeTable({ sheetId: null, sheetName: SHEET }, table, binding, baselineFromTable(table, PULL));
   }
-  const preview = (sheet: Awaited<ReturnType<typeof pullLong>>) => review(client, sheet, { dryRun: true, atomic: true });
+  const preview = (sheet: BoundSheet) => review(client, sheet, { dryRun: true, atomic: true });
 
   it('a note "-5 hộ nghèo", a source "=Báo cáo UBND" or "@tổng cục" land as text and preview unchanged', async () => {
     // Old: only codes and periods were text, so these became formulas (#NAME?) and the preview
@@ -86,7 +87,12 @@ describe('workflow against the strict stand-in: text in, numbers out', () => {
     const r = await preview(sheet);
     expect(sent).toEqual([]);
     expect(r.items).toEqual([
-      expect.objectContaining({ state: 'LOCAL_PROBLEM', code: 'PERCENT_AMBIGUOUS', at: { row: 2, col: 6 }, candidates: [0.015, 1.5] }),
+      expect.objectContaining({
+        state: 'LOCAL_PROBLEM',
+        code: 'PERCENT_AMBIGUOUS',
+        at: { row: 2, col: 6 },
+        candidates: [0.015, 1.5],
+      }),
     ]);
     expect(excel.cell(SHEET, 'G3').fill).not.toBeNull();
     expect(excel.cell(SHEET, 'G3').prompt?.message).toContain('1.5');
@@ -142,12 +148,22 @@ describe('workflow against the strict stand-in: text in, numbers out', () => {
     const table = termTableFrom({
       term: { id: 'T1', unitCode: '001', unitName: 'Quận Ba Đình', startYear: 2021, endYear: 2025, title: 'XXII' },
       targets: [
-        { indicator: { code: '01', name: '=Tăng trưởng', unit: '%', decimals: 2 }, period: '2025', value: 8.5, comparator: 'AT_LEAST' },
+        {
+          indicator: { code: '01', name: '=Tăng trưởng', unit: '%', decimals: 2 },
+          period: '2025',
+          value: 8.5,
+          comparator: 'AT_LEAST',
+        },
       ],
       observations: observations(),
     });
     const binding = { layout: 'term' as const, scopeKey: 'term:T1', serverUrl: PULL.serverUrl };
-    const sheet = await writeTable({ sheetId: null, sheetName: 'Ba Đình' }, table, binding, baselineFromTable(table, PULL));
+    const sheet = await writeTable(
+      { sheetId: null, sheetName: 'Ba Đình' },
+      table,
+      binding,
+      baselineFromTable(table, PULL),
+    );
     expect(excel.cell('Ba Đình', 'B2')).toMatchObject({ value: '=Tăng trưởng', format: '@' });
     expect(excel.cell('Ba Đình', 'H2')).toMatchObject({ value: 7.34, format: 'General' });
     excel.type('Ba Đình', 'I2', '1,5%');

@@ -52,8 +52,7 @@ export const LONG_HEADERS: Readonly<Record<LongColumn, string>> = {
 export const LONG_TEXT_COLUMNS: readonly LongColumn[] = LONG_COLUMNS.filter((c) => c !== 'value' && c !== 'version');
 /** Rendered from the catalogue, never read as data: edits there are reported (READ_ONLY_EDITED). */
 export const LONG_READ_ONLY_COLUMNS = ['unitName', 'indicatorName', 'unitOfMeasure'] as const satisfies readonly (
-  | LongColumn
-  | ReadOnlyColumn
+  LongColumn | ReadOnlyColumn
 )[];
 /**
  * Columns the adapter should hide (kept last so hiding them does not shift the others). The unit's
