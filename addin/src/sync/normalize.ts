@@ -14,20 +14,23 @@ import { isBlank, readValueCell } from './numbers';
 import { normalizePeriodCell } from './period';
 import type { ObservationStatus } from './wire';
 
-export type ProblemCode =
-  | 'TEXT_NOT_NUMBER'
-  | 'LOST_LEADING_ZERO'
-  | 'BAD_PERIOD'
-  | 'BAD_STATUS'
-  | 'MISSING_KEY'
-  | 'DUPLICATE_KEY'
-  | 'DERIVED_READ_ONLY'
+/** Why a cell is not sent (each has a sentence in both languages in taskpane/explain-mark.ts). */
+export const PROBLEM_CODES = [
+  'TEXT_NOT_NUMBER',
+  'LOST_LEADING_ZERO',
+  'BAD_PERIOD',
+  'BAD_STATUS',
+  'MISSING_KEY',
+  'DUPLICATE_KEY',
+  'DERIVED_READ_ONLY',
   /** A percent-formatted value of an indicator not measured in %: 0.015 or 1.5? Never guessed. */
-  | 'PERCENT_AMBIGUOUS'
+  'PERCENT_AMBIGUOUS',
   /** A date-formatted value cell: Excel holds a day count, not the figure. */
-  | 'DATE_IN_VALUE'
+  'DATE_IN_VALUE',
   /** A read-only cell (a name, the unit of measure, a target) no longer shows what was pulled. */
-  | 'READ_ONLY_EDITED';
+  'READ_ONLY_EDITED',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface DiffProblem {
   readonly code: ProblemCode;
