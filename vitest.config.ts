@@ -20,7 +20,6 @@ export default defineConfig({
   // Vitest's cache (test durations, which order the files) in this checkout: worktrees may share node_modules.
   cacheDir: path.resolve(__dirname, '.cache/vite'),
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
@@ -31,6 +30,18 @@ export default defineConfig({
     // imported once per worker, not per file): test files must leave no global state behind.
     isolate: false,
     globalSetup: ['test/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['**/node_modules/**', 'test/**/*.isolated.test.ts'],
+        },
+      },
+      // Files that mock a module (vi.mock) need modules of their own: a shared worker may have loaded it already.
+      { extends: true, test: { name: 'isolated', include: ['test/**/*.isolated.test.ts'], isolate: true } },
+    ],
     // Decorators (type-graphql, TypeORM, tsyringe) read design-time metadata: load the polyfill before any test module.
     setupFiles: ['reflect-metadata'],
   },

@@ -6,6 +6,8 @@
  */
 import { cellAddress, rangeAddress } from './address';
 import { runExcel, supports, suspendUntilNextSync } from './host';
+import type { ListColumn } from './lists';
+import { applyLists } from './lists';
 
 export interface SheetMark {
   readonly row: number;
@@ -21,6 +23,8 @@ export interface SheetMark {
 export interface MarkArea {
   readonly rows: number;
   readonly cols: number;
+  /** Drop-down columns: clearing the old input messages clears their lists too, so they are put back. */
+  readonly lists?: readonly ListColumn[];
 }
 
 /** Marks per sync: each is two or three queued calls of ~150 bytes, far below the request cap. */
@@ -41,6 +45,7 @@ export async function applyMarks(sheetId: string, marks: readonly SheetMark[], a
       const data = sheet.getRange(rangeAddress(1, 0, area.rows - 1, area.cols));
       data.format.fill.clear();
       if (prompts) data.dataValidation.clear();
+      applyLists(sheet, area.lists ?? [], 1, area.rows - 1);
     }
     // At least one batch, even without marks: the clearing above must reach Excel too.
     const batches: SheetMark[][] = [];
@@ -66,8 +71,12 @@ export async function applyMarks(sheetId: string, marks: readonly SheetMark[], a
   });
 }
 
-/** Removes the marks of single cells (a conflict settled, a cell fixed). */
-export async function clearMarks(sheetId: string, cells: readonly { row: number; col: number }[]): Promise<void> {
+/** Removes the marks of single cells (a conflict settled, a cell fixed), keeping drop-downs. */
+export async function clearMarks(
+  sheetId: string,
+  cells: readonly { row: number; col: number }[],
+  lists: readonly ListColumn[] = [],
+): Promise<void> {
   if (cells.length === 0) return;
   const prompts = supports('prompt');
   await runExcel(async (ctx) => {
@@ -76,6 +85,12 @@ export async function clearMarks(sheetId: string, cells: readonly { row: number;
       const cell = sheet.getRange(cellAddress(c.row, c.col));
       cell.format.fill.clear();
       if (prompts) cell.dataValidation.clear();
+      applyLists(
+        sheet,
+        lists.filter((l) => l.col === c.col),
+        c.row,
+        1,
+      );
     }
     await ctx.sync();
   });

@@ -8,6 +8,8 @@ import type { GridValue } from '../sync';
 import { cellAddress, columnAddress, rangeAddress } from './address';
 import { chunkRows } from './chunks';
 import { runExcel, safeSheetName, supports, suspendUntilNextSync } from './host';
+import type { ListColumn } from './lists';
+import { applyLists } from './lists';
 
 export interface WriteGridOptions {
   /** Sheet to (re)write: by id when it already belongs to the add-in, else created by name. */
@@ -15,13 +17,20 @@ export interface WriteGridOptions {
   readonly sheetName: string;
   readonly tableName: string;
   readonly grid: readonly (readonly GridValue[])[];
-  /** Columns formatted as text ("@") before values land, so "001" and "2023-07" stay as typed. */
+  /**
+   * Columns formatted as text ("@") before values land, so "001" and "2023-07" stay as typed and a
+   * note starting with =, + or - stays a note instead of becoming a formula (#NAME?). Every other
+   * column is set to General (or its `columnFormats` entry) in the same request: a figure of a %
+   * indicator is written as 1.5 and must not be shown, and read back, through a leftover "0.0%".
+   */
   readonly textColumns?: readonly number[];
   readonly hiddenColumns?: readonly number[];
   /** Number formats per column for data rows (e.g. "0.0%" for a ratio). */
   readonly columnFormats?: Readonly<Record<number, string>>;
   /** Columns the server computes: shown in grey so nobody mistakes them for input. */
   readonly readOnlyColumns?: readonly number[];
+  /** Data columns offered as a drop-down list (the statuses), where Excel has list validation. */
+  readonly listColumns?: readonly ListColumn[];
   readonly maxChunkBytes?: number;
   readonly onProgress?: (rowsWritten: number, totalRows: number) => void;
 }
@@ -36,12 +45,19 @@ export interface WriteGridResult {
 
 const READ_ONLY_FONT = '#595959';
 
+/** Office.js leaves a cell unchanged where the values array holds null: '' is what empties it. */
+const cellValue = (v: GridValue | undefined): string | number | boolean => (v === null || v === undefined ? '' : v);
+
 export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult> {
   const { grid } = opts;
   const width = Math.max(1, ...grid.map((r) => r.length));
   const rows = grid.map((r) => (r.length === width ? r : [...r, ...Array<GridValue>(width - r.length).fill(null)]));
-  const textCols = [...new Set(opts.textColumns ?? [])].filter((c) => c < width);
-  const spans = chunkRows(rows, { maxBytes: opts.maxChunkBytes, extraPerRow: textCols.length * 6 });
+  const textCols = new Set(opts.textColumns ?? []);
+  const dataFormats = Array.from({ length: width }, (_, c) =>
+    textCols.has(c) ? '@' : (opts.columnFormats?.[c] ?? 'General'),
+  );
+  const formatBytes = dataFormats.reduce((n, f) => n + f.length + 3, 0);
+  const spans = chunkRows(rows, { maxBytes: opts.maxChunkBytes, extraPerRow: formatBytes });
   return runExcel(async (ctx) => {
     let syncs = 0;
     const sync = async () => {
@@ -65,13 +81,15 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
       for (const t of sheet.tables.items) t.delete();
       sheet.getRange().clear();
     }
-    const textFormat = (n: number) => Array.from({ length: n }, () => ['@']);
     for (const span of spans) {
       const n = span.end - span.start;
       suspendUntilNextSync(ctx);
-      for (const c of textCols) sheet.getRange(rangeAddress(span.start, c, n, 1)).numberFormat = textFormat(n);
-      if (span.start === 0) sheet.getRange(rangeAddress(0, 0, 1, width)).numberFormat = [Array(width).fill('@')];
-      sheet.getRange(rangeAddress(span.start, 0, n, width)).values = rows.slice(span.start, span.end) as GridValue[][];
+      // Formats before values, in the same request: a value is read with the format its cell has.
+      const block = sheet.getRange(rangeAddress(span.start, 0, n, width));
+      block.numberFormat = Array.from({ length: n }, (_, i) =>
+        span.start + i === 0 ? Array<string>(width).fill('@') : dataFormats,
+      );
+      block.values = rows.slice(span.start, span.end).map((r) => r.map(cellValue));
       await sync();
       opts.onProgress?.(span.end, rows.length);
     }
@@ -80,13 +98,7 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
     const dataRows = rows.length - 1;
     const table = sheet.tables.add(rangeAddress(0, 0, Math.max(1, rows.length), width), true);
     table.name = opts.tableName;
-    for (const [col, format] of Object.entries(opts.columnFormats ?? {})) {
-      if (dataRows > 0)
-        sheet.getRange(rangeAddress(1, Number(col), dataRows, 1)).numberFormat = Array.from(
-          { length: dataRows },
-          () => [format],
-        );
-    }
+    applyLists(sheet, opts.listColumns ?? [], 1, dataRows);
     for (const col of opts.readOnlyColumns ?? []) {
       if (dataRows > 0) sheet.getRange(rangeAddress(1, col, dataRows, 1)).format.font.color = READ_ONLY_FONT;
     }
@@ -101,7 +113,12 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
   });
 }
 
-/** Writes single cells (server rounding, "take server value"); codes and periods stay text. */
+/**
+ * Writes single cells (server rounding, "take server value", repaired codes). A text cell (code,
+ * status, source, note) is formatted as text first, so "001" or a note "-5 hộ nghèo" lands as
+ * typed; a figure goes into a General cell, so a leftover percent format cannot rescale it. null
+ * empties the cell.
+ */
 export async function writeCells(
   sheetId: string,
   writes: readonly { row: number; col: number; value: GridValue; text?: boolean }[],
@@ -115,7 +132,8 @@ export async function writeCells(
       for (const w of writes.slice(i, i + 2000)) {
         const cell = sheet.getRange(cellAddress(w.row, w.col));
         if (w.text) cell.numberFormat = [['@']];
-        cell.values = [[w.value]];
+        else if (typeof w.value === 'number') cell.numberFormat = [['General']];
+        cell.values = [[cellValue(w.value)]];
       }
       syncs++;
       await ctx.sync();

@@ -19,3 +19,5 @@ export * from './diff';
 export * from './plan';
 export * from './apply';
 export * from './refresh';
+export * from './shown';
+export * from './formats';

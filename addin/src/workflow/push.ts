@@ -21,7 +21,7 @@ import {
 } from '../sync';
 import { MARK_COLORS } from './marks';
 import type { BoundSheet } from './sheet';
-import { readEntries, saveSheetBaseline } from './sheet';
+import { listColumnsOf, readEntries, saveSheetBaseline } from './sheet';
 
 export class SheetShapeError extends Error {
   constructor(readonly missingColumns: readonly string[]) {
@@ -52,6 +52,8 @@ export interface ResultItem {
   readonly message: string | null;
   /** A unique fix for a cell the add-in did not send ("12,5" → 12.5). */
   readonly suggestion?: number | string;
+  /** The readings of an ambiguous cell ("1,5%" on an indicator not in %: 0.015 or 1.5). */
+  readonly candidates?: readonly (number | string)[];
 }
 
 export interface ReviewResult {
@@ -149,7 +151,8 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   const sent = marks.length;
   marks.push(...problemMarks(plan.problems));
   const items: ResultItem[] = marks.map((m, i) => {
-    const suggestion = i >= sent ? plan.problems[i - sent]?.suggestion : undefined;
+    const problem = i >= sent ? plan.problems[i - sent] : undefined;
+    const suggestion = problem?.suggestion;
     return {
       id: `${m.at.row}:${m.at.col}:${i}`,
       state: m.state,
@@ -158,13 +161,15 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
       code: m.code,
       message: m.message,
       ...(suggestion !== undefined ? { suggestion } : {}),
+      ...(problem?.candidates ? { candidates: problem.candidates } : {}),
     };
   });
   await excel.writeCells(sheet.sheetId, writes);
   const width = Math.max(0, ...grid.map((r) => r.length));
   // Derived values keep their read-only mark; they are painted, not listed among the results.
   const derived = opts.onlyKeys ? [] : derivedItems(diff.readOnly.map((r) => ({ at: r.at, key: r.key, info: r.cell })));
-  await paint(sheet, [...items, ...derived], opts.onlyKeys ? null : { rows: grid.length, cols: width }, opts.annotate);
+  const area = { rows: grid.length, cols: width, lists: listColumnsOf(sheet.baseline.layout, grid[0] ?? []) };
+  await paint(sheet, [...items, ...derived], opts.onlyKeys ? null : area, opts.annotate);
   const saved = baseline !== sheet.baseline ? await saveSheetBaseline(sheet, baseline) : sheet;
 
   const counts: Partial<Record<MarkState, number>> = {};
@@ -260,7 +265,7 @@ export async function takeServer(sheet: BoundSheet, conflict: Conflict): Promise
   const r = resolveTakeServer(sheet.baseline, conflict);
   await excel.writeCells(
     sheet.sheetId,
-    r.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value })),
+    r.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value, text: w.text === true })),
   );
   await excel.clearMarks(sheet.sheetId, [conflict.at.value]);
   return saveSheetBaseline(sheet, r.baseline);

@@ -1,7 +1,8 @@
 /**
  * A push in batches (over the server's row limit, all-or-nothing off) cancelled between two
  * batches: the batches sent are written and applied, the rest are not sent and stay edits. The row
- * limit is lowered to one row per batch here, so three edits make three batches.
+ * limit is lowered to one row per batch here, so three edits make three batches. The mock needs
+ * modules of its own: this file runs in vitest's "isolated" project (vitest.config.ts).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GraphQLClient } from '../../../addin/src/api';
