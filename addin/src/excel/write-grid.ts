@@ -1,19 +1,28 @@
 /// <reference types="office-js" />
 /**
- * Writing a grid into a sheet as an Excel table. The grid's top-left cell is
- * always A1 of its sheet, so the grid positions the sync engine reports (row 0 = header) map to
- * cells without any offset bookkeeping.
+ * Writing a layout's grid into a sheet as an Excel table. A first pull puts it at A1 of a new sheet;
+ * a refresh rewrites the data block of the sheet in place (sync/layouts/placement.ts plans it): the
+ * header row wherever the user moved it, only the add-in's columns, the same table resized to the
+ * new row count. Everything else the user put in the sheet (title rows, own columns with values or
+ * formulas, widths, frozen panes) stays.
  */
-import type { GridValue } from '../sync';
+import type { GridValue, LayoutName, SheetPos, SheetWritePlan } from '../sync';
+import { planSheetWrite, runValues } from '../sync';
 import { cellAddress, columnAddress, rangeAddress } from './address';
-import { chunkRows } from './chunks';
-import { runExcel, safeSheetName, supports, suspendUntilNextSync } from './host';
+import { chunkRows, DEFAULT_CHUNK_BYTES } from './chunks';
+import { runExcel, safeSheetName, supports, suspendUntilNextSync, uniqueTableName } from './host';
+import { canResizeTables, columnOf, inspectBlock, reshapeByRows, resizeTable } from './sheet-block';
 
 export interface WriteGridOptions {
   /** Sheet to (re)write: by id when it already belongs to the add-in, else created by name. */
   readonly sheetId?: string | null;
   readonly sheetName: string;
-  readonly tableName: string;
+  readonly layout: LayoutName;
+  /**
+   * The table's name when the sheet has one already (kept, whatever it is); null on a first pull
+   * or for a binding that never stored it: then the sheet's own table, or a new unique name.
+   */
+  readonly tableName: string | null;
   readonly grid: readonly (readonly GridValue[])[];
   /** Columns formatted as text ("@") before values land, so "001" and "2023-07" stay as typed. */
   readonly textColumns?: readonly number[];
@@ -29,6 +38,11 @@ export interface WriteGridOptions {
 export interface WriteGridResult {
   readonly sheetId: string;
   readonly sheetName: string;
+  readonly tableName: string;
+  /** Sheet position of the header's first cell: grid position (r, c) is sheet cell (row + r, col + c). */
+  readonly origin: SheetPos;
+  /** Sheet column of each grid column. */
+  readonly columns: readonly number[];
   readonly rows: number;
   readonly chunks: number;
   readonly syncs: number;
@@ -37,11 +51,10 @@ export interface WriteGridResult {
 const READ_ONLY_FONT = '#595959';
 
 export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult> {
-  const { grid } = opts;
-  const width = Math.max(1, ...grid.map((r) => r.length));
-  const rows = grid.map((r) => (r.length === width ? r : [...r, ...Array<GridValue>(width - r.length).fill(null)]));
-  const textCols = [...new Set(opts.textColumns ?? [])].filter((c) => c < width);
-  const spans = chunkRows(rows, { maxBytes: opts.maxChunkBytes, extraPerRow: textCols.length * 6 });
+  const width = Math.max(1, ...opts.grid.map((r) => r.length));
+  const grid = opts.grid.map((r) => (r.length === width ? r : [...r, ...Array<GridValue>(width - r.length).fill('')]));
+  const data = grid.slice(1);
+  const maxBytes = opts.maxChunkBytes ?? DEFAULT_CHUNK_BYTES;
   return runExcel(async (ctx) => {
     let syncs = 0;
     const sync = async () => {
@@ -53,52 +66,136 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
       ? sheets.getItemOrNullObject(opts.sheetId)
       : sheets.getItemOrNullObject(safeSheetName(opts.sheetName));
     sheet.load('isNullObject, id, name');
+    ctx.workbook.tables.load('items/name');
     await sync();
-    if (sheet.isNullObject) {
+    const fresh = sheet.isNullObject;
+    if (fresh) {
       sheet = sheets.add(safeSheetName(opts.sheetName));
       sheet.load('id, name');
-    } else {
-      // A re-pull replaces the whole sheet: old tables first (a table cannot be overwritten by a
-      // bigger one), then every cell, format and input message.
-      sheet.tables.load('items/name');
-      await sync();
-      for (const t of sheet.tables.items) t.delete();
-      sheet.getRange().clear();
     }
-    const textFormat = (n: number) => Array.from({ length: n }, () => ['@']);
+    const block = fresh ? null : await inspectBlock(ctx, sheet, opts.layout, opts.tableName);
+    if (block) syncs += 2;
+    const plan = planSheetWrite(
+      grid,
+      block
+        ? { layout: opts.layout, top: block.top, usedRows: block.usedRows, table: block.table?.rect ?? null }
+        : null,
+    );
+    const at = (col: number) => plan.columns[col]!;
+    const own = new Set(plan.columns);
+    const textCols = [...new Set(opts.textColumns ?? [])].filter((c) => c < width);
+    const table = block?.table ?? null;
+    const resize = table !== null && canResizeTables();
+
+    // Without Table.resize the table grows or shrinks by whole rows, which moves the cells under
+    // it: first empty the add-in's cells below the table (rows typed under it, now in `grid`).
+    if (table && !resize) {
+      const below = table.rect.row + table.rect.rows;
+      const end = plan.origin.row + 1 + plan.rows + plan.clearRows;
+      if (end > below)
+        for (const r of plan.runs)
+          sheet.getRange(rangeAddress(below, r.sheetCol, end - below, r.to - r.from)).clear('Contents');
+      syncs += await reshapeByRows(ctx, table.object, table.rect, plan.rows, own, maxBytes);
+    }
+
+    const top = plan.origin.row + 1;
+    const extraPerRow = plan.runs.length * 4 + textCols.length * 6;
+    const spans = chunkRows(data, { maxBytes, extraPerRow });
+    // Header cells the sheet lacks (all of them on a new sheet), as text so "2023" stays a label.
+    suspendUntilNextSync(ctx);
+    for (const run of headerRuns(plan.headers)) {
+      const cells = sheet.getRange(rangeAddress(plan.origin.row, run.col, 1, run.labels.length));
+      cells.numberFormat = [run.labels.map(() => '@')];
+      cells.values = [run.labels];
+    }
     for (const span of spans) {
       const n = span.end - span.start;
-      suspendUntilNextSync(ctx);
-      for (const c of textCols) sheet.getRange(rangeAddress(span.start, c, n, 1)).numberFormat = textFormat(n);
-      if (span.start === 0) sheet.getRange(rangeAddress(0, 0, 1, width)).numberFormat = [Array(width).fill('@')];
-      sheet.getRange(rangeAddress(span.start, 0, n, width)).values = rows.slice(span.start, span.end) as GridValue[][];
+      if (span.start > 0) suspendUntilNextSync(ctx);
+      for (const c of textCols)
+        sheet.getRange(rangeAddress(top + span.start, at(c), n, 1)).numberFormat = columnOf(n, '@');
+      for (const r of plan.runs) {
+        sheet.getRange(rangeAddress(top + span.start, r.sheetCol, n, r.to - r.from)).values = runValues(
+          grid,
+          r,
+          span.start,
+          span.end,
+        );
+      }
       await sync();
-      opts.onProgress?.(span.end, rows.length);
+      opts.onProgress?.(span.end, data.length);
     }
-    // Table, formats, hidden and frozen columns: cheap calls, all in one last sync.
+
+    // Clearing, the table, formats: cheap calls (no payload per cell), all in one last sync.
     suspendUntilNextSync(ctx);
-    const dataRows = rows.length - 1;
-    const table = sheet.tables.add(rangeAddress(0, 0, Math.max(1, rows.length), width), true);
-    table.name = opts.tableName;
+    const blankFrom = top + plan.rows;
+    const blankRows = table && !resize ? Math.max(0, 1 - plan.rows) : plan.clearRows;
+    if (blankRows > 0) {
+      for (const r of plan.runs) sheet.getRange(rangeAddress(blankFrom, r.sheetCol, blankRows, r.to - r.from)).clear();
+    }
+    const previous = plan.rows + plan.clearRows;
+    for (const col of plan.staleColumns) {
+      if (previous > 0) sheet.getRange(rangeAddress(top, col, previous, 1)).clear('Contents');
+    }
+    let tableName: string;
+    if (table) {
+      tableName = table.name;
+      if (resize) resizeTable(table.object, plan.table);
+    } else {
+      const taken = ctx.workbook.tables.items.map((t) => t.name);
+      tableName =
+        opts.tableName && !taken.some((t) => t.toLowerCase() === opts.tableName!.toLowerCase())
+          ? opts.tableName
+          : uniqueTableName(`ChiTieu_${opts.sheetName}`, taken);
+      const created = sheet.tables.add(
+        rangeAddress(plan.table.row, plan.table.col, plan.table.rows, plan.table.cols),
+        true,
+      );
+      created.name = tableName;
+    }
+    const dataRows = plan.rows;
     for (const [col, format] of Object.entries(opts.columnFormats ?? {})) {
       if (dataRows > 0)
-        sheet.getRange(rangeAddress(1, Number(col), dataRows, 1)).numberFormat = Array.from(
-          { length: dataRows },
-          () => [format],
-        );
+        sheet.getRange(rangeAddress(top, at(Number(col)), dataRows, 1)).numberFormat = columnOf(dataRows, format);
     }
     for (const col of opts.readOnlyColumns ?? []) {
-      if (dataRows > 0) sheet.getRange(rangeAddress(1, col, dataRows, 1)).format.font.color = READ_ONLY_FONT;
+      if (dataRows > 0) sheet.getRange(rangeAddress(top, at(col), dataRows, 1)).format.font.color = READ_ONLY_FONT;
     }
-    // Autofit on the first rows only: fitting 25,000 rows costs seconds for the same widths.
-    sheet.getRange(rangeAddress(0, 0, Math.min(rows.length, 200), width)).format.autofitColumns();
-    for (const col of opts.hiddenColumns ?? []) sheet.getRange(columnAddress(col)).columnHidden = true;
-    if (supports('freeze')) sheet.freezePanes.freezeRows(1);
+    // Widths, hidden columns and frozen panes are the add-in's only where it wrote the header: on a
+    // refresh they are the user's (a column they widened or unhid stays so).
+    const headed = new Set(plan.headers.map((h) => h.col));
+    if (fresh) {
+      // Autofit on the first rows only: fitting 25,000 rows costs seconds for the same widths.
+      sheet.getRange(rangeAddress(0, 0, Math.min(grid.length, 200), width)).format.autofitColumns();
+      if (supports('freeze')) sheet.freezePanes.freezeRows(1);
+    }
+    for (const col of opts.hiddenColumns ?? []) {
+      if (headed.has(at(col))) sheet.getRange(columnAddress(at(col))).columnHidden = true;
+    }
     sheet.activate();
-    sheet.getRange(cellAddress(0, 0)).select();
+    sheet.getRange(cellAddress(plan.origin.row, plan.origin.col)).select();
     await sync();
-    return { sheetId: sheet.id, sheetName: sheet.name, rows: rows.length, chunks: spans.length, syncs };
+    return {
+      sheetId: sheet.id,
+      sheetName: sheet.name,
+      tableName,
+      origin: plan.origin,
+      columns: plan.columns,
+      rows: grid.length,
+      chunks: spans.length,
+      syncs,
+    };
   });
+}
+
+/** Header cells in adjacent columns, one range each (a new sheet's header is one write). */
+function headerRuns(headers: SheetWritePlan['headers']): { col: number; labels: GridValue[] }[] {
+  const runs: { col: number; labels: GridValue[] }[] = [];
+  for (const h of headers) {
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.labels.length === h.col) last.labels.push(h.label ?? '');
+    else runs.push({ col: h.col, labels: [h.label ?? ''] });
+  }
+  return runs;
 }
 
 /** Writes single cells (server rounding, "take server value"); codes and periods stay text. */
@@ -115,7 +212,8 @@ export async function writeCells(
       for (const w of writes.slice(i, i + 2000)) {
         const cell = sheet.getRange(cellAddress(w.row, w.col));
         if (w.text) cell.numberFormat = [['@']];
-        cell.values = [[w.value]];
+        // '' empties a cell; null would leave the old value (Office.js: null = unchanged).
+        cell.values = [[w.value ?? '']];
       }
       syncs++;
       await ctx.sync();

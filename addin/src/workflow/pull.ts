@@ -9,7 +9,7 @@ import { fetchLongTable, fetchTermSheet } from '../api';
 import * as excel from '../excel';
 import type { Conflict, PullInfo, RefreshAnalysis, Table } from '../sync';
 import { baselineFromTable, cellKey, diffSheet, longTableFromObservations, mergeRefresh, termTableFrom } from '../sync';
-import type { BoundSheet } from './sheet';
+import type { BoundSheet, WrittenSheet } from './sheet';
 import { loadSheet, readEntries, writeTable } from './sheet';
 
 export type PullRequest =
@@ -40,7 +40,7 @@ export interface PendingRefresh {
 export type PullOutcome =
   | {
       readonly kind: 'written';
-      readonly sheet: BoundSheet;
+      readonly sheet: WrittenSheet;
       readonly table: Table;
       readonly tableName: string;
       readonly rows: number;
@@ -96,7 +96,7 @@ export async function pull(client: GraphQLClient, req: PullRequest, onProgress?:
 }
 
 async function write(
-  target: { sheetId: string | null; sheetName: string },
+  target: { sheetId: string | null; sheetName: string; tableName?: string },
   fresh: FreshPull,
   onProgress?: Progress,
   refreshed = false,
@@ -125,7 +125,12 @@ export async function refresh(
   choice: 'merge' | 'overwrite' | null,
   onProgress?: Progress,
 ): Promise<PullOutcome> {
-  const target = { sheetId: sheet.sheetId, sheetName: sheet.sheetName };
+  // The same table, by the name the binding keeps: a pivot over it keeps its source.
+  const target = {
+    sheetId: sheet.sheetId,
+    sheetName: sheet.sheetName,
+    ...(sheet.binding.tableName ? { tableName: sheet.binding.tableName } : {}),
+  };
   if (choice === 'overwrite') return write(target, fresh, onProgress, true);
   const { read } = await readEntries(sheet);
   if (!read.ok) {
@@ -169,7 +174,7 @@ export async function refresh(
   };
 }
 
-async function relocate(sheet: BoundSheet, conflicts: readonly Conflict[]): Promise<Conflict[]> {
+async function relocate(sheet: WrittenSheet, conflicts: readonly Conflict[]): Promise<Conflict[]> {
   if (conflicts.length === 0) return [];
   const { read } = await readEntries(sheet);
   if (!read.ok) return [...conflicts];

@@ -10,6 +10,12 @@ import { parseRect } from './excel-mock';
 
 type Rect = ReturnType<typeof parseRect>;
 
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 const json = (v: unknown) => JSON.stringify(v)?.length ?? 4;
 
 /** Sets what a loaded property will read after the next sync (office-addin-mock internals). */
@@ -203,6 +209,9 @@ function pivotMock(book: MockWorkbook, record: MockPivot): unknown {
         };
       },
     },
+    refresh() {
+      book.record({ op: 'pivot.refresh', sheet: record.sheet, bytes: 40, detail: record.name });
+    },
     delete() {
       book.record({ op: 'pivot.delete', sheet: record.sheet, bytes: 40, detail: record.name });
       for (const s of book.sheets) s.pivots = s.pivots.filter((p) => p !== record);
@@ -294,8 +303,31 @@ export function worksheetMock(book: MockWorkbook, find: () => MockSheet | undefi
 }
 
 function tableMock(book: MockWorkbook, sheet: MockSheet, t: { name: string; address: string }): unknown {
+  const rect = () => parseRect(t.address);
+  const reshape = (rows: number) => {
+    const r = rect();
+    t.address = `${t.address.split(':')[0]}:${columnLetters(r.col + r.cols - 1)}${r.row + rows}`;
+  };
   return {
     __table: t.name,
+    getRange: () => rangeMock(book, sheet, undefined, rect),
+    resize(address: string) {
+      book.record({ op: 'table.resize', sheet: sheet.name, bytes: 40, detail: address });
+      t.address = address;
+    },
+    // Row growth and deletion move no cells here: the tests of this mock only count calls.
+    rows: {
+      add(_index: unknown, values: unknown[][]) {
+        book.record({ op: 'table.rows.add', sheet: sheet.name, bytes: json(values), detail: values.length });
+        reshape(rect().rows + values.length);
+      },
+      getItemAt: () => ({
+        delete() {
+          book.record({ op: 'table.row.delete', sheet: sheet.name, bytes: 40 });
+          reshape(rect().rows - 1);
+        },
+      }),
+    },
     get name() {
       return t.name;
     },
@@ -333,6 +365,10 @@ export function createContext(book: MockWorkbook): unknown {
     sync: () => book.sync(),
   }) as unknown as Record<string, unknown>;
   // The workbook's collections are not OfficeMockObject-shaped (their items load as a list).
-  ctx.workbook = { worksheets };
+  ctx.workbook = {
+    worksheets,
+    tables: collection(book, () => book.sheets.flatMap((s) => s.tables.map((t) => tableMock(book, s, t))), {}),
+    pivotTables: collection(book, () => book.sheets.flatMap((s) => s.pivots.map((p) => pivotMock(book, p))), {}),
+  };
   return ctx;
 }

@@ -12,17 +12,26 @@ describe('marks (office-addin-mock)', () => {
   it('colours cells, annotates them with an input message, clears previous marks, selects a cell', async () => {
     book = new MockWorkbook('1.8');
     uninstall = book.install();
-    const res = await writeGrid({ sheetName: 'M', tableName: 'M', grid: buildLongGrid(observations(20)) });
+    const res = await writeGrid({
+      sheetName: 'M',
+      layout: 'long',
+      tableName: 'M',
+      grid: buildLongGrid(observations(20)),
+    });
     const sheet = book.sheet(res.sheetId)!;
     await applyMarks(
       res.sheetId,
       [{ row: 2, col: 6, color: '#FFC7CE', title: 'Không hợp lệ', message: 'x'.repeat(400) }],
-      { rows: 21, cols: 11 },
+      { row: 1, rows: 20, columns: Array.from({ length: 11 }, (_, i) => i) },
     );
     expect(book.cell(sheet, 2, 6)).toMatchObject({ fill: '#FFC7CE', prompt: { title: 'Không hợp lệ' } });
     expect(book.cell(sheet, 2, 6).prompt!.message.length).toBe(255);
     book.resetCounters();
-    await applyMarks(res.sheetId, [{ row: 3, col: 6, color: '#C6EFCE' }], { rows: 21, cols: 11 });
+    await applyMarks(res.sheetId, [{ row: 3, col: 6, color: '#C6EFCE' }], {
+      row: 1,
+      rows: 20,
+      columns: Array.from({ length: 11 }, (_, i) => i),
+    });
     expect(book.syncs).toBe(1);
     expect(book.cell(sheet, 2, 6)).toMatchObject({ fill: null, prompt: null });
     expect(book.cell(sheet, 3, 6).fill).toBe('#C6EFCE');
@@ -35,7 +44,12 @@ describe('marks (office-addin-mock)', () => {
   it('thousands of marks take a handful of syncs; before ExcelApi 1.8 only colours', async () => {
     book = new MockWorkbook('1.4');
     uninstall = book.install();
-    const res = await writeGrid({ sheetName: 'Many', tableName: 'T', grid: buildLongGrid(observations(5_000)) });
+    const res = await writeGrid({
+      sheetName: 'Many',
+      layout: 'long',
+      tableName: 'T',
+      grid: buildLongGrid(observations(5_000)),
+    });
     book.resetCounters();
     const marks = Array.from({ length: 5_000 }, (_, i) => ({
       row: i + 1,
@@ -44,7 +58,7 @@ describe('marks (office-addin-mock)', () => {
       title: 't',
       message: 'm',
     }));
-    await applyMarks(res.sheetId, marks, { rows: 5_001, cols: 11 });
+    await applyMarks(res.sheetId, marks, { row: 1, rows: 5_000, columns: Array.from({ length: 11 }, (_, i) => i) });
     expect(book.syncs).toBe(3);
     expect(book.calls.some((c) => c.op.startsWith('dataValidation'))).toBe(false);
     expect(book.cell(book.sheet(res.sheetId)!, 5_000, 6).fill).toBe('#DDEBF7');
@@ -75,6 +89,7 @@ describe('comparison PivotTable (office-addin-mock)', () => {
   it('districts on rows, periods on columns, value summed, indicators as the filter', async () => {
     const src = await writeGrid({
       sheetName: 'Tỉnh 38',
+      layout: 'long',
       tableName: 'ChiTieu_Compare',
       grid: buildLongGrid(observations(25_000)),
     });
@@ -107,12 +122,22 @@ describe('comparison PivotTable (office-addin-mock)', () => {
     uninstall();
     book = new MockWorkbook('1.8');
     uninstall = book.install();
-    let src = await writeGrid({ sheetName: 'S', tableName: 'ChiTieu_Compare', grid: buildLongGrid(observations(10)) });
+    let src = await writeGrid({
+      sheetName: 'S',
+      layout: 'long',
+      tableName: 'ChiTieu_Compare',
+      grid: buildLongGrid(observations(10)),
+    });
     expect(await createPivot(spec(src.sheetId))).toMatchObject({ ok: true, filtered: false });
     uninstall();
     book = new MockWorkbook('1.7');
     uninstall = book.install();
-    src = await writeGrid({ sheetName: 'S', tableName: 'ChiTieu_Compare', grid: buildLongGrid(observations(10)) });
+    src = await writeGrid({
+      sheetName: 'S',
+      layout: 'long',
+      tableName: 'ChiTieu_Compare',
+      grid: buildLongGrid(observations(10)),
+    });
     book.resetCounters();
     expect(await createPivot(spec(src.sheetId))).toEqual({ ok: false, reason: 'UNSUPPORTED' });
     expect(book.calls).toHaveLength(0);

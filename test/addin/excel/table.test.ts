@@ -20,6 +20,7 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
     const grid = buildLongGrid(observations(300));
     const res = await writeGrid({
       sheetName: 'Dữ liệu',
+      layout: 'long',
       tableName: 'ChiTieu_Long',
       grid,
       textColumns: textCols,
@@ -47,7 +48,7 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
     book = new MockWorkbook('1.4');
     uninstall = book.install();
     const grid = buildLongGrid(observations(50));
-    const res = await writeGrid({ sheetName: 'Old', tableName: 'T', grid, textColumns: textCols });
+    const res = await writeGrid({ sheetName: 'Old', layout: 'long', tableName: 'T', grid, textColumns: textCols });
     const ops = book.calls.map((c) => c.op);
     expect(ops).not.toContain('suspendApiCalculationUntilNextSync');
     expect(ops).not.toContain('freezeRows');
@@ -56,13 +57,14 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
 
   it('25,000 rows: syncs grow only by chunk, no request over ~4 MB', async () => {
     const small = buildLongGrid(observations(1_000));
-    await writeGrid({ sheetName: 'Small', tableName: 'S', grid: small, textColumns: textCols });
+    await writeGrid({ sheetName: 'Small', layout: 'long', tableName: 'S', grid: small, textColumns: textCols });
     const smallSyncs = book.syncs;
     book.resetCounters();
 
     const big = buildLongGrid(observations(25_000));
     const res = await writeGrid({
       sheetName: 'Big',
+      layout: 'long',
       tableName: 'B',
       grid: big,
       textColumns: textCols,
@@ -81,7 +83,8 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
     expect(bigSyncs).toBe(res.chunks + 2);
     expect(bigSyncs - smallSyncs).toBe(res.chunks - 1);
     expect(res.chunks).toBeLessThanOrEqual(3);
-    expect(book.calls.filter((c) => c.op === 'values')).toHaveLength(res.chunks);
+    // The header, then one write per chunk.
+    expect(book.calls.filter((c) => c.op === 'values')).toHaveLength(res.chunks + 1);
     expect(book.grid(book.sheet(res.sheetId)!)).toHaveLength(25_001);
 
     book.resetCounters();
@@ -97,6 +100,7 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
     const grid = buildLongGrid(observations(5_000));
     const res = await writeGrid({
       sheetName: 'Budget',
+      layout: 'long',
       tableName: 'B',
       grid,
       textColumns: textCols,
@@ -107,9 +111,13 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
     for (const s of book.syncLog) expect(s.bytes).toBeLessThan(130_000);
   });
 
-  it('re-pulling into the same sheet replaces table and cells instead of stacking', async () => {
+  it('re-pulling into the same sheet resizes its one table, keeps its name and blanks the rows it lost', async () => {
+    uninstall();
+    book = new MockWorkbook('1.13');
+    uninstall = book.install();
     const first = await writeGrid({
       sheetName: 'Again',
+      layout: 'long',
       tableName: 'A',
       grid: buildLongGrid(observations(40)),
       textColumns: textCols,
@@ -117,19 +125,22 @@ describe('writeGrid / readGrid (office-addin-mock)', () => {
     const second = await writeGrid({
       sheetId: first.sheetId,
       sheetName: 'Again',
+      layout: 'long',
       tableName: 'A',
       grid: buildLongGrid(observations(10)),
       textColumns: textCols,
     });
     const sheet = book.sheet(second.sheetId)!;
     expect(second.sheetId).toBe(first.sheetId);
-    expect(sheet.tables).toHaveLength(1);
+    expect(sheet.tables).toEqual([{ name: 'A', address: 'A1:L11', hasHeaders: true }]);
+    expect(second.tableName).toBe('A');
     expect(book.grid(sheet)).toHaveLength(11);
   });
 
   it('writeCells keeps a code typed back as text', async () => {
     const res = await writeGrid({
       sheetName: 'Cells',
+      layout: 'long',
       tableName: 'C',
       grid: buildLongGrid(observations(5)),
       textColumns: textCols,

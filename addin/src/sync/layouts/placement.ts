@@ -7,7 +7,10 @@
  * (`shiftEntries`), so marks, writes and conflicts land on the cell the user sees.
  */
 import type { SheetEntry, SheetPos, Table } from '../model';
-import type { Grid, GridValue, ReadonlyGrid } from './grid';
+import type { GridValue, ReadonlyGrid } from './grid';
+
+/** A grid as rendered by a layout: header row, then data rows. */
+type Rendered = ReadonlyArray<ReadonlyArray<GridValue>>;
 import { isBlankCell } from './grid';
 import { LONG_HEADERS } from './long';
 import { TERM_HEADERS } from './term';
@@ -65,6 +68,18 @@ export function findHeader(grid: ReadonlyGrid, layout: LayoutName, scanRows = HE
   if (!best) return null;
   const col = (grid[best.row] ?? []).findIndex((c) => !isBlankCell(c));
   return { row: best.row, col: Math.max(0, col) };
+}
+
+/**
+ * The columns of a located grid's header that are the layout's own (by label): where marks may be
+ * cleared without touching a column the user added.
+ */
+export function layoutColumns(header: ReadonlyArray<unknown>, layout: LayoutName): number[] {
+  const cols: number[] = [];
+  header.forEach((cell, col) => {
+    if (ownsLabel(layout, headerText(cell))) cols.push(col);
+  });
+  return cols;
 }
 
 /** The part of `grid` whose top-left is `origin`: what the layout readers expect (row 0 = header). */
@@ -145,7 +160,7 @@ export interface ExistingSheet {
  * How to put `rendered` (header + data rows) into a sheet. A new sheet (`existing` null) gets the
  * grid at A1; an existing one keeps its header row and every column that is not the add-in's.
  */
-export function planSheetWrite(rendered: Grid, existing: ExistingSheet | null): SheetWritePlan {
+export function planSheetWrite(rendered: Rendered, existing: ExistingSheet | null): SheetWritePlan {
   const width = Math.max(1, ...rendered.map((r) => r.length));
   const rows = Math.max(0, rendered.length - 1);
   const labels = Array.from({ length: width }, (_, j) => rendered[0]?.[j] ?? null);
@@ -210,7 +225,7 @@ export function planSheetWrite(rendered: Grid, existing: ExistingSheet | null): 
  * empty cell is '' — never null, which Office.js reads as "leave this cell as it is" and which
  * would keep the previous pull's figure in a refreshed cell.
  */
-export function runValues(rendered: Grid, run: ColumnRun, start: number, end: number): GridValue[][] {
+export function runValues(rendered: Rendered, run: ColumnRun, start: number, end: number): GridValue[][] {
   const out: GridValue[][] = [];
   for (let i = start; i < end; i++) {
     const row = rendered[1 + i] ?? [];
