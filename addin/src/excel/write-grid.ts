@@ -9,7 +9,7 @@
 import type { GridValue, LayoutName, SheetPos, SheetWritePlan } from '../sync';
 import { planSheetWrite, runValues } from '../sync';
 import { cellAddress, columnAddress, rangeAddress } from './address';
-import { chunkRows, DEFAULT_CHUNK_BYTES } from './chunks';
+import { chunkRows, DEFAULT_CHUNK_BYTES, jsonStringBytes } from './chunks';
 import { runExcel, safeSheetName, supports, suspendUntilNextSync, uniqueTableName } from './host';
 import { canResizeTables, columnOf, inspectBlock, reshapeByRows, resizeTable } from './sheet-block';
 
@@ -99,7 +99,11 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
     }
 
     const top = plan.origin.row + 1;
-    const extraPerRow = plan.runs.length * 4 + textCols.length * 6;
+    // Everything a chunk's request carries per row besides the values: the brackets of each run's
+    // row, and each per-row number format ('["@"],').
+    const formats = Object.entries(opts.columnFormats ?? {}).map(([col, f]) => ({ col: Number(col), f }));
+    const extraPerRow =
+      plan.runs.length * 4 + textCols.length * 6 + formats.reduce((n, x) => n + jsonStringBytes(x.f) + 4, 0);
     const spans = chunkRows(data, { maxBytes, extraPerRow });
     // Header cells the sheet lacks (all of them on a new sheet), as text so "2023" stays a label.
     suspendUntilNextSync(ctx);
@@ -113,6 +117,9 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
       if (span.start > 0) suspendUntilNextSync(ctx);
       for (const c of textCols)
         sheet.getRange(rangeAddress(top + span.start, at(c), n, 1)).numberFormat = columnOf(n, '@');
+      for (const { col, f } of formats) {
+        sheet.getRange(rangeAddress(top + span.start, at(col), n, 1)).numberFormat = columnOf(n, f);
+      }
       for (const r of plan.runs) {
         sheet.getRange(rangeAddress(top + span.start, r.sheetCol, n, r.to - r.from)).values = runValues(
           grid,
@@ -125,7 +132,7 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
       opts.onProgress?.(span.end, data.length);
     }
 
-    // Clearing, the table, formats: cheap calls (no payload per cell), all in one last sync.
+    // Clearing, the table, fonts, widths: cheap calls (no payload per cell), all in one last sync.
     suspendUntilNextSync(ctx);
     const blankFrom = top + plan.rows;
     const blankRows = table && !resize ? Math.max(0, 1 - plan.rows) : plan.clearRows;
@@ -153,10 +160,6 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
       created.name = tableName;
     }
     const dataRows = plan.rows;
-    for (const [col, format] of Object.entries(opts.columnFormats ?? {})) {
-      if (dataRows > 0)
-        sheet.getRange(rangeAddress(top, at(Number(col)), dataRows, 1)).numberFormat = columnOf(dataRows, format);
-    }
     for (const col of opts.readOnlyColumns ?? []) {
       if (dataRows > 0) sheet.getRange(rangeAddress(top, at(col), dataRows, 1)).format.font.color = READ_ONLY_FONT;
     }
