@@ -5,8 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { StandInOptions } from '../stand-in';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = fs.existsSync(CHROMIUM);
@@ -51,15 +53,38 @@ export async function launch(): Promise<Browser> {
 }
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const FAKE = fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
+
+let standIn: string | null = null;
+/** The strict Excel stand-in (test/stand-in) bundled for the page, once per test file. */
+function standInScript(): string {
+  if (standIn === null) {
+    const out = esbuild.buildSync({
+      entryPoints: [path.join(__dirname, '../stand-in/browser.ts')],
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      write: false,
+    });
+    standIn = out.outputFiles[0]!.text;
+  }
+  return standIn;
+}
 
 /**
- * A page with the task pane loaded from the real server, Office.js replaced by the in-page Excel
- * stand-in, and every other request outside the test server refused (no network in tests).
+ * A page with the task pane loaded from the real server, Office.js replaced by the strict Excel
+ * stand-in (options: locale, ExcelApi version, platform), and every other request outside the test
+ * server refused (no network in tests).
  */
-export async function openTaskpane(browser: Browser, serverUrl: string): Promise<{ page: Page; errors: string[] }> {
+export async function openTaskpane(
+  browser: Browser,
+  serverUrl: string,
+  excel: StandInOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
+  await page.addInitScript((o) => {
+    (window as unknown as { __standInOptions: StandInOptions }).__standInOptions = o;
+  }, excel);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -67,7 +92,7 @@ export async function openTaskpane(browser: Browser, serverUrl: string): Promise
   });
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: FAKE });
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: standInScript() });
     if (url.startsWith(serverUrl)) return route.continue();
     return route.abort();
   });

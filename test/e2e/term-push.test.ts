@@ -121,7 +121,9 @@ describeWithBrowser('add-in e2e: term sheet pull → edit → preview → push �
       await pane.type(SHEET, at('THU_NHAP_BQ', 'I'), 54); // edited
       await pane.type(SHEET, at('THU_NHAP_BQ', 'J'), 57.5); // edited: a new value
       await pane.type(SHEET, at('CHI_SO_QUY_MO_KT', 'F'), ''); // cleared
-      await pane.type(SHEET, at('GTSX', 'I'), '12,5'); // typed as text
+      // Typed as text: in vi-VN the decimal separator is ",", so Excel reads "12,5" as 12.5 but
+      // keeps "12.5" as text (the old in-page fake kept "12,5" as text, which Excel never does).
+      await pane.type(SHEET, at('GTSX', 'I'), '12.5');
       await pane.type(SHEET, at('TY_LE_HO_NGHEO', 'H'), 2.1); // in the approved year 2022
       const before = await server();
       await pane.act('preview');

@@ -57,17 +57,15 @@ export async function inspectBlock(
   return { top, usedRows, table: named ?? holding ?? rects[0] ?? null };
 }
 
-/** Table-row calls per sync when the table is grown or shrunk row by row (each ~100 bytes). */
-const ROW_CALLS_PER_SYNC = 2000;
-
 /**
- * Before 1.13 (no Table.resize) the table is brought to `dataRows` rows by adding rows at its end
- * (`TableRowCollection.add`, ExcelApi 1.4 for several at once) or deleting its last rows
- * (`TableRow.delete`). Both shift the cells below the table, so this runs before any value is
- * written. New rows get '' in the add-in's columns and null in the others: null leaves the cell to
- * Excel, which fills the user's calculated (formula) columns down into the new rows.
+ * Before ExcelApi 1.13 (no Table.resize) a table that needs more rows gets them added at its end
+ * (`TableRowCollection.add`, several at once since ExcelApi 1.4), before any value is written: adding
+ * moves the cells below the table down. New rows get '' in the add-in's columns and null in the
+ * others: null leaves those cells to Excel, which fills a calculated (formula) column down into them.
+ * A table with more rows than needed keeps them (emptied by the caller): deleting table rows moves
+ * cells too, and the user's cells beside the block must stay where they are.
  */
-export async function reshapeByRows(
+export async function growByRows(
   ctx: Excel.RequestContext,
   table: Excel.Table,
   rect: SheetRect,
@@ -75,28 +73,18 @@ export async function reshapeByRows(
   ownColumns: ReadonlySet<number>,
   maxBytes: number,
 ): Promise<number> {
-  const have = rect.rows - 1;
-  const want = Math.max(1, dataRows);
+  const missing = dataRows - (rect.rows - 1);
+  if (missing <= 0) return 0;
+  const blank = Array.from({ length: rect.cols }, (_, j) => (ownColumns.has(rect.col + j) ? '' : null));
+  const perAdd = Math.max(1, Math.floor(maxBytes / (rect.cols * 5 + 4)));
   let syncs = 0;
-  if (want > have) {
-    const blank = Array.from({ length: rect.cols }, (_, j) => (ownColumns.has(rect.col + j) ? '' : null));
-    const perAdd = Math.max(1, Math.floor(maxBytes / (rect.cols * 5 + 4)));
-    for (let added = 0; added < want - have;) {
-      const n = Math.min(perAdd, want - have - added);
-      suspendUntilNextSync(ctx);
-      table.rows.add(undefined, Array.from({ length: n }, () => blank) as (string | number | boolean)[][]);
-      added += n;
-      syncs++;
-      await ctx.sync();
-    }
-  } else {
-    // From the bottom up: a TableRow is a position, deleting one moves the rows under it.
-    for (let i = have - 1; i >= want;) {
-      suspendUntilNextSync(ctx);
-      for (let k = 0; k < ROW_CALLS_PER_SYNC && i >= want; k++, i--) table.rows.getItemAt(i).delete();
-      syncs++;
-      await ctx.sync();
-    }
+  for (let added = 0; added < missing;) {
+    const n = Math.min(perAdd, missing - added);
+    suspendUntilNextSync(ctx);
+    table.rows.add(undefined, Array.from({ length: n }, () => blank) as (string | number | boolean)[][]);
+    added += n;
+    syncs++;
+    await ctx.sync();
   }
   return syncs;
 }

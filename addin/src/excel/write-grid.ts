@@ -11,7 +11,7 @@ import { planSheetWrite, runValues } from '../sync';
 import { cellAddress, columnAddress, rangeAddress } from './address';
 import { chunkRows, DEFAULT_CHUNK_BYTES, jsonStringBytes } from './chunks';
 import { runExcel, safeSheetName, supports, suspendUntilNextSync, uniqueTableName } from './host';
-import { canResizeTables, columnOf, inspectBlock, reshapeByRows, resizeTable } from './sheet-block';
+import { canResizeTables, columnOf, growByRows, inspectBlock, resizeTable } from './sheet-block';
 
 export interface WriteGridOptions {
   /** Sheet to (re)write: by id when it already belongs to the add-in, else created by name. */
@@ -87,15 +87,17 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
     const table = block?.table ?? null;
     const resize = table !== null && canResizeTables();
 
-    // Without Table.resize the table grows or shrinks by whole rows, which moves the cells under
-    // it: first empty the add-in's cells below the table (rows typed under it, now in `grid`).
-    if (table && !resize) {
+    // Without Table.resize a table grows by added rows, which moves the cells under it down: first
+    // empty the add-in's cells there (rows typed under the table, now part of `grid`).
+    if (table && !resize && plan.rows > table.rect.rows - 1) {
       const below = table.rect.row + table.rect.rows;
       const end = plan.origin.row + 1 + plan.rows + plan.clearRows;
-      if (end > below)
-        for (const r of plan.runs)
+      if (end > below) {
+        for (const r of plan.runs) {
           sheet.getRange(rangeAddress(below, r.sheetCol, end - below, r.to - r.from)).clear('Contents');
-      syncs += await reshapeByRows(ctx, table.object, table.rect, plan.rows, own, maxBytes);
+        }
+      }
+      syncs += await growByRows(ctx, table.object, table.rect, plan.rows, own, maxBytes);
     }
 
     const top = plan.origin.row + 1;
@@ -134,10 +136,13 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
 
     // Clearing, the table, fonts, widths: cheap calls (no payload per cell), all in one last sync.
     suspendUntilNextSync(ctx);
-    const blankFrom = top + plan.rows;
-    const blankRows = table && !resize ? Math.max(0, 1 - plan.rows) : plan.clearRows;
-    if (blankRows > 0) {
-      for (const r of plan.runs) sheet.getRange(rangeAddress(blankFrom, r.sheetCol, blankRows, r.to - r.from)).clear();
+    // Rows the previous pull had more: the add-in's cells emptied (and unmarked), the user's kept.
+    if (plan.clearRows > 0) {
+      for (const r of plan.runs) {
+        const rest = sheet.getRange(rangeAddress(top + plan.rows, r.sheetCol, plan.clearRows, r.to - r.from));
+        rest.clear('Contents');
+        rest.format.fill.clear();
+      }
     }
     const previous = plan.rows + plan.clearRows;
     for (const col of plan.staleColumns) {

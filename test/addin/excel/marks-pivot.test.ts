@@ -1,56 +1,53 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMarks, clearMarks, createPivot, selectCell, writeGrid } from '../../../addin/src/excel';
 import { buildLongGrid, LONG_HEADERS } from '../../../addin/src/sync';
-import { MockWorkbook } from './excel-mock';
+import type { Driver } from '../../stand-in';
+import { installStandIn } from '../../stand-in';
 import { observations } from './fixtures';
 
-describe('marks (office-addin-mock)', () => {
-  let book: MockWorkbook;
-  let uninstall: () => void;
-  afterEach(() => uninstall());
+describe('marks (strict Excel stand-in)', () => {
+  let excel: Driver;
+  afterEach(() => excel.uninstall());
 
   it('colours cells, annotates them with an input message, clears previous marks, selects a cell', async () => {
-    book = new MockWorkbook('1.8');
-    uninstall = book.install();
+    excel = installStandIn({ apiVersion: '1.8' });
     const res = await writeGrid({
       sheetName: 'M',
       layout: 'long',
       tableName: 'M',
       grid: buildLongGrid(observations(20)),
     });
-    const sheet = book.sheet(res.sheetId)!;
     await applyMarks(
       res.sheetId,
       [{ row: 2, col: 6, color: '#FFC7CE', title: 'Không hợp lệ', message: 'x'.repeat(400) }],
       { row: 1, rows: 20, columns: Array.from({ length: 11 }, (_, i) => i) },
     );
-    expect(book.cell(sheet, 2, 6)).toMatchObject({ fill: '#FFC7CE', prompt: { title: 'Không hợp lệ' } });
-    expect(book.cell(sheet, 2, 6).prompt!.message.length).toBe(255);
-    book.resetCounters();
+    expect(excel.cell('M', 'G3')).toMatchObject({ fill: '#FFC7CE', prompt: { title: 'Không hợp lệ' } });
+    expect(excel.cell('M', 'G3').prompt!.message.length).toBe(255);
+    excel.resetCounters();
     await applyMarks(res.sheetId, [{ row: 3, col: 6, color: '#C6EFCE' }], {
       row: 1,
       rows: 20,
       columns: Array.from({ length: 11 }, (_, i) => i),
     });
-    expect(book.syncs).toBe(1);
-    expect(book.cell(sheet, 2, 6)).toMatchObject({ fill: null, prompt: null });
-    expect(book.cell(sheet, 3, 6).fill).toBe('#C6EFCE');
+    expect(excel.state.syncs).toBe(1);
+    expect(excel.cell('M', 'G3')).toMatchObject({ fill: null, prompt: null });
+    expect(excel.cell('M', 'G4').fill).toBe('#C6EFCE');
     await clearMarks(res.sheetId, [{ row: 3, col: 6 }]);
-    expect(book.cell(sheet, 3, 6).fill).toBeNull();
+    expect(excel.cell('M', 'G4').fill).toBeNull();
     await selectCell(res.sheetId, 4, 6);
-    expect(book.selection).toEqual({ sheet: 'M', address: 'G5' });
+    expect(excel.selection()).toEqual({ sheet: 'M', address: 'G5' });
   });
 
   it('thousands of marks take a handful of syncs; before ExcelApi 1.8 only colours', async () => {
-    book = new MockWorkbook('1.4');
-    uninstall = book.install();
+    excel = installStandIn({ apiVersion: '1.4' });
     const res = await writeGrid({
       sheetName: 'Many',
       layout: 'long',
       tableName: 'T',
       grid: buildLongGrid(observations(5_000)),
     });
-    book.resetCounters();
+    excel.resetCounters();
     const marks = Array.from({ length: 5_000 }, (_, i) => ({
       row: i + 1,
       col: 6,
@@ -59,20 +56,19 @@ describe('marks (office-addin-mock)', () => {
       message: 'm',
     }));
     await applyMarks(res.sheetId, marks, { row: 1, rows: 5_000, columns: Array.from({ length: 11 }, (_, i) => i) });
-    expect(book.syncs).toBe(3);
-    expect(book.calls.some((c) => c.op.startsWith('dataValidation'))).toBe(false);
-    expect(book.cell(book.sheet(res.sheetId)!, 5_000, 6).fill).toBe('#DDEBF7');
+    expect(excel.state.syncs).toBe(3);
+    expect(excel.state.calls.some((c) => c.op.startsWith('dataValidation'))).toBe(false);
+    expect(excel.cell('Many', 'G5001').fill).toBe('#DDEBF7');
   });
 });
 
-describe('comparison PivotTable (office-addin-mock)', () => {
-  let book: MockWorkbook;
-  let uninstall: () => void;
+describe('comparison PivotTable (strict Excel stand-in)', () => {
+  let excel: Driver;
   beforeEach(() => {
-    book = new MockWorkbook('1.12');
-    uninstall = book.install();
+    excel = installStandIn({ apiVersion: '1.12' });
   });
-  afterEach(() => uninstall());
+  afterEach(() => excel.uninstall());
+  const pivotsOn = (sheet: string) => excel.sheets().find((s) => s.name === sheet)!.pivots;
 
   const spec = (sourceSheetId: string) => ({
     sourceSheetId,
@@ -93,11 +89,11 @@ describe('comparison PivotTable (office-addin-mock)', () => {
       tableName: 'ChiTieu_Compare',
       grid: buildLongGrid(observations(25_000)),
     });
-    book.resetCounters();
+    excel.resetCounters();
     const res = await createPivot(spec(src.sheetId));
     expect(res).toMatchObject({ ok: true, sheetName: 'So sánh 38', filtered: true });
-    const pivots = book.sheetByName('So sánh 38')!.pivots;
-    expect(pivots).toEqual([
+    const pivots = pivotsOn('So sánh 38');
+    expect(pivots).toMatchObject([
       {
         name: 'SoSanh',
         sheet: 'So sánh 38',
@@ -112,16 +108,15 @@ describe('comparison PivotTable (office-addin-mock)', () => {
         ],
       },
     ]);
-    expect(book.syncs).toBe(3);
+    expect(excel.state.syncs).toBe(3);
     // Running Compare again replaces the pivot.
     await createPivot(spec(src.sheetId));
-    expect(book.sheetByName('So sánh 38')!.pivots).toHaveLength(1);
+    expect(pivotsOn('So sánh 38')).toHaveLength(1);
   });
 
   it('ExcelApi 1.8 without pivot filters: pivot without preselection; below 1.8: refused, nothing created', async () => {
-    uninstall();
-    book = new MockWorkbook('1.8');
-    uninstall = book.install();
+    excel.uninstall();
+    excel = installStandIn({ apiVersion: '1.8' });
     let src = await writeGrid({
       sheetName: 'S',
       layout: 'long',
@@ -129,17 +124,16 @@ describe('comparison PivotTable (office-addin-mock)', () => {
       grid: buildLongGrid(observations(10)),
     });
     expect(await createPivot(spec(src.sheetId))).toMatchObject({ ok: true, filtered: false });
-    uninstall();
-    book = new MockWorkbook('1.7');
-    uninstall = book.install();
+    excel.uninstall();
+    excel = installStandIn({ apiVersion: '1.7' });
     src = await writeGrid({
       sheetName: 'S',
       layout: 'long',
       tableName: 'ChiTieu_Compare',
       grid: buildLongGrid(observations(10)),
     });
-    book.resetCounters();
+    excel.resetCounters();
     expect(await createPivot(spec(src.sheetId))).toEqual({ ok: false, reason: 'UNSUPPORTED' });
-    expect(book.calls).toHaveLength(0);
+    expect(excel.state.calls).toHaveLength(0);
   });
 });

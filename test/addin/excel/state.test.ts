@@ -7,7 +7,8 @@ import {
   STATE_SHEET,
   type SheetBinding,
 } from '../../../addin/src/excel';
-import { MockWorkbook } from './excel-mock';
+import type { Driver } from '../../stand-in';
+import { installStandIn } from '../../stand-in';
 
 const binding = (sheetId: string, over: Partial<SheetBinding> = {}): SheetBinding => ({
   sheetId,
@@ -19,19 +20,16 @@ const binding = (sheetId: string, over: Partial<SheetBinding> = {}): SheetBindin
   ...over,
 });
 
-describe('baseline storage in a very hidden worksheet (office-addin-mock)', () => {
-  let book: MockWorkbook;
-  let uninstall: () => void;
+describe('baseline storage in a very hidden worksheet (strict Excel stand-in)', () => {
+  let excel: Driver;
   beforeEach(() => {
-    book = new MockWorkbook('1.4');
-    uninstall = book.install();
+    excel = installStandIn({ apiVersion: '1.4' });
   });
-  afterEach(() => uninstall());
+  afterEach(() => excel.uninstall());
 
   it('round-trips a small baseline and hides its sheet from the user', async () => {
     await saveBaseline(binding('{a}'), '{"f":1,"x":"=SUM(A1)"}');
-    const state = book.sheetByName(STATE_SHEET)!;
-    expect(state.visibility).toBe('VeryHidden');
+    expect(excel.sheets().find((s) => s.name === STATE_SHEET)!.visibility).toBe('VeryHidden');
     const back = await loadBaseline({ id: '{a}' });
     expect(back).toMatchObject({
       ok: true,
@@ -55,10 +53,10 @@ describe('baseline storage in a very hidden worksheet (office-addin-mock)', () =
     });
     expect(text.length).toBeGreaterThan(2_000_000);
     const saved = await saveBaseline(binding('{big}'), text);
-    const cells = [...book.sheetByName(STATE_SHEET)!.cells.values()].map((c) => String(c.value));
+    const cells = excel.grid(STATE_SHEET).flat().map(String);
     expect(Math.max(...cells.map((c) => c.length))).toBeLessThanOrEqual(30_002);
-    expect(Math.max(...book.syncLog.map((s) => s.bytes))).toBeLessThan(4_000_000);
-    book.resetCounters();
+    expect(Math.max(...excel.state.syncLog.map((s) => s.bytes))).toBeLessThan(4_000_000);
+    excel.resetCounters();
     const back = await loadBaseline({ id: '{big}' });
     expect(back.ok && back.text === text).toBe(true);
     console.log(
@@ -80,8 +78,7 @@ describe('baseline storage in a very hidden worksheet (office-addin-mock)', () =
   it('a save that never wrote its header leaves the previous baseline readable', async () => {
     await saveBaseline(binding('{a}'), 'GOOD');
     // Simulate a crash mid-save: pieces in the next column, no header.
-    const state = book.sheetByName(STATE_SHEET)!;
-    book.cell(state, 1, 1).value = 'b:HALF-WRITTEN';
+    excel.type(STATE_SHEET, 'B2', 'b:HALF-WRITTEN');
     expect(await loadBaseline({ id: '{a}' })).toMatchObject({ ok: true, text: 'GOOD' });
     await saveBaseline(binding('{a}'), 'NEW');
     expect(await loadBaseline({ id: '{a}' })).toMatchObject({ ok: true, text: 'NEW' });
@@ -89,8 +86,7 @@ describe('baseline storage in a very hidden worksheet (office-addin-mock)', () =
 
   it('refuses a torn baseline rather than half-reading it', async () => {
     await saveBaseline(binding('{a}'), 'x'.repeat(70_000));
-    const state = book.sheetByName(STATE_SHEET)!;
-    book.cell(state, 2, 0).value = 'b:short';
+    excel.type(STATE_SHEET, 'A3', 'b:short');
     expect(await loadBaseline({ id: '{a}' })).toMatchObject({ ok: false, reason: 'CORRUPT' });
   });
 

@@ -1,0 +1,110 @@
+/** The globals the add-in sees: `Excel` (run, RequestContext) and `Office` (onReady, requirements). */
+import { fail, RichApiError } from '../errors';
+import type { Workbook } from '../model';
+import { Batch } from './context';
+import { PivotTableCollection } from './pivot';
+import { Range } from './range';
+import { TableCollection } from './table';
+import { WorksheetCollection } from './worksheet';
+
+export class RequestContext {
+  readonly _batch: Batch;
+  readonly workbook;
+  readonly application;
+
+  constructor(book: Workbook) {
+    const batch = (this._batch = new Batch(book));
+    this.workbook = {
+      worksheets: new WorksheetCollection(batch),
+      tables: new TableCollection(batch, null),
+      get pivotTables() {
+        return new PivotTableCollection(batch, null);
+      },
+      getSelectedRange: () =>
+        new Range(batch, () => book.sheet(book.selection?.sheet ?? book.activeSheetId) ?? fail('ItemNotFound', 'No active sheet.'), () => {
+          const s = book.selection;
+          return s ? (parseSelection(s.address) ?? null) : { row: 0, col: 0, rows: 1, cols: 1 };
+        }, '(selection)'),
+    };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => {
+        batch.requires('1.6', 'Application.suspendApiCalculationUntilNextSync');
+        batch.enqueue({ op: 'suspendApiCalculationUntilNextSync', run: () => {} });
+      },
+      suspendScreenUpdatingUntilNextSync: () => {
+        batch.requires('1.9', 'Application.suspendScreenUpdatingUntilNextSync');
+        batch.enqueue({ op: 'suspendScreenUpdatingUntilNextSync', run: () => {} });
+      },
+    };
+  }
+
+  sync(): Promise<void> {
+    return this._batch.sync();
+  }
+}
+
+import { parseAddress } from '../address';
+const parseSelection = (a: string) => parseAddress(a);
+
+/**
+ * Excel.run: one request context for the batch function. What it queued after its last sync is
+ * not sent (a simplification: Office.js does not promise a final sync either).
+ */
+export function excelGlobal(book: Workbook) {
+  return {
+    run: async <T>(batch: (ctx: RequestContext) => Promise<T>): Promise<T> => {
+      book.runs++;
+      try {
+        return await batch(new RequestContext(book));
+      } finally {
+        book.onChange?.();
+      }
+    },
+    RequestContext,
+    ErrorCodes: {
+      accessDenied: 'AccessDenied',
+      apiNotFound: 'ApiNotFound',
+      invalidArgument: 'InvalidArgument',
+      invalidOperation: 'InvalidOperation',
+      invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+      invalidReference: 'InvalidReference',
+      itemAlreadyExists: 'ItemAlreadyExists',
+      itemNotFound: 'ItemNotFound',
+      pivotTableRangeConflict: 'PivotTableRangeConflict',
+      requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+      responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+    },
+    ClearApplyTo: { all: 'All', contents: 'Contents', formats: 'Formats' },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+    AggregationFunction: { sum: 'Sum', count: 'Count', average: 'Average' },
+  };
+}
+
+export function officeGlobal(book: Workbook) {
+  return {
+    HostType: { Excel: 'Excel' },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+    context: {
+      get platform() {
+        return book.platform;
+      },
+      get displayLanguage() {
+        return book.locale;
+      },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && book.supports(version ?? '1.1'),
+      },
+    },
+    onReady(cb?: (info: { host: string; platform: string }) => void) {
+      const info = { host: 'Excel', platform: book.platform };
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          cb?.(info);
+          resolve(info);
+        }, 0),
+      );
+    },
+  };
+}
+
+export { RichApiError };
