@@ -107,6 +107,19 @@ for (const apiVersion of ['1.12', '1.13']) {
       ).toEqual(['001', '002']);
     });
 
+    it('a sheet pulled before table names were kept: its table is found on the sheet and keeps its name', async () => {
+      const old = await writeGrid({
+        sheetName: SHEET,
+        layout: 'long',
+        tableName: 'ChiTieu_mi4x2k7a',
+        grid: renderLongGrid(longTableFromObservations(figures(2))),
+      });
+      const refreshed = await pullInto({ sheetId: old.sheetId }, figures(3));
+      expect(refreshed.tableName).toBe('ChiTieu_mi4x2k7a');
+      expect(refreshed.binding.tableName).toBe('ChiTieu_mi4x2k7a');
+      expect(excel.tables(SHEET)).toEqual([{ name: 'ChiTieu_mi4x2k7a', sheet: SHEET, address: 'A1:L7' }]);
+    });
+
     // The stand-in's pivot shows its cache: without the add-in's refresh it would show old figures.
     it('the pivot keeps showing the old figures until the add-in refreshes it', async () => {
       const first = await pullInto({ sheetId: null }, figures(2));
