@@ -8,7 +8,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphQLClient } from '../../../addin/src/api';
 import { createPivot, refreshPivotsOver, writeGrid } from '../../../addin/src/excel';
 import type { ServerObservation } from '../../../addin/src/sync';
-import { baselineFromTable, LONG_HEADERS, longTableFromObservations, renderLongGrid } from '../../../addin/src/sync';
+import {
+  baselineFromTable,
+  LONG_HEADERS,
+  longTableFromObservations,
+  renderLongGrid,
+  TERM_HEADERS,
+  termTableFrom,
+} from '../../../addin/src/sync';
 import { MARK_COLORS } from '../../../addin/src/workflow/marks';
 import { review } from '../../../addin/src/workflow/push';
 import type { WrittenSheet } from '../../../addin/src/workflow/sheet';
@@ -177,6 +184,60 @@ for (const apiVersion of ['1.12', '1.13']) {
     });
   });
 }
+
+describe('refreshing a term sheet in place', () => {
+  let excel: Driver;
+  beforeEach(() => {
+    excel = installStandIn({ apiVersion: '1.13' });
+  });
+  afterEach(() => excel.uninstall());
+
+  const term = {
+    id: 'VGVybTox',
+    unitCode: '392',
+    unitName: 'Huyện Hà Trung',
+    startYear: 2021,
+    endYear: 2023,
+    title: 'XXII',
+  };
+  const source = (bump: number) => ({
+    term,
+    targets: [
+      {
+        indicator: { code: '01', name: 'Tốc độ tăng', unit: '%', decimals: 1 },
+        period: '2023',
+        value: 8,
+        comparator: 'AT_LEAST' as const,
+      },
+    ],
+    observations: [obs('392', '01', '2021', 7 + bump, 1), obs('392', '01', '2022', 7.5 + bump, 1)],
+    progress: [{ indicatorCode: '01', ratio: 0.9 + bump / 100, band: 'ABOVE_80' as const }],
+  });
+  const pullTerm = (target: { sheetId: string | null; tableName?: string }, bump: number) => {
+    const table = termTableFrom(source(bump));
+    const binding = { layout: 'term' as const, scopeKey: 'term:VGVybTox', serverUrl: PULL.serverUrl };
+    return writeTable({ ...target, sheetName: 'Hà Trung XXII' }, table, binding, baselineFromTable(table, PULL));
+  };
+
+  // Old add-in: the title row became the header's row (everything shifted up to A1), the user's
+  // column was cleared, and the table got a new name.
+  it("keeps a title row, the user's column and the table; years, ratio and band refreshed in their cells", async () => {
+    const first = await pullTerm({ sheetId: null }, 0);
+    excel.insertRows('Hà Trung XXII', 0, 1);
+    excel.type('Hà Trung XXII', 'A1', 'Chỉ tiêu nhiệm kỳ XXII');
+    excel.type('Hà Trung XXII', 'K2', 'Của tôi');
+    excel.type('Hà Trung XXII', 'K3', 'kiểm tra lại');
+    await pullTerm({ sheetId: first.sheetId, tableName: first.tableName }, 1);
+    expect(excel.cell('Hà Trung XXII', 'A1').value).toBe('Chỉ tiêu nhiệm kỳ XXII');
+    expect(excel.cell('Hà Trung XXII', 'A2').value).toBe(TERM_HEADERS.code);
+    expect(excel.cell('Hà Trung XXII', 'F3').value).toBe(8);
+    expect(excel.cell('Hà Trung XXII', 'I3')).toMatchObject({ value: 0.91, format: '0.0%' });
+    expect(excel.cell('Hà Trung XXII', 'K3').value).toBe('kiểm tra lại');
+    expect(excel.tables('Hà Trung XXII')).toEqual([
+      { name: first.tableName, sheet: 'Hà Trung XXII', address: 'A2:K3' },
+    ]);
+  });
+});
 
 describe('a 6 MB write on Excel on the web', () => {
   let excel: Driver;
