@@ -92,7 +92,8 @@ export async function openTaskpane(
   });
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'application/javascript', body: standInScript() });
+    if (url === OFFICE_JS)
+      return route.fulfill({ status: 200, contentType: 'application/javascript', body: standInScript() });
     if (url.startsWith(serverUrl)) return route.continue();
     return route.abort();
   });

@@ -44,10 +44,19 @@ describe('stand-in: the request batch', () => {
     expect(excel.grid('Sheet1')).toEqual([['đã ghi'], ['cũng ghi']]);
   });
 
-  it('what a batch queues after its last sync is never sent', async () => {
+  it('Excel.run sends what the batch queued after its last sync', async () => {
     await Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['lost']];
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['sent']];
     });
-    expect(excel.grid('Sheet1')).toEqual([]);
+    expect(excel.grid('Sheet1')).toEqual([['sent']]);
+  });
+
+  it('*OrNullObject: isNullObject is readable after a sync without being loaded', async () => {
+    const missing = await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject('Không có');
+      await ctx.sync();
+      return sheet.isNullObject;
+    });
+    expect(missing).toBe(true);
   });
 });

@@ -39,14 +39,29 @@ export interface PivotInfo {
 
 export interface Driver {
   book: Workbook;
-  state: { calls: RecordedCall[]; syncLog: SyncRecord[]; readonly syncs: number; readonly runs: number; apiVersion: string };
+  state: {
+    calls: RecordedCall[];
+    syncLog: SyncRecord[];
+    readonly syncs: number;
+    readonly runs: number;
+    apiVersion: string;
+  };
   resetCounters(): void;
   setApiVersion(v: string): void;
   type(sheet: string, address: string, text: string | number): void;
   setFormula(sheet: string, address: string, formula: string): void;
   cell(sheet: string, address: string): CellView;
   grid(sheet: string): Scalar[][];
-  sheets(): { id: string; name: string; visibility: string; tables: { name: string; address: string }[]; pivots: PivotInfo[]; hidden: number[]; frozen: number; protected: boolean }[];
+  sheets(): {
+    id: string;
+    name: string;
+    visibility: string;
+    tables: { name: string; address: string }[];
+    pivots: PivotInfo[];
+    hidden: number[];
+    frozen: number;
+    protected: boolean;
+  }[];
   addSheet(name: string): string;
   activeSheet(): string;
   selection(): { sheet: string; address: string } | null;

@@ -9,7 +9,13 @@ import { CellError } from './model';
 
 export type CellLookup = (row: number, col: number) => Value | null;
 
-type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; r0: number; c0: number; r1: number; c1: number } | { t: 'op'; v: string } | { t: 'name'; v: string } | { t: 'sp' };
+type Tok =
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'ref'; r0: number; c0: number; r1: number; c1: number }
+  | { t: 'op'; v: string }
+  | { t: 'name'; v: string }
+  | { t: 'sp' };
 
 const REF = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/;
 
@@ -170,7 +176,8 @@ export function evaluate(formula: string, lookup: CellLookup): Value {
   try {
     const v = expr();
     skip();
-    if (p < toks.length) return new CellError(toks[p]!.t === 'name' ? '#NAME?' : toks[p]!.t === 'op' ? '#NAME?' : '#NULL!');
+    if (p < toks.length)
+      return new CellError(toks[p]!.t === 'name' ? '#NAME?' : toks[p]!.t === 'op' ? '#NAME?' : '#NULL!');
     if (typeof v === 'number' && !Number.isFinite(v)) return new CellError('#NUM!');
     return v;
   } catch (e) {

@@ -16,7 +16,9 @@ export interface Separators {
 }
 
 export function separators(locale: Locale): Separators {
-  return locale === 'vi-VN' ? { decimal: ',', group: '.', dayFirst: true } : { decimal: '.', group: ',', dayFirst: false };
+  return locale === 'vi-VN'
+    ? { decimal: ',', group: '.', dayFirst: true }
+    : { decimal: '.', group: ',', dayFirst: false };
 }
 
 export type EntrySource = 'user' | 'api';
@@ -106,6 +108,8 @@ function percentFormat(decimals: number): string {
 export function readEntry(raw: string, format: string | undefined, locale: Locale, source: EntrySource): Entry {
   if (raw === '') return { value: null };
   if (isTextFormat(format)) return { value: raw };
+  // A leading apostrophe keeps the rest as typed, and is not part of the value.
+  if (raw.startsWith("'")) return { value: raw.slice(1) === '' ? null : raw.slice(1) };
   const first = raw[0]!;
   const starts = source === 'user' ? '=+-@' : '=+-';
   const num = parseLocaleNumber(raw, locale);
@@ -116,7 +120,13 @@ export function readEntry(raw: string, format: string | undefined, locale: Local
     if (num.percent) return { value: num.n, format: isPercentFormat(format) ? undefined : percentFormat(num.decimals) };
     if (num.scientific) return { value: num.n, format: format && format !== 'General' ? undefined : '0.00E+00' };
     const n = source === 'user' && isPercentFormat(format) ? Number((num.n / 100).toPrecision(15)) : num.n;
-    return { value: n, format: num.grouped && (!format || format === 'General') ? '#,##0' + (num.decimals ? `.${'0'.repeat(num.decimals)}` : '') : undefined };
+    return {
+      value: n,
+      format:
+        num.grouped && (!format || format === 'General')
+          ? '#,##0' + (num.decimals ? `.${'0'.repeat(num.decimals)}` : '')
+          : undefined,
+    };
   }
   const date = parseDate(raw, locale);
   if (date) return { value: date.serial, format: !format || format === 'General' ? date.format : undefined };

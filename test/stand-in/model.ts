@@ -143,7 +143,10 @@ export class Workbook {
   }
 
   sheet(keyOrName: string): Sheet | undefined {
-    return this.sheets.find((s) => s.id === keyOrName) ?? this.sheets.find((s) => s.name.toLowerCase() === keyOrName.toLowerCase());
+    return (
+      this.sheets.find((s) => s.id === keyOrName) ??
+      this.sheets.find((s) => s.name.toLowerCase() === keyOrName.toLowerCase())
+    );
   }
 
   cell(sheet: Sheet, row: number, col: number): Cell {
@@ -209,7 +212,8 @@ export class Workbook {
     let r1 = -1;
     let c1 = -1;
     for (const [k, c] of sheet.cells) {
-      const used = this.hasContent(c) || (!valuesOnly && (c.format !== undefined || !!c.fill || !!c.font || !!c.prompt));
+      const used =
+        this.hasContent(c) || (!valuesOnly && (c.format !== undefined || !!c.fill || !!c.font || !!c.prompt));
       if (!used) continue;
       const r = keyRow(k);
       const col = keyCol(k);

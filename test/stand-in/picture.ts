@@ -58,7 +58,8 @@ function sheetHtml(book: Workbook, s: Sheet | undefined): string {
   const used = s ? book.usedRect(s, true) : null;
   const rows = Math.min(Math.max(used ? used.row + used.rows + 2 : 20, 20), 40);
   const cols = Math.min(Math.max(used ? used.col + used.cols : 8, 8), 14);
-  const sel: Rect | null = book.selection && s && book.selection.sheet === s.name ? parseAddress(book.selection.address) : null;
+  const sel: Rect | null =
+    book.selection && s && book.selection.sheet === s.name ? parseAddress(book.selection.address) : null;
   let h = '<table><tr><th></th>';
   for (let c = 0; c < cols; c++) if (!s?.hiddenColumns.has(c)) h += `<th>${colLetters(c)}</th>`;
   h += '</tr>';

@@ -10,7 +10,11 @@ describe('stand-in: PivotTables', () => {
     excel.addSheet('Pivot');
     await Excel.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem('Sheet1');
-      sheet.getRange('A1:C3').values = [['Đơn vị', 'Kỳ', 'Giá trị'], ['Hà Trung', '2024', 10], ['Hà Trung', '2025', 12]];
+      sheet.getRange('A1:C3').values = [
+        ['Đơn vị', 'Kỳ', 'Giá trị'],
+        ['Hà Trung', '2024', 10],
+        ['Hà Trung', '2025', 12],
+      ];
       sheet.tables.add('A1:C3', true).name = 'Nguon';
       await ctx.sync();
       const pivotSheet = ctx.workbook.worksheets.getItem('Pivot');
@@ -26,7 +30,11 @@ describe('stand-in: PivotTables', () => {
   const shown = () => excel.pivot('SoSanh')!.shown;
 
   it('shows the source as it was: a changed source is not seen until refresh', async () => {
-    expect(shown()).toEqual({ filter: null, columns: ['2024', '2025'], rows: [{ label: 'Hà Trung', values: [10, 12] }] });
+    expect(shown()).toEqual({
+      filter: null,
+      columns: ['2024', '2025'],
+      rows: [{ label: 'Hà Trung', values: [10, 12] }],
+    });
     excel.type('Sheet1', 'C3', '99');
     expect(shown().rows[0]!.values).toEqual([10, 12]);
     await Excel.run(async (ctx) => {

@@ -48,13 +48,16 @@ export interface PivotView {
 /** What the pivot shows: first row field down, first column field across, first data field summed, report filter applied. */
 export function view(p: Pivot): PivotView {
   const { headers, rows } = p.cache;
-  const idx = (n: string | undefined) => (n === undefined ? -1 : headers.findIndex((h) => h.toLowerCase() === n.toLowerCase()));
+  const idx = (n: string | undefined) =>
+    n === undefined ? -1 : headers.findIndex((h) => h.toLowerCase() === n.toLowerCase());
   const ri = idx(p.rows[0]);
   const ci = idx(p.columns[0]);
   const vi = idx(p.data[0]?.field);
   const fi = idx(p.filters[0]);
   const applied = p.appliedFilters.find((f) => f.field === p.filters[0]);
-  const selected = (applied?.filter as { manualFilter?: { selectedItems?: string[] } } | undefined)?.manualFilter?.selectedItems ?? null;
+  const selected =
+    (applied?.filter as { manualFilter?: { selectedItems?: string[] } } | undefined)?.manualFilter?.selectedItems ??
+    null;
   const label = (v: Value | null | undefined) => String(asValue(v ?? null));
   const rowLabels: string[] = [];
   const colLabels: string[] = [];

@@ -17,8 +17,16 @@ describe('stand-in: tables', () => {
     excel = installStandIn({ apiVersion: '1.13' });
     await Excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B3');
-      r.numberFormat = [['@', '@'], ['@', '0.0'], ['@', '0.0']];
-      r.values = [['Mã', 'Giá trị'], ['001', 1.5], ['002', 2.5]];
+      r.numberFormat = [
+        ['@', '@'],
+        ['@', '0.0'],
+        ['@', '0.0'],
+      ];
+      r.values = [
+        ['Mã', 'Giá trị'],
+        ['001', 1.5],
+        ['002', 2.5],
+      ];
       await ctx.sync();
     });
     await table('A1:B3', 'ChiTieu');
@@ -59,7 +67,7 @@ describe('stand-in: tables', () => {
     });
     await expect(bad).rejects.toMatchObject({ code: 'InvalidArgument' });
     await Excel.run(async (ctx) => {
-      ctx.workbook.tables.getItem('ChiTieu').rows.add(null, [['003', 3]]);
+      ctx.workbook.tables.getItem('ChiTieu').rows.add(undefined, [['003', 3]]);
       await ctx.sync();
     });
     // The new row takes the formats of the row above: the code stays text.
@@ -67,7 +75,7 @@ describe('stand-in: tables', () => {
     await Excel.run(async (ctx) => {
       const t = ctx.workbook.tables.getItem('ChiTieu');
       t.resize('A1:B6');
-      t.rows.add(null, [['009', 9]]);
+      t.rows.add(undefined, [['009', 9]]);
       await ctx.sync();
     });
     expect(excel.tables('Sheet1')).toEqual([{ name: 'ChiTieu', sheet: 'Sheet1', address: 'A1:B7' }]);

@@ -30,7 +30,8 @@ export function defaultTableName(book: Workbook): string {
 }
 
 export function guardProtected(sheet: Sheet): void {
-  if (sheet.protected) fail('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+  if (sheet.protected)
+    fail('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
 }
 
 /** Header cells become unique, non-empty text ("Column1", "Name2"), as Excel converts them. */
@@ -83,7 +84,13 @@ export function resizeTable(book: Workbook, t: Table, rect: Rect): void {
 }
 
 /** TableRowCollection.add: rows inserted at the end (or at `index`), cells below shifted down. */
-export function addTableRows(book: Workbook, t: Table, index: number | null | undefined, values: unknown[][] | undefined, write: (row: number, values: unknown[]) => void): void {
+export function addTableRows(
+  book: Workbook,
+  t: Table,
+  index: number | null | undefined,
+  values: unknown[][] | undefined,
+  write: (row: number, values: unknown[]) => void,
+): void {
   guardProtected(t.sheet);
   const count = values?.length ?? 1;
   const bodyRows = t.rect.rows - 1;
@@ -94,7 +101,9 @@ export function addTableRows(book: Workbook, t: Table, index: number | null | un
   t.rect = { ...t.rect, rows: t.rect.rows + count };
   inheritFormats(book, t, row, count);
   if (values) {
-    for (const v of values) if (!Array.isArray(v) || v.length !== t.rect.cols) fail('InvalidArgument', 'The number of columns in the input array does not match the table.');
+    for (const v of values)
+      if (!Array.isArray(v) || v.length !== t.rect.cols)
+        fail('InvalidArgument', 'The number of columns in the input array does not match the table.');
     values.forEach((v, i) => write(row + i, v));
   }
 }
@@ -139,7 +148,8 @@ export function insertRows(book: Workbook, sheet: Sheet, row: number, count: num
     if (t.rect.row >= row) t.rect = { ...t.rect, row: t.rect.row + count };
     else if (row < t.rect.row + t.rect.rows) t.rect = { ...t.rect, rows: t.rect.rows + count };
   }
-  for (const p of book.pivots) if (p.sheet === sheet && p.anchor.row >= row) p.anchor = { ...p.anchor, row: p.anchor.row + count };
+  for (const p of book.pivots)
+    if (p.sheet === sheet && p.anchor.row >= row) p.anchor = { ...p.anchor, row: p.anchor.row + count };
   if (sheet.frozenRows > row) sheet.frozenRows += count;
 }
 
@@ -154,15 +164,21 @@ export function insertColumns(book: Workbook, sheet: Sheet, col: number, count: 
       fixHeaders(book, t);
     }
   }
-  for (const p of book.pivots) if (p.sheet === sheet && p.anchor.col >= col) p.anchor = { ...p.anchor, col: p.anchor.col + count };
+  for (const p of book.pivots)
+    if (p.sheet === sheet && p.anchor.col >= col) p.anchor = { ...p.anchor, col: p.anchor.col + count };
 }
 
 export function deleteTable(book: Workbook, t: Table): void {
   guardProtected(t.sheet);
   // Table.delete removes the table and its cells' contents (unlike convertToRange).
-  book.each(t.sheet, t.rect, (c) => {
-    c.value = null;
-    delete c.formula;
-  }, false);
+  book.each(
+    t.sheet,
+    t.rect,
+    (c) => {
+      c.value = null;
+      delete c.formula;
+    },
+    false,
+  );
   book.tables = book.tables.filter((x) => x !== t);
 }

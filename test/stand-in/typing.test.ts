@@ -71,6 +71,12 @@ describe('stand-in: entries read in the locale and the number format', () => {
     expect(excel.grid('Sheet1')).toEqual([['001', '2023-07']]);
   });
 
+  it('a leading apostrophe keeps the entry as text, without the apostrophe', () => {
+    excel = installStandIn({ locale: 'vi-VN' });
+    excel.type('Sheet1', 'A1', "'001");
+    expect(excel.cell('Sheet1', 'A1')).toMatchObject({ value: '001', format: 'General' });
+  });
+
   it('typing into a percent-formatted cell takes "5" as 5%', () => {
     excel = installStandIn({ locale: 'vi-VN' });
     excel.type('Sheet1', 'A1', '1,5%');

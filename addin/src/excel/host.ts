@@ -12,6 +12,8 @@ export type Feature =
   | 'pivotFilter'
   /** Input-message prompts, used to annotate marked cells. */
   | 'prompt'
+  /** List data validation: the status column's drop-down. */
+  | 'listValidation'
   /** Suspending recalculation while writing. */
   | 'suspendCalc'
   /** Suspending screen updating while writing. */
@@ -27,6 +29,7 @@ const MIN_VERSION: Readonly<Record<Feature, string>> = {
   pivot: '1.8',
   pivotFilter: '1.12',
   prompt: '1.8',
+  listValidation: '1.8',
   suspendCalc: '1.6',
   suspendScreen: '1.9',
   freeze: '1.7',

@@ -8,6 +8,7 @@ export * from './chunks';
 export * from './host';
 export * from './write-grid';
 export * from './sheet-block';
+export * from './lists';
 export * from './read-grid';
 export * from './sheets';
 export * from './marks';

@@ -6,6 +6,8 @@
  */
 import { cellAddress, rangeAddress } from './address';
 import { runExcel, supports, suspendUntilNextSync } from './host';
+import type { ListColumn } from './lists';
+import { applyLists } from './lists';
 
 export interface SheetMark {
   readonly row: number;
@@ -24,6 +26,8 @@ export interface MarkArea {
   readonly rows: number;
   /** Sheet columns: the layout's own, never a column the user added. */
   readonly columns: readonly number[];
+  /** Drop-down columns (sheet columns): clearing the old input messages clears their lists too, so they are put back. */
+  readonly lists?: readonly ListColumn[];
 }
 
 /** Marks per sync: each is two or three queued calls of ~150 bytes, far below the request cap. */
@@ -43,6 +47,7 @@ export async function applyMarks(sheetId: string, marks: readonly SheetMark[], a
         data.format.fill.clear();
         if (prompts) data.dataValidation.clear();
       }
+      applyLists(sheet, area.lists ?? [], area.row, area.rows);
     }
     // At least one batch, even without marks: the clearing above must reach Excel too.
     const batches: SheetMark[][] = [];
@@ -79,8 +84,12 @@ function columnRuns(columns: readonly number[]): { col: number; cols: number }[]
   return runs;
 }
 
-/** Removes the marks of single cells (a conflict settled, a cell fixed). */
-export async function clearMarks(sheetId: string, cells: readonly { row: number; col: number }[]): Promise<void> {
+/** Removes the marks of single cells (a conflict settled, a cell fixed), keeping drop-downs. */
+export async function clearMarks(
+  sheetId: string,
+  cells: readonly { row: number; col: number }[],
+  lists: readonly ListColumn[] = [],
+): Promise<void> {
   if (cells.length === 0) return;
   const prompts = supports('prompt');
   await runExcel(async (ctx) => {
@@ -89,6 +98,12 @@ export async function clearMarks(sheetId: string, cells: readonly { row: number;
       const cell = sheet.getRange(cellAddress(c.row, c.col));
       cell.format.fill.clear();
       if (prompts) cell.dataValidation.clear();
+      applyLists(
+        sheet,
+        lists.filter((l) => l.col === c.col),
+        c.row,
+        1,
+      );
     }
     await ctx.sync();
   });

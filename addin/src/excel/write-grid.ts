@@ -11,7 +11,9 @@ import { planSheetWrite, runValues } from '../sync';
 import { cellAddress, columnAddress, rangeAddress } from './address';
 import { chunkRows, DEFAULT_CHUNK_BYTES, jsonStringBytes } from './chunks';
 import { runExcel, safeSheetName, supports, suspendUntilNextSync, uniqueTableName } from './host';
-import { canResizeTables, columnOf, growByRows, inspectBlock, resizeTable } from './sheet-block';
+import type { ListColumn } from './lists';
+import { applyLists } from './lists';
+import { canResizeTables, growByRows, inspectBlock, resizeTable } from './sheet-block';
 
 export interface WriteGridOptions {
   /** Sheet to (re)write: by id when it already belongs to the add-in, else created by name. */
@@ -24,13 +26,20 @@ export interface WriteGridOptions {
    */
   readonly tableName: string | null;
   readonly grid: readonly (readonly GridValue[])[];
-  /** Columns formatted as text ("@") before values land, so "001" and "2023-07" stay as typed. */
+  /**
+   * Columns formatted as text ("@") before values land, so "001" and "2023-07" stay as typed and a
+   * note starting with =, + or - stays a note instead of becoming a formula (#NAME?). Every other
+   * column is set to General (or its `columnFormats` entry) in the same request: a figure of a %
+   * indicator is written as 1.5 and must not be shown, and read back, through a leftover "0.0%".
+   */
   readonly textColumns?: readonly number[];
   readonly hiddenColumns?: readonly number[];
   /** Number formats per column for data rows (e.g. "0.0%" for a ratio). */
   readonly columnFormats?: Readonly<Record<number, string>>;
   /** Columns the server computes: shown in grey so nobody mistakes them for input. */
   readonly readOnlyColumns?: readonly number[];
+  /** Data columns offered as a drop-down list (the statuses), where Excel has list validation. */
+  readonly listColumns?: readonly ListColumn[];
   readonly maxChunkBytes?: number;
   readonly onProgress?: (rowsWritten: number, totalRows: number) => void;
 }
@@ -49,6 +58,9 @@ export interface WriteGridResult {
 }
 
 const READ_ONLY_FONT = '#595959';
+
+/** Office.js leaves a cell unchanged where the values array holds null: '' is what empties it. */
+const cellValue = (v: GridValue | undefined): string | number | boolean => (v === null || v === undefined ? '' : v);
 
 export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult> {
   const width = Math.max(1, ...opts.grid.map((r) => r.length));
@@ -83,7 +95,10 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
     );
     const at = (col: number) => plan.columns[col]!;
     const own = new Set(plan.columns);
-    const textCols = [...new Set(opts.textColumns ?? [])].filter((c) => c < width);
+    const textCols = new Set(opts.textColumns ?? []);
+    const dataFormats = Array.from({ length: width }, (_, c) =>
+      textCols.has(c) ? '@' : (opts.columnFormats?.[c] ?? 'General'),
+    );
     const table = block?.table ?? null;
     const resize = table !== null && canResizeTables();
 
@@ -102,10 +117,8 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
 
     const top = plan.origin.row + 1;
     // Everything a chunk's request carries per row besides the values: the brackets of each run's
-    // row, and each per-row number format ('["@"],').
-    const formats = Object.entries(opts.columnFormats ?? {}).map(([col, f]) => ({ col: Number(col), f }));
-    const extraPerRow =
-      plan.runs.length * 4 + textCols.length * 6 + formats.reduce((n, x) => n + jsonStringBytes(x.f) + 4, 0);
+    // row (values and formats), and each cell's number format.
+    const extraPerRow = plan.runs.length * 8 + dataFormats.reduce((n, f) => n + jsonStringBytes(f) + 1, 0);
     const spans = chunkRows(data, { maxBytes, extraPerRow });
     // Header cells the sheet lacks (all of them on a new sheet), as text so "2023" stays a label.
     suspendUntilNextSync(ctx);
@@ -117,18 +130,12 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
     for (const span of spans) {
       const n = span.end - span.start;
       if (span.start > 0) suspendUntilNextSync(ctx);
-      for (const c of textCols)
-        sheet.getRange(rangeAddress(top + span.start, at(c), n, 1)).numberFormat = columnOf(n, '@');
-      for (const { col, f } of formats) {
-        sheet.getRange(rangeAddress(top + span.start, at(col), n, 1)).numberFormat = columnOf(n, f);
-      }
       for (const r of plan.runs) {
-        sheet.getRange(rangeAddress(top + span.start, r.sheetCol, n, r.to - r.from)).values = runValues(
-          grid,
-          r,
-          span.start,
-          span.end,
-        );
+        // Formats before values, in the same request: a value is read with the format its cell has.
+        const block = sheet.getRange(rangeAddress(top + span.start, r.sheetCol, n, r.to - r.from));
+        const formats = dataFormats.slice(r.from, r.to);
+        block.numberFormat = Array.from({ length: n }, () => formats);
+        block.values = runValues(grid, r, span.start, span.end);
       }
       await sync();
       opts.onProgress?.(span.end, data.length);
@@ -165,6 +172,8 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
       created.name = tableName;
     }
     const dataRows = plan.rows;
+    const lists = (opts.listColumns ?? []).map((l) => ({ ...l, col: at(l.col) }));
+    applyLists(sheet, lists, top, plan.rows);
     for (const col of opts.readOnlyColumns ?? []) {
       if (dataRows > 0) sheet.getRange(rangeAddress(top, at(col), dataRows, 1)).format.font.color = READ_ONLY_FONT;
     }
@@ -206,7 +215,12 @@ function headerRuns(headers: SheetWritePlan['headers']): { col: number; labels: 
   return runs;
 }
 
-/** Writes single cells (server rounding, "take server value"); codes and periods stay text. */
+/**
+ * Writes single cells (server rounding, "take server value", repaired codes). A text cell (code,
+ * status, source, note) is formatted as text first, so "001" or a note "-5 hộ nghèo" lands as
+ * typed; a figure goes into a General cell, so a leftover percent format cannot rescale it. null
+ * empties the cell.
+ */
 export async function writeCells(
   sheetId: string,
   writes: readonly { row: number; col: number; value: GridValue; text?: boolean }[],
@@ -220,8 +234,8 @@ export async function writeCells(
       for (const w of writes.slice(i, i + 2000)) {
         const cell = sheet.getRange(cellAddress(w.row, w.col));
         if (w.text) cell.numberFormat = [['@']];
-        // '' empties a cell; null would leave the old value (Office.js: null = unchanged).
-        cell.values = [[w.value ?? '']];
+        else if (typeof w.value === 'number') cell.numberFormat = [['General']];
+        cell.values = [[cellValue(w.value)]];
       }
       syncs++;
       await ctx.sync();

@@ -16,7 +16,7 @@ import { baselineCell, updateBaseline } from './baseline';
 import type { FieldPositions } from './diff';
 import type { GridValue } from './layouts/grid';
 import type { CellContent, CellKey, SheetPos } from './model';
-import { cellKey } from './model';
+import { cellKey, STATUS_LABELS_VI } from './model';
 import type { DiffProblem } from './normalize';
 import type { PushBatch } from './plan';
 import { REJECTING_OUTCOMES } from '../../../schema/contract/outcomes';
@@ -72,7 +72,10 @@ export interface Conflict {
 /** A value the taskpane should write into the sheet (server rounding, "take server value"). */
 export interface CellWrite {
   readonly at: SheetPos;
+  /** null: empty the cell. */
   readonly value: GridValue;
+  /** A text cell (status, source, note): formatted as text before the value lands. */
+  readonly text?: boolean;
 }
 
 export interface ApplyResult {
@@ -191,9 +194,10 @@ export function resolveTakeServer(baseline: Baseline, conflict: Conflict): { bas
     ? updateBaseline(baseline, { put: [toBaselineCell(conflict.key, s)] })
     : updateBaseline(baseline, { remove: [cellKey(conflict.key)] });
   const writes: CellWrite[] = [{ at: conflict.at.value, value: s ? s.value : null }];
-  if (conflict.at.status) writes.push({ at: conflict.at.status, value: s ? s.status : null });
-  if (conflict.at.source) writes.push({ at: conflict.at.source, value: s ? s.source : null });
-  if (conflict.at.note) writes.push({ at: conflict.at.note, value: s ? s.note : null });
+  if (conflict.at.status)
+    writes.push({ at: conflict.at.status, value: s ? STATUS_LABELS_VI[s.status] : null, text: true });
+  if (conflict.at.source) writes.push({ at: conflict.at.source, value: s ? s.source : null, text: true });
+  if (conflict.at.note) writes.push({ at: conflict.at.note, value: s ? s.note : null, text: true });
   return { baseline: next, writes };
 }
 

@@ -11,6 +11,8 @@
 import type { CellContent, CellKey, DerivedInfo, Layout, Table, UnitInfo } from './model';
 import { cellKey, keyOf, OBSERVATION_STATUSES } from './model';
 import { isCanonicalPeriod } from './period';
+import type { SheetLabels } from './shown';
+import { decodeLabels, encodeLabels, labelsOf } from './shown';
 import type { ObservationStatus } from './wire';
 
 /** 2 adds unit ids (per cell, per catalogue unit, the term's unit); format 1 is still read. */
@@ -63,6 +65,11 @@ export interface Baseline {
   readonly cells: ReadonlyMap<string, BaselineCell>;
   /** Derived values the sheet shows (boundaries CURRENT), by `cellKey`: never pushed. */
   readonly derived: ReadonlyMap<string, DerivedCell>;
+  /**
+   * What the read-only columns showed at the pull, and the indicators' units of measure; absent in
+   * baselines stored before they were kept (then edits there go unnoticed and percents are unknown).
+   */
+  readonly labels?: SheetLabels;
 }
 
 export function baselineCell(key: CellKey, content: CellContent & { value: number }, version: number): BaselineCell {
@@ -97,6 +104,7 @@ export function createBaseline(parts: {
   indicators?: Iterable<readonly [string, number | null]>;
   cells: Iterable<BaselineCell>;
   derived?: Iterable<DerivedCell>;
+  labels?: SheetLabels;
 }): Baseline {
   const unitRefs = sortedRefs(parts.unitRefs ?? []);
   const derived = new Map<string, DerivedCell>();
@@ -122,6 +130,7 @@ export function createBaseline(parts: {
     indicators,
     cells,
     derived,
+    ...(parts.labels ? { labels: parts.labels } : {}),
   };
 }
 
@@ -174,6 +183,7 @@ export function baselineFromTable(table: Table, pull: PullInfo): Baseline {
     indicators: table.catalog.indicators.map((i) => [i.code, i.decimals] as const),
     cells,
     derived,
+    labels: labelsOf(table),
   });
 }
 
@@ -198,10 +208,17 @@ export function decimalsOf(b: Baseline, indicatorCode: string): number | null {
   return b.indicators.get(indicatorCode) ?? null;
 }
 
+/** The indicator's unit of measure ("%", "tỷ đồng"); undefined when the baseline does not know. */
+export function unitOfMeasureOf(b: Baseline, indicatorCode: string): string | null | undefined {
+  const i = b.labels?.indicators.get(indicatorCode);
+  return i ? i.unit : undefined;
+}
+
 // ---- Serialisation -------------------------------------------------------------------------
 // {"f":2,"l":"long","s":[url,pulledAt,unit,termId,query,unitId],"u":[units],"i":[[code,decimals]],
 //  "r":[sources],"n":[unit ids],"v":[[code,id,validFrom,validTo]],
-//  "c":[[unitIdx,indicatorIdx,period,value,version,statusIdx,sourceIdx?,note?,unitIdIdx?]]}
+//  "c":[[unitIdx,indicatorIdx,period,value,version,statusIdx,sourceIdx?,note?,unitIdIdx?]],
+//  "t":{read-only labels, see shown.ts} (optional: absent in baselines stored before it)}
 // Codes, ids and sources are dictionary-encoded and trailing nulls dropped: 50,000 cells stay ~1–2 MB.
 // Format 1 (no ids: 5-element scope, no "n"/"v", cells of at most 8) is still read.
 
@@ -273,6 +290,7 @@ export function serializeBaseline(b: Baseline): string {
     v: b.unitRefs.map((r) => [r.code, r.id, r.validFrom, r.validTo]),
     c,
     ...(derived.length ? { d: derived } : {}),
+    ...(b.labels ? { t: encodeLabels(b.labels) } : {}),
   });
 }
 
@@ -394,6 +412,8 @@ function decode(doc: unknown): Baseline {
     check(!derived.has(id) && !cells.has(id), `duplicate cell ${id}`);
     derived.set(id, cell);
   }
+  const labels = v1 || d.t === undefined ? null : decodeLabels(d.t);
+  check(v1 || d.t === undefined || labels !== null, 'bad labels');
   const scope: BaselineScope = {
     serverUrl: s[0],
     pulledAt: s[1],
@@ -410,6 +430,7 @@ function decode(doc: unknown): Baseline {
     indicators,
     cells,
     derived,
+    ...(labels ? { labels } : {}),
   };
 }
 

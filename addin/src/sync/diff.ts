@@ -8,13 +8,14 @@
  */
 import type { Baseline, BaselineCell, DerivedCell, UnitRef } from './baseline';
 import { buildUnitLookup } from './units';
-import { decimalsOf } from './baseline';
+import { decimalsOf, unitOfMeasureOf } from './baseline';
 import { buildCodeIndex } from './codes';
 import type { CellContent, CellKey, ContentField, SheetEntry, SheetPos } from './model';
 import { cellKey, DEFAULT_STATUS, normalizeText } from './model';
 import type { CodeRepair, DiffProblem, NormalizedEntry } from './normalize';
 import { normalizeEntry } from './normalize';
 import { sameValue } from './numbers';
+import { renderedAt, stillRendered } from './shown';
 import type { ObservationStatus } from './wire';
 
 export type { CodeRepair, DiffProblem, ProblemCode } from './normalize';
@@ -127,6 +128,7 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
     indicatorCodes: buildCodeIndex([...baseline.indicators.keys(), ...(options.indicatorCodes ?? [])]),
     acceptUnambiguousText: options.acceptUnambiguousText ?? false,
     units: buildUnitLookup([...baseline.unitRefs, ...(options.unitRefs ?? [])], baseline.cells.values()),
+    unitOfMeasure: (code: string) => unitOfMeasureOf(baseline, code),
   };
   const defaultStatus = options.defaultStatus ?? DEFAULT_STATUS;
   const normalized: NormalizedEntry[] = [];
@@ -165,6 +167,7 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
       });
       continue;
     }
+    problems.push(...readOnlyEdits(baseline, n, id));
     const derived = baseline.derived.get(id);
     if (derived) {
       // Computed by the server from the units this one succeeded: shown, never written.
@@ -195,6 +198,35 @@ export function diffSheet(baseline: Baseline, sheet: readonly SheetEntry[], opti
   }
   const missing = [...baseline.cells.entries()].filter(([id]) => !byKey.has(id)).map(([, c]) => c);
   return { entries, readOnly, problems, missing, repairs };
+}
+
+/**
+ * Read-only cells of a row the add-in rendered that no longer show what it rendered. They are
+ * reported on the cell and never sent; the row's own edits (its value, status, source, note) are
+ * unaffected and still go, since those are where the user meant to type.
+ */
+function readOnlyEdits(baseline: Baseline, n: NormalizedEntry, id: string): DiffProblem[] {
+  const labels = baseline.labels;
+  const key = n.key;
+  if (!labels || !key || !n.entry.readOnly) return [];
+  // A long-table row typed by the user was not rendered: its names are whatever they typed.
+  if (baseline.layout === 'long' && !baseline.cells.has(id) && !baseline.derived.has(id)) return [];
+  const found: DiffProblem[] = [];
+  for (const f of n.entry.readOnly) {
+    const rendered = renderedAt(labels, baseline.layout, key, f.column);
+    if (rendered === undefined || stillRendered(rendered, f.raw)) continue;
+    found.push({
+      code: 'READ_ONLY_EDITED',
+      field: f.column,
+      at: f.at,
+      raw: f.raw,
+      key,
+      message: `${JSON.stringify(f.raw)} is in a read-only column (${f.column}), which the add-in does not send; it showed ${
+        rendered === null || rendered === '' ? 'nothing' : JSON.stringify(rendered)
+      }. The row's figure is still sent.`,
+    });
+  }
+  return found;
 }
 
 /** The entries a push would send. */

@@ -20,3 +20,5 @@ export * from './diff';
 export * from './plan';
 export * from './apply';
 export * from './refresh';
+export * from './shown';
+export * from './formats';

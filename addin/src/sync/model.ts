@@ -181,7 +181,21 @@ export interface RawField {
   readonly at: SheetPos | null;
 }
 
-export type SheetField = keyof CellKey | ContentField;
+/**
+ * Columns the add-in renders for reading only (names, unit of measure; the term sheet's target,
+ * comparator and progress). They are read back only to notice edits, which are never sent.
+ */
+export type ReadOnlyColumn =
+  'unitName' | 'indicatorName' | 'unitOfMeasure' | 'target' | 'comparator' | 'ratio' | 'band';
+
+/** A read-only cell as the sheet now holds it. */
+export interface ReadOnlyField {
+  readonly column: ReadOnlyColumn;
+  readonly raw: unknown;
+  readonly at: SheetPos;
+}
+
+export type SheetField = keyof CellKey | ContentField | ReadOnlyColumn;
 
 /**
  * One observation-shaped reading of the sheet, before any interpretation. Content fields that the
@@ -194,10 +208,13 @@ export interface SheetEntry {
   readonly unitId?: RawField;
   readonly indicatorCode: RawField;
   readonly period: RawField;
-  readonly value: RawField & { readonly at: SheetPos };
+  /** `format`: the cell's number format (Range.numberFormat) when the adapter read it. */
+  readonly value: RawField & { readonly at: SheetPos; readonly format?: string };
   readonly status?: RawField;
   readonly source?: RawField;
   readonly note?: RawField;
+  /** The row's read-only cells (on the term sheet: with the row's first year only). */
+  readonly readOnly?: readonly ReadOnlyField[];
 }
 
 export type StatusCell =

@@ -9,18 +9,28 @@ import type { CellKey, RawField, SheetEntry, SheetField, SheetPos } from './mode
 import { keyOf, normalizeText, parseStatusCell } from './model';
 import type { UnitLookup } from './units';
 import { resolveUnitId } from './units';
+import { formatKind, isPercentUnit, percentPoints } from './formats';
 import { isBlank, readValueCell } from './numbers';
 import { normalizePeriodCell } from './period';
 import type { ObservationStatus } from './wire';
 
-export type ProblemCode =
-  | 'TEXT_NOT_NUMBER'
-  | 'LOST_LEADING_ZERO'
-  | 'BAD_PERIOD'
-  | 'BAD_STATUS'
-  | 'MISSING_KEY'
-  | 'DUPLICATE_KEY'
-  | 'DERIVED_READ_ONLY';
+/** Why a cell is not sent (each has a sentence in both languages in taskpane/explain-mark.ts). */
+export const PROBLEM_CODES = [
+  'TEXT_NOT_NUMBER',
+  'LOST_LEADING_ZERO',
+  'BAD_PERIOD',
+  'BAD_STATUS',
+  'MISSING_KEY',
+  'DUPLICATE_KEY',
+  'DERIVED_READ_ONLY',
+  /** A percent-formatted value of an indicator not measured in %: 0.015 or 1.5? Never guessed. */
+  'PERCENT_AMBIGUOUS',
+  /** A date-formatted value cell: Excel holds a day count, not the figure. */
+  'DATE_IN_VALUE',
+  /** A read-only cell (a name, the unit of measure, a target) no longer shows what was pulled. */
+  'READ_ONLY_EDITED',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface DiffProblem {
   readonly code: ProblemCode;
@@ -51,6 +61,8 @@ export interface NormalizeContext {
   readonly indicatorCodes: CodeIndex;
   /** Accept a text value whose reading is unique ("12,5" → 12.5). Off by default. */
   readonly acceptUnambiguousText: boolean;
+  /** An indicator's unit of measure; undefined when not known. Decides what a percent cell means. */
+  readonly unitOfMeasure?: (indicatorCode: string) => string | null | undefined;
 }
 
 export interface NormalizedEntry {
@@ -65,6 +77,43 @@ export interface NormalizedEntry {
   readonly note: string | null | undefined;
   readonly problems: readonly DiffProblem[];
   readonly repairs: readonly CodeRepair[];
+}
+
+/**
+ * The figure a number cell means, given its format. The add-in writes figures (those of % indicators
+ * too: 1.5 for 1,5%) as plain numbers in General cells, so a plain number is taken as is. A
+ * percent-formatted cell shows its number × 100 with a % sign: on an indicator measured in % that is
+ * the figure the user typed ("1,5%" holds 0.015 and means 1.5); on any other indicator it could be
+ * either, so it is refused with both readings. A date-formatted cell holds a day count, never a figure.
+ */
+function numberAsShown(
+  x: number,
+  format: string | undefined,
+  indicatorCode: string | null,
+  ctx: NormalizeContext,
+):
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly code: ProblemCode; readonly message: string; readonly candidates?: number[] } {
+  const kind = formatKind(format);
+  if (kind === 'date') {
+    return {
+      ok: false,
+      code: 'DATE_IN_VALUE',
+      message: `The cell is formatted as a date (${format}), so Excel holds ${x}, a day count; format it as a number and type the figure again.`,
+    };
+  }
+  if (kind !== 'percent' || x === 0) return { ok: true, value: x };
+  const points = percentPoints(x);
+  const unit = indicatorCode === null ? undefined : ctx.unitOfMeasure?.(indicatorCode);
+  if (isPercentUnit(unit)) return { ok: true, value: points };
+  const measured =
+    unit === undefined ? 'an unknown unit' : unit === null || unit.trim() === '' ? 'no unit' : `"${unit}"`;
+  return {
+    ok: false,
+    code: 'PERCENT_AMBIGUOUS',
+    message: `The cell is formatted as a percent (it shows ${points}%) but the indicator is measured in ${measured}: it could mean ${x} or ${points}. Format the cell as a number and type the figure.`,
+    candidates: [x, points],
+  };
 }
 
 function gridFields(e: SheetEntry): RawField[] {
@@ -131,8 +180,11 @@ export function normalizeEntry(entry: SheetEntry, ctx: NormalizeContext): Normal
 
   let value: number | null = null;
   const v = readValueCell(entry.value.raw);
-  if (v.kind === 'number') value = v.value;
-  else if (v.kind === 'text') {
+  if (v.kind === 'number') {
+    const read = numberAsShown(v.value, entry.value.format, indicatorCode, ctx);
+    if (read.ok) value = read.value;
+    else problem(read.code, 'value', entry.value, read.message, read.candidates ? { candidates: read.candidates } : {});
+  } else if (v.kind === 'text') {
     if (ctx.acceptUnambiguousText && v.suggestion !== null) value = v.suggestion;
     else {
       const message =

@@ -11,6 +11,7 @@
  *   the sheet but the baseline keeps the *old* version for that key, so a push without a decision
  *   is a server CONFLICT, never a silent overwrite. The Conflict is the same type a push returns,
  *   so the same resolveTakeServer / resolveKeepMine settle it.
+ * Edits of read-only columns (READ_ONLY_EDITED) are not work to keep: the refresh renders them anew.
  * Typed content that is not yet valid ("12,5", a misspelt status) on a readable key is carried as
  * raw text. Problems that have no usable key (bad period, ambiguous code, duplicate) cannot be
  * placed in a re-rendered sheet: the merge refuses until they are fixed, unless told to overwrite.
@@ -88,6 +89,8 @@ export function analyzeRefresh(
   const carried: DiffProblem[] = [];
   const blocking: DiffProblem[] = [];
   for (const p of diff.problems) {
+    // A refresh re-renders the read-only columns from the server: that is the point, not a loss.
+    if (p.code === 'READ_ONLY_EDITED') continue;
     const keyId = p.key ? cellKey(p.key) : null;
     wouldOverwrite.push({ keyId, entry: null, problem: p, server: keyId ? (fresh.cells.get(keyId) ?? null) : null });
     if (p.key && CARRIABLE.has(p.code)) carried.push(p);

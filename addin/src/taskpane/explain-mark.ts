@@ -23,6 +23,18 @@ const LOCAL: Readonly<Record<string, Texts>> = {
   BAD_STATUS: REASONS.INVALID_STATUS,
   MISSING_KEY: { vi: 'Thiếu mã đơn vị, mã chỉ tiêu hoặc kỳ', en: 'The unit code, indicator code or period is missing' },
   DUPLICATE_KEY: REASONS.DUPLICATE_ROW,
+  PERCENT_AMBIGUOUS: {
+    vi: 'Ô này định dạng phần trăm nhưng chỉ tiêu không tính bằng %: có thể là {readings}, nên không gửi. Hãy định dạng ô là số (General) rồi gõ lại số',
+    en: 'This cell is formatted as a percent but the indicator is not measured in %: it could be {readings}, so it is not sent. Format the cell as a number (General) and type the figure again',
+  },
+  DATE_IN_VALUE: {
+    vi: 'Ô này định dạng ngày tháng nên Excel giữ một số ngày, không phải số liệu; không gửi. Hãy định dạng ô là số (General) rồi gõ lại số',
+    en: 'This cell is formatted as a date, so Excel holds a day count, not the figure; it is not sent. Format the cell as a number (General) and type the figure again',
+  },
+  READ_ONLY_EDITED: {
+    vi: 'Cột này chỉ để xem (tên, đơn vị tính, mục tiêu, tỷ lệ đạt): sửa ở đây không được gửi lên máy chủ và sẽ bị thay khi cập nhật. Số liệu của dòng vẫn được gửi. Hãy nhấn Ctrl+Z hoặc tải lại để khôi phục',
+    en: 'This column is read-only (names, unit of measure, target, progress): an edit here is not sent to the server and is replaced on refresh. The row’s figure is still sent. Press Ctrl+Z or pull again to restore it',
+  },
   DERIVED_READ_ONLY: {
     vi: 'Số này do máy chủ tính gộp từ các đơn vị trước sắp xếp theo ranh giới hiện nay, chỉ để xem: sửa ở đây không được gửi. Hãy nhập số của từng đơn vị cũ (tải bảng dọc "như đã báo cáo")',
     en: "This value is combined by the server from the units before the reorganisation, on today's boundaries, and is read-only: an edit here is not sent. Enter the old units' own figures (pull the long table as reported)",
@@ -75,7 +87,7 @@ const BY_STATE: Partial<Readonly<Record<MarkState, Texts>>> = {
 
 /** The explanation of a marked cell; null for plain outcomes (will create, updated, …). */
 export function explainItem(
-  item: Pick<ResultItem, 'state' | 'code' | 'message' | 'suggestion'>,
+  item: Pick<ResultItem, 'state' | 'code' | 'message' | 'suggestion' | 'candidates'>,
   lang: Lang,
 ): string | null {
   if (item.state === 'DERIVED') {
@@ -84,7 +96,13 @@ export function explainItem(
   }
   const known = (item.code && byCode(item.code)) || BY_STATE[item.state];
   if (!known) return item.state === 'LOCAL_PROBLEM' || item.state === 'INVALID' ? item.message : null;
-  let text = known[lang];
+  // Readings as the user's Excel writes them (a decimal comma in Vietnamese).
+  const reading = (c: number | string) =>
+    typeof c === 'number' && lang === 'vi' ? String(c).replace('.', ',') : String(c);
+  let text = known[lang].replace(
+    '{readings}',
+    (item.candidates ?? []).map(reading).join(lang === 'vi' ? ' hoặc ' : ' or '),
+  );
   const hint = item.code ? IN_SHEET[item.code] : undefined;
   if (hint) text += `. ${hint[lang]}`;
   if (item.suggestion !== undefined && item.suggestion !== null)

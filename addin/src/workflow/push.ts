@@ -52,6 +52,8 @@ export interface ResultItem {
   readonly message: string | null;
   /** A unique fix for a cell the add-in did not send ("12,5" → 12.5). */
   readonly suggestion?: number | string;
+  /** The readings of an ambiguous cell ("1,5%" on an indicator not in %: 0.015 or 1.5). */
+  readonly candidates?: readonly (number | string)[];
 }
 
 export interface ReviewResult {
@@ -128,7 +130,8 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   const sent = marks.length;
   marks.push(...problemMarks(plan.problems));
   const items: ResultItem[] = marks.map((m, i) => {
-    const suggestion = i >= sent ? plan.problems[i - sent]?.suggestion : undefined;
+    const problem = i >= sent ? plan.problems[i - sent] : undefined;
+    const suggestion = problem?.suggestion;
     return {
       id: `${m.at.row}:${m.at.col}:${i}`,
       state: m.state,
@@ -137,6 +140,7 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
       code: m.code,
       message: m.message,
       ...(suggestion !== undefined ? { suggestion } : {}),
+      ...(problem?.candidates ? { candidates: problem.candidates } : {}),
     };
   });
   await excel.writeCells(sheet.sheetId, writes);
@@ -244,7 +248,7 @@ export async function takeServer(sheet: BoundSheet, conflict: Conflict): Promise
   const r = resolveTakeServer(sheet.baseline, conflict);
   await excel.writeCells(
     sheet.sheetId,
-    r.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value })),
+    r.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value, text: w.text === true })),
   );
   await excel.clearMarks(sheet.sheetId, [conflict.at.value]);
   const saved = await saveSheetBaseline(sheet, r.baseline);

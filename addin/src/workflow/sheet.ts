@@ -6,11 +6,16 @@
 import * as excel from '../excel';
 import type { Baseline, Grid, GridReadResult, SheetPos, Table } from '../sync';
 import {
+  findColumns,
+  gridFrom,
   LONG_COLUMNS,
   layoutColumns,
   locateGrid,
+  LONG_HEADERS,
   LONG_HIDDEN_COLUMNS,
+  LONG_READ_ONLY_COLUMNS,
   LONG_TEXT_COLUMNS,
+  STATUS_LABELS_VI,
   parseBaseline,
   readLongGrid,
   readTermGrid,
@@ -61,13 +66,20 @@ export async function saveSheetBaseline(sheet: BoundSheet, baseline: Baseline): 
   return { ...sheet, binding, baseline };
 }
 
-/** How a table is laid out in Excel: which columns hold codes, which the user must not edit. */
+/** The status drop-down: the Vietnamese labels, which the sheet shows and the reader accepts. */
+const STATUS_LIST: readonly string[] = Object.values(STATUS_LABELS_VI);
+
+/**
+ * How a table is laid out in Excel: which columns are text (everything but figures), which the user
+ * must not edit, which offer a drop-down.
+ */
 export function gridLayout(table: Table): {
   grid: Grid;
   textColumns: number[];
   hiddenColumns: number[];
   readOnlyColumns: number[];
   columnFormats: Record<number, string>;
+  listColumns: excel.ListColumn[];
 } {
   if (table.layout === 'long') {
     const idx = (c: (typeof LONG_COLUMNS)[number]) => LONG_COLUMNS.indexOf(c);
@@ -75,41 +87,55 @@ export function gridLayout(table: Table): {
       grid: renderLongGrid(table),
       textColumns: LONG_TEXT_COLUMNS.map(idx),
       hiddenColumns: LONG_HIDDEN_COLUMNS.map(idx),
-      readOnlyColumns: (['unitName', 'indicatorName', 'unitOfMeasure'] as const).map(idx),
+      readOnlyColumns: LONG_READ_ONLY_COLUMNS.map(idx),
       columnFormats: {},
+      listColumns: [{ col: idx('status'), items: STATUS_LIST }],
     };
   }
   const years = termYears(table).length;
-  // Mã, Chỉ tiêu, Đơn vị tính, Mục tiêu, So sánh, <years…>, Tỷ lệ đạt, Mức đạt
+  // Mã, Chỉ tiêu, Đơn vị tính, Mục tiêu, So sánh, <years…>, Tỷ lệ đạt, Mức đạt: the year cells,
+  // the target and the ratio are numbers, the rest text.
   const ratio = 5 + years;
   return {
     grid: renderTermGrid(table),
-    textColumns: [0],
+    textColumns: [0, 1, 2, 4, ratio + 1],
     hiddenColumns: [],
     readOnlyColumns: [1, 2, 3, 4, ratio, ratio + 1],
     columnFormats: { [ratio]: '0.0%' },
+    listColumns: [],
   };
+}
+
+/** The drop-down columns of a sheet as it now is (found by header: the user may have moved them). */
+export function listColumnsOf(layout: Table['layout'], header: readonly unknown[]): excel.ListColumn[] {
+  if (layout !== 'long') return [];
+  const col = findColumns(header, { status: LONG_HEADERS.status }).status;
+  return col === undefined ? [] : [{ col, items: STATUS_LIST }];
 }
 
 /**
  * The sheet's current content as sync entries. The layout's header is found by its labels (title
  * rows above it are the user's), and every position in the entries is a sheet position, so marks,
- * writes and conflicts land where the user sees the cell. `area` is the data block's own columns.
+ * writes and conflicts land where the user sees the cell. `area` is the data block's own columns
+ * (and its drop-downs), where a preview clears the previous marks.
  */
 export async function readEntries(
   sheet: BoundSheet,
 ): Promise<{ read: GridReadResult; origin: SheetPos; area: excel.MarkArea }> {
   const layout = sheet.baseline.layout;
-  const located = locateGrid((await excel.readGrid(sheet.sheetId)).grid, layout);
-  const { grid, origin } = located;
+  const sheetGrid = await excel.readGrid(sheet.sheetId);
+  const { grid, origin } = locateGrid(sheetGrid.grid, layout);
+  const formats = gridFrom(sheetGrid.formats, origin);
   const read =
     layout === 'term'
-      ? readTermGrid(grid, sheet.baseline.scope.unitCode ?? '', sheet.baseline.scope.unitId ?? null)
-      : readLongGrid(grid);
+      ? readTermGrid(grid, sheet.baseline.scope.unitCode ?? '', sheet.baseline.scope.unitId ?? null, formats)
+      : readLongGrid(grid, formats);
+  const header = grid[0] ?? [];
   const area = {
     row: origin.row + 1,
     rows: Math.max(0, grid.length - 1),
-    columns: layoutColumns(grid[0] ?? [], layout).map((c) => c + origin.col),
+    columns: layoutColumns(header, layout).map((c) => c + origin.col),
+    lists: listColumnsOf(layout, header).map((l) => ({ ...l, col: l.col + origin.col })),
   };
   return { read: read.ok ? { ok: true, entries: shiftEntries(read.entries, origin) } : read, origin, area };
 }

@@ -92,6 +92,10 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
     expect(read.grid[25_000]).toEqual(big[25_000]!.map((v) => (v === null ? '' : v)));
     expect(read.syncs).toBe(excel.state.syncs);
     expect(read.syncs).toBeLessThanOrEqual(4);
+    // Values and number formats travel together; no response comes near the 5 MB limit.
+    expect(read.formats[25_000]![LONG_COLUMNS.indexOf('unitCode')]).toBe('@');
+    expect(read.formats[25_000]![LONG_COLUMNS.indexOf('value')]).toBe('General');
+    expect(Math.max(...excel.state.syncLog.map((s) => s.responseBytes))).toBeLessThan(3_000_000);
   });
 
   it('chunk size follows the byte budget', async () => {

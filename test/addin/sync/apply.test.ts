@@ -235,9 +235,9 @@ describe('conflict resolution', () => {
     const c = (l: string) => col(grid, l);
     expect(writes).toEqual([
       { at: { row: 2, col: c('Giá trị') }, value: 9.9 },
-      { at: { row: 2, col: c('Tình trạng') }, value: 'ESTIMATED' },
-      { at: { row: 2, col: c('Nguồn') }, value: 'BC' },
-      { at: { row: 2, col: c('Ghi chú') }, value: null },
+      { at: { row: 2, col: c('Tình trạng') }, value: 'Ước đạt', text: true },
+      { at: { row: 2, col: c('Nguồn') }, value: 'BC', text: true },
+      { at: { row: 2, col: c('Ghi chú') }, value: null, text: true },
     ]);
     for (const w of writes) grid[w.at.row]![w.at.col] = w.value;
     expect(pending(baseline, grid)).toEqual([]);

@@ -48,7 +48,7 @@ describe('long layout: building the grid', () => {
       'triệu đồng',
       '2023-H1',
       53.2,
-      'ESTIMATED',
+      'Ước đạt',
       'Báo cáo 6 tháng',
       'ước',
       1,
@@ -141,10 +141,15 @@ describe('long layout: reading back', () => {
       indicatorCode: { raw: '01', at: { row: 1, col: 2 } },
       period: { raw: '2021..2023', at: { row: 1, col: 5 } },
       value: { raw: 7.34, at: { row: 1, col: 6 } },
-      status: { raw: 'OFFICIAL', at: { row: 1, col: 7 } },
+      status: { raw: 'Chính thức', at: { row: 1, col: 7 } },
       source: { raw: null, at: { row: 1, col: 8 } },
       note: { raw: null, at: { row: 1, col: 9 } },
       unitId: { raw: null, at: { row: 1, col: 11 } },
+      readOnly: [
+        { column: 'unitName', raw: 'Quận Ba Đình', at: { row: 1, col: 1 } },
+        { column: 'indicatorName', raw: 'Tốc độ tăng GTSX', at: { row: 1, col: 3 } },
+        { column: 'unitOfMeasure', raw: '%', at: { row: 1, col: 4 } },
+      ],
     });
   });
 

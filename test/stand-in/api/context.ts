@@ -45,7 +45,16 @@ export class Batch {
   /** A method of a requirement set above what this Excel supports fails at sync, as the host has no such API. */
   requires(version: string, api: string): void {
     if (!this.book.supports(version))
-      this.enqueue({ op: `unsupported:${api}`, run: () => fail('ApiNotFound', `${api} needs ExcelApi ${version}; this Excel supports ${this.book.apiVersion}.`) });
+      this.enqueue({
+        op: `unsupported:${api}`,
+        run: () =>
+          fail('ApiNotFound', `${api} needs ExcelApi ${version}; this Excel supports ${this.book.apiVersion}.`),
+      });
+  }
+
+  /** Whether actions wait for a sync. */
+  get pending(): boolean {
+    return this.queue.length > 0;
   }
 
   /** Counts what a load returns, for the response limit. */
@@ -71,7 +80,10 @@ export class Batch {
       for (const a of actions) a.run();
       record.responseBytes = this.responseBytes;
       if (web && this.responseBytes > PAYLOAD_LIMIT)
-        fail('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+        fail(
+          'ResponsePayloadSizeLimitExceeded',
+          `The response payload size has exceeded the limit (${this.responseBytes} bytes).`,
+        );
     } catch (e) {
       record.error = e instanceof RichApiError ? e.code : String(e);
       throw e;
@@ -87,8 +99,12 @@ type LoadArg = string | string[] | { select?: string | string[] } | undefined;
 
 export function loadList(props: LoadArg, defaults: string[]): string[] {
   if (props === undefined) return defaults;
-  const raw = typeof props === 'string' ? props : Array.isArray(props) ? props.join(',') : [props.select ?? ''].flat().join(',');
-  const list = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const raw =
+    typeof props === 'string' ? props : Array.isArray(props) ? props.join(',') : [props.select ?? ''].flat().join(',');
+  const list = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return list.length ? list : defaults;
 }
 
@@ -121,9 +137,18 @@ export abstract class ClientObject {
     }
   }
 
+  /** *OrNullObject results: Office loads isNullObject at every sync without being asked. */
+  _autoLoadNullState(): this {
+    this._ctx.enqueue({ op: 'load', args: ['isNullObject'], run: () => this._fill(['isNullObject']) });
+    return this;
+  }
+
   protected _get(p: string): unknown {
     if (!this._snap.has(p))
-      throw new RichApiError('PropertyNotLoaded', `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new RichApiError(
+        'PropertyNotLoaded',
+        `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     return this._snap.get(p);
   }
 
@@ -146,7 +171,11 @@ export abstract class Collection<T extends ClientObject> {
   protected abstract _list(): T[];
 
   get items(): T[] {
-    if (!this._items) throw new RichApiError('PropertyNotLoaded', "The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
+    if (!this._items)
+      throw new RichApiError(
+        'PropertyNotLoaded',
+        "The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
+      );
     return this._items;
   }
 

@@ -21,10 +21,15 @@ export class RequestContext {
         return new PivotTableCollection(batch, null);
       },
       getSelectedRange: () =>
-        new Range(batch, () => book.sheet(book.selection?.sheet ?? book.activeSheetId) ?? fail('ItemNotFound', 'No active sheet.'), () => {
-          const s = book.selection;
-          return s ? (parseSelection(s.address) ?? null) : { row: 0, col: 0, rows: 1, cols: 1 };
-        }, '(selection)'),
+        new Range(
+          batch,
+          () => book.sheet(book.selection?.sheet ?? book.activeSheetId) ?? fail('ItemNotFound', 'No active sheet.'),
+          () => {
+            const s = book.selection;
+            return s ? (parseSelection(s.address) ?? null) : { row: 0, col: 0, rows: 1, cols: 1 };
+          },
+          '(selection)',
+        ),
     };
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
@@ -46,16 +51,16 @@ export class RequestContext {
 import { parseAddress } from '../address';
 const parseSelection = (a: string) => parseAddress(a);
 
-/**
- * Excel.run: one request context for the batch function. What it queued after its last sync is
- * not sent (a simplification: Office.js does not promise a final sync either).
- */
+/** Excel.run: one request context for the batch function, and a last sync for what it queued after its own. */
 export function excelGlobal(book: Workbook) {
   return {
     run: async <T>(batch: (ctx: RequestContext) => Promise<T>): Promise<T> => {
       book.runs++;
       try {
-        return await batch(new RequestContext(book));
+        const ctx = new RequestContext(book);
+        const result = await batch(ctx);
+        if (ctx._batch.pending) await ctx.sync();
+        return result;
       } finally {
         book.onChange?.();
       }

@@ -139,7 +139,9 @@ export class PivotTableCollection extends Collection<PivotTable> {
   }
 
   protected _list(): PivotTable[] {
-    return this._all().map((p) => new PivotTable(this._ctx, () => (this._ctx.book.pivots.includes(p) ? p : null), p.name));
+    return this._all().map(
+      (p) => new PivotTable(this._ctx, () => (this._ctx.book.pivots.includes(p) ? p : null), p.name),
+    );
   }
 
   private _byName(name: string): Pivot | null {
@@ -147,15 +149,19 @@ export class PivotTableCollection extends Collection<PivotTable> {
   }
 
   getItem(name: string): PivotTable {
-    return new PivotTable(this._ctx, () => {
-      const p = this._byName(name);
-      if (!p) fail('ItemNotFound', `The PivotTable '${name}' does not exist.`);
-      return p;
-    }, name);
+    return new PivotTable(
+      this._ctx,
+      () => {
+        const p = this._byName(name);
+        if (!p) fail('ItemNotFound', `The PivotTable '${name}' does not exist.`);
+        return p;
+      },
+      name,
+    );
   }
 
   getItemOrNullObject(name: string): PivotTable {
-    return new PivotTable(this._ctx, () => this._byName(name), name);
+    return new PivotTable(this._ctx, () => this._byName(name), name)._autoLoadNullState();
   }
 
   /** Refreshes every PivotTable in the collection (workbook.pivotTables.refreshAll). */
@@ -196,7 +202,16 @@ export class PivotTableCollection extends Collection<PivotTable> {
         // Names are unique per sheet: two sheets may each hold a "PivotTable1".
         if (book.pivots.some((p) => p.sheet === dest.sheet && p.name.toLowerCase() === name.toLowerCase()))
           fail('ItemAlreadyExists', `A PivotTable named '${name}' already exists on this sheet.`);
-        if (book.tables.some((t) => t.sheet === dest.sheet && dest.rect.row >= t.rect.row && dest.rect.row < t.rect.row + t.rect.rows && dest.rect.col >= t.rect.col && dest.rect.col < t.rect.col + t.rect.cols))
+        if (
+          book.tables.some(
+            (t) =>
+              t.sheet === dest.sheet &&
+              dest.rect.row >= t.rect.row &&
+              dest.rect.row < t.rect.row + t.rect.rows &&
+              dest.rect.col >= t.rect.col &&
+              dest.rect.col < t.rect.col + t.rect.cols,
+          )
+        )
           fail('InvalidOperation', "A PivotTable report can't overlap a table.");
         made = {
           name,

@@ -19,7 +19,18 @@ const MAX_READ_CELLS = 5_000_000;
 type Where = { sheet: Sheet; rect: Rect };
 
 export class Range extends ClientObject {
-  protected readonly _defaults = ['address', 'values', 'formulas', 'numberFormat', 'text', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'valueTypes'];
+  protected readonly _defaults = [
+    'address',
+    'values',
+    'formulas',
+    'numberFormat',
+    'text',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'valueTypes',
+  ];
   private _rect: Rect | null | undefined;
 
   constructor(
@@ -178,7 +189,8 @@ export class Range extends ClientObject {
     this._remember('columnHidden', v);
     this._op('columnHidden', v, ({ sheet, rect }) => {
       guardProtected(sheet);
-      for (let c = rect.col; c < rect.col + rect.cols; c++) v ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c);
+      for (let c = rect.col; c < rect.col + rect.cols; c++)
+        v ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c);
     });
   }
 
@@ -191,27 +203,39 @@ export class Range extends ClientObject {
    * A 2-D write: the array must match the range; a single value goes to every cell; null (in the
    * array) leaves that cell as it is, null for the whole property is refused.
    */
-  private _write(prop: string, v: unknown, apply: (cell: Cell, x: unknown, sheet: Sheet, r: number, c: number) => void): void {
+  private _write(
+    prop: string,
+    v: unknown,
+    apply: (cell: Cell, x: unknown, sheet: Sheet, r: number, c: number) => void,
+  ): void {
     if (v === null || v === undefined) fail('InvalidArgument', `null isn't a valid input for Range.${prop}.`);
     this._remember(prop, v);
-    this._op(prop, v, ({ sheet, rect }) => {
-      guardProtected(sheet);
-      const book = this._book();
-      if (!Array.isArray(v)) {
-        book.each(sheet, rect, (cell, r, c) => apply(cell, v, sheet, r, c), rect.rows * rect.cols <= 2_000_000);
-        return;
-      }
-      if (v.length !== rect.rows || v.some((row) => !Array.isArray(row) || row.length !== rect.cols))
-        fail('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectAddress(rect)}).`);
-      for (let i = 0; i < rect.rows; i++) {
-        const row = v[i] as unknown[];
-        for (let j = 0; j < rect.cols; j++) {
-          const x = row[j];
-          if (x === null || x === undefined) continue;
-          apply(book.cell(sheet, rect.row + i, rect.col + j), x, sheet, rect.row + i, rect.col + j);
+    this._op(
+      prop,
+      v,
+      ({ sheet, rect }) => {
+        guardProtected(sheet);
+        const book = this._book();
+        if (!Array.isArray(v)) {
+          book.each(sheet, rect, (cell, r, c) => apply(cell, v, sheet, r, c), rect.rows * rect.cols <= 2_000_000);
+          return;
         }
-      }
-    }, { rows: Array.isArray(v) ? v.length : 1 });
+        if (v.length !== rect.rows || v.some((row) => !Array.isArray(row) || row.length !== rect.cols))
+          fail(
+            'InvalidArgument',
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectAddress(rect)}).`,
+          );
+        for (let i = 0; i < rect.rows; i++) {
+          const row = v[i] as unknown[];
+          for (let j = 0; j < rect.cols; j++) {
+            const x = row[j];
+            if (x === null || x === undefined) continue;
+            apply(book.cell(sheet, rect.row + i, rect.col + j), x, sheet, rect.row + i, rect.col + j);
+          }
+        }
+      },
+      { rows: Array.isArray(v) ? v.length : 1 },
+    );
   }
 
   readonly format: RangeFormat = new RangeFormat(this);
@@ -228,18 +252,23 @@ export class Range extends ClientObject {
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this._op('clear', applyTo, ({ sheet, rect }) => {
       guardProtected(sheet);
-      this._book().each(sheet, rect, (cell, r, c) => {
-        if (applyTo === 'All') sheet.cells.delete(cellKey(r, c));
-        if (applyTo === 'Contents') {
-          cell.value = null;
-          delete cell.formula;
-        }
-        if (applyTo === 'Formats') {
-          delete cell.format;
-          cell.fill = null;
-          cell.font = null;
-        }
-      }, false);
+      this._book().each(
+        sheet,
+        rect,
+        (cell, r, c) => {
+          if (applyTo === 'All') sheet.cells.delete(cellKey(r, c));
+          if (applyTo === 'Contents') {
+            cell.value = null;
+            delete cell.formula;
+          }
+          if (applyTo === 'Formats') {
+            delete cell.format;
+            cell.fill = null;
+            cell.font = null;
+          }
+        },
+        false,
+      );
     });
   }
 
@@ -251,10 +280,15 @@ export class Range extends ClientObject {
   }
 
   getCell(row: number, col: number): Range {
-    return new Range(this._ctx, this._sheet, () => {
-      const w = this._must();
-      return { row: w.rect.row + row, col: w.rect.col + col, rows: 1, cols: 1 };
-    }, `${this.__address}[${row},${col}]`);
+    return new Range(
+      this._ctx,
+      this._sheet,
+      () => {
+        const w = this._must();
+        return { row: w.rect.row + row, col: w.rect.col + col, rows: 1, cols: 1 };
+      },
+      `${this.__address}[${row},${col}]`,
+    );
   }
 }
 
@@ -299,19 +333,32 @@ class RangeFormat {
 class DataValidation {
   constructor(private readonly range: Range) {}
   set prompt(p: { showPrompt?: boolean; title?: string; message?: string }) {
-    this.range._op('dataValidation.prompt', p, (w) =>
-      eachCell(this.range, w, (cell) => (cell.prompt = { title: p.title ?? '', message: p.message ?? '' })),
-    p);
+    this.range._op(
+      'dataValidation.prompt',
+      p,
+      (w) => eachCell(this.range, w, (cell) => (cell.prompt = { title: p.title ?? '', message: p.message ?? '' })),
+      p,
+    );
   }
   set rule(rule: unknown) {
-    this.range._op('dataValidation.rule', rule, (w) => eachCell(this.range, w, (cell) => (cell.validation = rule)), rule);
+    this.range._op(
+      'dataValidation.rule',
+      rule,
+      (w) => eachCell(this.range, w, (cell) => (cell.validation = rule)),
+      rule,
+    );
   }
   clear(): void {
     this.range._op('dataValidation.clear', undefined, (w) =>
-      eachCell(this.range, w, (cell) => {
-        cell.prompt = null;
-        cell.validation = null;
-      }, false),
+      eachCell(
+        this.range,
+        w,
+        (cell) => {
+          cell.prompt = null;
+          cell.validation = null;
+        },
+        false,
+      ),
     );
   }
 }

@@ -72,12 +72,17 @@ export class Table extends ClientObject {
   }
 
   private _range(label: string, part: (t: TableModel) => { row: number; rows: number }): Range {
-    return new Range(this._ctx, () => this._must().sheet, () => {
-      const t = this._must();
-      const p = part(t);
-      if (p.rows < 1) fail('ItemNotFound', `The table '${t.name}' has no ${label}.`);
-      return { row: p.row, col: t.rect.col, rows: p.rows, cols: t.rect.cols };
-    }, `${this._label}.${label}`);
+    return new Range(
+      this._ctx,
+      () => this._must().sheet,
+      () => {
+        const t = this._must();
+        const p = part(t);
+        if (p.rows < 1) fail('ItemNotFound', `The table '${t.name}' has no ${label}.`);
+        return { row: p.row, col: t.rect.col, rows: p.rows, cols: t.rect.cols };
+      },
+      `${this._label}.${label}`,
+    );
   }
 
   getRange(): Range {
@@ -124,7 +129,11 @@ export class Table extends ClientObject {
   };
 
   delete(): void {
-    this._ctx.enqueue({ op: 'table.delete', detail: this._label, run: () => deleteTable(this._ctx.book, this._must()) });
+    this._ctx.enqueue({
+      op: 'table.delete',
+      detail: this._label,
+      run: () => deleteTable(this._ctx.book, this._must()),
+    });
   }
 }
 
@@ -151,16 +160,20 @@ export class TableCollection extends Collection<Table> {
   }
 
   getItem(key: string): Table {
-    return new Table(this._ctx, () => {
-      const t = this._byName(key);
-      if (!t) fail('ItemNotFound', `The table '${key}' does not exist.`);
-      return t;
-    }, key);
+    return new Table(
+      this._ctx,
+      () => {
+        const t = this._byName(key);
+        if (!t) fail('ItemNotFound', `The table '${key}' does not exist.`);
+        return t;
+      },
+      key,
+    );
   }
 
   getItemOrNullObject(key: string): Table {
     this._ctx.requires('1.4', 'TableCollection.getItemOrNullObject');
-    return new Table(this._ctx, () => this._byName(key), key);
+    return new Table(this._ctx, () => this._byName(key), key)._autoLoadNullState();
   }
 
   /** `address` is an address on this sheet, "Sheet!A1:B2" on the workbook collection, or a Range. */
@@ -178,7 +191,8 @@ export class TableCollection extends Collection<Table> {
         let rect;
         if (typeof address === 'string') {
           const bang = address.lastIndexOf('!');
-          sheet = bang >= 0 ? book.sheet(address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'")) : this._sheet?.();
+          sheet =
+            bang >= 0 ? book.sheet(address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'")) : this._sheet?.();
           rect = parseAddress(address);
         } else {
           const w = address._where();

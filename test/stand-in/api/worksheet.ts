@@ -106,32 +106,58 @@ export class Worksheet extends ClientObject {
   }
 
   getRange(address?: string): Range {
-    if (address !== undefined && !parseAddress(address)) fail('InvalidArgument', `'${address}' is not a valid address.`);
-    return new Range(this._ctx, () => this._sheet(), () => parseAddress(address), address ?? '(sheet)');
+    if (address !== undefined && !parseAddress(address))
+      fail('InvalidArgument', `'${address}' is not a valid address.`);
+    return new Range(
+      this._ctx,
+      () => this._sheet(),
+      () => parseAddress(address),
+      address ?? '(sheet)',
+    );
   }
 
   getCell(row: number, col: number): Range {
-    return new Range(this._ctx, () => this._sheet(), () => ({ row, col, rows: 1, cols: 1 }), `R${row + 1}C${col + 1}`);
+    return new Range(
+      this._ctx,
+      () => this._sheet(),
+      () => ({ row, col, rows: 1, cols: 1 }),
+      `R${row + 1}C${col + 1}`,
+    );
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
     this._ctx.requires('1.7', 'Worksheet.getRangeByIndexes');
-    return new Range(this._ctx, () => this._sheet(), () => ({ row, col, rows, cols }), `R${row + 1}C${col + 1}:${rows}x${cols}`);
+    return new Range(
+      this._ctx,
+      () => this._sheet(),
+      () => ({ row, col, rows, cols }),
+      `R${row + 1}C${col + 1}:${rows}x${cols}`,
+    );
   }
 
   /** ExcelApi 1.1; throws ItemNotFound on an empty sheet. */
   getUsedRange(valuesOnly = false): Range {
-    return new Range(this._ctx, () => this._sheet(), () => {
-      const r = this._ctx.book.usedRect(this._sheet(), valuesOnly);
-      // An empty sheet's used range is its A1 cell.
-      return r ?? { row: 0, col: 0, rows: 1, cols: 1 };
-    }, '(used)');
+    return new Range(
+      this._ctx,
+      () => this._sheet(),
+      () => {
+        const r = this._ctx.book.usedRect(this._sheet(), valuesOnly);
+        // An empty sheet's used range is its A1 cell.
+        return r ?? { row: 0, col: 0, rows: 1, cols: 1 };
+      },
+      '(used)',
+    );
   }
 
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly = false): Range {
     this._ctx.requires('1.4', 'Worksheet.getUsedRangeOrNullObject');
-    return new Range(this._ctx, () => this._sheet(), () => this._ctx.book.usedRect(this._sheet(), valuesOnly), '(used)');
+    return new Range(
+      this._ctx,
+      () => this._sheet(),
+      () => this._ctx.book.usedRect(this._sheet(), valuesOnly),
+      '(used)',
+    )._autoLoadNullState();
   }
 
   get freezePanes() {
@@ -149,45 +175,59 @@ export class Worksheet extends ClientObject {
     const self = this;
     const state = { loaded: false, value: false };
     return {
-      protect: () => this._ctx.enqueue({ op: 'protect', run: () => {
-        if (this._sheet().protected) fail('InvalidOperation', 'The sheet is already protected.');
-        this._sheet().protected = true;
-      } }),
+      protect: () =>
+        this._ctx.enqueue({
+          op: 'protect',
+          run: () => {
+            if (this._sheet().protected) fail('InvalidOperation', 'The sheet is already protected.');
+            this._sheet().protected = true;
+          },
+        }),
       unprotect: () => this._ctx.enqueue({ op: 'unprotect', run: () => (this._sheet().protected = false) }),
       load() {
-        self._ctx.enqueue({ op: 'load', run: () => {
-          state.loaded = true;
-          state.value = self._sheet().protected;
-        } });
+        self._ctx.enqueue({
+          op: 'load',
+          run: () => {
+            state.loaded = true;
+            state.value = self._sheet().protected;
+          },
+        });
         return this;
       },
       get protected(): boolean {
-        if (!state.loaded) fail('PropertyNotLoaded', "The property 'protected' is not available. Call load() and context.sync() first.");
+        if (!state.loaded)
+          fail('PropertyNotLoaded', "The property 'protected' is not available. Call load() and context.sync() first.");
         return state.value;
       },
     };
   }
 
   activate(): void {
-    this._ctx.enqueue({ op: 'activate', run: () => {
-      const s = this._sheet();
-      if (s.visibility !== 'Visible') fail('InvalidOperation', 'A hidden sheet cannot be activated.');
-      this._ctx.book.activeSheetId = s.id;
-    } });
+    this._ctx.enqueue({
+      op: 'activate',
+      run: () => {
+        const s = this._sheet();
+        if (s.visibility !== 'Visible') fail('InvalidOperation', 'A hidden sheet cannot be activated.');
+        this._ctx.book.activeSheetId = s.id;
+      },
+    });
   }
 
   delete(): void {
-    this._ctx.enqueue({ op: 'worksheet.delete', run: () => {
-      const book = this._ctx.book;
-      const s = this._sheet();
-      guardProtected(s);
-      if (book.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0)
-        fail('InvalidOperation', 'A workbook must keep at least one visible sheet.');
-      book.sheets.splice(book.sheets.indexOf(s), 1);
-      book.tables = book.tables.filter((t) => t.sheet !== s);
-      book.pivots = book.pivots.filter((p) => p.sheet !== s);
-      if (book.activeSheetId === s.id) book.activeSheetId = book.sheets.find((x) => x.visibility === 'Visible')!.id;
-    } });
+    this._ctx.enqueue({
+      op: 'worksheet.delete',
+      run: () => {
+        const book = this._ctx.book;
+        const s = this._sheet();
+        guardProtected(s);
+        if (book.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0)
+          fail('InvalidOperation', 'A workbook must keep at least one visible sheet.');
+        book.sheets.splice(book.sheets.indexOf(s), 1);
+        book.tables = book.tables.filter((t) => t.sheet !== s);
+        book.pivots = book.pivots.filter((p) => p.sheet !== s);
+        if (book.activeSheetId === s.id) book.activeSheetId = book.sheets.find((x) => x.visibility === 'Visible')!.id;
+      },
+    });
   }
 }
 
@@ -199,20 +239,26 @@ function checkSheetName(name: string): void {
 
 export class WorksheetCollection extends Collection<Worksheet> {
   protected _list(): Worksheet[] {
-    return this._ctx.book.sheets.map((s) => new Worksheet(this._ctx, () => (this._ctx.book.sheets.includes(s) ? s : null), s.name));
+    return this._ctx.book.sheets.map(
+      (s) => new Worksheet(this._ctx, () => (this._ctx.book.sheets.includes(s) ? s : null), s.name),
+    );
   }
 
   getItem(key: string): Worksheet {
-    return new Worksheet(this._ctx, () => {
-      const s = this._ctx.book.sheet(key);
-      if (!s) fail('ItemNotFound', `The worksheet '${key}' does not exist.`);
-      return s;
-    }, key);
+    return new Worksheet(
+      this._ctx,
+      () => {
+        const s = this._ctx.book.sheet(key);
+        if (!s) fail('ItemNotFound', `The worksheet '${key}' does not exist.`);
+        return s;
+      },
+      key,
+    );
   }
 
   getItemOrNullObject(key: string): Worksheet {
     this._ctx.requires('1.4', 'WorksheetCollection.getItemOrNullObject');
-    return new Worksheet(this._ctx, () => this._ctx.book.sheet(key) ?? null, key);
+    return new Worksheet(this._ctx, () => this._ctx.book.sheet(key) ?? null, key)._autoLoadNullState();
   }
 
   getActiveWorksheet(): Worksheet {

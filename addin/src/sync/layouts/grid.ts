@@ -10,6 +10,8 @@ export type GridValue = string | number | boolean | null;
 export type Grid = GridValue[][];
 /** What the adapter reads back: Office.js may return anything per cell. */
 export type ReadonlyGrid = ReadonlyArray<ReadonlyArray<unknown>>;
+/** The number formats of the same cells (Range.numberFormat), when the adapter read them. */
+export type FormatGrid = ReadonlyArray<ReadonlyArray<unknown>>;
 
 export type GridReadResult =
   | { readonly ok: true; readonly entries: SheetEntry[] }
@@ -50,4 +52,10 @@ export function toGridValue(raw: unknown): GridValue {
 export function cellAt(grid: ReadonlyGrid, row: number, col: number | undefined): unknown {
   if (col === undefined) return null;
   return grid[row]?.[col] ?? null;
+}
+
+/** A cell's number format, or undefined when not read (so the value is taken as General). */
+export function formatAt(formats: FormatGrid | undefined, row: number, col: number): string | undefined {
+  const f = formats?.[row]?.[col];
+  return typeof f === 'string' ? f : undefined;
 }

@@ -6,12 +6,12 @@
  * (the baseline is the only source of versions), because a row copied from elsewhere carries
  * a version that is not its own.
  */
-import type { Cell, CellKey, Catalog, LongTable, RawField, SheetEntry, UnitInfo } from '../model';
-import { buildCatalog, cellFromObservation, cellKey } from '../model';
+import type { Cell, CellKey, Catalog, LongTable, RawField, ReadOnlyColumn, SheetEntry, UnitInfo } from '../model';
+import { buildCatalog, cellFromObservation, cellKey, STATUS_LABELS_VI } from '../model';
 import { comparePeriods } from '../period';
 import type { ServerObservation } from '../wire';
-import type { Grid, GridReadResult, GridValue, ReadonlyGrid } from './grid';
-import { cellAt, findColumns, isBlankCell, toGridValue } from './grid';
+import type { FormatGrid, Grid, GridReadResult, GridValue, ReadonlyGrid } from './grid';
+import { cellAt, findColumns, formatAt, isBlankCell, toGridValue } from './grid';
 
 export const LONG_COLUMNS = [
   'unitCode',
@@ -44,8 +44,16 @@ export const LONG_HEADERS: Readonly<Record<LongColumn, string>> = {
   unitId: 'Mã định danh đơn vị',
 };
 
-/** Columns the adapter must format as text ("@") so Excel keeps leading zeros and `2023-07`. */
-export const LONG_TEXT_COLUMNS: readonly LongColumn[] = ['unitCode', 'indicatorCode', 'period'];
+/**
+ * Columns the adapter formats as text ("@") before values land: Excel keeps "001" and `2023-07`
+ * as typed, and a name or note starting with =, +, - or @ stays text instead of becoming a
+ * formula (#NAME?). Only the value and the version are numbers.
+ */
+export const LONG_TEXT_COLUMNS: readonly LongColumn[] = LONG_COLUMNS.filter((c) => c !== 'value' && c !== 'version');
+/** Rendered from the catalogue, never read as data: edits there are reported (READ_ONLY_EDITED). */
+export const LONG_READ_ONLY_COLUMNS = ['unitName', 'indicatorName', 'unitOfMeasure'] as const satisfies readonly (
+  LongColumn | ReadOnlyColumn
+)[];
 /**
  * Columns the adapter should hide (kept last so hiding them does not shift the others). The unit's
  * id says which unit a row is when its code names two in the period (37 in 2025).
@@ -91,7 +99,8 @@ export function longTableFromObservations(
 
 function contentValue(cell: Cell, field: 'value' | 'status' | 'source' | 'note'): GridValue {
   if (cell.raw && field in cell.raw) return toGridValue(cell.raw[field]);
-  return cell[field];
+  // Statuses are shown as the Vietnamese labels the column's drop-down offers (both are read back).
+  return field === 'status' ? STATUS_LABELS_VI[cell.status] : cell[field];
 }
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -157,7 +166,7 @@ export function buildLongGrid(observations: readonly ServerObservation[], catalo
  * Grid → sheet entries, one per non-blank row. Rows typed at the bottom are read like any other:
  * whether a key is new is the diff's business (it has the baseline).
  */
-export function readLongGrid(grid: ReadonlyGrid): GridReadResult {
+export function readLongGrid(grid: ReadonlyGrid, formats?: FormatGrid): GridReadResult {
   const header = grid[0] ?? [];
   const cols = findColumns(header, LONG_HEADERS);
   const missing = REQUIRED.filter((c) => cols[c] === undefined).map((c) => LONG_HEADERS[c]);
@@ -173,15 +182,21 @@ export function readLongGrid(grid: ReadonlyGrid): GridReadResult {
       return { raw: cellAt(grid, row, col), at: col === undefined ? null : { row, col } };
     };
     const valueCol = cols.value as number;
+    const format = formatAt(formats, row, valueCol);
+    const readOnly = LONG_READ_ONLY_COLUMNS.flatMap((c) => {
+      const col = cols[c];
+      return col === undefined ? [] : [{ column: c, raw: cellAt(grid, row, col), at: { row, col } }];
+    });
     const entry: SheetEntry = {
       unitCode: field('unitCode'),
       ...(cols.unitId !== undefined ? { unitId: field('unitId') } : {}),
       indicatorCode: field('indicatorCode'),
       period: field('period'),
-      value: { raw: cellAt(grid, row, valueCol), at: { row, col: valueCol } },
+      value: { raw: cellAt(grid, row, valueCol), at: { row, col: valueCol }, ...(format ? { format } : {}) },
       ...(cols.status !== undefined ? { status: field('status') } : {}),
       ...(cols.source !== undefined ? { source: field('source') } : {}),
       ...(cols.note !== undefined ? { note: field('note') } : {}),
+      ...(readOnly.length > 0 ? { readOnly } : {}),
     };
     entries.push(entry);
   }

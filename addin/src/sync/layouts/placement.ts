@@ -104,15 +104,21 @@ export function locateGrid(
 /** Entries read from a located grid, with their positions turned into sheet positions. */
 export function shiftEntries(entries: readonly SheetEntry[], origin: SheetPos): SheetEntry[] {
   if (origin.row === 0 && origin.col === 0) return [...entries];
-  const shift = (at: SheetPos) => ({ row: at.row + origin.row, col: at.col + origin.col });
-  return entries.map((e) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(e)) {
-      const f = v as { raw: unknown; at: SheetPos | null } | undefined;
-      out[k] = f && f.at ? { ...f, at: shift(f.at) } : f;
-    }
-    return out as unknown as SheetEntry;
-  });
+  const at = (p: SheetPos | null) => (p ? { row: p.row + origin.row, col: p.col + origin.col } : null);
+  const field = <F extends { readonly at: SheetPos | null }>(f: F | undefined): F | undefined =>
+    f && { ...f, at: at(f.at) };
+  return entries.map((e) => ({
+    ...e,
+    unitCode: field(e.unitCode)!,
+    ...(e.unitId ? { unitId: field(e.unitId) } : {}),
+    indicatorCode: field(e.indicatorCode)!,
+    period: field(e.period)!,
+    value: { ...e.value, at: at(e.value.at)! },
+    ...(e.status ? { status: field(e.status) } : {}),
+    ...(e.source ? { source: field(e.source) } : {}),
+    ...(e.note ? { note: field(e.note) } : {}),
+    ...(e.readOnly ? { readOnly: e.readOnly.map((r) => field(r)!) } : {}),
+  }));
 }
 
 /** Adjacent columns of the rendered grid that land in adjacent sheet columns: one range write each. */

@@ -6,12 +6,12 @@
  * progress is computed by the server) and are ignored on read-back. Versions, statuses, sources
  * and notes are not in the grid: they live in the baseline, keyed like every other cell.
  */
-import type { Cell, CellKey, Catalog, SheetEntry, TermRow, TermTable } from '../model';
+import type { Cell, CellKey, Catalog, IndicatorInfo, ReadOnlyColumn, SheetEntry, TermRow, TermTable } from '../model';
 import { buildCatalog, cellFromObservation, cellKey, emptyCell, keyOf } from '../model';
 import { normalizePeriodCell, parsePeriod, periodMonths } from '../period';
 import type { AchievementBand, ProgressInfo, ServerObservation, TargetInfo, TermInfo } from '../wire';
-import type { Grid, GridReadResult, GridValue, ReadonlyGrid } from './grid';
-import { cellAt, findColumns, isBlankCell, toGridValue } from './grid';
+import type { FormatGrid, Grid, GridReadResult, GridValue, ReadonlyGrid } from './grid';
+import { cellAt, findColumns, formatAt, isBlankCell, toGridValue } from './grid';
 
 export const TERM_HEADERS = {
   code: 'Mã',
@@ -115,7 +115,7 @@ export function termYears(table: TermTable): number[] {
 }
 
 /** Rows: the target rows, then any indicator that has cells but no target row. */
-function rowsToShow(table: TermTable): TermRow[] {
+export function rowsToShow(table: TermTable): TermRow[] {
   const rows = [...table.rows];
   const listed = new Set(rows.map((r) => r.indicatorCode));
   for (const c of table.cells) {
@@ -126,6 +126,37 @@ function rowsToShow(table: TermTable): TermRow[] {
   return rows;
 }
 
+/** The read-only cells of a term row as rendered (the sheet's columns of the same names). */
+export interface TermRowShown {
+  readonly indicatorName: string | null;
+  readonly unitOfMeasure: string | null;
+  readonly target: number | null;
+  readonly comparator: string | null;
+  readonly ratio: number | null;
+  readonly band: string | null;
+}
+
+export function termRowShown(row: TermRow, ind: Pick<IndicatorInfo, 'name' | 'unit'> | undefined): TermRowShown {
+  return {
+    indicatorName: ind?.name ?? null,
+    unitOfMeasure: ind?.unit ?? null,
+    target: row.target?.value ?? null,
+    comparator: row.target ? COMPARATOR_SYMBOLS[row.target.comparator] : null,
+    ratio: row.ratio,
+    band: row.band ? BAND_LABELS_VI[row.band] : null,
+  };
+}
+
+/** Term-sheet header key → the read-only column it shows. */
+const TERM_READ_ONLY: ReadonlyArray<readonly [keyof typeof TERM_HEADERS, ReadOnlyColumn]> = [
+  ['name', 'indicatorName'],
+  ['unitOfMeasure', 'unitOfMeasure'],
+  ['target', 'target'],
+  ['comparator', 'comparator'],
+  ['ratio', 'ratio'],
+  ['band', 'band'],
+];
+
 export function renderTermGrid(table: TermTable): Grid {
   const years = termYears(table);
   const indicators = new Map(table.catalog.indicators.map((i) => [i.code, i]));
@@ -133,7 +164,7 @@ export function renderTermGrid(table: TermTable): Grid {
   const h = TERM_HEADERS;
   const grid: Grid = [[h.code, h.name, h.unitOfMeasure, h.target, h.comparator, ...years.map(String), h.ratio, h.band]];
   for (const row of rowsToShow(table)) {
-    const ind = indicators.get(row.indicatorCode);
+    const shown = termRowShown(row, indicators.get(row.indicatorCode));
     const values: GridValue[] = years.map((year) => {
       const cell = cells.get(cellKey(termKey(table.term, row.indicatorCode, String(year))));
       if (!cell) return null;
@@ -141,13 +172,13 @@ export function renderTermGrid(table: TermTable): Grid {
     });
     grid.push([
       row.indicatorCode,
-      ind?.name ?? null,
-      ind?.unit ?? null,
-      row.target?.value ?? null,
-      row.target ? COMPARATOR_SYMBOLS[row.target.comparator] : null,
+      shown.indicatorName,
+      shown.unitOfMeasure,
+      shown.target,
+      shown.comparator,
       ...values,
-      row.ratio,
-      row.band ? BAND_LABELS_VI[row.band] : null,
+      shown.ratio,
+      shown.band,
     ]);
   }
   return grid;
@@ -162,7 +193,12 @@ export function buildTermGrid(src: TermSheetSource): Grid {
  * year (Excel may have turned "2023" into the number 2023); a year column the user deleted simply
  * yields no entries, which the diff reports as missing rather than as deletions.
  */
-export function readTermGrid(grid: ReadonlyGrid, unitCode: string, unitId: string | null = null): GridReadResult {
+export function readTermGrid(
+  grid: ReadonlyGrid,
+  unitCode: string,
+  unitId: string | null = null,
+  formats?: FormatGrid,
+): GridReadResult {
   const header = grid[0] ?? [];
   const cols = findColumns(header, TERM_HEADERS);
   if (cols.code === undefined) {
@@ -183,15 +219,22 @@ export function readTermGrid(grid: ReadonlyGrid, unitCode: string, unitId: strin
   for (let row = 1; row < grid.length; row++) {
     const code = cellAt(grid, row, codeCol);
     if (isBlankCell(code) && yearCols.every((c) => isBlankCell(cellAt(grid, row, c)))) continue;
-    for (const col of yearCols) {
+    // The row's read-only cells travel with its first year only, so each is checked once.
+    const readOnly = TERM_READ_ONLY.flatMap(([h, column]) => {
+      const col = cols[h];
+      return col === undefined ? [] : [{ column, raw: cellAt(grid, row, col), at: { row, col } }];
+    });
+    yearCols.forEach((col, i) => {
+      const format = formatAt(formats, row, col);
       entries.push({
         unitCode: { raw: unitCode, at: null },
         ...(unitId ? { unitId: { raw: unitId, at: null } } : {}),
         indicatorCode: { raw: code, at: { row, col: codeCol } },
         period: { raw: header[col], at: { row: 0, col } },
-        value: { raw: cellAt(grid, row, col), at: { row, col } },
+        value: { raw: cellAt(grid, row, col), at: { row, col }, ...(format ? { format } : {}) },
+        ...(i === 0 && readOnly.length > 0 ? { readOnly } : {}),
       });
-    }
+    });
   }
   return { ok: true, entries };
 }
