@@ -23,6 +23,11 @@ export const DEFAULT_CHUNK_BYTES = 3_000_000;
  * 5 MB, which leaves room for long names and notes.
  */
 export const DEFAULT_READ_CELLS = 110_000;
+/**
+ * What one read's answer should carry. Long notes make rows far wider than the cell count
+ * suggests, so `readGrid` measures the rows it got and sizes the next span to this.
+ */
+export const READ_RESPONSE_BYTES = 3_000_000;
 
 export interface RowSpan {
   readonly start: number;

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphQLClient } from '../../../addin/src/api';
-import { createPivot, refreshPivotsOver, writeGrid } from '../../../addin/src/excel';
+import { createPivot, readGrid, refreshPivotsOver, writeGrid } from '../../../addin/src/excel';
 import type { ServerObservation } from '../../../addin/src/sync';
 import {
   baselineFromTable,
@@ -21,7 +21,7 @@ import { review } from '../../../addin/src/workflow/push';
 import type { WrittenSheet } from '../../../addin/src/workflow/sheet';
 import { readEntries, writeTable } from '../../../addin/src/workflow/sheet';
 import type { Driver } from '../../stand-in';
-import { installStandIn } from '../../stand-in';
+import { installStandIn, PAYLOAD_LIMIT } from '../../stand-in';
 import { FakeServer, obs, PULL } from '../sync/helpers';
 
 const SHEET = 'So sánh Hà Nội';
@@ -267,5 +267,29 @@ describe('a 6 MB write on Excel on the web', () => {
     expect(refreshed.tableName).toBe(first.tableName);
     for (const s of excel.state.syncLog) expect(s.bytes).toBeLessThan(5_000_000);
     expect(excel.cell(SHEET, 'J1601').value).toBe(quoted);
+  });
+
+  // Old add-in: read 110,000 cells per sync whatever their size, so this sheet's answer (6.5 MB of
+  // values and formats) was refused and no preview or push could read it.
+  it('reads back in answers under 5 MB: spans sized by the bytes the previous answer took', async () => {
+    const quoted = '"'.repeat(600) + '\n'.repeat(400);
+    const observations = figures(800).map((o) => ({ ...o, source: quoted, note: quoted }));
+    const grid = renderLongGrid(longTableFromObservations(observations));
+    const written = await writeGrid({
+      sheetName: SHEET,
+      layout: 'long',
+      tableName: null,
+      grid,
+      textColumns: [0, 2, 5],
+    });
+    excel.resetCounters();
+    const read = await readGrid(written.sheetId);
+    expect(read.grid).toHaveLength(1601);
+    expect(read.grid[1600]![9]).toBe(quoted);
+    const answered = excel.state.syncLog.filter((s) => !s.error);
+    for (const s of answered) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
+    // At most the first guess is refused; the spans after it are sized from what came back.
+    expect(excel.state.syncLog.filter((s) => s.error)).toHaveLength(1);
+    expect(answered.length).toBeLessThanOrEqual(5);
   });
 });
