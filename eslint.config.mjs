@@ -160,17 +160,13 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['addin/src/**', 'test/e2e/fake-office.js'],
+    files: ['addin/src/**', 'test/stand-in/browser.ts', 'test/stand-in/picture.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.{js,cjs}'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
-  {
-    files: ['test/e2e/fake-office.js'],
-    languageOptions: { sourceType: 'script' },
   },
 
   // Layer boundaries.

@@ -1,7 +1,7 @@
 /**
  * The provincial analyst in Chromium: the whole province pulled as a long table (codes as text,
  * one row per district × indicator × period), then a PivotTable comparing districts, built
- * through the adapter on the in-page Excel; also the statistician's long layout for one district.
+ * through the adapter on the Excel stand-in in the page; also the statistician's long layout for one district.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** The test's hands and eyes on the task pane and on the in-page workbook. */
+/** The test's hands and eyes on the task pane and on the stand-in workbook in the page. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -8,10 +8,15 @@ export interface UnitScope {
   level?: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 }
 
+/** A cell as the stand-in's driver shows it (test/stand-in/driver.ts). */
 export interface CellView {
   value: unknown;
+  /** What the cell shows (Range.text). */
+  text: string;
+  formula: string | null;
   fill: string | null;
-  format: string | null;
+  /** The number format ("General" when none). */
+  format: string;
   prompt: { title: string; message: string } | null;
 }
 

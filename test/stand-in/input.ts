@@ -52,7 +52,8 @@ export function parseLocaleNumber(
   if (!m || (m[2] === '' && !m[3])) return null;
   const int = m[2]!.split(group).join('') || '0';
   const frac = m[3] ?? '';
-  let n = Number(`${int}.${frac || '0'}`);
+  // Excel keeps 15 significant digits: a 16-digit identifier typed as a number loses its tail.
+  let n = Number(Number(`${int}.${frac || '0'}`).toPrecision(15));
   if (m[1] === '-') n = -n;
   const percent = m[4] === '%';
   if (percent) n = Number((n / 100).toPrecision(15));

@@ -7,6 +7,7 @@ import type { Rect } from './address';
 import { contains, MAX_COLS } from './address';
 import type { EntrySource, Locale } from './input';
 import { readEntry } from './input';
+import { fail } from './errors';
 import { evaluate } from './formula';
 
 /** An error value such as #NAME?; Range.values reads it as its code string. */
@@ -81,6 +82,9 @@ export interface SyncRecord {
   responseBytes: number;
   error?: string;
 }
+
+/** Characters a cell can hold (Excel specifications and limits). */
+export const MAX_CELL_CHARS = 32_767;
 
 export const cellKey = (row: number, col: number) => row * MAX_COLS + col;
 export const keyRow = (k: number) => Math.floor(k / MAX_COLS);
@@ -184,7 +188,9 @@ export class Workbook {
       delete c.formula;
       return;
     }
-    const e = readEntry(String(raw), c.format, this.locale, source);
+    const text = String(raw);
+    if (text.length > MAX_CELL_CHARS) fail('InvalidArgument', `A cell holds at most ${MAX_CELL_CHARS} characters.`);
+    const e = readEntry(text, c.format, this.locale, source);
     c.value = e.value;
     if (e.formula !== undefined) c.formula = e.formula;
     else delete c.formula;

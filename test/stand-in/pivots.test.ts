@@ -88,4 +88,10 @@ describe('stand-in: PivotTables', () => {
     });
     await expect(run).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
+
+  it('rows inserted above a PivotTable move it down', () => {
+    expect(excel.pivot('SoSanh')!.destination).toBe('A3');
+    excel.insertRows('Pivot', 0, 2);
+    expect(excel.pivot('SoSanh')!.destination).toBe('A5');
+  });
 });

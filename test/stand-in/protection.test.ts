@@ -20,9 +20,9 @@ describe('stand-in: protection and cell-edit mode', () => {
     const state = await Excel.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem('Sheet1');
       sheet.protection.protect();
-      const p = sheet.protection.load();
+      sheet.load('protection/protected');
       await ctx.sync();
-      return p.protected;
+      return sheet.protection.protected;
     });
     expect(state).toBe(true);
     await expect(write()).rejects.toMatchObject({ code: 'AccessDenied' });

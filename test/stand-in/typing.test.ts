@@ -83,4 +83,15 @@ describe('stand-in: entries read in the locale and the number format', () => {
     excel.type('Sheet1', 'A1', '5');
     expect(excel.cell('Sheet1', 'A1')).toMatchObject({ value: 0.05, text: '5,0%' });
   });
+
+  it('numbers keep 15 significant digits; a cell holds at most 32,767 characters', async () => {
+    excel = installStandIn({ locale: 'vi-VN' });
+    excel.type('Sheet1', 'A1', '1234567890123456789');
+    expect(excel.cell('Sheet1', 'A1').value).toBe(1234567890123460000);
+    const long = Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('B1').values = [['x'.repeat(32_768)]];
+      await ctx.sync();
+    });
+    await expect(long).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
 });

@@ -15,9 +15,11 @@ import {
   decimalsOf,
   diffSheet,
   isCanonicalPeriod,
+  LONG_COLUMNS,
   longTableFromObservations,
   pendingEntries,
   planPush,
+  readLongGrid,
   renderLongGrid,
   sameContent,
   singleBatch,
@@ -27,6 +29,30 @@ import { applyLongEdits, pushAndCheck, RUNS, WRITTEN } from './check';
 import { copyGrid, FakeServer, PULL, readLong } from './helpers';
 
 describe('property: long layout', () => {
+  it('(1′) retyping every figure of a % indicator as a percent ("7,34%" in a 0.00% cell) changes nothing', () => {
+    fc.assert(
+      fc.property(longWorldArb, ([observations]) => {
+        const table = longTableFromObservations(observations);
+        const grid = copyGrid(renderLongGrid(table));
+        const formats = grid.map((r) => r.map(() => 'General'));
+        const v = LONG_COLUMNS.indexOf('value');
+        const unit = LONG_COLUMNS.indexOf('unitOfMeasure');
+        for (let row = 1; row < grid.length; row++) {
+          if (grid[row]![unit] !== '%') continue;
+          // What Excel stores for a typed percent: the figure / 100 at 15 significant digits.
+          grid[row]![v] = Number(((grid[row]![v] as number) / 100).toPrecision(15));
+          formats[row]![v] = '0.00%';
+        }
+        const read = readLongGrid(grid, formats);
+        if (!read.ok) throw new Error(read.message);
+        const diff = diffSheet(baselineFromTable(table, PULL), read.entries);
+        expect(diff.problems).toEqual([]);
+        expect(pendingEntries(diff)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
   it('(1) build → read back → diff is empty', () => {
     fc.assert(
       fc.property(longWorldArb, ([observations]) => {

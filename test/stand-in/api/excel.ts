@@ -1,4 +1,5 @@
 /** The globals the add-in sees: `Excel` (run, RequestContext) and `Office` (onReady, requirements). */
+import { parseAddress } from '../address';
 import { fail, RichApiError } from '../errors';
 import type { Workbook } from '../model';
 import { Batch } from './context';
@@ -26,7 +27,7 @@ export class RequestContext {
           () => book.sheet(book.selection?.sheet ?? book.activeSheetId) ?? fail('ItemNotFound', 'No active sheet.'),
           () => {
             const s = book.selection;
-            return s ? (parseSelection(s.address) ?? null) : { row: 0, col: 0, rows: 1, cols: 1 };
+            return s ? (parseAddress(s.address) ?? null) : { row: 0, col: 0, rows: 1, cols: 1 };
           },
           '(selection)',
         ),
@@ -47,9 +48,6 @@ export class RequestContext {
     return this._batch.sync();
   }
 }
-
-import { parseAddress } from '../address';
-const parseSelection = (a: string) => parseAddress(a);
 
 /** Excel.run: one request context for the batch function, and a last sync for what it queued after its own. */
 export function excelGlobal(book: Workbook) {

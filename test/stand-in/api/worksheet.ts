@@ -45,6 +45,11 @@ export class Worksheet extends ClientObject {
     if (p === 'isNullObject') return this._sheetOrNull() === null;
     const s = this._sheetOrNull();
     if (!s) return null;
+    // A navigation path ("protection/protected") loads the property of the child object.
+    if (p === 'protection/protected') {
+      this.protection._fill(['protected']);
+      return undefined;
+    }
     switch (p) {
       case 'id':
         return s.id;
@@ -169,37 +174,14 @@ export class Worksheet extends ClientObject {
     };
   }
 
+  private _protection: WorksheetProtection | undefined;
   /** ExcelApi 1.2. */
-  get protection() {
-    this._ctx.requires('1.2', 'Worksheet.protection');
-    const self = this;
-    const state = { loaded: false, value: false };
-    return {
-      protect: () =>
-        this._ctx.enqueue({
-          op: 'protect',
-          run: () => {
-            if (this._sheet().protected) fail('InvalidOperation', 'The sheet is already protected.');
-            this._sheet().protected = true;
-          },
-        }),
-      unprotect: () => this._ctx.enqueue({ op: 'unprotect', run: () => (this._sheet().protected = false) }),
-      load() {
-        self._ctx.enqueue({
-          op: 'load',
-          run: () => {
-            state.loaded = true;
-            state.value = self._sheet().protected;
-          },
-        });
-        return this;
-      },
-      get protected(): boolean {
-        if (!state.loaded)
-          fail('PropertyNotLoaded', "The property 'protected' is not available. Call load() and context.sync() first.");
-        return state.value;
-      },
-    };
+  get protection(): WorksheetProtection {
+    if (!this._protection) {
+      this._ctx.requires('1.2', 'Worksheet.protection');
+      this._protection = new WorksheetProtection(this._ctx, this);
+    }
+    return this._protection;
   }
 
   activate(): void {
@@ -228,6 +210,42 @@ export class Worksheet extends ClientObject {
         if (book.activeSheetId === s.id) book.activeSheetId = book.sheets.find((x) => x.visibility === 'Visible')!.id;
       },
     });
+  }
+}
+
+/** WorksheetProtection: protect() and unprotect() are queued; `protected` is read after load + sync. */
+class WorksheetProtection extends ClientObject {
+  protected readonly _defaults = ['protected'];
+
+  constructor(
+    ctx: Batch,
+    private readonly _worksheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+
+  protected _read(p: string): unknown {
+    if (p === 'protected') return this._worksheet._sheet().protected;
+    return fail('InvalidArgument', `The stand-in does not model WorksheetProtection.${p}.`);
+  }
+
+  get protected(): boolean {
+    return this._get('protected') as boolean;
+  }
+
+  protect(): void {
+    this._ctx.enqueue({
+      op: 'protect',
+      run: () => {
+        const s = this._worksheet._sheet();
+        if (s.protected) fail('InvalidOperation', 'The sheet is already protected.');
+        s.protected = true;
+      },
+    });
+  }
+
+  unprotect(): void {
+    this._ctx.enqueue({ op: 'unprotect', run: () => (this._worksheet._sheet().protected = false) });
   }
 }
 
