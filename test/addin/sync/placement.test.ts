@@ -61,6 +61,10 @@ describe('reading a located grid', () => {
     expect(entries[0]!.value.at).toEqual({ row: 3, col: col('value') + 1 });
     expect(sheet[3]![col('value') + 1]).toBe(5);
     expect(entries[1]!.period.at).toEqual({ row: 4, col: col('period') + 1 });
+    // Read-only cells (names) too: an edited district name is marked where it was typed.
+    expect(entries[0]!.readOnly!.map((r) => r.at)).toEqual(
+      (['unitName', 'indicatorName', 'unitOfMeasure'] as const).map((c) => ({ row: 3, col: col(c) + 1 })),
+    );
   });
 
   it('hands the whole sheet on when no header is found, so the reader names the missing columns', () => {
