@@ -73,6 +73,42 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       pane.expectNoPageErrors();
     });
 
+    // The old add-in deleted the table on refresh and wrote a new one under a new name: the pivot
+    // lost its source and kept showing its cache.
+    it('a refresh after someone else pushed: the same table, and the pivot over it shows the new figure', async () => {
+      const sheet = 'So sánh Thanh Hóa';
+      const pivot = () => pane.page.evaluate(() => (window as any).__excel.pivot('ChiTieu_SoSanh'));
+      const tableOf = async () => (await pane.sheets()).find((x) => x.name === sheet)!.tables[0]!.name;
+      const table = await tableOf();
+      const grid = await pane.grid(sheet);
+      const row = grid.find((r) => r[0] === '392' && r[3] === 'Chỉ tiêu thử T001' && r[5] === '2023')!;
+      const shownFor = (p: any) => {
+        const col = p.shown.columns.indexOf('2023');
+        return p.shown.rows.find((r: any) => r.label === 'Huyện Hà Trung').values[col];
+      };
+      expect(shownFor(await pivot())).toBe(row[6]);
+      const fresh = Number(row[6]) + 1000;
+      ok(
+        await s.gql(
+          `mutation { pushObservations(input: { rows: [{ unitCode: "392", indicatorCode: "${row[2]}", period: "2023",
+            value: ${fresh}, baseVersion: ${row[10]} }] }) { applied } }`,
+        ),
+      );
+      await pane.page.evaluate((n) => (window as any).__excel.activate(n), sheet);
+      await pane.act('refresh');
+      expect(await tableOf()).toBe(table);
+      const after = await pivot();
+      expect(after.source).toBe(table);
+      expect(shownFor(after)).toBe(fresh);
+      // Compare again: the same sheet and table, the pivot rebuilt over it.
+      await pane.act('compare');
+      const again = (await pane.sheets()).find((x) => x.name === 'Pivot Thanh Hóa')!;
+      expect(again.pivots).toEqual([expect.objectContaining({ source: table })]);
+      expect(await tableOf()).toBe(table);
+      expect(shownFor(await pivot())).toBe(fresh);
+      pane.expectNoPageErrors();
+    });
+
     it('a district editor reviewing the province table: own rows update, other districts are forbidden, a bad value invalid', async () => {
       const sheet = 'So sánh Thanh Hóa';
       await pane.page.evaluate((n) => (window as any).__excel.activate(n), sheet);

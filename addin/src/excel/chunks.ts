@@ -7,7 +7,13 @@
  */
 import type { GridValue } from '../sync';
 
-/** The ceiling the brief and the platform impose on one request. */
+/**
+ * Excel on the web refuses a request above 5 MB with a RichAPI.Error
+ * (https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance);
+ * the add-in keeps every request under 4 MB, leaving a megabyte for what the estimate leaves out
+ * (object paths and action envelopes of Office.js's JSON).
+ */
+export const WEB_REQUEST_LIMIT_BYTES = 5_000_000;
 export const MAX_REQUEST_BYTES = 4_000_000;
 /** What one chunk may carry: headroom for the request envelope, formats and other queued calls. */
 export const DEFAULT_CHUNK_BYTES = 3_000_000;
@@ -17,6 +23,11 @@ export const DEFAULT_CHUNK_BYTES = 3_000_000;
  * 5 MB, which leaves room for long names and notes.
  */
 export const DEFAULT_READ_CELLS = 110_000;
+/**
+ * What one read's answer should carry. Long notes make rows far wider than the cell count
+ * suggests, so `readGrid` measures the rows it got and sizes the next span to this.
+ */
+export const READ_RESPONSE_BYTES = 3_000_000;
 
 export interface RowSpan {
   readonly start: number;
@@ -30,14 +41,17 @@ export function valueBytes(v: GridValue | undefined): number {
   if (v === null || v === undefined) return 4;
   if (typeof v === 'number') return String(v).length;
   if (typeof v === 'boolean') return v ? 4 : 5;
-  return utf8Length(v) + 2;
+  return jsonStringBytes(v);
 }
 
-function utf8Length(s: string): number {
-  let n = 0;
+/** UTF-8 bytes of a string as a JSON literal: quotes, escaped `"` `\` and control characters. */
+export function jsonStringBytes(s: string): number {
+  let n = 2;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+    if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x0c || c === 0x0a || c === 0x0d || c === 0x09) n += 2;
+    else if (c < 0x20) n += 6;
+    else n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
   }
   return n;
 }

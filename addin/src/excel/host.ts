@@ -25,7 +25,11 @@ export type Feature =
   /** Suspending screen updating while writing. */
   | 'suspendScreen'
   /** Freezing the header row. */
-  | 'freeze';
+  | 'freeze'
+  /** Table.resize: a refresh grows or shrinks the table in place (else rows are added or deleted). */
+  | 'tableResize'
+  /** PivotTable.getDataSourceType/String: refresh only the pivots over a given table (else all). */
+  | 'pivotSource';
 
 const MIN_VERSION: Readonly<Record<Feature, string>> = {
   pivot: '1.8',
@@ -35,6 +39,8 @@ const MIN_VERSION: Readonly<Record<Feature, string>> = {
   suspendCalc: '1.6',
   suspendScreen: '1.9',
   freeze: '1.7',
+  tableResize: '1.13',
+  pivotSource: '1.15',
 };
 
 /** The requirement set the manifest declares; below it the add-in does not load at all. */
@@ -77,6 +83,29 @@ export function safeSheetName(name: string): string {
     .trim()
     .replace(/^'+|'+$/g, '');
   return (cleaned || 'Sheet').slice(0, 31).trim();
+}
+
+/**
+ * A table name Excel accepts and the workbook does not use yet, from `wanted`: letters, digits, "_"
+ * and "." only (diacritics dropped: "Hà Trung" → "Ha_Trung"), starting with a letter or "_", not
+ * readable as a cell reference ("A1", "R1C1"), at most 255 characters. Excel compares names
+ * case-insensitively; taken ones get "_2", "_3", …
+ */
+export function uniqueTableName(wanted: string, taken: readonly string[]): string {
+  let base = wanted
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^A-Za-z0-9_.]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_|_$/g, '');
+  if (!/^[A-Za-z_]/.test(base) || /^[A-Za-z]{1,3}\d+$|^[Rr]\d*([Cc]\d*)?$|^[Cc]\d*$/.test(base)) {
+    base = `T_${base}`;
+  }
+  base = base.slice(0, 240);
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
 }
 
 /**

@@ -7,6 +7,7 @@ export * from './address';
 export * from './chunks';
 export * from './host';
 export * from './write-grid';
+export * from './sheet-block';
 export * from './lists';
 export * from './read-grid';
 export * from './sheets';

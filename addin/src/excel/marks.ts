@@ -20,10 +20,13 @@ export interface SheetMark {
   readonly message?: string;
 }
 
+/** The data rows whose previous marks are cleared: `rows` rows from sheet row `row`, in `columns` only. */
 export interface MarkArea {
+  readonly row: number;
   readonly rows: number;
-  readonly cols: number;
-  /** Drop-down columns: clearing the old input messages clears their lists too, so they are put back. */
+  /** Sheet columns: the layout's own, never a column the user added. */
+  readonly columns: readonly number[];
+  /** Drop-down columns (sheet columns): clearing the old input messages clears their lists too, so they are put back. */
   readonly lists?: readonly ListColumn[];
 }
 
@@ -32,20 +35,19 @@ const MARKS_PER_SYNC = 2000;
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
-/**
- * Clears the previous marks of the data rows (everything below the header of `area`) and applies
- * `marks`. Returns the number of syncs used.
- */
+/** Clears the previous marks of `area` and applies `marks`. Returns the number of syncs used. */
 export async function applyMarks(sheetId: string, marks: readonly SheetMark[], area: MarkArea | null): Promise<number> {
   const prompts = supports('prompt');
   return runExcel(async (ctx) => {
     const sheet = ctx.workbook.worksheets.getItem(sheetId);
     let syncs = 0;
-    if (area && area.rows > 1 && area.cols > 0) {
-      const data = sheet.getRange(rangeAddress(1, 0, area.rows - 1, area.cols));
-      data.format.fill.clear();
-      if (prompts) data.dataValidation.clear();
-      applyLists(sheet, area.lists ?? [], 1, area.rows - 1);
+    if (area && area.rows > 0) {
+      for (const run of columnRuns(area.columns)) {
+        const data = sheet.getRange(rangeAddress(area.row, run.col, area.rows, run.cols));
+        data.format.fill.clear();
+        if (prompts) data.dataValidation.clear();
+      }
+      applyLists(sheet, area.lists ?? [], area.row, area.rows);
     }
     // At least one batch, even without marks: the clearing above must reach Excel too.
     const batches: SheetMark[][] = [];
@@ -69,6 +71,17 @@ export async function applyMarks(sheetId: string, marks: readonly SheetMark[], a
     }
     return syncs;
   });
+}
+
+/** Sorted columns as runs of adjacent ones: one range call per run. */
+function columnRuns(columns: readonly number[]): { col: number; cols: number }[] {
+  const runs: { col: number; cols: number }[] = [];
+  for (const c of [...new Set(columns)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.cols === c) last.cols++;
+    else runs.push({ col: c, cols: 1 });
+  }
+  return runs;
 }
 
 /** Removes the marks of single cells (a conflict settled, a cell fixed), keeping drop-downs. */

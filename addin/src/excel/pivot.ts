@@ -72,3 +72,34 @@ export async function createPivot(spec: PivotSpec): Promise<PivotResult> {
     return { ok: true, sheetId: sheet.id, sheetName: sheet.name, filtered, syncs };
   });
 }
+
+/**
+ * Refreshes the PivotTables over the sheet's table `tableName` (absent for a binding that never
+ * stored it: the sheet's first table) so they show what the add-in just wrote: a pivot shows
+ * its cache, not the table, until refreshed (PivotTable.refresh, ExcelApi 1.3). Where Excel says what
+ * a pivot's source is (ExcelApi 1.15) only the pivots over this table are refreshed; before that
+ * every pivot of the workbook is, as Excel's own Refresh All would. Returns how many were refreshed.
+ */
+export async function refreshPivotsOver(sheetId: string, tableName?: string): Promise<number> {
+  return runExcel(async (ctx) => {
+    const pivots = ctx.workbook.pivotTables;
+    pivots.load('items/name');
+    const tables = ctx.workbook.worksheets.getItem(sheetId).tables;
+    tables.load('items/name');
+    await ctx.sync();
+    const table = tableName ?? tables.items[0]?.name;
+    if (pivots.items.length === 0 || !table) return 0;
+    let over = pivots.items;
+    if (supports('pivotSource')) {
+      const sources = over.map((p) => ({ p, type: p.getDataSourceType(), source: p.getDataSourceString() }));
+      await ctx.sync();
+      const wanted = table.toLowerCase();
+      over = sources
+        .filter((s) => s.type.value === 'LocalTable' && s.source.value.toLowerCase() === wanted)
+        .map((s) => s.p);
+    }
+    for (const p of over) p.refresh();
+    await ctx.sync();
+    return over.length;
+  });
+}

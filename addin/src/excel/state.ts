@@ -30,8 +30,18 @@ export interface SheetBinding {
   readonly scopeKey: string;
   readonly serverUrl: string;
   readonly savedAt: string;
+  /**
+   * The sheet's Excel table, named once at the first pull and kept by every refresh, so a
+   * PivotTable over it keeps its source. Absent in workbooks pulled before names were kept: the
+   * sheet's table is then found by listing the sheet's tables (and its name stored at the next save).
+   */
+  readonly tableName?: string;
 }
 
+/**
+ * Format 1 of the header. `tableName` was added without changing `v`: an older add-in reading a
+ * newer workbook ignores the field, and a newer one reading an older workbook finds it absent.
+ */
 interface StoredMeta extends SheetBinding {
   readonly v: 1;
   readonly chunks: number;
@@ -90,6 +100,7 @@ function bindingOf(m: StoredMeta): SheetBinding {
     scopeKey: m.scopeKey,
     serverUrl: m.serverUrl,
     savedAt: m.savedAt,
+    ...(typeof m.tableName === 'string' && m.tableName ? { tableName: m.tableName } : {}),
   };
 }
 

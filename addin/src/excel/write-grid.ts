@@ -1,21 +1,30 @@
 /// <reference types="office-js" />
 /**
- * Writing a grid into a sheet as an Excel table. The grid's top-left cell is
- * always A1 of its sheet, so the grid positions the sync engine reports (row 0 = header) map to
- * cells without any offset bookkeeping.
+ * Writing a layout's grid into a sheet as an Excel table. A first pull puts it at A1 of a new sheet;
+ * a refresh rewrites the data block of the sheet in place (sync/layouts/placement.ts plans it): the
+ * header row wherever the user moved it, only the add-in's columns, the same table resized to the
+ * new row count. Everything else the user put in the sheet (title rows, own columns with values or
+ * formulas, widths, frozen panes) stays.
  */
-import type { GridValue } from '../sync';
+import type { GridValue, LayoutName, SheetPos, SheetWritePlan } from '../sync';
+import { planSheetWrite, runValues } from '../sync';
 import { cellAddress, columnAddress, rangeAddress } from './address';
-import { chunkRows } from './chunks';
-import { runExcel, safeSheetName, supports, suspendUntilNextSync } from './host';
+import { chunkRows, DEFAULT_CHUNK_BYTES, jsonStringBytes } from './chunks';
+import { runExcel, safeSheetName, supports, suspendUntilNextSync, uniqueTableName } from './host';
 import type { ListColumn } from './lists';
 import { applyLists } from './lists';
+import { canResizeTables, growByRows, inspectBlock, resizeTable } from './sheet-block';
 
 export interface WriteGridOptions {
   /** Sheet to (re)write: by id when it already belongs to the add-in, else created by name. */
   readonly sheetId?: string | null;
   readonly sheetName: string;
-  readonly tableName: string;
+  readonly layout: LayoutName;
+  /**
+   * The table's name when the sheet has one already (kept, whatever it is); null on a first pull
+   * or for a binding that never stored it: then the sheet's own table, or a new unique name.
+   */
+  readonly tableName: string | null;
   readonly grid: readonly (readonly GridValue[])[];
   /**
    * Columns formatted as text ("@") before values land, so "001" and "2023-07" stay as typed and a
@@ -38,6 +47,11 @@ export interface WriteGridOptions {
 export interface WriteGridResult {
   readonly sheetId: string;
   readonly sheetName: string;
+  readonly tableName: string;
+  /** Sheet position of the header's first cell: grid position (r, c) is sheet cell (row + r, col + c). */
+  readonly origin: SheetPos;
+  /** Sheet column of each grid column. */
+  readonly columns: readonly number[];
   readonly rows: number;
   readonly chunks: number;
   readonly syncs: number;
@@ -49,15 +63,10 @@ const READ_ONLY_FONT = '#595959';
 const cellValue = (v: GridValue | undefined): string | number | boolean => (v === null || v === undefined ? '' : v);
 
 export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult> {
-  const { grid } = opts;
-  const width = Math.max(1, ...grid.map((r) => r.length));
-  const rows = grid.map((r) => (r.length === width ? r : [...r, ...Array<GridValue>(width - r.length).fill(null)]));
-  const textCols = new Set(opts.textColumns ?? []);
-  const dataFormats = Array.from({ length: width }, (_, c) =>
-    textCols.has(c) ? '@' : (opts.columnFormats?.[c] ?? 'General'),
-  );
-  const formatBytes = dataFormats.reduce((n, f) => n + f.length + 3, 0);
-  const spans = chunkRows(rows, { maxBytes: opts.maxChunkBytes, extraPerRow: formatBytes });
+  const width = Math.max(1, ...opts.grid.map((r) => r.length));
+  const grid = opts.grid.map((r) => (r.length === width ? r : [...r, ...Array<GridValue>(width - r.length).fill('')]));
+  const data = grid.slice(1);
+  const maxBytes = opts.maxChunkBytes ?? DEFAULT_CHUNK_BYTES;
   return runExcel(async (ctx) => {
     let syncs = 0;
     const sync = async () => {
@@ -69,48 +78,141 @@ export async function writeGrid(opts: WriteGridOptions): Promise<WriteGridResult
       ? sheets.getItemOrNullObject(opts.sheetId)
       : sheets.getItemOrNullObject(safeSheetName(opts.sheetName));
     sheet.load('isNullObject, id, name');
+    ctx.workbook.tables.load('items/name');
     await sync();
-    if (sheet.isNullObject) {
+    const fresh = sheet.isNullObject;
+    if (fresh) {
       sheet = sheets.add(safeSheetName(opts.sheetName));
       sheet.load('id, name');
-    } else {
-      // A re-pull replaces the whole sheet: old tables first (a table cannot be overwritten by a
-      // bigger one), then every cell, format and input message.
-      sheet.tables.load('items/name');
-      await sync();
-      for (const t of sheet.tables.items) t.delete();
-      sheet.getRange().clear();
+    }
+    const block = fresh ? null : await inspectBlock(ctx, sheet, opts.layout, opts.tableName);
+    if (block) syncs += 2;
+    const plan = planSheetWrite(
+      grid,
+      block
+        ? { layout: opts.layout, top: block.top, usedRows: block.usedRows, table: block.table?.rect ?? null }
+        : null,
+    );
+    const at = (col: number) => plan.columns[col]!;
+    const own = new Set(plan.columns);
+    const textCols = new Set(opts.textColumns ?? []);
+    const dataFormats = Array.from({ length: width }, (_, c) =>
+      textCols.has(c) ? '@' : (opts.columnFormats?.[c] ?? 'General'),
+    );
+    const table = block?.table ?? null;
+    const resize = table !== null && canResizeTables();
+
+    // Without Table.resize a table grows by added rows, which moves the cells under it down: first
+    // empty the add-in's cells there (rows typed under the table, now part of `grid`).
+    if (table && !resize && plan.rows > table.rect.rows - 1) {
+      const below = table.rect.row + table.rect.rows;
+      const end = plan.origin.row + 1 + plan.rows + plan.clearRows;
+      if (end > below) {
+        for (const r of plan.runs) {
+          sheet.getRange(rangeAddress(below, r.sheetCol, end - below, r.to - r.from)).clear('Contents');
+        }
+      }
+      syncs += await growByRows(ctx, table.object, table.rect, plan.rows, own, maxBytes);
+    }
+
+    const top = plan.origin.row + 1;
+    // Everything a chunk's request carries per row besides the values: the brackets of each run's
+    // row (values and formats), and each cell's number format.
+    const extraPerRow = plan.runs.length * 8 + dataFormats.reduce((n, f) => n + jsonStringBytes(f) + 1, 0);
+    const spans = chunkRows(data, { maxBytes, extraPerRow });
+    // Header cells the sheet lacks (all of them on a new sheet), as text so "2023" stays a label.
+    suspendUntilNextSync(ctx);
+    for (const run of headerRuns(plan.headers)) {
+      const cells = sheet.getRange(rangeAddress(plan.origin.row, run.col, 1, run.labels.length));
+      cells.numberFormat = [run.labels.map(() => '@')];
+      cells.values = [run.labels];
     }
     for (const span of spans) {
       const n = span.end - span.start;
-      suspendUntilNextSync(ctx);
-      // Formats before values, in the same request: a value is read with the format its cell has.
-      const block = sheet.getRange(rangeAddress(span.start, 0, n, width));
-      block.numberFormat = Array.from({ length: n }, (_, i) =>
-        span.start + i === 0 ? Array<string>(width).fill('@') : dataFormats,
-      );
-      block.values = rows.slice(span.start, span.end).map((r) => r.map(cellValue));
+      if (span.start > 0) suspendUntilNextSync(ctx);
+      for (const r of plan.runs) {
+        // Formats before values, in the same request: a value is read with the format its cell has.
+        const block = sheet.getRange(rangeAddress(top + span.start, r.sheetCol, n, r.to - r.from));
+        const formats = dataFormats.slice(r.from, r.to);
+        block.numberFormat = Array.from({ length: n }, () => formats);
+        block.values = runValues(grid, r, span.start, span.end);
+      }
       await sync();
-      opts.onProgress?.(span.end, rows.length);
+      opts.onProgress?.(span.end, data.length);
     }
-    // Table, formats, hidden and frozen columns: cheap calls, all in one last sync.
+
+    // Clearing, the table, fonts, widths: cheap calls (no payload per cell), all in one last sync.
     suspendUntilNextSync(ctx);
-    const dataRows = rows.length - 1;
-    const table = sheet.tables.add(rangeAddress(0, 0, Math.max(1, rows.length), width), true);
-    table.name = opts.tableName;
-    applyLists(sheet, opts.listColumns ?? [], 1, dataRows);
-    for (const col of opts.readOnlyColumns ?? []) {
-      if (dataRows > 0) sheet.getRange(rangeAddress(1, col, dataRows, 1)).format.font.color = READ_ONLY_FONT;
+    // Rows the previous pull had more: the add-in's cells emptied (and unmarked), the user's kept.
+    if (plan.clearRows > 0) {
+      for (const r of plan.runs) {
+        const rest = sheet.getRange(rangeAddress(top + plan.rows, r.sheetCol, plan.clearRows, r.to - r.from));
+        rest.clear('Contents');
+        rest.format.fill.clear();
+      }
     }
-    // Autofit on the first rows only: fitting 25,000 rows costs seconds for the same widths.
-    sheet.getRange(rangeAddress(0, 0, Math.min(rows.length, 200), width)).format.autofitColumns();
-    for (const col of opts.hiddenColumns ?? []) sheet.getRange(columnAddress(col)).columnHidden = true;
-    if (supports('freeze')) sheet.freezePanes.freezeRows(1);
+    const previous = plan.rows + plan.clearRows;
+    for (const col of plan.staleColumns) {
+      if (previous > 0) sheet.getRange(rangeAddress(top, col, previous, 1)).clear('Contents');
+    }
+    let tableName: string;
+    if (table) {
+      tableName = table.name;
+      if (resize) resizeTable(table.object, plan.table);
+    } else {
+      const taken = ctx.workbook.tables.items.map((t) => t.name);
+      tableName =
+        opts.tableName && !taken.some((t) => t.toLowerCase() === opts.tableName!.toLowerCase())
+          ? opts.tableName
+          : uniqueTableName(`ChiTieu_${opts.sheetName}`, taken);
+      const created = sheet.tables.add(
+        rangeAddress(plan.table.row, plan.table.col, plan.table.rows, plan.table.cols),
+        true,
+      );
+      created.name = tableName;
+    }
+    const dataRows = plan.rows;
+    const lists = (opts.listColumns ?? []).map((l) => ({ ...l, col: at(l.col) }));
+    applyLists(sheet, lists, top, plan.rows);
+    for (const col of opts.readOnlyColumns ?? []) {
+      if (dataRows > 0) sheet.getRange(rangeAddress(top, at(col), dataRows, 1)).format.font.color = READ_ONLY_FONT;
+    }
+    // Widths, hidden columns and frozen panes are the add-in's only where it wrote the header: on a
+    // refresh they are the user's (a column they widened or unhid stays so).
+    const headed = new Set(plan.headers.map((h) => h.col));
+    if (fresh) {
+      // Autofit on the first rows only: fitting 25,000 rows costs seconds for the same widths.
+      sheet.getRange(rangeAddress(0, 0, Math.min(grid.length, 200), width)).format.autofitColumns();
+      if (supports('freeze')) sheet.freezePanes.freezeRows(1);
+    }
+    for (const col of opts.hiddenColumns ?? []) {
+      if (headed.has(at(col))) sheet.getRange(columnAddress(at(col))).columnHidden = true;
+    }
     sheet.activate();
-    sheet.getRange(cellAddress(0, 0)).select();
+    sheet.getRange(cellAddress(plan.origin.row, plan.origin.col)).select();
     await sync();
-    return { sheetId: sheet.id, sheetName: sheet.name, rows: rows.length, chunks: spans.length, syncs };
+    return {
+      sheetId: sheet.id,
+      sheetName: sheet.name,
+      tableName,
+      origin: plan.origin,
+      columns: plan.columns,
+      rows: grid.length,
+      chunks: spans.length,
+      syncs,
+    };
   });
+}
+
+/** Header cells in adjacent columns, one range each (a new sheet's header is one write). */
+function headerRuns(headers: SheetWritePlan['headers']): { col: number; labels: GridValue[] }[] {
+  const runs: { col: number; labels: GridValue[] }[] = [];
+  for (const h of headers) {
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.labels.length === h.col) last.labels.push(h.label ?? '');
+    else runs.push({ col: h.col, labels: [h.label ?? ''] });
+  }
+  return runs;
 }
 
 /**

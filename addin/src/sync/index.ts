@@ -12,6 +12,7 @@ export * from './model';
 export * from './layouts/grid';
 export * from './layouts/long';
 export * from './layouts/term';
+export * from './layouts/placement';
 export * from './baseline';
 export * from './units';
 export * from './normalize';

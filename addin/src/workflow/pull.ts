@@ -9,7 +9,7 @@ import { fetchLongTable, fetchTermSheet, throwIfCancelled } from '../api';
 import * as excel from '../excel';
 import type { Conflict, PullInfo, RefreshAnalysis, Table } from '../sync';
 import { baselineFromTable, cellKey, diffSheet, longTableFromObservations, mergeRefresh, termTableFrom } from '../sync';
-import type { BoundSheet } from './sheet';
+import type { BoundSheet, WrittenSheet } from './sheet';
 import { loadSheet, readEntries, writeTable } from './sheet';
 
 export type PullRequest =
@@ -40,7 +40,7 @@ export interface PendingRefresh {
 export type PullOutcome =
   | {
       readonly kind: 'written';
-      readonly sheet: BoundSheet;
+      readonly sheet: WrittenSheet;
       readonly table: Table;
       readonly tableName: string;
       readonly rows: number;
@@ -111,7 +111,7 @@ export async function pull(
 }
 
 async function write(
-  target: { sheetId: string | null; sheetName: string },
+  target: { sheetId: string | null; sheetName: string; tableName?: string },
   fresh: FreshPull,
   onProgress?: Progress,
   refreshed = false,
@@ -143,7 +143,12 @@ export async function refresh(
   onProgress?: Progress,
   signal?: AbortSignal,
 ): Promise<PullOutcome> {
-  const target = { sheetId: sheet.sheetId, sheetName: sheet.sheetName };
+  // The same table, by the name the binding keeps: a pivot over it keeps its source.
+  const target = {
+    sheetId: sheet.sheetId,
+    sheetName: sheet.sheetName,
+    ...(sheet.binding.tableName ? { tableName: sheet.binding.tableName } : {}),
+  };
   if (choice === 'overwrite') return write(target, fresh, onProgress, true, signal);
   const { read } = await readEntries(sheet);
   if (!read.ok) {
@@ -165,7 +170,8 @@ export async function refresh(
         analysis,
         canMerge: merged.ok,
         edits: analysis ? analysis.wouldOverwrite.filter((w) => w.entry).length : 0,
-        problems: analysis ? analysis.diff.problems.length : 0,
+        // Read-only edits are not work a refresh would lose: it renders those columns anew.
+        problems: analysis ? analysis.diff.problems.filter((p) => p.code !== 'READ_ONLY_EDITED').length : 0,
         conflicts: analysis ? analysis.conflicts.length : 0,
       },
     };
@@ -188,7 +194,7 @@ export async function refresh(
   };
 }
 
-async function relocate(sheet: BoundSheet, conflicts: readonly Conflict[]): Promise<Conflict[]> {
+async function relocate(sheet: WrittenSheet, conflicts: readonly Conflict[]): Promise<Conflict[]> {
   if (conflicts.length === 0) return [];
   const { read } = await readEntries(sheet);
   if (!read.ok) return [...conflicts];

@@ -20,8 +20,8 @@ import {
   splitPlan,
 } from '../sync';
 import { MARK_COLORS } from './marks';
-import type { BoundSheet } from './sheet';
-import { listColumnsOf, readEntries, saveSheetBaseline } from './sheet';
+import type { BoundSheet, WrittenSheet } from './sheet';
+import { readEntries, saveSheetBaseline } from './sheet';
 
 export class SheetShapeError extends Error {
   constructor(readonly missingColumns: readonly string[]) {
@@ -110,7 +110,7 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
   if (sheet.baseline.scope.serverUrl !== client.endpoint) throw new WrongServerError(sheet.baseline.scope.serverUrl);
   const { signal } = opts;
   throwIfCancelled(signal);
-  const { grid, read } = await readEntries(sheet);
+  const { read, area } = await readEntries(sheet);
   if (!read.ok) throw new SheetShapeError(read.missingColumns);
   const diff = diffSheet(sheet.baseline, read.entries, { defaultStatus: opts.defaultStatus });
   await excel.writeCells(
@@ -165,10 +165,10 @@ export async function review(client: GraphQLClient, sheet: BoundSheet, opts: Rev
     };
   });
   await excel.writeCells(sheet.sheetId, writes);
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  // Roundings and repaired codes changed the table: a pivot over it would show the old figures.
+  if (writes.length > 0 || diff.repairs.length > 0) await refreshPivots(sheet);
   // Derived values keep their read-only mark; they are painted, not listed among the results.
   const derived = opts.onlyKeys ? [] : derivedItems(diff.readOnly.map((r) => ({ at: r.at, key: r.key, info: r.cell })));
-  const area = { rows: grid.length, cols: width, lists: listColumnsOf(sheet.baseline.layout, grid[0] ?? []) };
   await paint(sheet, [...items, ...derived], opts.onlyKeys ? null : area, opts.annotate);
   const saved = baseline !== sheet.baseline ? await saveSheetBaseline(sheet, baseline) : sheet;
 
@@ -228,16 +228,21 @@ export function derivedItems(
   }));
 }
 
+/** Pivots exist only where Excel has them for the add-in (ExcelApi 1.8, as Compare). */
+async function refreshPivots(sheet: BoundSheet): Promise<void> {
+  if (excel.supports('pivot')) await excel.refreshPivotsOver(sheet.sheetId, sheet.binding.tableName);
+}
+
 /** Paints the derived values of a freshly written long table (row i + 1 of the grid is cell i). */
 export async function markDerived(
-  sheet: BoundSheet,
+  sheet: WrittenSheet,
   table: Table,
   annotate?: ReviewOptions['annotate'],
 ): Promise<void> {
   if (table.layout !== 'long') return;
-  const col = LONG_COLUMNS.indexOf('value');
+  const col = sheet.columns[LONG_COLUMNS.indexOf('value')]!;
   const cells = table.cells.flatMap((c, i) =>
-    c.derived ? [{ at: { row: i + 1, col }, key: c, info: c.derived }] : [],
+    c.derived ? [{ at: { row: sheet.origin.row + i + 1, col }, key: c, info: c.derived }] : [],
   );
   if (cells.length > 0) await paint(sheet, derivedItems(cells), null, annotate);
 }
@@ -268,7 +273,9 @@ export async function takeServer(sheet: BoundSheet, conflict: Conflict): Promise
     r.writes.map((w) => ({ row: w.at.row, col: w.at.col, value: w.value, text: w.text === true })),
   );
   await excel.clearMarks(sheet.sheetId, [conflict.at.value]);
-  return saveSheetBaseline(sheet, r.baseline);
+  const saved = await saveSheetBaseline(sheet, r.baseline);
+  if (r.writes.length > 0) await refreshPivots(saved);
+  return saved;
 }
 
 /** "Keep mine": adopt the server's version as the base, then push this one value over it. */

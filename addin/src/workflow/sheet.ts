@@ -4,10 +4,13 @@
  * read-only), so they are decided in one place.
  */
 import * as excel from '../excel';
-import type { Baseline, Grid, GridReadResult, Table } from '../sync';
+import type { Baseline, Grid, GridReadResult, SheetPos, Table } from '../sync';
 import {
   findColumns,
+  gridFrom,
   LONG_COLUMNS,
+  layoutColumns,
+  locateGrid,
   LONG_HEADERS,
   LONG_HIDDEN_COLUMNS,
   LONG_READ_ONLY_COLUMNS,
@@ -19,6 +22,7 @@ import {
   renderLongGrid,
   renderTermGrid,
   serializeBaseline,
+  shiftEntries,
   termYears,
 } from '../sync';
 
@@ -109,39 +113,73 @@ export function listColumnsOf(layout: Table['layout'], header: readonly unknown[
   return col === undefined ? [] : [{ col, items: STATUS_LIST }];
 }
 
-/** The sheet's current content as sync entries, with the grid it came from. */
-export async function readEntries(sheet: BoundSheet): Promise<{ grid: unknown[][]; read: GridReadResult }> {
-  const { grid, formats } = await excel.readGrid(sheet.sheetId);
+/**
+ * The sheet's current content as sync entries. The layout's header is found by its labels (title
+ * rows above it are the user's), and every position in the entries is a sheet position, so marks,
+ * writes and conflicts land where the user sees the cell. `area` is the data block's own columns
+ * (and its drop-downs), where a preview clears the previous marks.
+ */
+export async function readEntries(
+  sheet: BoundSheet,
+): Promise<{ read: GridReadResult; origin: SheetPos; area: excel.MarkArea }> {
+  const layout = sheet.baseline.layout;
+  const sheetGrid = await excel.readGrid(sheet.sheetId);
+  const { grid, origin } = locateGrid(sheetGrid.grid, layout);
+  const formats = gridFrom(sheetGrid.formats, origin);
   const read =
-    sheet.baseline.layout === 'term'
+    layout === 'term'
       ? readTermGrid(grid, sheet.baseline.scope.unitCode ?? '', sheet.baseline.scope.unitId ?? null, formats)
       : readLongGrid(grid, formats);
-  return { grid, read };
+  const header = grid[0] ?? [];
+  const area = {
+    row: origin.row + 1,
+    rows: Math.max(0, grid.length - 1),
+    columns: layoutColumns(header, layout).map((c) => c + origin.col),
+    lists: listColumnsOf(layout, header).map((l) => ({ ...l, col: l.col + origin.col })),
+  };
+  return { read: read.ok ? { ok: true, entries: shiftEntries(read.entries, origin) } : read, origin, area };
 }
 
-/** Renders `table` into the sheet (replacing it) and stores its baseline. */
+/** A sheet just written: where its grid landed (grid (r, c) is sheet cell (origin.row + r, columns[c])). */
+export interface WrittenSheet extends BoundSheet {
+  readonly tableName: string;
+  readonly origin: SheetPos;
+  readonly columns: readonly number[];
+}
+
+/**
+ * Renders `table` into the sheet and stores its baseline. A sheet the add-in wrote before is
+ * refreshed in place (its table keeps its name, the user's columns their cells) and the pivots over
+ * its table are refreshed, so they show the new figures.
+ */
 export async function writeTable(
-  target: { sheetId: string | null; sheetName: string },
+  target: { sheetId: string | null; sheetName: string; tableName?: string },
   table: Table,
-  binding: Omit<excel.SheetBinding, 'sheetId' | 'sheetName' | 'savedAt'>,
+  binding: Omit<excel.SheetBinding, 'sheetId' | 'sheetName' | 'savedAt' | 'tableName'>,
   baseline: Baseline,
   onProgress?: (done: number, total: number) => void,
-): Promise<BoundSheet & { tableName: string }> {
-  const layout = gridLayout(table);
-  // Table names are workbook-wide and must be unique; the pivot source is found by this name.
-  const tableName = `ChiTieu_${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+): Promise<WrittenSheet> {
   const written = await excel.writeGrid({
     sheetId: target.sheetId,
     sheetName: target.sheetName,
-    tableName,
-    ...layout,
+    layout: table.layout,
+    tableName: target.tableName ?? null,
+    ...gridLayout(table),
     onProgress,
   });
   const sheet: BoundSheet = {
     sheetId: written.sheetId,
     sheetName: written.sheetName,
-    binding: { ...binding, sheetId: written.sheetId, sheetName: written.sheetName, savedAt: '' },
+    binding: {
+      ...binding,
+      sheetId: written.sheetId,
+      sheetName: written.sheetName,
+      tableName: written.tableName,
+      savedAt: '',
+    },
     baseline,
   };
-  return { ...(await saveSheetBaseline(sheet, baseline)), tableName };
+  const saved = await saveSheetBaseline(sheet, baseline);
+  if (target.sheetId && excel.supports('pivot')) await excel.refreshPivotsOver(written.sheetId, written.tableName);
+  return { ...saved, tableName: written.tableName, origin: written.origin, columns: written.columns };
 }

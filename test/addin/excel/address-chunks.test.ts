@@ -9,6 +9,8 @@ import {
   safeSheetName,
   splitText,
   uniqueSheetName,
+  uniqueTableName,
+  WEB_REQUEST_LIMIT_BYTES,
 } from '../../../addin/src/excel';
 
 describe('A1 addresses', () => {
@@ -31,6 +33,19 @@ describe('chunking', () => {
     for (const s of spans) expect(s.bytes).toBeLessThanOrEqual(50_000);
     expect(JSON.stringify(rows.slice(spans[0]!.start, spans[0]!.end)).length).toBeLessThanOrEqual(50_000);
   });
+  it('a 6 MB grid of Vietnamese text, quotes and newlines is split into requests under the 5 MB limit', () => {
+    const note = 'Ghi chú "ước tính"\nnguồn: Chi cục Thống kê Hà Trung \\ Thanh Hoá';
+    const rows = Array.from({ length: 40_000 }, (_, i) => [`${i}`.padStart(5, '0'), note, note, i / 7, '2023-Q3']);
+    const exact = (r: unknown[][]) => Buffer.byteLength(JSON.stringify(r), 'utf8');
+    expect(exact(rows)).toBeGreaterThan(6_000_000);
+    const spans = chunkRows(rows);
+    expect(spans.length).toBeGreaterThan(1);
+    // The estimate is never below the bytes JSON really takes, so no request passes the limit.
+    for (const s of spans) {
+      expect(exact(rows.slice(s.start, s.end))).toBeLessThanOrEqual(s.bytes);
+      expect(s.bytes).toBeLessThan(WEB_REQUEST_LIMIT_BYTES);
+    }
+  });
   it('reads in spans of whole rows', () => {
     expect(readSpans(25_001, 11, 120_000)).toEqual([
       { start: 0, end: 10_909 },
@@ -51,5 +66,16 @@ describe('sheet names', () => {
   it('obeys Excel rules and stays unique', () => {
     expect(safeSheetName('Hà Trung: XXII / 2020–2025 [nhiệm kỳ] extra long')).toBe('Hà Trung XXII 2020–2025 nhiệm k');
     expect(uniqueSheetName('Hà Trung XXII', ['hà trung xxii', 'Hà Trung XXII (2)'])).toBe('Hà Trung XXII (3)');
+  });
+});
+
+describe('table names', () => {
+  it('obeys Excel rules (letters, digits, _ and . only; not a cell reference) and stays unique workbook-wide', () => {
+    expect(uniqueTableName('ChiTieu_So sánh Thanh Hóa (nay)', [])).toBe('ChiTieu_So_sanh_Thanh_Hoa_nay');
+    expect(uniqueTableName('ChiTieu_Đồng Tháp', [])).toBe('ChiTieu_Dong_Thap');
+    expect(uniqueTableName('A1', [])).toBe('T_A1');
+    expect(uniqueTableName('R1C1', [])).toBe('T_R1C1');
+    expect(uniqueTableName('2023 số liệu', [])).toBe('T_2023_so_lieu');
+    expect(uniqueTableName('ChiTieu_Hà Trung', ['chitieu_ha_trung', 'ChiTieu_Ha_Trung_2'])).toBe('ChiTieu_Ha_Trung_3');
   });
 });

@@ -11,16 +11,25 @@ describe('marks (strict Excel stand-in)', () => {
 
   it('colours cells, annotates them with an input message, clears previous marks, selects a cell', async () => {
     excel = installStandIn({ apiVersion: '1.8' });
-    const res = await writeGrid({ sheetName: 'M', tableName: 'M', grid: buildLongGrid(observations(20)) });
+    const res = await writeGrid({
+      sheetName: 'M',
+      layout: 'long',
+      tableName: 'M',
+      grid: buildLongGrid(observations(20)),
+    });
     await applyMarks(
       res.sheetId,
       [{ row: 2, col: 6, color: '#FFC7CE', title: 'Không hợp lệ', message: 'x'.repeat(400) }],
-      { rows: 21, cols: 11 },
+      { row: 1, rows: 20, columns: Array.from({ length: 11 }, (_, i) => i) },
     );
     expect(excel.cell('M', 'G3')).toMatchObject({ fill: '#FFC7CE', prompt: { title: 'Không hợp lệ' } });
     expect(excel.cell('M', 'G3').prompt!.message.length).toBe(255);
     excel.resetCounters();
-    await applyMarks(res.sheetId, [{ row: 3, col: 6, color: '#C6EFCE' }], { rows: 21, cols: 11 });
+    await applyMarks(res.sheetId, [{ row: 3, col: 6, color: '#C6EFCE' }], {
+      row: 1,
+      rows: 20,
+      columns: Array.from({ length: 11 }, (_, i) => i),
+    });
     expect(excel.state.syncs).toBe(1);
     expect(excel.cell('M', 'G3')).toMatchObject({ fill: null, prompt: null });
     expect(excel.cell('M', 'G4').fill).toBe('#C6EFCE');
@@ -32,7 +41,12 @@ describe('marks (strict Excel stand-in)', () => {
 
   it('thousands of marks take a handful of syncs; before ExcelApi 1.8 only colours', async () => {
     excel = installStandIn({ apiVersion: '1.4' });
-    const res = await writeGrid({ sheetName: 'Many', tableName: 'T', grid: buildLongGrid(observations(5_000)) });
+    const res = await writeGrid({
+      sheetName: 'Many',
+      layout: 'long',
+      tableName: 'T',
+      grid: buildLongGrid(observations(5_000)),
+    });
     excel.resetCounters();
     const marks = Array.from({ length: 5_000 }, (_, i) => ({
       row: i + 1,
@@ -41,7 +55,7 @@ describe('marks (strict Excel stand-in)', () => {
       title: 't',
       message: 'm',
     }));
-    await applyMarks(res.sheetId, marks, { rows: 5_001, cols: 11 });
+    await applyMarks(res.sheetId, marks, { row: 1, rows: 5_000, columns: Array.from({ length: 11 }, (_, i) => i) });
     expect(excel.state.syncs).toBe(3);
     expect(excel.state.calls.some((c) => c.op.startsWith('dataValidation'))).toBe(false);
     expect(excel.cell('Many', 'G5001').fill).toBe('#DDEBF7');
@@ -71,6 +85,7 @@ describe('comparison PivotTable (strict Excel stand-in)', () => {
   it('districts on rows, periods on columns, value summed, indicators as the filter', async () => {
     const src = await writeGrid({
       sheetName: 'Tỉnh 38',
+      layout: 'long',
       tableName: 'ChiTieu_Compare',
       grid: buildLongGrid(observations(25_000)),
     });
@@ -102,11 +117,21 @@ describe('comparison PivotTable (strict Excel stand-in)', () => {
   it('ExcelApi 1.8 without pivot filters: pivot without preselection; below 1.8: refused, nothing created', async () => {
     excel.uninstall();
     excel = installStandIn({ apiVersion: '1.8' });
-    let src = await writeGrid({ sheetName: 'S', tableName: 'ChiTieu_Compare', grid: buildLongGrid(observations(10)) });
+    let src = await writeGrid({
+      sheetName: 'S',
+      layout: 'long',
+      tableName: 'ChiTieu_Compare',
+      grid: buildLongGrid(observations(10)),
+    });
     expect(await createPivot(spec(src.sheetId))).toMatchObject({ ok: true, filtered: false });
     excel.uninstall();
     excel = installStandIn({ apiVersion: '1.7' });
-    src = await writeGrid({ sheetName: 'S', tableName: 'ChiTieu_Compare', grid: buildLongGrid(observations(10)) });
+    src = await writeGrid({
+      sheetName: 'S',
+      layout: 'long',
+      tableName: 'ChiTieu_Compare',
+      grid: buildLongGrid(observations(10)),
+    });
     excel.resetCounters();
     expect(await createPivot(spec(src.sheetId))).toEqual({ ok: false, reason: 'UNSUPPORTED' });
     expect(excel.state.calls).toHaveLength(0);

@@ -38,6 +38,17 @@ describe('baseline storage in a very hidden worksheet (strict Excel stand-in)', 
     });
   });
 
+  it("keeps the sheet's table name; a binding saved before names were kept loads without one", async () => {
+    await saveBaseline(binding('{a}', { tableName: 'ChiTieu_Ha_Trung_XXII' }), 'x');
+    await saveBaseline(binding('{b}'), 'y');
+    expect(await loadBaseline({ id: '{a}' })).toMatchObject({ binding: { tableName: 'ChiTieu_Ha_Trung_XXII' } });
+    const old = await loadBaseline({ id: '{b}' });
+    expect(old.ok && 'tableName' in old.binding).toBe(false);
+    // Same header format (v 1): an add-in from before table names reads the new header too.
+    const head = String(excel.grid(STATE_SHEET)[0]![0]);
+    expect(JSON.parse(head.slice(2))).toMatchObject({ v: 1, tableName: 'ChiTieu_Ha_Trung_XXII' });
+  });
+
   it('stores a multi-megabyte baseline in ≤ 30,000-character cells, a few syncs per 3 MB', async () => {
     const text = JSON.stringify({
       c: Array.from({ length: 60_000 }, (_, i) => [

@@ -20,6 +20,7 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
     const grid = buildLongGrid(observations(300));
     const res = await writeGrid({
       sheetName: 'Dữ liệu',
+      layout: 'long',
       tableName: 'ChiTieu_Long',
       grid,
       textColumns: textCols,
@@ -46,7 +47,7 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
     excel.uninstall();
     excel = installStandIn({ apiVersion: '1.4' });
     const grid = buildLongGrid(observations(50));
-    const res = await writeGrid({ sheetName: 'Old', tableName: 'T', grid, textColumns: textCols });
+    const res = await writeGrid({ sheetName: 'Old', layout: 'long', tableName: 'T', grid, textColumns: textCols });
     const ops = excel.state.calls.map((c) => c.op);
     expect(ops).not.toContain('suspendApiCalculationUntilNextSync');
     expect(ops).not.toContain('freezeRows');
@@ -55,13 +56,14 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
 
   it('25,000 rows: syncs grow only by chunk, no request over ~4 MB', async () => {
     const small = buildLongGrid(observations(1_000));
-    await writeGrid({ sheetName: 'Small', tableName: 'S', grid: small, textColumns: textCols });
+    await writeGrid({ sheetName: 'Small', layout: 'long', tableName: 'S', grid: small, textColumns: textCols });
     const smallSyncs = excel.state.syncs;
     excel.resetCounters();
 
     const big = buildLongGrid(observations(25_000));
     const res = await writeGrid({
       sheetName: 'Big',
+      layout: 'long',
       tableName: 'B',
       grid: big,
       textColumns: textCols,
@@ -80,7 +82,7 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
     expect(bigSyncs).toBe(res.chunks + 2);
     expect(bigSyncs - smallSyncs).toBe(res.chunks - 1);
     expect(res.chunks).toBeLessThanOrEqual(3);
-    expect(excel.state.calls.filter((c) => c.op === 'values')).toHaveLength(res.chunks);
+    expect(excel.state.calls.filter((c) => c.op === 'values')).toHaveLength(res.chunks + 1); // the header, then one write per chunk
     expect(excel.grid('Big')).toHaveLength(25_001);
 
     excel.resetCounters();
@@ -100,6 +102,7 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
     const grid = buildLongGrid(observations(5_000));
     const res = await writeGrid({
       sheetName: 'Budget',
+      layout: 'long',
       tableName: 'B',
       grid,
       textColumns: textCols,
@@ -113,6 +116,7 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
   it('re-pulling into the same sheet replaces table and cells instead of stacking', async () => {
     const first = await writeGrid({
       sheetName: 'Again',
+      layout: 'long',
       tableName: 'A',
       grid: buildLongGrid(observations(40)),
       textColumns: textCols,
@@ -120,6 +124,7 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
     const second = await writeGrid({
       sheetId: first.sheetId,
       sheetName: 'Again',
+      layout: 'long',
       tableName: 'A',
       grid: buildLongGrid(observations(10)),
       textColumns: textCols,
@@ -134,6 +139,7 @@ describe('writeGrid / readGrid (strict Excel stand-in)', () => {
     const res = await writeGrid({
       sheetName: 'Cells',
       // Not "C": Excel refuses C, c, R and r as names (they mean column and row in R1C1).
+      layout: 'long',
       tableName: 'Cells',
       grid: buildLongGrid(observations(5)),
       textColumns: textCols,
