@@ -53,6 +53,10 @@ export async function launch(): Promise<Browser> {
 }
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Where the page finds axe-core (answered by the test, never by the server). */
+export const AXE_PATH = '/__test/axe.min.js';
+let axe: string | null = null;
+const axeSource = () => (axe ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
 
 let standIn: string | null = null;
 /** The strict Excel stand-in (test/stand-in) bundled for the page, once per test file. */
@@ -104,6 +108,10 @@ export async function openTaskpane(
     const url = route.request().url();
     if (url === OFFICE_JS && office === 'stand-in')
       return route.fulfill({ status: 200, contentType: 'application/javascript', body: standInScript() });
+    // axe-core for the accessibility checks, served as if from the pane's own origin: the pane's
+    // Content-Security-Policy allows scripts of its origin only (and Office.js), not inline ones.
+    if (url === `${serverUrl}${AXE_PATH}`)
+      return route.fulfill({ status: 200, contentType: 'application/javascript', body: axeSource() });
     if (url.startsWith(serverUrl)) return route.continue();
     return route.abort();
   });

@@ -1,9 +1,8 @@
 /** The test's hands and eyes on the task pane and on the stand-in workbook in the page. */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { AXE_PATH } from './browser';
 
-const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
 /** The element the Excel stand-in draws its workbook in (left out of the accessibility check). */
 const STAND_IN_HOST = '#fake-excel';
 
@@ -159,7 +158,8 @@ export class Pane {
    * any serious or critical violation; `state` names the moment in the failure message.
    */
   async expectAccessible(state: string): Promise<void> {
-    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ path: AXE });
+    if (!(await this.page.evaluate(() => 'axe' in window)))
+      await this.page.addScriptTag({ url: new URL(AXE_PATH, this.page.url()).href });
     // Fluent fades colours between states (a button enabled again when a job ends): judge the
     // contrast of what settles, not of a frame half-way.
     // (Transitions only: an indeterminate progress bar's animation never ends.)

@@ -12,8 +12,10 @@
  */
 
 export type Feature =
-  /** PivotTables (Compare). */
+  /** Creating PivotTables (Compare). */
   | 'pivot'
+  /** Refreshing PivotTables, the add-in's or the user's own, after the sheet under them changed. */
+  | 'pivotRefresh'
   /** PivotField filters, to preselect one indicator in the pivot's filter. */
   | 'pivotFilter'
   /** Input-message prompts, used to annotate marked cells. */
@@ -33,6 +35,7 @@ export type Feature =
 
 const MIN_VERSION: Readonly<Record<Feature, string>> = {
   pivot: '1.8',
+  pivotRefresh: '1.3',
   pivotFilter: '1.12',
   prompt: '1.8',
   listValidation: '1.8',

@@ -230,7 +230,7 @@ export function derivedItems(
 
 /** Pivots exist only where Excel has them for the add-in (ExcelApi 1.8, as Compare). */
 async function refreshPivots(sheet: BoundSheet): Promise<void> {
-  if (excel.supports('pivot')) await excel.refreshPivotsOver(sheet.sheetId, sheet.binding.tableName);
+  if (excel.supports('pivotRefresh')) await excel.refreshPivotsOver(sheet.sheetId, sheet.binding.tableName);
 }
 
 /** Paints the derived values of a freshly written long table (row i + 1 of the grid is cell i). */

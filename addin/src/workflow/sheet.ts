@@ -180,6 +180,7 @@ export async function writeTable(
     baseline,
   };
   const saved = await saveSheetBaseline(sheet, baseline);
-  if (target.sheetId && excel.supports('pivot')) await excel.refreshPivotsOver(written.sheetId, written.tableName);
+  if (target.sheetId && excel.supports('pivotRefresh'))
+    await excel.refreshPivotsOver(written.sheetId, written.tableName);
   return { ...saved, tableName: written.tableName, origin: written.origin, columns: written.columns };
 }

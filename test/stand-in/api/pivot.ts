@@ -117,6 +117,7 @@ export class PivotTable extends ClientObject {
   }
 
   delete(): void {
+    this._ctx.requires('1.8', 'PivotTable.delete');
     this._do('pivot.delete', this._label, (p) => {
       guardProtected(p.sheet);
       this._ctx.book.pivots = this._ctx.book.pivots.filter((x) => x !== p);
@@ -130,7 +131,8 @@ export class PivotTableCollection extends Collection<PivotTable> {
     private readonly _sheet: (() => Sheet) | null,
   ) {
     super(ctx);
-    ctx.requires('1.8', 'PivotTableCollection');
+    // Listing and refreshing PivotTables is ExcelApi 1.3; creating them (add) is 1.8.
+    ctx.requires('1.3', 'PivotTableCollection');
   }
 
   private _all(): Pivot[] {
@@ -177,6 +179,7 @@ export class PivotTableCollection extends Collection<PivotTable> {
   }
 
   add(name: string, source: Table | Range | string, destination: Range | string): PivotTable {
+    this._ctx.requires('1.8', 'PivotTableCollection.add');
     let made: Pivot | null = null;
     const book = this._ctx.book;
     this._ctx.enqueue({
