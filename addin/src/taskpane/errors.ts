@@ -68,6 +68,12 @@ function office(code: string, message: string): Texts {
       en: 'Too much data for Excel in one go. Pull fewer indicators or years.',
     };
   }
+  if (code === 'AccessDenied') {
+    return {
+      vi: 'Excel từ chối ghi: trang tính đang được bảo vệ (Review › Unprotect Sheet). Hãy bỏ bảo vệ rồi thử lại; không có gì bị ghi dở.',
+      en: 'Excel refused to write: the sheet is protected (Review › Unprotect Sheet). Unprotect it and try again; nothing was half-written.',
+    };
+  }
   if (code === 'InvalidOperationInCellEditMode') {
     return {
       vi: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc rồi thử lại.',
