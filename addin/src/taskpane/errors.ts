@@ -70,8 +70,8 @@ function office(code: string, message: string): Texts {
   }
   if (code === 'AccessDenied') {
     return {
-      vi: 'Excel từ chối ghi: trang tính đang được bảo vệ (Review › Unprotect Sheet). Hãy bỏ bảo vệ rồi thử lại; không có gì bị ghi dở.',
-      en: 'Excel refused to write: the sheet is protected (Review › Unprotect Sheet). Unprotect it and try again; nothing was half-written.',
+      vi: 'Excel từ chối ghi: trang tính đang được bảo vệ (Review › Unprotect Sheet). Hãy bỏ bảo vệ rồi thử lại.',
+      en: 'Excel refused to write: the sheet is protected (Review › Unprotect Sheet). Unprotect it and try again.',
     };
   }
   if (code === 'InvalidOperationInCellEditMode') {
