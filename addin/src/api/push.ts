@@ -1,7 +1,10 @@
 /**
  * `pushObservations`. Each push carries an idempotency key, so when the answer is lost on the way
  * back (a dropped connection, a timeout) the same request is sent once more and the server
- * replays its first result instead of writing twice.
+ * replays its first result instead of writing twice. The same when the server says its database
+ * was unreachable (DATABASE_UNAVAILABLE: nothing written) or the connection dropped while the push
+ * committed (OUTCOME_UNKNOWN: written or not): sent again with the same key, a few seconds apart,
+ * it is written exactly once.
  */
 import type { ObservationRowInput, PushObservationsPayload } from '../sync';
 import { ApiError, type GraphQLClient } from './client';
@@ -51,10 +54,20 @@ export async function pushRows(
       { input },
       opts.dryRun ? opts.signal : undefined,
     );
-  try {
-    return (await send()).pushObservations;
-  } catch (e) {
-    if (e instanceof ApiError && e.kind === 'NETWORK') return (await send()).pushObservations;
-    throw e;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await send()).pushObservations;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.kind === 'NETWORK' && attempt === 0) continue;
+      const wait = RETRY_DELAYS_MS[attempt];
+      if (wait === undefined || !RETRY_REASONS.has(e.reason ?? '')) throw e;
+      await new Promise((r) => setTimeout(r, wait));
+    }
   }
 }
+
+/** Server answers after which the same push (same key) is sent again: nothing, or exactly it, was written. */
+const RETRY_REASONS: ReadonlySet<string> = new Set(['DATABASE_UNAVAILABLE', 'OUTCOME_UNKNOWN']);
+/** Waits before each new attempt (the server asks for 5 s; a database back sooner is used sooner). */
+const RETRY_DELAYS_MS = [500, 2_000, 5_000];

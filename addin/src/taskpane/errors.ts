@@ -2,12 +2,14 @@
  * Every failure in words a statistician can act on: what happened, and what to do next. Technical
  * detail (HTTP status, Office error code) goes last, in brackets, for whoever they call for help.
  */
-import type { Texts } from '../../../schema/contract/reasons';
+import { REASONS, type Texts } from '../../../schema/contract/reasons';
 import { ApiError } from '../api';
 import type { Lang } from './i18n';
 import { SheetShapeError, TooLargeError, WrongServerError } from '../workflow/push';
 
 function api(e: ApiError): Texts {
+  // The database away, or lost while a push committed: the contract's own words say what to do.
+  if (e.reason === 'DATABASE_UNAVAILABLE' || e.reason === 'OUTCOME_UNKNOWN') return REASONS[e.reason];
   switch (e.kind) {
     case 'NETWORK':
       return {
