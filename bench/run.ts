@@ -11,6 +11,7 @@ import { generateDataset, NATIONAL } from './dataset';
 import { openFloor } from './floor';
 import {
   boundariesScenario,
+  costScenario,
   loadScenario,
   pullScenario,
   pushScenario,
@@ -126,6 +127,7 @@ async function main() {
   await attempt('push', () => pushScenario(ctx));
   await attempt('ranking and scorecards', () => rankingScenario(ctx));
   await attempt('history on current boundaries', () => boundariesScenario(ctx));
+  await attempt('query cost', () => costScenario(ctx));
   console.log(`Measuring sustained load (50 clients, ${loadSeconds} s)…`);
   const load = await loadScenario(ctx, loadSeconds).catch((e) => {
     failures.load = (e as Error).message;

@@ -381,3 +381,32 @@ export async function boundariesScenario(c: Ctx): Promise<Figure[]> {
     },
   ];
 }
+
+/**
+ * Refusing a query over the cost cap: the 51 KB query of 1,000 aliased unit searches that once
+ * stalled the server for 16 s is answered 400 QUERY_TOO_COMPLEX before anything runs. Beside it
+ * the floor's cheapest answer (one trivial statement as JSON over HTTP).
+ */
+export async function costScenario(c: Ctx): Promise<Figure[]> {
+  const query = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: adminUnits(search: "a", first: 1000) { code }`).join(' ')} }`;
+  let status = 0;
+  const api = await measure(c.runs * 4, async () => {
+    const res = await fetch(`${c.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+      body: JSON.stringify({ query }),
+    });
+    status = res.status;
+    await res.text();
+  });
+  if (status !== 400) throw new Error(`the over-cap query was answered ${status}, not refused`);
+  const floor = await measure(c.runs * 4, () => floorJson(c.floor, 'SELECT 1 AS one', []));
+  return [
+    {
+      name: 'refuse an over-cap query',
+      what: `${Math.round(query.length / 1024)} KB, 1,000 aliased unit searches: 400 QUERY_TOO_COMPLEX`,
+      api,
+      floor,
+    },
+  ];
+}

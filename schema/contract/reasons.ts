@@ -67,6 +67,10 @@ export const REASONS = {
     'Blocked as a possible cross-site request forgery: send Content-Type: application/json or Apollo-Require-Preflight',
   ),
   ROUTE_NOT_FOUND: t('Không có địa chỉ này trên máy chủ', 'No such address on the server'),
+  BUDGET_EXHAUSTED: t(
+    'Đã dùng hết hạn mức truy vấn của phút này; hãy thử lại sau ít giây',
+    'The query budget of this minute is spent; try again in a few seconds',
+  ),
   QUERY_TOO_COMPLEX: t(
     'Truy vấn quá lớn; hãy chia nhỏ hoặc giảm số dòng mỗi trang',
     'The query is too large; split it or ask for fewer rows per page',

@@ -29,6 +29,8 @@ describe('configuration', () => {
         BODY_LIMIT: '10mb',
         PUBLIC_URL: 'https://chitieu.example.gov.vn/thong-ke/',
         CORS_ORIGINS: 'https://addin.example.gov.vn, http://localhost:3000',
+        QUERY_BUDGET_PER_MINUTE: '5000000',
+        TRUST_PROXY: '10.0.0.0/8, loopback',
       },
       '/srv',
     );
@@ -43,8 +45,17 @@ describe('configuration', () => {
       bodyLimit: '10mb',
       publicUrl: 'https://chitieu.example.gov.vn/thong-ke',
       corsOrigins: ['https://addin.example.gov.vn', 'http://localhost:3000'],
+      queryBudgetPerMinute: 5_000_000,
+      trustProxy: ['10.0.0.0/8', 'loopback'],
     });
-    expect(loadConfig({}, '/srv')).toMatchObject({ publicUrl: null, corsOrigins: [] });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({}, '/srv')).toMatchObject({
+      publicUrl: null,
+      corsOrigins: [],
+      queryBudgetPerMinute: 30_000_000,
+      trustProxy: false,
+    });
     expect(loadConfig({ DATABASE_URL: 'sqlite:other.db' }, '/srv').database).toEqual({
       type: 'sqlite',
       path: '/srv/other.db',
@@ -68,6 +79,8 @@ describe('configuration', () => {
     [{ PUBLIC_URL: 'https://chitieu.example.gov.vn/?x=1' }, 'PUBLIC_URL'],
     [{ CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ TRUST_PROXY: 'the usual one' }, 'TRUST_PROXY'],
+    [{ QUERY_BUDGET_PER_MINUTE: 'lots' }, 'QUERY_BUDGET_PER_MINUTE'],
   ])('rejects %j naming %s', (env, variable) => {
     try {
       loadConfig(env);

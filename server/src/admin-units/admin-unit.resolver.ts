@@ -7,7 +7,7 @@ import { Lifecycle, scoped } from 'tsyringe';
 import { AdminUnitService, type LinkTo } from './admin-unit.service';
 import { AdminUnitLoaders } from './admin-unit.loaders';
 import { TermLoaders } from '../terms/term.loaders';
-import { listOf, perPage } from '../common/complexity';
+import { listOf, pageOf, searchScan } from '../common/complexity';
 
 const dayOf = (on?: Date | null) => isoDate(on ?? new Date());
 
@@ -63,7 +63,7 @@ export class AdminUnitResolver {
 
   @Query(() => [AdminUnit], {
     description: 'Search ignores Vietnamese diacritics and case: "ha trung" finds "Huyện Hà Trung"',
-    complexity: perPage,
+    complexity: pageOf(searchScan),
   })
   adminUnits(
     @Arg('search', () => String, { nullable: true }) search?: string | null,

@@ -23,6 +23,10 @@ export interface Config {
   publicUrl: string | null;
   /** Browser origins (add-ins served from another host) allowed to call /graphql; none by default. */
   corsOrigins: string[];
+  /** Query-cost units each token (or anonymous address) may spend a minute; 0: no budget. ADMIN tokens have none. */
+  queryBudgetPerMinute: number;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client's address. */
+  trustProxy: boolean | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -99,6 +103,22 @@ function corsOrigins(env: Env): string[] {
   });
 }
 
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || /^(false|0|no|off)$/i.test(raw)) return false;
+  if (/^(true|yes|on)$/i.test(raw)) return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim());
+  const ok = /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i;
+  const bad = list.find((s) => !ok.test(s));
+  if (bad !== undefined)
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be true, false, a number of proxies, or addresses/subnets (10.0.0.1, 10.0.0.0/8, loopback), got "${bad}"`,
+    );
+  return list;
+}
+
 /** Reads and checks the environment once; every problem names its variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const certFile = env.TLS_CERT?.trim() || null;
@@ -130,5 +150,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     addinDir: path.resolve(cwd, env.ADDIN_DIR?.trim() || 'dist/addin'),
     publicUrl: publicUrl(env),
     corsOrigins: corsOrigins(env),
+    queryBudgetPerMinute: int(env, 'QUERY_BUDGET_PER_MINUTE', 30_000_000, 0, 1_000_000_000_000),
+    trustProxy: trustProxy(env),
   };
 }

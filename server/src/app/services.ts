@@ -6,6 +6,7 @@ import { ComparisonService } from '../analytics/comparison.service';
 import { RollUpService } from '../analytics/rollup.service';
 import { PeriodLockService } from '../approval/period-lock.service';
 import { AuthService } from '../auth/auth.service';
+import { BudgetService } from '../budget/budget.service';
 import { ChangeFeedService } from '../changes/change-feed.service';
 import { TokenService } from '../auth/token.service';
 import { IndicatorWriteService } from '../indicators/indicator-write.service';
@@ -39,6 +40,7 @@ const SERVICES = [
   PeriodLockService,
   TokenService,
   ChangeFeedService,
+  BudgetService,
 ] as const;
 
 /**
@@ -76,6 +78,7 @@ export function createServices(ds: DataSource, c: DependencyContainer = createCo
     approvals: c.resolve(PeriodLockService),
     tokens: c.resolve(TokenService),
     changes: c.resolve(ChangeFeedService),
+    budget: c.resolve(BudgetService),
   };
 }
 

@@ -8,4 +8,6 @@ import type { Viewer } from './auth.types';
 export interface RequestContext {
   viewer: Viewer | null;
   container: DependencyContainer;
+  /** The client's address (behind a proxy, as TRUST_PROXY lets Express read it): an anonymous caller's budget. */
+  clientAddress: string;
 }

@@ -9,12 +9,13 @@ import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 import type { RequestContext } from '../auth/request-context';
 import { formatError } from './errors';
-import { accessPlugin, complexityPlugin, httpStatusPlugin, noStorePlugin } from './plugins';
+import { accessPlugin, complexityPlugin, httpStatusPlugin, noStorePlugin, type BudgetLimits } from './plugins';
 
 export interface ApolloLimits {
   publicRead: boolean;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+  budget: BudgetLimits | null;
 }
 
 /** Apollo with the API's error mapping, access rule, depth and cost limits. */
@@ -55,7 +56,7 @@ export async function createApollo(
       noStorePlugin(),
       httpStatusPlugin(),
       accessPlugin(limits.publicRead),
-      complexityPlugin(schema, limits.maxQueryComplexity),
+      complexityPlugin(schema, limits.maxQueryComplexity, limits.budget),
     ],
   });
   await apollo.start();

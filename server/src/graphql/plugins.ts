@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { AppError, badInput } from '../common/errors';
+import type { Charge } from '../budget/budget.service';
+import { AppError, badInput, forbidden } from '../common/errors';
 import type { RequestContext } from '../auth/request-context';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { queryCost } from './cost';
 import { HTTP_STATUS, toGraphQLError, UNAVAILABLE_REASONS } from './errors';
 import type { ErrorCode } from '../../../schema/contract/reasons';
 
@@ -36,21 +37,32 @@ export function accessPlugin(publicRead: boolean): ApolloServerPlugin<RequestCon
   };
 }
 
-export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin<RequestContext> {
+/** Queries cheaper than this are not charged to a budget (most requests: no database write). */
+export const FREE_BELOW = 1_000;
+
+export interface BudgetLimits {
+  readonly perMinute: number;
+  readonly charge: (subject: string, cost: number, perMinute: number) => Promise<Charge>;
+}
+
+/**
+ * The query's estimated cost, before any resolver runs: over `max` it is refused (400
+ * QUERY_TOO_COMPLEX, saying its cost and the cap); under it, it is charged to the caller's budget
+ * for the minute (the token's; an anonymous caller's address), and a caller over budget is refused
+ * (429 BUDGET_EXHAUSTED with Retry-After). ADMIN tokens have no budget.
+ */
+export function complexityPlugin(
+  schema: GraphQLSchema,
+  max: number,
+  budget: BudgetLimits | null = null,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, contextValue }) {
           let complexity: number;
           try {
-            complexity = getComplexity({
-              schema,
-              operationName: request.operationName,
-              query: document,
-              variables: request.variables,
-              // Costs are declared on the fields (common/complexity.ts); the rest cost 1 plus their selection.
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
+            complexity = queryCost(schema, document, request.variables, request.operationName);
           } catch (e) {
             // Variables that do not coerce (e.g. "ten" for an Int) surface here first.
             throw toGraphQLError(badInput('INVALID_VARIABLES', e instanceof Error ? e.message : String(e)), 400);
@@ -59,8 +71,23 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
             throw toGraphQLError(
               badInput(
                 'QUERY_TOO_COMPLEX',
-                `The query is too complex (${complexity} > ${max}): ask for fewer fields or smaller pages`,
+                `The query is too complex: it costs ${complexity}, the cap is ${max}; ask for fewer fields or smaller pages (docs/api.md#query-cost)`,
               ),
+              400,
+            );
+          }
+          const viewer = contextValue.viewer;
+          if (!budget || budget.perMinute <= 0 || complexity < FREE_BELOW || viewer?.role === 'ADMIN') return;
+          const subject = viewer ? `token:${viewer.tokenId}` : `address:${contextValue.clientAddress}`;
+          const charged = await budget.charge(subject, complexity, budget.perMinute);
+          if (!charged.ok) {
+            throw toGraphQLError(
+              forbidden(
+                `Query budget spent: ${charged.spent} of ${budget.perMinute} cost units this minute; try again in ${charged.retryAfterSeconds} s`,
+                'BUDGET_EXHAUSTED',
+              ),
+              429,
+              { 'retry-after': String(charged.retryAfterSeconds) },
             );
           }
         },

@@ -31,11 +31,16 @@ export async function createApp(
   httpServer: http.Server,
   publicUrl: () => string,
 ): Promise<AppParts> {
-  const apollo = await createApollo(schema, config, httpServer);
+  const budget = {
+    perMinute: config.queryBudgetPerMinute,
+    charge: (subject: string, cost: number, perMinute: number) => services.budget.charge(subject, cost, perMinute),
+  };
+  const apollo = await createApollo(schema, { ...config, budget }, httpServer);
   const inFlight = inFlightTracker();
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Who the client is (req.ip: an anonymous caller's budget) when a proxy forwards the request.
+  app.set('trust proxy', config.trustProxy);
   const tls = config.tls !== null;
   const cors = corsFor(config.corsOrigins);
   app.get('/healthz', apiHeaders(tls), healthz(services));
@@ -86,7 +91,11 @@ const requestContext =
         throw toGraphQLError(databaseUnavailable(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
       throw e;
     }
-    return { viewer, container: services.container.createChildContainer() };
+    return {
+      viewer,
+      container: services.container.createChildContainer(),
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    };
   };
 
 /** A POST to /graphql must be JSON (415 otherwise, before the body is read). */

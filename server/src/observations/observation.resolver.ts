@@ -15,7 +15,8 @@ import { AdminUnitLoaders } from '../admin-units/admin-unit.loaders';
 import { IndicatorLoaders } from '../indicators/indicator.loaders';
 import { ObservationLoaders } from './observation.loaders';
 import { ObservationTableService } from './observation-table.service';
-import { listOf, perPage } from '../common/complexity';
+import { OBSERVATION_TABLE_COLUMNS } from '../../../schema/contract/observation-table';
+import { listOf, perPage, tableOf } from '../common/complexity';
 
 @scoped(Lifecycle.ContainerScoped)
 @Resolver(() => Observation)
@@ -93,7 +94,8 @@ export class ObservationTableResolver {
   @Query(() => ObservationTable, {
     description:
       'The observations of `observations`, same filter, order and cursors, as compact rows: use it for bulk pulls',
-    complexity: perPage,
+    // Every cell of every row: the rows are one JSON value, so the selection cannot say how big it is.
+    complexity: tableOf(OBSERVATION_TABLE_COLUMNS.length),
   })
   observationTable(
     @Arg('filter', () => ObservationFilter) filter: ObservationFilter,

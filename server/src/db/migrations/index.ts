@@ -4,6 +4,7 @@ import { Reform20251732000000002 } from './1732000000002-reform-2025';
 import { IndicatorAggregation1732000000003 } from './1732000000003-indicator-aggregation';
 import { ChangeFeed1732000000004 } from './1732000000004-change-feed';
 import { TokenLifetime1732000000005 } from './1732000000005-token-lifetime';
+import { QueryBudget1732000000006 } from './1732000000006-query-budget';
 
 /** Every migration, in order. One set serves SQLite and MySQL/MariaDB. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   IndicatorAggregation1732000000003,
   ChangeFeed1732000000004,
   TokenLifetime1732000000005,
+  QueryBudget1732000000006,
 ];
