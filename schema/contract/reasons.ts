@@ -71,6 +71,10 @@ export const REASONS = {
     'Đã dùng hết hạn mức truy vấn của phút này; hãy thử lại sau ít giây',
     'The query budget of this minute is spent; try again in a few seconds',
   ),
+  RESPONSE_TOO_LARGE: t(
+    'Câu trả lời quá lớn; hãy lấy từng trang nhỏ hơn hoặc ít trường hơn',
+    'The answer is too large; ask for smaller pages or fewer fields',
+  ),
   QUERY_TOO_COMPLEX: t(
     'Truy vấn quá lớn; hãy chia nhỏ hoặc giảm số dòng mỗi trang',
     'The query is too large; split it or ask for fewer rows per page',

@@ -114,3 +114,22 @@ describe('behind a proxy (TRUST_PROXY)', () => {
     expect((await post(t, PAGE, from('198.51.100.20'))).status).toBe(200);
   });
 });
+
+describe('a cap on the size of an answer (MAX_RESPONSE_SIZE)', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite', { DEMO_DATA: 'false', MAX_RESPONSE_SIZE: '1kb' });
+  });
+  afterAll(() => t?.stop());
+
+  it('an answer over the cap is refused (400 RESPONSE_TOO_LARGE, saying its size); smaller ones are sent whole', async () => {
+    const big = await post(t, '{ provinces { code name } }', bearer(ADMIN));
+    expect(big.status).toBe(400);
+    expect(big.body.data).toBeUndefined();
+    expect(big.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RESPONSE_TOO_LARGE' });
+    expect(big.body.errors?.[0]?.message).toMatch(/would be \d+ bytes, over the cap of 1024/);
+    const small = await post(t, '{ province(code: "38") { code name } }', bearer(ADMIN));
+    expect(small.status).toBe(200);
+    expect(small.body).toEqual({ data: { province: { code: '38', name: 'Tỉnh Thanh Hóa' } } });
+  });
+});

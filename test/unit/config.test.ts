@@ -55,6 +55,7 @@ describe('configuration', () => {
       corsOrigins: [],
       queryBudgetPerMinute: 30_000_000,
       trustProxy: false,
+      maxResponseBytes: 32 * 1_048_576,
     });
     expect(loadConfig({ DATABASE_URL: 'sqlite:other.db' }, '/srv').database).toEqual({
       type: 'sqlite',
@@ -81,6 +82,7 @@ describe('configuration', () => {
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
     [{ TRUST_PROXY: 'the usual one' }, 'TRUST_PROXY'],
     [{ QUERY_BUDGET_PER_MINUTE: 'lots' }, 'QUERY_BUDGET_PER_MINUTE'],
+    [{ MAX_RESPONSE_SIZE: '1gb' }, 'MAX_RESPONSE_SIZE'],
   ])('rejects %j naming %s', (env, variable) => {
     try {
       loadConfig(env);

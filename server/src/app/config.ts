@@ -11,6 +11,8 @@ export interface Config {
   demoData: boolean;
   tls: { cert: string; key: string } | null;
   bodyLimit: string;
+  /** The largest answer sent, in bytes (MAX_RESPONSE_SIZE); a larger one is refused. */
+  maxResponseBytes: number;
   maxQueryDepth: number;
   maxQueryComplexity: number;
   /** The built Excel add-in (vite output), served at /addin/. */
@@ -136,8 +138,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const bodyLimit = env.BODY_LIMIT?.trim() || '32mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit))
     throw new ConfigError('BODY_LIMIT', `must look like 32mb or 500kb, got "${bodyLimit}"`);
+  const responseSize = env.MAX_RESPONSE_SIZE?.trim() || '32mb';
+  const size = /^(\d+)(kb|mb)$/i.exec(responseSize);
+  if (!size || Number(size[1]) < 1)
+    throw new ConfigError('MAX_RESPONSE_SIZE', `must look like 32mb or 500kb, got "${responseSize}"`);
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
+    maxResponseBytes: Number(size[1]) * (size[2]!.toLowerCase() === 'mb' ? 1_048_576 : 1024),
     host: env.HOST?.trim() || '127.0.0.1',
     database: database(env, cwd),
     adminToken,

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 import type { RequestContext } from '../auth/request-context';
 import { formatError } from './errors';
+import { responseSizeCap } from './response-size';
 import { accessPlugin, complexityPlugin, httpStatusPlugin, noStorePlugin, type BudgetLimits } from './plugins';
 
 export interface ApolloLimits {
@@ -16,6 +17,7 @@ export interface ApolloLimits {
   maxQueryDepth: number;
   maxQueryComplexity: number;
   budget: BudgetLimits | null;
+  maxResponseBytes: number;
 }
 
 /** Apollo with the API's error mapping, access rule, depth and cost limits. */
@@ -24,12 +26,14 @@ export async function createApollo(
   limits: ApolloLimits,
   httpServer: http.Server,
 ): Promise<ApolloServer<RequestContext>> {
+  const responseCap = responseSizeCap(limits.maxResponseBytes);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
     csrfPrevention: true,
     // Compact JSON: Apollo pretty-prints by default, which costs time and a third more bytes on bulk pulls.
-    stringifyResult: (result) => JSON.stringify(result),
+    // (Serialised once, by the response-size cap, which keeps the text.)
+    stringifyResult: responseCap.stringify,
     introspection: true,
     // Automatic persisted queries keep their cache in one process's memory: behind a load balancer a
     // hash registered on one server is unknown to the next. Off: every request carries its query.
@@ -55,6 +59,7 @@ export async function createApollo(
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
       httpStatusPlugin(),
+      responseCap.plugin,
       accessPlugin(limits.publicRead),
       complexityPlugin(schema, limits.maxQueryComplexity, limits.budget),
     ],
