@@ -1,4 +1,5 @@
 import mysql from 'mysql2/promise';
+import type { Logger } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/app/config';
 import { startServer, type RunningServer } from '../../server/src/server';
@@ -7,8 +8,9 @@ import { ADMIN, assertErrorShape } from '../helpers/server';
 import { mariadbAvailable, MARIADBD, startPrivateMariadb, type PrivateMariadb } from './private-mariadb';
 
 /**
- * The database process dies (SIGKILL) while an atomic push is being written, again and again, at
- * moments spread over the push's duration. Whatever the moment: the client gets success or a 503
+ * The database process dies (SIGKILL) while an atomic push is being written, again and again: trial i
+ * kills it as the server sends the push's k-th SQL statement (k spread from the first statement to
+ * COMMIT), either before the statement leaves or a moment after. Whatever the moment: the client gets success or a 503
  * (DATABASE_UNAVAILABLE, OUTCOME_UNKNOWN), the batch is in the database whole or not at all, revision
  * numbers have no gaps, /healthz follows the database down and up without the server restarting, and
  * sending the push again with its idempotency key leaves it written exactly once.
@@ -28,14 +30,29 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
   let db: PrivateMariadb;
   let server: RunningServer;
   let units: string[];
+  /** Counts the statements the server sends; calls `fire` at statement number `at`. */
+  const tripwire = { seen: 0, at: 0, fire: () => {} };
+  const logger: Logger = {
+    logQuery: () => {
+      if (++tripwire.seen === tripwire.at) tripwire.fire();
+    },
+    logQueryError: () => {},
+    logQuerySlow: () => {},
+    logSchemaBuild: () => {},
+    logMigration: () => {},
+    log: () => {},
+  };
 
   beforeAll(async () => {
     if (!mariadbAvailable) throw new Error(`REQUIRE_MYSQL=1 but ${MARIADBD} is missing`);
     db = await startPrivateMariadb();
-    server = await startServer({
-      ...loadConfig({ PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
-      database: { type: 'mysql', url: db.url },
-    });
+    server = await startServer(
+      {
+        ...loadConfig({ PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
+        database: { type: 'mysql', url: db.url },
+      },
+      { logger },
+    );
     units = (
       await inspect<{ code: string }>(
         `SELECT code FROM admin_unit WHERE (valid_from IS NULL OR valid_from <= '2024-01-01')
@@ -74,7 +91,9 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
   }
 
   const rowsOf = (indicatorCode: string) =>
-    units.flatMap((unitCode, u) => PERIODS.map((period, p) => ({ unitCode, indicatorCode, period, value: u + p / 10 })));
+    units.flatMap((unitCode, u) =>
+      PERIODS.map((period, p) => ({ unitCode, indicatorCode, period, value: u + p / 10 })),
+    );
 
   async function push(indicator: string, idempotencyKey: string): Promise<Answer> {
     const { status, body } = await gql(PUSH_MUTATION, { input: { rows: rowsOf(indicator), idempotencyKey } });
@@ -123,9 +142,9 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
 
   it(`answers, writes all or nothing, and converges on retry across ${TRIALS} kills`, async () => {
     const rowCount = UNITS * PERIODS.length;
-    const t0 = performance.now();
+    tripwire.seen = 0;
     expect(await push('FAULT_CAL', 'fault-cal')).toMatchObject({ status: 200 });
-    const pushMs = performance.now() - t0;
+    const statements = tripwire.seen;
 
     const answers: Record<string, number> = {};
     let committed = 0;
@@ -133,11 +152,15 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
     for (let i = 0; i < TRIALS; i++) {
       const indicator = `FAULT_${i}`;
       const key = `fault-${i}`;
-      const answer = push(indicator, key);
-      // Kill moments spread from the request's arrival to just past its usual end.
-      await new Promise((r) => setTimeout(r, (pushMs * 1.2 * i) / TRIALS));
-      await db.kill();
-      const first = await answer;
+      let killed: Promise<void> | null = null;
+      // Odd trials let the statement reach the database (and COMMIT perhaps commit) before the kill.
+      const kill = () => (killed = db.kill());
+      tripwire.seen = 0;
+      tripwire.at = 1 + Math.floor((i * statements) / TRIALS);
+      tripwire.fire = i % 2 ? () => setTimeout(kill, i % 4) : kill;
+      const first = await push(indicator, key);
+      await (killed ?? kill());
+      tripwire.at = 0;
       const kind = first.reason ?? `${first.status}`;
       answers[kind] = (answers[kind] ?? 0) + 1;
       expect([200, 503], kind).toContain(first.status);
@@ -163,7 +186,7 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
     }
     expect(await revisionGaps()).toEqual([]);
     console.log(
-      `MariaDB kill trials: ${TRIALS}; answers ${JSON.stringify(answers)}; committed ${committed}, not ${TRIALS - committed}; ` +
+      `MariaDB kill trials: ${TRIALS} (killed at statements 1..${statements} of a push); answers ${JSON.stringify(answers)}; committed ${committed}, not ${TRIALS - committed}; ` +
         `retries converged ${retries}/${TRIALS}`,
     );
   }, 150_000);
