@@ -77,7 +77,10 @@ export async function startPrivateMariadb(database = 'chitieu'): Promise<Private
       }
     }
   };
-  const readLog = () => fs.readFileSync(path.join(dir, 'error.log'), 'utf8').slice(-3000);
+  const readLog = () => {
+    const log = path.join(dir, 'error.log');
+    return fs.existsSync(log) ? fs.readFileSync(log, 'utf8').slice(-3000) : '(no error log)';
+  };
   const kill = async () => {
     const proc = child;
     child = null;
@@ -87,17 +90,23 @@ export async function startPrivateMariadb(database = 'chitieu'): Promise<Private
     await exited;
   };
 
-  await launch();
-  const admin = await mysql.createConnection({ uri: root });
-  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  await admin.end();
+  const stop = async () => {
+    await kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await launch();
+    const admin = await mysql.createConnection({ uri: root });
+    await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    await admin.end();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
   return {
     url: `${root}/${database}`,
     kill,
     restart: launch,
-    async stop() {
-      await kill();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
