@@ -9,8 +9,9 @@ import { mariadbAvailable, MARIADBD, startPrivateMariadb, type PrivateMariadb } 
 
 /**
  * The database process dies (SIGKILL) while an atomic push is being written, again and again: trial i
- * kills it as the server sends the push's k-th SQL statement (k spread from the first statement to
- * COMMIT), either before the statement leaves or a moment after. Whatever the moment: the client gets success or a 503
+ * kills it as the server sends the push's k-th SQL statement, either before the statement leaves or a
+ * moment after. Even trials spread k over all the push's statements (those after COMMIT too), odd
+ * ones aim at the statements around COMMIT. Whatever the moment: the client gets success or a 503
  * (DATABASE_UNAVAILABLE, OUTCOME_UNKNOWN), the batch is in the database whole or not at all, revision
  * numbers have no gaps, /healthz follows the database down and up without the server restarting, and
  * sending the push again with its idempotency key leaves it written exactly once.
@@ -31,9 +32,10 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
   let server: RunningServer;
   let units: string[];
   /** Counts the statements the server sends; calls `fire` at statement number `at`. */
-  const tripwire = { seen: 0, at: 0, fire: () => {} };
+  const tripwire = { seen: 0, at: 0, fire: () => {}, commitAt: 0 };
   const logger: Logger = {
-    logQuery: () => {
+    logQuery: (query) => {
+      if (/^\s*COMMIT/i.test(query)) tripwire.commitAt = tripwire.seen + 1;
       if (++tripwire.seen === tripwire.at) tripwire.fire();
     },
     logQueryError: () => {},
@@ -152,6 +154,8 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
     tripwire.seen = 0;
     expect(await push('FAULT_CAL', 'fault-cal')).toMatchObject({ status: 200 });
     const statements = tripwire.seen;
+    const commitAt = tripwire.commitAt;
+    expect(commitAt).toBeGreaterThan(1);
 
     const answers: Record<string, number> = {};
     let committed = 0;
@@ -160,11 +164,11 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
       const indicator = `FAULT_${i}`;
       const key = `fault-${i}`;
       let killed: Promise<void> | null = null;
-      // Odd trials let the statement reach the database (and COMMIT perhaps commit) before the kill.
       const kill = () => (killed = db.kill());
       tripwire.seen = 0;
-      tripwire.at = 1 + Math.floor((i * statements) / TRIALS);
-      tripwire.fire = i % 2 ? () => setTimeout(kill, i % 4) : kill;
+      tripwire.at = i % 2 ? commitAt - 1 + (i % 3) : 1 + Math.floor((i * statements) / TRIALS);
+      // Half the time the statement reaches the database (and COMMIT perhaps commits) before the kill.
+      tripwire.fire = i % 4 < 2 ? kill : () => setTimeout(kill, i % 3);
       const first = await push(indicator, key);
       await (killed ?? kill());
       tripwire.at = 0;
@@ -193,7 +197,7 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
     }
     expect(await revisionGaps()).toEqual([]);
     console.log(
-      `MariaDB kill trials: ${TRIALS} (killed at statements 1..${statements} of a push); answers ${JSON.stringify(answers)}; committed ${committed}, not ${TRIALS - committed}; ` +
+      `MariaDB kill trials: ${TRIALS} (killed at statements 1..${statements} of a push, COMMIT ${commitAt}); answers ${JSON.stringify(answers)}; committed ${committed}, not ${TRIALS - committed}; ` +
         `retries converged ${retries}/${TRIALS}`,
     );
   }, 150_000);
