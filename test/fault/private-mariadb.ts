@@ -35,10 +35,12 @@ const freePort = () =>
 export async function startPrivateMariadb(database = 'chitieu'): Promise<PrivateMariadb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-mariadb-'));
   const datadir = path.join(dir, 'data');
+  fs.mkdirSync(path.join(dir, 'tmp'));
   execFileSync(
     'mariadb-install-db',
     ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'],
-    { stdio: 'pipe' },
+    // The bootstrap server's temporary files too (mariadbd's default tmpdir is $TMPDIR).
+    { stdio: 'pipe', env: { ...process.env, TMPDIR: path.join(dir, 'tmp') } },
   );
   const port = await freePort();
   const args = [
@@ -47,6 +49,9 @@ export async function startPrivateMariadb(database = 'chitieu'): Promise<Private
     `--port=${port}`,
     '--bind-address=127.0.0.1',
     `--socket=${path.join(dir, 'sock')}`,
+    // Its own temporary files: a second server on the machine's /tmp broke the shared MariaDB's
+    // on-disk temporary tables (EE_DELETE) while these tests ran beside the others.
+    `--tmpdir=${path.join(dir, 'tmp')}`,
     `--pid-file=${path.join(dir, 'pid')}`,
     `--log-error=${path.join(dir, 'error.log')}`,
     '--skip-grant-tables',

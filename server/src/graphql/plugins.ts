@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Charge } from '../budget/budget.service';
 import { AppError, badInput, forbidden } from '../common/errors';
 import type { RequestContext } from '../auth/request-context';
-import { RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { outcomeUnknown, RETRY_AFTER_SECONDS } from '../db/unavailable';
 import { queryCost } from './cost';
 import { HTTP_STATUS, toGraphQLError, UNAVAILABLE_REASONS } from './errors';
 import type { ErrorCode } from '../../../schema/contract/reasons';
@@ -122,9 +122,25 @@ export function httpStatusPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, operation }) {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
+          if (
+            operation?.operation === 'mutation' &&
+            data &&
+            errors?.some((e) => e.extensions?.reason === 'DATABASE_UNAVAILABLE')
+          ) {
+            // The mutation ran (and may have committed) but its answer could not be read back: a
+            // partial answer would say "nothing was changed" of a write that was saved. The client
+            // learns the truth by sending it again with the same idempotency key.
+            const e = outcomeUnknown();
+            response.body.singleResult = {
+              errors: [{ message: e.message, extensions: { code: e.code, reason: e.reason } }],
+            };
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+            return;
+          }
           if (data !== undefined && data !== null) return;
           const first = errors?.[0]?.extensions;
           if (UNAVAILABLE_REASONS.has(String(first?.reason))) {
