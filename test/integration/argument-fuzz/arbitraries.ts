@@ -82,6 +82,8 @@ const junkText = fc.oneof(
   fc.constantFrom('NaN', 'Infinity', '-0', '1e400', 'null', 'undefined', '0x10', '  392  ', '３９２'),
   fc.integer({ min: 256, max: 20_000 }).map((n) => 'ạ'.repeat(n)),
 );
+/** What a form would send half the time, so that the write goes through and what follows it is fuzzed too. */
+const text = fc.oneof(fc.constantFrom('Thu nhập bình quân', 'Dân số', 'Chi cục Thống kê Hà Trung'), junkText);
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
@@ -244,10 +246,10 @@ const cases: { [K in FuzzCase['op']]: fc.Arbitrary<Record<string, unknown>> } = 
   createIndicator: fc.record({
     input: fc.record(
       {
-        code: indicatorCode,
-        name: junkText,
-        category: junkText,
-        unit: junkText,
+        code: fc.oneof(indicatorCode, fc.stringMatching(/^[A-Z][A-Z0-9_]{0,15}$/)),
+        name: text,
+        category: text,
+        unit: fc.oneof(fc.constantFrom('%', 'tỷ đồng', 'xã'), junkText),
         direction: rarely(fc.constantFrom('HIGHER_IS_BETTER', 'LOWER_IS_BETTER'), fc.constant('UP')),
         aggregation: maybe(rarely(fc.constantFrom('NONE', 'SUM', 'WEIGHTED_MEAN'), fc.constant('MAX'))),
         weightIndicatorCode: maybe(orNull(indicatorCode)),
@@ -263,7 +265,7 @@ const cases: { [K in FuzzCase['op']]: fc.Arbitrary<Record<string, unknown>> } = 
   createApiToken: fc.record({
     input: fc.record(
       {
-        name: junkText,
+        name: text,
         role: rarely(
           fc.constantFrom('ADMIN', 'PROVINCE_EDITOR', 'DISTRICT_EDITOR', 'COMMUNE_EDITOR', 'VIEWER'),
           fc.constant('ROOT'),
