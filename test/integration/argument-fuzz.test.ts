@@ -28,7 +28,7 @@ const TABLES = [
   'change_entry',
 ];
 
-const RUNS: Record<DbKind, number> = { sqlite: 2000, mysql: 300 };
+const RUNS: Record<DbKind, number> = { sqlite: 2000, mysql: 1000 };
 
 describeEachDb('argument fuzz', (db) => {
   let t: TestServer;

@@ -81,6 +81,10 @@ const junkText = fc.oneof(
   ),
   fc.constantFrom('NaN', 'Infinity', '-0', '1e400', 'null', 'undefined', '0x10', '  392  ', '３９２'),
   fc.integer({ min: 256, max: 20_000 }).map((n) => 'ạ'.repeat(n)),
+  // around the column sizes: characters (ASCII), bytes (3-byte Vietnamese) and 4-byte code points
+  fc
+    .tuple(fc.constantFrom(16, 20, 32, 50, 60, 100, 200, 255, 500, 1000, 2000, 4000), fc.integer({ min: -1, max: 1 }))
+    .chain(([n, d]) => fc.constantFrom('x', 'ư', '😀').map((ch) => ch.repeat(n + d))),
 );
 /** What a form would send half the time, so that the write goes through and what follows it is fuzzed too. */
 const text = fc.oneof(fc.constantFrom('Thu nhập bình quân', 'Dân số', 'Chi cục Thống kê Hà Trung'), junkText);
@@ -88,7 +92,7 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
 /** Values that are not of the declared GraphQL type: the server must answer 400, never 500. */
-const wrongType = fc.constantFrom<unknown>(1, 1.5, true, [], {}, ['392'], { a: 1 }, 'x');
+const wrongType = fc.constantFrom<unknown>(null, 1, 1.5, true, [], {}, ['392'], { a: 1 }, 'x');
 /** Mostly well-typed, so that most requests get past GraphQL's own checks into the server's. */
 const rarely = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>) =>
   fc.oneof({ weight: 30, arbitrary: valid }, { weight: 1, arbitrary: invalid });
