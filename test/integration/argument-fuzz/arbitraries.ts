@@ -138,15 +138,25 @@ const status = rarely(
 );
 const level = rarely(fc.constantFrom('PROVINCE', 'DISTRICT', 'COMMUNE'), fc.constant('WARD'));
 const date = fc.oneof(
-  fc.constantFrom('2024-12-31', '2025-07-01', '2025-06-30', '0001-01-01', '9999-12-31'),
+  fc.constantFrom('2024-12-31', '2025-07-01', '2025-06-30', '0001-01-01', '0000-01-01', '9999-12-31'),
   rarely(fc.constant('2020-02-29'), fc.constantFrom('2025-02-29', '2025-13-01', 'today', '')),
   fc
     .date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2100-12-31') })
     .map((d) => d.toISOString().slice(0, 10)),
 );
 const dateTime = fc.oneof(
-  fc.constantFrom('2020-01-01T00:00:00Z', '2999-01-01T00:00:00Z', '1970-01-01T00:00:00Z'),
-  rarely(fc.constant('2024-02-29T23:59:59.999Z'), fc.constantFrom('2025-02-30T00:00:00Z', 'yesterday')),
+  fc.constantFrom(
+    '2020-01-01T00:00:00Z',
+    '2999-01-01T00:00:00Z',
+    '1970-01-01T00:00:00Z',
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59.999Z',
+    '2024-06-01T00:00:00+07:00',
+  ),
+  rarely(
+    fc.constant('2024-02-29T23:59:59.999Z'),
+    fc.constantFrom('2025-02-30T00:00:00Z', 'yesterday', '+275760-09-13T00:00:00.000Z', '2024-06-01'),
+  ),
   fc
     .date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2100-12-31') })
     .map((d) => d.toISOString()),
