@@ -19,6 +19,7 @@ import {
   type Ctx,
   type Figure,
 } from './scenarios';
+import { soakScenario } from './soak';
 
 const TOKEN = 'bench-admin-token-0123456789';
 
@@ -133,6 +134,11 @@ async function main() {
     failures.load = (e as Error).message;
     return null;
   });
+  console.log(`Measuring the soak (50 clients and one abusive VIEWER, ${loadSeconds} s)…`);
+  const soak = await soakScenario(ctx, loadSeconds).catch((e) => {
+    failures.soak = (e as Error).message;
+    return null;
+  });
   await floor.close();
   await server.stop();
   if (!values.keep) await drop();
@@ -155,19 +161,35 @@ async function main() {
         `${load.throughputPerSec} req/s, p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms, errors ${load.errors}, non-2xx ${load.non2xx}, timeouts ${load.timeouts}`,
     );
   }
+  if (soak) {
+    const o = soak.others;
+    console.log(
+      `soak: ${o.connections} clients × ${o.seconds} s as above while one VIEWER sends over-cap queries back to back: ` +
+        `others ${o.throughputPerSec} req/s, p50 ${o.latencyP50Ms} ms, p99 ${o.latencyP99Ms} ms, errors ${o.errors}, non-2xx ${o.non2xx}, timeouts ${o.timeouts}; ` +
+        `abusive ${soak.abusive.refused}/${soak.abusive.requests} refused (${JSON.stringify(soak.abusive.byStatus)}); ` +
+        `server RSS ${soak.rssBeforeMiB} → ${soak.rssAfterMiB} MiB (peak ${soak.rssPeakMiB})`,
+    );
+  }
   for (const [name, msg] of Object.entries(failures)) console.log(`FAILED ${name}: ${msg}`);
   const out =
     values.out ?? path.join(resultsDir, `bench-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     out,
     JSON.stringify(
-      { at: new Date().toISOString(), db: kind, machine, dataset, runs, figures, load, failures },
+      { at: new Date().toISOString(), db: kind, machine, dataset, runs, figures, load, soak, failures },
       null,
       2,
     ),
   );
   console.log(`\nJSON: ${path.relative(process.cwd(), out)}`);
-  const loadFailed = !load || load.errors > 0 || load.non2xx > 0 || load.timeouts > 0;
+  const loadFailed =
+    !load ||
+    load.errors > 0 ||
+    load.non2xx > 0 ||
+    load.timeouts > 0 ||
+    !soak ||
+    soak.others.errors + soak.others.non2xx + soak.others.timeouts > 0 ||
+    soak.abusive.refused !== soak.abusive.requests;
   process.exit(Object.keys(failures).length || loadFailed ? 1 : 0);
 }
 
