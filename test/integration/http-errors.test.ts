@@ -134,6 +134,24 @@ describe('HTTP-level errors have the one error shape', () => {
       );
   });
 
+  it('403: a token whose role may not do this, when nothing of the operation could be answered', async () => {
+    const made = await post(
+      JSON.stringify({
+        query: 'mutation { createApiToken(input: { name: "Đọc", role: VIEWER }) { token } }',
+      }),
+    );
+    const viewer = ((await made.json()) as { data: { createApiToken: { token: string } } }).data.createApiToken.token;
+    await expectError(
+      await post('{"query":"{ apiTokens { id } }"}', {
+        'content-type': 'application/json',
+        authorization: `Bearer ${viewer}`,
+      }),
+      403,
+      'FORBIDDEN',
+      'FORBIDDEN',
+    );
+  });
+
   it('401: no token at all, for a read and for a write', async () => {
     const anon = { 'content-type': 'application/json' };
     await expectError(await post('{"query":"{ me { name } }"}', anon), 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED');
