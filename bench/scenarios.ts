@@ -384,7 +384,7 @@ export async function boundariesScenario(c: Ctx): Promise<Figure[]> {
 
 /**
  * Refusing a query over the cost cap: the 51 KB query of 1,000 aliased unit searches that once
- * stalled the server for 16 s is answered 400 QUERY_TOO_COMPLEX before anything runs. Its floor is
+ * stalled the server for 16 s is answered 400 while it is parsed (over the token limit). Its floor is
  * the cheapest request the API answers (`{ __typename }`: HTTP, JSON, Apollo, nothing resolved), so
  * the ratio is what parsing, validating and pricing 51 KB adds.
  */
@@ -410,7 +410,7 @@ export async function costScenario(c: Ctx): Promise<Figure[]> {
   return [
     {
       name: 'refuse an over-cap query',
-      what: `${Math.round(query.length / 1024)} KB, 1,000 aliased unit searches: 400 QUERY_TOO_COMPLEX`,
+      what: `${Math.round(query.length / 1024)} KB, 1,000 aliased unit searches: 400 (over the token limit)`,
       api,
       floor,
     },

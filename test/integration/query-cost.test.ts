@@ -31,8 +31,17 @@ describe('query cost: the cap refuses what would stall the server, before it run
   });
   afterAll(() => t?.stop());
 
+  it('1,000 aliased searches (14,000 tokens): refused while parsing, 400, before validation and pricing', async () => {
+    t.counter.reset();
+    const r = await post(t, aliases(1000, 'adminUnits(search: "a", first: 1000) { code }'), bearer(ADMIN));
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.[0]?.extensions.reason).toBe('GRAPHQL_PARSE_FAILED');
+    expect(r.body.errors?.[0]?.message).toMatch(/more tha[nt] 10000 tokens/); // graphql-js says "more that";
+    expect(t.counter.statements.filter((s) => !/api_token/.test(s))).toEqual([]);
+  });
+
   it.each([
-    ['1,000 searches of 1,000 units', aliases(1000, 'adminUnits(search: "a", first: 1000) { code }')],
+    ['400 searches of 1,000 units', aliases(400, 'adminUnits(search: "a", first: 1000) { code }')],
     ['29 compact tables of 50,000 rows', aliases(29, 'observationTable(filter: {}, first: 50000) { rows }')],
   ])('%s: 400 QUERY_TOO_COMPLEX naming its cost and the cap, and no SQL ran', async (_name, query) => {
     t.counter.reset();
