@@ -160,9 +160,13 @@ export class Pane {
   async expectAccessible(state: string): Promise<void> {
     if (!(await this.page.evaluate(() => 'axe' in window)))
       await this.page.addScriptTag({ url: new URL(AXE_PATH, this.page.url()).href });
-    // Fluent fades colours between states (a button enabled again when a job ends): judge the
-    // contrast of what settles, not of a frame half-way.
+    // Judge the pane at rest: the pointer off it (a button left under it after a click shows its
+    // hover colour), two frames for transitions to start, then those transitions done — Fluent fades
+    // colours between states (a button enabled again when a job ends, hover out), and the contrast to
+    // judge is of what settles, not of a frame half-way.
     // (Transitions only: an indeterminate progress bar's animation never ends.)
+    await this.page.mouse.move(1, 1);
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await this.page.waitForFunction(() =>
       document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
     );
