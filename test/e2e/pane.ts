@@ -164,11 +164,12 @@ export class Pane {
     // hover colour), two frames for transitions to start, then those transitions done — Fluent fades
     // colours between states (a button enabled again when a job ends, hover out), and the contrast to
     // judge is of what settles, not of a frame half-way.
-    // (Transitions only: an indeterminate progress bar's animation never ends.)
+    // Finite animations too: a dialog fades in (its button's colours blend with the backdrop until
+    // it is done); an indeterminate progress bar's animation never ends and is not waited for.
     await this.page.mouse.move(1, 1);
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await this.page.waitForFunction(() =>
-      document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
     );
     const violations: AxeViolation[] = await this.page.evaluate(async (host) => {
       const axe = (window as any).axe;
