@@ -28,6 +28,31 @@ export interface Action {
   run: () => void;
 }
 
+/**
+ * What an object path stands for (a sheet, table, pivot, range), found on first use in a sync and
+ * forgotten when the sync ends, as Office.js resolves object paths per request.
+ */
+export class Binding<T> {
+  private value: T | null | undefined;
+
+  constructor(
+    private readonly batch: Batch,
+    private readonly find: () => T | null,
+  ) {}
+
+  get(): T | null {
+    if (this.value === undefined) {
+      this.value = this.find();
+      this.batch.bound.add(this);
+    }
+    return this.value;
+  }
+
+  unbind(): void {
+    this.value = undefined;
+  }
+}
+
 export class Batch {
   private queue: (Action & { bytes: number })[] = [];
   private responseBytes = 0;

@@ -5,7 +5,7 @@ import type { Pivot, Sheet } from '../model';
 import { checkField, refresh, snapshot } from '../pivots';
 import { guardProtected } from '../tables';
 import type { Batch } from './context';
-import { ClientObject, Collection } from './context';
+import { Binding, ClientObject, Collection } from './context';
 import { Range } from './range';
 import { Table } from './table';
 
@@ -15,26 +15,19 @@ class Hierarchy {
 
 export class PivotTable extends ClientObject {
   protected readonly _defaults = ['id', 'name'];
-  private _bound: Pivot | null | undefined;
+  private readonly _bound: Binding<Pivot>;
 
   constructor(
     ctx: Batch,
-    private readonly _find: () => Pivot | null,
+    find: () => Pivot | null,
     private readonly _label: string,
   ) {
     super(ctx);
-  }
-
-  unbind(): void {
-    this._bound = undefined;
+    this._bound = new Binding(ctx, find);
   }
 
   _pivot(): Pivot | null {
-    if (this._bound === undefined) {
-      this._bound = this._find();
-      this._ctx.bound.add(this);
-    }
-    return this._bound;
+    return this._bound.get();
   }
 
   private _must(): Pivot {

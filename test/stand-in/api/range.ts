@@ -11,7 +11,7 @@ import type { Cell, Sheet } from '../model';
 import { asValue, cellKey, CellError } from '../model';
 import { guardProtected } from '../tables';
 import type { Batch } from './context';
-import { ClientObject } from './context';
+import { Binding, ClientObject } from './context';
 
 /** A read of more cells than this fails (the documented 5,000,000-cell limit for range reads). */
 const MAX_READ_CELLS = 5_000_000;
@@ -31,30 +31,24 @@ export class Range extends ClientObject {
     'columnCount',
     'valueTypes',
   ];
-  private _rect: Rect | null | undefined;
+  private readonly _rect: Binding<Rect>;
 
   constructor(
     ctx: Batch,
     private readonly _sheet: () => Sheet,
-    private readonly _locate: () => Rect | null,
+    locate: () => Rect | null,
     /** The address as the add-in asked for it (for the call log). */
     readonly __address: string,
   ) {
     super(ctx);
-  }
-
-  unbind(): void {
-    this._rect = undefined;
+    this._rect = new Binding(ctx, locate);
   }
 
   /** Resolves sheet and rectangle (once per sync, like an object path). */
   _where(): Where | null {
     const sheet = this._sheet();
-    if (this._rect === undefined) {
-      this._rect = this._locate();
-      this._ctx.bound.add(this);
-    }
-    return this._rect ? { sheet, rect: this._rect } : null;
+    const rect = this._rect.get();
+    return rect ? { sheet, rect } : null;
   }
 
   private _must(): Where {

@@ -4,32 +4,25 @@ import { fail } from '../errors';
 import type { Sheet, Table as TableModel } from '../model';
 import { addTable, addTableRows, checkTableName, deleteTable, resizeTable } from '../tables';
 import type { Batch } from './context';
-import { ClientObject, Collection } from './context';
+import { Binding, ClientObject, Collection } from './context';
 import { Range } from './range';
 
 export class Table extends ClientObject {
   protected readonly _defaults = ['id', 'name', 'showHeaders'];
-  private _bound: TableModel | null | undefined;
+  private readonly _bound: Binding<TableModel>;
 
   constructor(
     ctx: Batch,
-    private readonly _find: () => TableModel | null,
+    find: () => TableModel | null,
     private readonly _label: string,
   ) {
     super(ctx);
-  }
-
-  unbind(): void {
-    this._bound = undefined;
+    this._bound = new Binding(ctx, find);
   }
 
   /** The table this object stands for: bound on first use in a sync, like an object path. */
   _table(): TableModel | null {
-    if (this._bound === undefined) {
-      this._bound = this._find();
-      this._ctx.bound.add(this);
-    }
-    return this._bound;
+    return this._bound.get();
   }
 
   _must(): TableModel {

@@ -4,35 +4,28 @@ import { fail } from '../errors';
 import type { Sheet } from '../model';
 import { guardProtected } from '../tables';
 import type { Batch } from './context';
-import { ClientObject, Collection } from './context';
+import { Binding, ClientObject, Collection } from './context';
 import { PivotTableCollection } from './pivot';
 import { Range } from './range';
 import { TableCollection } from './table';
 
 export class Worksheet extends ClientObject {
   protected readonly _defaults = ['id', 'name', 'visibility', 'position'];
-  private _bound: Sheet | null | undefined;
+  private readonly _bound: Binding<Sheet>;
   private _tables: TableCollection | undefined;
   private _pivots: PivotTableCollection | undefined;
 
   constructor(
     ctx: Batch,
-    private readonly _find: () => Sheet | null,
+    find: () => Sheet | null,
     private readonly _label: string,
   ) {
     super(ctx);
-  }
-
-  unbind(): void {
-    this._bound = undefined;
+    this._bound = new Binding(ctx, find);
   }
 
   _sheetOrNull(): Sheet | null {
-    if (this._bound === undefined) {
-      this._bound = this._find();
-      this._ctx.bound.add(this);
-    }
-    return this._bound;
+    return this._bound.get();
   }
 
   _sheet(): Sheet {
