@@ -28,6 +28,12 @@ describeEachDb('provinceRollUp', (db) => {
     }
     ids.merged = ok(await t.gql('{ province(code: "37") { id } }')).province.id;
   });
+
+  it('a province code in a period when it no longer existed: an empty roll-up, never a 500 (found by the fuzz on MariaDB)', async () => {
+    const res = await t.gql('{ provinceRollUp(provinceCode: "36", periods: ["2025-Q3"]) { indicatorCode } }');
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0]?.extensions?.code).not.toBe('INTERNAL');
+  });
   afterAll(() => t?.stop());
 
   it('sums Thanh Hóa’s districts beside the province’s own figure, with the exact difference and who is missing', async () => {

@@ -97,6 +97,8 @@ export class AdminUnitService {
 
   /** Districts of the given provinces that existed on `activeOn` (all of them, abolished ones too, when null), by code. */
   async districtsOf(provinceIds: readonly number[], activeOn: string | null): Promise<Map<number, AdminUnit[]>> {
+    // No provinces, no districts: and no `IN ()`, which MariaDB refuses as a syntax error.
+    if (provinceIds.length === 0) return new Map();
     const qb = this.repo
       .createQueryBuilder('u')
       .where('u.parent_id IN (:...ids)', { ids: provinceIds })
