@@ -29,6 +29,12 @@ const TABLES = [
 ];
 
 const RUNS: Record<DbKind, number> = { sqlite: 2000, mysql: 1000 };
+/**
+ * One seed per CI run, so that a red run is the code's doing, not the dice's: a seed once found a
+ * 500 (provinceRollUp on MariaDB) and is pinned as a test of its own. Explore further with
+ * FUZZ_SEED=<n>, and pin what it finds the same way.
+ */
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_261_201;
 
 describeEachDb('argument fuzz', (db) => {
   let t: TestServer;
@@ -105,7 +111,7 @@ describeEachDb('argument fuzz', (db) => {
         assertErrorShape(res, `${c.op} ${JSON.stringify(c.variables)}`, false);
         if (refused(c, res)) expect(await fingerprint(), `a refusal changed the database: ${summary()}`).toBe(before);
       }),
-      { numRuns: RUNS[db], endOnFailure: false },
+      { numRuns: RUNS[db], seed: SEED, endOnFailure: false },
     );
   }, 240_000);
 });
