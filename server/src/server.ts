@@ -10,12 +10,20 @@ import { openDatabase, type DataSourceOptions } from './app/data-source';
 import { getSchema } from './graphql/schema';
 import { createServices, type Services } from './app/services';
 import { createApp } from './http/app';
+import { createLog, type Log } from './common/log';
+import type { DestinationStream } from 'pino';
+
+export interface StartOptions extends DataSourceOptions {
+  /** Where the JSON log lines go (standard output by default). */
+  logDestination?: DestinationStream;
+}
 
 export interface RunningServer {
   url: string;
   ds: DataSource;
   services: Services;
   bootstrap: BootstrapReport;
+  log: Log;
   /** The freshly generated admin token, when this start created one (print it once). */
   generatedAdminToken: string | null;
   /** Stops accepting requests, drains those in flight, closes the database. */
@@ -23,8 +31,9 @@ export interface RunningServer {
 }
 
 /** Start-up in order: database → migrations → data → schema → HTTP. */
-export async function startServer(config: Config, opts: DataSourceOptions = {}): Promise<RunningServer> {
-  const ds = await openDatabase(config.database, opts);
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? createLog(config.logLevel, opts.logDestination);
+  const ds = await openDatabase(config.database, { ...opts, log });
   try {
     const bootstrap = await bootstrapData(ds, config);
     const services = createServices(ds);
@@ -35,7 +44,7 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
       : http.createServer();
     let listening = '';
     const publicUrl = () => config.publicUrl ?? listening;
-    const { app, apollo, idle } = await createApp(config, services, schema, httpServer, publicUrl);
+    const { app, apollo, idle } = await createApp(config, services, schema, httpServer, publicUrl, log);
     httpServer.on('request', app);
     httpServer.requestTimeout = 5 * 60_000;
     // An idle keep-alive connection must outlive the client's and a proxy's idle timeout (undici
@@ -58,6 +67,7 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
       ds,
       services,
       bootstrap,
+      log,
       generatedAdminToken,
       stop: () =>
         (stopping ??= (async () => {

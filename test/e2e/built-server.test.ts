@@ -82,8 +82,14 @@ describe('the built server (npm start)', () => {
   });
 
   it('loads the reference and demo data, prints an admin token once, serves the API and the add-in', async () => {
-    expect(log).toContain('Loaded 760 administrative units.');
-    expect(log).toMatch(/Loaded demo data: \{"indicators":\d+,"terms":5,/);
+    // Standard output is JSON log lines (docs/operations.md "Logs"), apart from the admin token's banner.
+    const lines = log
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.event === 'startup.reference_data')).toMatchObject({ level: 'info', units: 760 });
+    expect(lines.find((l) => l.event === 'startup.demo_data')).toMatchObject({ terms: 5 });
+    expect(lines.every((l) => typeof l.time === 'string' && typeof l.pid === 'number')).toBe(true);
     const token = /ADMIN TOKEN[^\n]*\n(ctk_\S+)/.exec(log)?.[1];
     expect(token).toBeDefined();
     const res = await fetch(`${url}/graphql`, {
@@ -105,5 +111,22 @@ describe('the built server (npm start)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(log).toContain('SIGTERM: draining requests and closing the database');
+    // The request lines of this run: one per request, with its id, status and outcome; never the token.
+    const requests = log
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'request');
+    expect(requests).toContainEqual(
+      expect.objectContaining({
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        outcome: 'ok',
+        operation: 'anonymous query',
+      }),
+    );
+    const token = /ADMIN TOKEN[^\n]*\n(ctk_\S+)/.exec(log)![1]!;
+    expect(log.split('\n').filter((l) => l.includes(token))).toEqual([token]); // the banner's line only
   });
 });

@@ -19,6 +19,8 @@ export interface TestServer {
   url: string;
   server: RunningServer;
   counter: QueryCounter;
+  /** The server's JSON log lines, parsed (its error lines are also echoed to standard error). */
+  logs: Record<string, unknown>[];
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
   stop(): Promise<void>;
 }
@@ -31,12 +33,20 @@ export async function startTestServer(db: DbKind, env: Record<string, string> = 
     database: scratch.config,
   };
   const counter = new QueryCounter();
-  const server = await startServer(config, { logger: counter });
+  const logs: Record<string, unknown>[] = [];
+  const logDestination = {
+    write(line: string) {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+      if (/"level":"(error|fatal)"/.test(line)) process.stderr.write(line);
+    },
+  };
+  const server = await startServer(config, { logger: counter, logDestination });
   const url = server.url;
   return {
     url,
     server,
     counter,
+    logs,
     async gql(query, variables, token = ADMIN) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

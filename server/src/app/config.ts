@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '../common/log';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
 
@@ -29,6 +30,8 @@ export interface Config {
   queryBudgetPerMinute: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client's address. */
   trustProxy: boolean | number | string[];
+  /** The least severe log line written (LOG_LEVEL): info logs one line per request. */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +124,13 @@ function trustProxy(env: Env): boolean | number | string[] {
   return list;
 }
 
+function logLevel(env: Env): LogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return raw as LogLevel;
+}
+
 /** Reads and checks the environment once; every problem names its variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const certFile = env.TLS_CERT?.trim() || null;
@@ -159,5 +169,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     corsOrigins: corsOrigins(env),
     queryBudgetPerMinute: int(env, 'QUERY_BUDGET_PER_MINUTE', 30_000_000, 0, 1_000_000_000_000),
     trustProxy: trustProxy(env),
+    logLevel: logLevel(env),
   };
 }

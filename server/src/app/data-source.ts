@@ -6,10 +6,13 @@ import type { DatabaseConfig } from './config';
 import { entities } from './entities';
 import { migrations } from '../db/migrations';
 import { RedactingQueryLogger } from '../db/query-logger';
+import { createLog, pinoStderr, type Log } from '../common/log';
 
 export interface DataSourceOptions {
   /** Receives every SQL statement (tests count them to prove there is no N+1). */
   logger?: Logger;
+  /** Where failed statements (their code and shape only) and migrations are logged; stderr at warn by default. */
+  log?: Log;
 }
 
 export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {}): DataSource {
@@ -18,7 +21,7 @@ export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {
     migrations,
     migrationsRun: false,
     synchronize: false,
-    logger: opts.logger ?? new RedactingQueryLogger(),
+    logger: opts.logger ?? new RedactingQueryLogger(opts.log ?? createLog('warn', pinoStderr())),
     logging: opts.logger ? (['query', 'error'] as const) : (['error', 'warn', 'migration'] as const),
   };
   if (db.type === 'sqlite') {

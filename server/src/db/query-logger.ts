@@ -1,39 +1,28 @@
 import type { Logger } from 'typeorm';
+import type { Log } from '../common/log';
 
 /**
- * What the server logs about SQL: a failed statement's error code and the statement's shape (its
- * first words and table), never its parameters nor literal values (notes, figures, names, token
- * hashes are user data). Unique-key and deadlock errors are not logged at all: the write path
- * expects them under concurrency and retries or answers them; one it cannot handle reaches the
- * GraphQL error mapping, which logs it as an internal error.
+ * What the server logs about SQL: TypeORM's own logger prints every failed statement with its SQL
+ * and parameters (notes, figures, names, token hashes are user data); this one prints none. A failed
+ * statement is logged once, where it is handled: one that ends a request unexpectedly by the
+ * request's error line (its code and shape, `errorForLog`, with the request id); one the code
+ * expects and handles (a duplicate key or deadlock under concurrency, retried or answered as
+ * CONFLICT) not at all. Migrations and TypeORM's warnings are logged.
  */
 export class RedactingQueryLogger implements Logger {
-  constructor(private readonly write: (line: string) => void = (line) => console.error(line)) {}
+  constructor(private readonly out: Log) {}
 
-  logQueryError(error: string | Error, query: string): void {
-    const code = typeof error === 'string' ? '' : String((error as { code?: unknown }).code ?? '');
-    if (EXPECTED.has(code)) return;
-    this.write(`[db] statement failed: ${code || 'error'} in ${statementShape(query)}`);
-  }
+  logQueryError(): void {}
   logQuery(): void {}
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(message: string): void {
-    this.write(`[db] ${message}`);
+    this.out.info({ event: 'db.migration' }, message);
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.write(`[db] ${String(message)}`);
+    if (level === 'warn') this.out.warn({ event: 'db.warning' }, String(message));
   }
 }
-
-const EXPECTED = new Set([
-  'ER_DUP_ENTRY',
-  'ER_LOCK_DEADLOCK',
-  'ER_LOCK_WAIT_TIMEOUT',
-  'SQLITE_CONSTRAINT_UNIQUE',
-  'SQLITE_CONSTRAINT_PRIMARYKEY',
-  'SQLITE_BUSY',
-]);
 
 /** "INSERT INTO observation", "SELECT … FROM observation": the verb and the first table, no values. */
 export function statementShape(query: string): string {

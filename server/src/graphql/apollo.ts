@@ -10,7 +10,14 @@ import type http from 'node:http';
 import type { RequestContext } from '../auth/request-context';
 import { formatError } from './errors';
 import { responseSizeCap } from './response-size';
-import { accessPlugin, complexityPlugin, httpStatusPlugin, noStorePlugin, type BudgetLimits } from './plugins';
+import {
+  accessPlugin,
+  complexityPlugin,
+  httpStatusPlugin,
+  noStorePlugin,
+  requestLogPlugin,
+  type BudgetLimits,
+} from './plugins';
 
 export interface ApolloLimits {
   publicRead: boolean;
@@ -60,6 +67,7 @@ export async function createApollo(
       }),
     ],
     plugins: [
+      requestLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),

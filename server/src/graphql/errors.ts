@@ -84,56 +84,77 @@ export function httpErrorBody(e: AppError): { errors: GraphQLFormattedError[] } 
 }
 
 /**
+ * What an error thrown during a request is, by its original (unwrapped) error and its code: the
+ * API's own (AppError), already coded (a plugin's refusal), a malformed request (Apollo's and
+ * graphql-js's refusals), the database out of reach, or unexpected. `formatError` shapes the answer
+ * from it and `errorLogPlugin` decides from it what to log, so the two cannot disagree.
+ */
+export type ErrorClass =
+  | { kind: 'app'; error: AppError }
+  | { kind: 'coded'; code: string }
+  | { kind: 'malformed'; code: string }
+  | { kind: 'unavailable'; driverCode: string }
+  | { kind: 'internal'; detail: string };
+
+export function classifyError(error: unknown, code: string): ErrorClass {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return { kind: 'app', error: original };
+  if (CODES.has(code) && code !== 'BAD_USER_INPUT') return { kind: 'coded', code };
+  if (MALFORMED.has(code) || (original instanceof GraphQLError && !original.originalError && code === ''))
+    return { kind: 'malformed', code };
+  if (isDatabaseUnavailable(original)) {
+    const driverCode = (original as { driverError?: { code?: unknown }; code?: unknown }).code;
+    return { kind: 'unavailable', driverCode: String(driverCode ?? 'unreachable') };
+  }
+  return { kind: 'internal', detail: errorForLog(original) };
+}
+
+/**
  * Every error leaves with one of the six codes of the contract and a reason; anything unexpected is
- * logged and masked as INTERNAL.
+ * masked as INTERNAL (and logged, with its request id, by `errorLogPlugin`).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof AppError) {
-    return {
-      message: original.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: {
-        code: original.code,
-        reason: original.reason,
-        ...(original.field ? { field: original.field } : {}),
-      },
-    };
-  }
   const code = String(formatted.extensions?.code ?? '');
   const reason = formatted.extensions?.reason;
-  if (CODES.has(code) && code !== 'BAD_USER_INPUT') {
-    return { ...formatted, extensions: { ...formatted.extensions, code, reason: reason ?? code } };
+  const kind = classifyError(error, code);
+  switch (kind.kind) {
+    case 'app':
+      return {
+        message: kind.error.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: kind.error.code,
+          reason: kind.error.reason,
+          ...(kind.error.field ? { field: kind.error.field } : {}),
+        },
+      };
+    case 'coded':
+      return { ...formatted, extensions: { ...formatted.extensions, code, reason: reason ?? code } };
+    case 'malformed':
+      return {
+        ...formatted,
+        extensions: {
+          ...formatted.extensions,
+          code: 'BAD_USER_INPUT',
+          reason: reason ?? (code ? apolloReason(code, formatted.message) : 'GRAPHQL_VALIDATION_FAILED'),
+        },
+      };
+    case 'unavailable': {
+      const e = databaseUnavailable();
+      return {
+        message: e.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: e.code, reason: e.reason },
+      };
+    }
+    case 'internal':
+      return {
+        message: 'Internal server error',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'INTERNAL', reason: 'INTERNAL' },
+      };
   }
-  if (MALFORMED.has(code) || (original instanceof GraphQLError && !original.originalError && code === '')) {
-    return {
-      ...formatted,
-      extensions: {
-        ...formatted.extensions,
-        code: 'BAD_USER_INPUT',
-        reason: reason ?? (code ? apolloReason(code, formatted.message) : 'GRAPHQL_VALIDATION_FAILED'),
-      },
-    };
-  }
-  if (isDatabaseUnavailable(original)) {
-    const code = String((original as { driverError?: { code?: unknown }; code?: unknown }).code ?? 'unreachable');
-    console.error(`[db] unavailable (${code}) during ${formatted.path?.join('.') ?? 'a request'}`);
-    const e = databaseUnavailable();
-    return {
-      message: e.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: e.code, reason: e.reason },
-    };
-  }
-  console.error(
-    `[graphql] internal error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}: ${errorForLog(original)}`,
-  );
-  return {
-    message: 'Internal server error',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL', reason: 'INTERNAL' },
-  };
 }

@@ -5,7 +5,7 @@ import { AppError, badInput, forbidden } from '../common/errors';
 import type { RequestContext } from '../auth/request-context';
 import { outcomeUnknown, RETRY_AFTER_SECONDS } from '../db/unavailable';
 import { queryCost } from './cost';
-import { HTTP_STATUS, toGraphQLError, UNAVAILABLE_REASONS } from './errors';
+import { classifyError, HTTP_STATUS, toGraphQLError, UNAVAILABLE_REASONS } from './errors';
 import type { ErrorCode } from '../../../schema/contract/reasons';
 
 /**
@@ -153,6 +153,43 @@ export function httpStatusPlugin(): ApolloServerPlugin<RequestContext> {
           // A 4xx Apollo chose itself (405 for a mutation over GET) is more precise than the code's.
           const chosen = response.http.status;
           if (status && !(chosen && chosen >= 400 && chosen < 500)) response.http.status = status;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Fills in the request's log line (operation name, outcome, error reasons: `http/request-log.ts`
+ * writes it when the response is sent) and logs what went wrong unexpectedly, once, with the request
+ * id: an internal error by its class and, for a failed statement, its code and shape (never its SQL
+ * or parameters); the database out of reach as a warning. Errors the API answers on purpose (bad
+ * input, refusals, conflicts) are in the request line's reasons and need no line of their own.
+ */
+export function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const { trace, log } = contextValue;
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          trace.operation = operationName ?? (operation ? `anonymous ${operation.operation}` : undefined);
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const kind = classifyError(error, String(error.extensions?.code ?? ''));
+            const path = error.path?.join('.');
+            if (kind.kind === 'unavailable')
+              log.warn({ event: 'db.unavailable', code: kind.driverCode, path }, 'database unavailable');
+            else if (kind.kind === 'internal')
+              log.error({ event: 'graphql.internal_error', path, error: kind.detail }, 'internal error');
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          trace.outcome = !errors?.length ? 'ok' : data ? 'partial' : 'error';
+          if (errors?.length)
+            trace.reasons = [...new Set(errors.map((e) => String(e.extensions?.reason ?? e.extensions?.code)))];
         },
       };
     },

@@ -12,6 +12,8 @@ import { httpErrorBody, toGraphQLError } from '../graphql/errors';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { errorForLog } from '../db/query-logger';
+import type { Log, RequestTrace } from '../common/log';
+import { requestLog } from './request-log';
 import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
 import { inFlightTracker } from './in-flight';
 import { addinHeaders, apiHeaders, corsFor, explorerHeaders } from './security';
@@ -30,6 +32,7 @@ export async function createApp(
   schema: GraphQLSchema,
   httpServer: http.Server,
   publicUrl: () => string,
+  log: Log,
 ): Promise<AppParts> {
   const budget = {
     perMinute: config.queryBudgetPerMinute,
@@ -41,6 +44,7 @@ export async function createApp(
   app.disable('x-powered-by');
   // Who the client is (req.ip: an anonymous caller's budget) when a proxy forwards the request.
   app.set('trust proxy', config.trustProxy);
+  app.use(requestLog(log));
   const tls = config.tls !== null;
   const cors = corsFor(config.corsOrigins);
   app.get('/healthz', apiHeaders(tls), healthz(services));
@@ -81,20 +85,30 @@ function explorerPage(req: Request, res: Response, next: NextFunction) {
 /** The caller from the bearer token (401 when it is not valid), and a child container for the request. */
 const requestContext =
   (services: Services) =>
-  async ({ req }: { req: Request }): Promise<RequestContext> => {
+  async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+    const trace: RequestTrace = {};
+    res.locals.trace = trace;
     let viewer;
     try {
       viewer = await services.auth.authenticate(req.headers.authorization);
     } catch (e) {
-      if (e instanceof AppError) throw toGraphQLError(e, 401);
-      if (isDatabaseUnavailable(e))
+      trace.outcome = 'error';
+      if (e instanceof AppError) {
+        trace.reasons = [e.reason];
+        throw toGraphQLError(e, 401);
+      }
+      if (isDatabaseUnavailable(e)) {
+        trace.reasons = ['DATABASE_UNAVAILABLE'];
         throw toGraphQLError(databaseUnavailable(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+      }
       throw e;
     }
     return {
       viewer,
       container: services.container.createChildContainer(),
       clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      log: req.log,
+      trace,
     };
   };
 
@@ -128,7 +142,7 @@ function routeNotFound(req: Request, res: Response) {
 /** Body-parser failures (too large, not JSON) answer in the GraphQL error shape, never as an HTML 500. */
 const bodyErrors =
   (bodyLimit: string) =>
-  (err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+  (err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     let error: AppError;
@@ -139,7 +153,7 @@ const bodyErrors =
       error = badInput('UNSUPPORTED_MEDIA_TYPE', `Malformed request: ${err.message}`);
     else if (status < 500) error = badInput('BAD_REQUEST', `Malformed request: ${err.message}`);
     else {
-      console.error(`[http] ${errorForLog(err)}`);
+      req.log.error({ event: 'http.internal_error', error: errorForLog(err) }, 'internal error');
       error = new AppError('INTERNAL', 'Internal server error');
     }
     res.status(status).json(httpErrorBody(error));
