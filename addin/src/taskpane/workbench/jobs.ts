@@ -87,6 +87,8 @@ async function run(job: Job, ctx: JobContext): Promise<Report> {
     }
     case 'sentences': {
       const r = await insertReportSentences(job.client, job.sheet, job.lang === 'vi' ? 'VI' : 'EN', signal);
+      // The new sheet is the one shown now: a plain sheet, not one the add-in pulled.
+      ctx.report({ type: 'sheet-loaded', active: { kind: 'unbound', sheetName: r.sheetName } });
       const text = ctx.t('sentencesWritten', { sheet: r.sheetName });
       return { type: 'finished', notice: { intent: 'success', text } };
     }
