@@ -197,6 +197,17 @@ describeEachDb('report sentences', (db) => {
     );
   });
 
+  it('the summary of a 27-target term runs as many SQL statements as a 2-target one', async () => {
+    const Q = 'query($id: ID!) { term(id: $id) { scorecard { summary en: summary(language: EN) } } }';
+    t.counter.reset();
+    ok(await t.gql(Q, { id: terms.haTrung }));
+    const big = t.counter.count;
+    t.counter.reset();
+    ok(await t.gql(Q, { id: terms.camThuy }));
+    expect(big).toBe(t.counter.count);
+    console.log(`report sentences: ${big} SQL statements for a 27-target summary in two languages`);
+  });
+
   it('a language that is not VI or EN is refused before anything runs', async () => {
     const res = await t.gql(`query($id: ID!) { term(id: $id) { scorecard { summary(language: FR) } } }`, {
       id: terms.haTrung,
