@@ -95,6 +95,8 @@ describeEachDb('report sentences', (db) => {
     terms.haTrung = await createTerm(t, { unitCode: '392', congressNumber: 22, startYear: 2020, endYear: 2025 });
     terms.camThuy = await createTerm(t, { unitCode: '390', congressNumber: 26, startYear: 2020, endYear: 2025 });
     terms.quanSon = await createTerm(t, { unitCode: '387', congressNumber: 24, startYear: 2020, endYear: 2025 });
+    terms.langChanh = await createTerm(t, { unitCode: '388', congressNumber: 22, startYear: 2020, endYear: 2025 });
+    await setTargets(t, terms.langChanh, [at(G(1), '2025', 100), at(G(2), '2025', 100)]);
     await setTargets(t, terms.haTrung, TARGETS);
     await setTargets(t, terms.camThuy, [at(G(1), '2025', 100), at(G(2), '2025', 50)]);
     await push(t, [
@@ -104,6 +106,7 @@ describeEachDb('report sentences', (db) => {
         [G(2), '2023', 50],
         ['TD_TANG_GTSX', '2021..2023', 5.7, 'ESTIMATED'],
       ]),
+      ...rowsFor('388', [[G(1), '2023', 45.5, 'ESTIMATED']]),
       ...rowsFor('380', [['TD_TANG_GTSX', '2021..2023', 12]]),
       ...rowsFor('381', [['TD_TANG_GTSX', '2021..2023', 7.34]]),
       ...rowsFor('14758', [['THU_NHAP_BQ', '2026', 80.5]]),
@@ -149,6 +152,26 @@ describeEachDb('report sentences', (db) => {
     expectNumbersFrom(s.en.slice(4), 'en', data, names);
     // 40,7 is metShare as a per cent, 11 and 27 are met and total.
     expect(numbersIn(s.vi[0], 'vi')).toEqual([11, 27, Math.round(s.metShare * 1000) / 10]);
+  });
+
+  it('none met (one below half, one without data: singular), in both languages', async () => {
+    const data = ok(await t.gql(SUMMARY, { id: terms.langChanh }));
+    const s = data.term.scorecard;
+    expect(s.vi).toEqual([
+      'chưa có chỉ tiêu nào đạt và vượt (0/2 chỉ tiêu)',
+      '1/2 chỉ tiêu đạt dưới 50%',
+      '1/2 chỉ tiêu chưa có số liệu',
+      'Chỉ tiêu G01 năm 2023 ước đạt 45,5%, bằng 45,5% mục tiêu Nghị quyết',
+    ]);
+    expect(s.en).toEqual([
+      'no target was met yet (0 of 2)',
+      '1 of 2 targets is below 50% of its target',
+      '1 of 2 targets has no data yet',
+      "Chỉ tiêu G01, 2023: estimated at 45.5%, 45.5% of the resolution's target",
+    ]);
+    const names = s.items.flatMap((i: any) => [i.target.indicator.name, i.target.indicator.unit]);
+    expectNumbersFrom(s.vi, 'vi', data, names, true);
+    expectNumbersFrom(s.en, 'en', data, names, true);
   });
 
   it('all met, and a term without targets, in both languages', async () => {

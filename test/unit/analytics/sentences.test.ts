@@ -134,6 +134,14 @@ describe('summary sentences', () => {
     ]);
     expect(summarySentences(counts({ total: 27, met: 27 }), [], EN)).toEqual(['met or exceeded all 27 targets (100%)']);
     expect(summarySentences(counts({ total: 1, met: 1 }), [], EN)).toEqual(['met or exceeded the only target (100%)']);
+    expect(summarySentences(counts({ total: 1, noData: 1 }), [], EN)).toEqual([
+      'no target was met yet (0 of 1)',
+      '1 of 1 target has no data yet',
+    ]);
+    expect(summarySentences(counts({ total: 1, noData: 1 }), [], VI)).toEqual([
+      'chưa có chỉ tiêu nào đạt và vượt (0/1 chỉ tiêu)',
+      '1/1 chỉ tiêu chưa có số liệu',
+    ]);
     expect(summarySentences(counts({}), [], VI)).toEqual(['chưa có chỉ tiêu nào để đánh giá']);
     expect(summarySentences(counts({}), [], EN)).toEqual(['there are no targets to assess']);
   });

@@ -59,7 +59,7 @@ function bandSentence(band: AchievementBand, n: number, total: number, lang: Lan
   const one = plural(n, 'one', 'many') === 'one';
   const be = one ? 'is' : 'are';
   const their = one ? 'its' : 'their';
-  const head = `${n} of ${total} targets`;
+  const head = `${n} of ${total} ${plural(total, 'target', 'targets')}`;
   switch (band) {
     case AchievementBand.ABOVE_80:
       return `${head} ${be} at 80% or more of ${their} target`;
