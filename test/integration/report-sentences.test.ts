@@ -154,6 +154,15 @@ describeEachDb('report sentences', (db) => {
     expect(numbersIn(s.vi[0], 'vi')).toEqual([11, 27, Math.round(s.metShare * 1000) / 10]);
   });
 
+  it('the sentences follow asOf: as known at the end of 2022, nothing was reported yet', async () => {
+    const Q =
+      'query($id: ID!) { term(id: $id) { scorecard(asOf: "2022") { asOf noData summary en: summary(language: EN) } } }';
+    const s = ok(await t.gql(Q, { id: terms.haTrung })).term.scorecard;
+    expect(s).toMatchObject({ asOf: '2022', noData: 27 });
+    expect(s.summary).toEqual(['chưa có chỉ tiêu nào đạt và vượt (0/27 chỉ tiêu)', '27/27 chỉ tiêu chưa có số liệu']);
+    expect(s.en).toEqual(['no target was met yet (0 of 27)', '27 of 27 targets have no data yet']);
+  });
+
   it('none met (one below half, one without data: singular), in both languages', async () => {
     const data = ok(await t.gql(SUMMARY, { id: terms.langChanh }));
     const s = data.term.scorecard;
