@@ -103,6 +103,7 @@ export function App(props: { origin: string }) {
           onPreview={() => actions.review(true)}
           onPush={() => actions.review(false)}
           onRefresh={actions.refresh}
+          onSentences={actions.sentences}
         >
           {w.result || w.conflicts.length > 0 ? (
             <ResultsPanel

@@ -66,6 +66,15 @@ export const WORDS = {
   preview: { vi: 'Xem trước', en: 'Preview' },
   push: { vi: 'Gửi lên máy chủ', en: 'Push to server' },
   refresh: { vi: 'Cập nhật từ máy chủ', en: 'Refresh from server' },
+  sentences: { vi: 'Nhận định cho báo cáo', en: 'Report sentences' },
+  sentencesHint: {
+    vi: 'Câu nhận định do máy chủ tính từ số liệu của nhiệm kỳ ("đạt và vượt 11/27 chỉ tiêu, chiếm 40,7%"), ghi vào một trang tính mới để chép vào báo cáo.',
+    en: 'Sentences the server derives from the term’s figures ("met or exceeded 11 of 27 targets (40.7%)"), written into a new sheet to copy into the report.',
+  },
+  sentencesWritten: {
+    vi: 'Đã ghi câu nhận định vào trang tính "{sheet}".',
+    en: 'The report sentences are in the sheet "{sheet}".',
+  },
   progressDownload: { vi: 'Đang tải về {done}/{total} dòng…', en: 'Downloading {done}/{total} rows…' },
   progressWrite: {
     vi: 'Đang ghi vào trang tính {done}/{total} dòng…',

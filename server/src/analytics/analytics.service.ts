@@ -133,6 +133,11 @@ export class AnalyticsService {
       indicator.decimals,
       (a, b) => (a.unit.code < b.unit.code ? -1 : 1),
     );
+    // What the sentences say of the whole ranking: the kinds of the units ranked, shared ranks.
+    const kinds = [...new Set(ranked.map((r) => r.item.unit.kind))];
+    const perRank = new Map<number, number>();
+    for (const r of ranked) perRank.set(r.rank, (perRank.get(r.rank) ?? 0) + 1);
+    const about = { name: indicator.name, unit: indicator.unit, decimals: indicator.decimals };
     return {
       ranked: ranked.map(({ item, rank, of }) => ({
         unit: item.unit,
@@ -140,6 +145,7 @@ export class AnalyticsService {
         value: item.observation.value,
         rank,
         of,
+        context: { indicator: about, level: chosen as 'DISTRICT' | 'COMMUNE', kinds, tied: perRank.get(rank)! > 1 },
       })),
       units: active,
       level: chosen,

@@ -21,4 +21,16 @@ export class RankedValue {
 
   @Field(() => Int, { description: 'Number of units ranked' })
   of: number;
+
+  /** What `sentence` says besides the fields (not fields themselves): set by AnalyticsService.ranking. */
+  context: RankingContext;
+}
+
+export interface RankingContext {
+  indicator: { name: string; unit: string; decimals: number };
+  level: 'DISTRICT' | 'COMMUNE';
+  /** Kinds of the units ranked ("Huyện", "Thị xã", …). */
+  kinds: string[];
+  /** Another unit shares this rank. */
+  tied: boolean;
 }

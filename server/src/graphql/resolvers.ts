@@ -10,6 +10,7 @@ import { ComparisonResolver } from '../analytics/comparison.resolver';
 import { TargetProgressResolver, TermScorecardResolver } from '../analytics/progress.resolver';
 import { RankingResolver } from '../analytics/ranking.resolver';
 import { RollUpResolver } from '../analytics/rollup.resolver';
+import { RankingSentenceResolver, ScorecardSummaryResolver } from '../analytics/sentences.resolver';
 import { PeriodLockResolver } from '../approval/period-lock.resolver';
 import { ApiTokenResolver } from '../auth/token.resolver';
 import { ChangeFeedResolver } from '../changes/change-feed.resolver';
@@ -33,6 +34,8 @@ export const resolvers: NonEmptyArray<Function> = [
   TermScorecardResolver,
   ObservationChangeResolver,
   RankingResolver,
+  ScorecardSummaryResolver,
+  RankingSentenceResolver,
   RollUpResolver,
   ComparisonResolver,
   ViewerResolver,

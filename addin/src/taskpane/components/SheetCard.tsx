@@ -10,6 +10,7 @@ import { formatDateTime } from '../i18n';
 import { STATUS_LABELS } from '../labels';
 import { useT } from '../lang-context';
 import type { ActiveSheet } from '../../workflow/sheet';
+import { termOf } from '../../workflow/sentences';
 import { Section } from './Section';
 
 export function SheetCard(props: {
@@ -24,6 +25,8 @@ export function SheetCard(props: {
   onPreview: () => void;
   onPush: () => void;
   onRefresh: () => void;
+  /** Report sentences of the term sheet into a new sheet; offered on a term sheet only. */
+  onSentences?: () => void;
   children?: ReactNode;
 }) {
   const { t, lang } = useT();
@@ -76,6 +79,22 @@ export function SheetCard(props: {
           {t('refresh')}
         </Button>
       </div>
+      {a?.kind === 'bound' && termOf(a.sheet) && props.onSentences ? (
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+          <Button
+            data-testid="sentences"
+            disabled={!ready}
+            onClick={props.onSentences}
+            aria-describedby="sentences-hint"
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('sentences')}
+          </Button>
+          <Text id="sentences-hint" size={200}>
+            {t('sentencesHint')}
+          </Text>
+        </div>
+      ) : null}
       {props.children}
     </Section>
   );

@@ -5,6 +5,7 @@
  */
 import { CancelledError, fetchViewer, GraphQLClient, listIndicators } from '../../api';
 import { compare, pivotFor } from '../../workflow/compare';
+import { insertReportSentences } from '../../workflow/sentences';
 import type { Progress as OnProgress, PullOutcome } from '../../workflow/pull';
 import { download, pull, refresh, requestFromScope } from '../../workflow/pull';
 import type { ResultItem } from '../../workflow/push';
@@ -83,6 +84,13 @@ async function run(job: Job, ctx: JobContext): Promise<Report> {
       if (!req) throw new Error(`unknown scope ${sheet.binding.scopeKey}`);
       const fresh = await download(job.client, req, onProgress, signal);
       return written(await refresh(sheet, fresh, null, onProgress, signal));
+    }
+    case 'sentences': {
+      const r = await insertReportSentences(job.client, job.sheet, job.lang === 'vi' ? 'VI' : 'EN', signal);
+      // The new sheet is the one shown now: a plain sheet, not one the add-in pulled.
+      ctx.report({ type: 'sheet-loaded', active: { kind: 'unbound', sheetName: r.sheetName } });
+      const text = ctx.t('sentencesWritten', { sheet: r.sheetName });
+      return { type: 'finished', notice: { intent: 'success', text } };
     }
     case 'apply-refresh':
       return written(await refresh(job.pending.sheet, job.pending.fresh, job.choice, onProgress));

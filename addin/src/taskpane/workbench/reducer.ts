@@ -8,6 +8,7 @@ import type { Conflict, MarkState } from '../../sync';
 import { cellKey } from '../../sync';
 import type { ReviewResult } from '../../workflow/push';
 import type { BoundSheet } from '../../workflow/sheet';
+import { termOf } from '../../workflow/sentences';
 import type { Action, Intent, Job, Phase, WorkbenchState } from './state';
 import { cancellable, isRunning, pivotOf } from './state';
 
@@ -51,6 +52,10 @@ export function jobFor(s: WorkbenchState, a: Intent): Job | null {
       return atRest && client ? { kind: 'compare', client, request: a.request } : null;
     case 'refresh':
       return atRest && client && onSheet ? { kind: 'refresh', client } : null;
+    case 'sentences':
+      return atRest && client && s.active?.kind === 'bound' && termOf(s.active.sheet)
+        ? { kind: 'sentences', client, sheet: s.active.sheet, lang: s.lang }
+        : null;
     case 'review':
       return atRest && client && onSheet
         ? { kind: 'review', client, dryRun: a.dryRun, atomic: s.atomic, defaultStatus: s.newStatus }

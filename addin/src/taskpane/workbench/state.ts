@@ -42,6 +42,8 @@ export type Job =
   | { readonly kind: 'pull'; readonly client: GraphQLClient; readonly request: PullRequest }
   | { readonly kind: 'compare'; readonly client: GraphQLClient; readonly request: CompareRequest }
   | { readonly kind: 'refresh'; readonly client: GraphQLClient }
+  /** The report sentences of the term sheet `sheet`, written into a new sheet (workflow/sentences.ts). */
+  | { readonly kind: 'sentences'; readonly client: GraphQLClient; readonly sheet: BoundSheet; readonly lang: Lang }
   | {
       readonly kind: 'apply-refresh';
       readonly pending: PendingRefresh;
@@ -92,7 +94,7 @@ export type Phase =
   | { readonly kind: 'conflict-review' }
   | { readonly kind: 'refresh-confirm'; readonly pending: PendingRefresh; readonly pivot: string | null }
   | Running<'connecting', JobOf<'connect'>>
-  | Running<'pulling', JobOf<'pull' | 'compare' | 'refresh' | 'apply-refresh'>>
+  | Running<'pulling', JobOf<'pull' | 'compare' | 'refresh' | 'apply-refresh' | 'sentences'>>
   | Running<'previewing', JobOf<'review'>>
   | Running<'pushing', JobOf<'review'>>
   | Running<'resolving', JobOf<'take' | 'keep'>>;
@@ -124,6 +126,7 @@ export type Intent =
   | { readonly type: 'pull'; readonly request: PullRequest }
   | { readonly type: 'compare'; readonly request: CompareRequest }
   | { readonly type: 'refresh' }
+  | { readonly type: 'sentences' }
   | { readonly type: 'review'; readonly dryRun: boolean }
   | { readonly type: 'decide'; readonly choice: 'merge' | 'overwrite' | null }
   | { readonly type: 'take'; readonly conflict: Conflict }

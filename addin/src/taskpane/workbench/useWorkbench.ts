@@ -116,6 +116,7 @@ export function useWorkbench(origin: string) {
     compare: (request: CompareRequest) => dispatch({ type: 'compare', request }),
     review: (dryRun: boolean) => dispatch({ type: 'review', dryRun }),
     refresh: () => dispatch({ type: 'refresh' }),
+    sentences: () => dispatch({ type: 'sentences' }),
     decide: (choice: 'merge' | 'overwrite' | null) => dispatch({ type: 'decide', choice }),
     take: (conflict: Conflict) => dispatch({ type: 'take', conflict }),
     keep: (conflict: Conflict) => dispatch({ type: 'keep', conflict }),
