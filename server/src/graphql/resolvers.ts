@@ -5,6 +5,7 @@ import {
   DistrictResolver,
   ProvinceResolver,
 } from '../admin-units/admin-unit.resolver';
+import { CellsResolver } from '../analytics/cells.resolver';
 import { ObservationChangeResolver } from '../analytics/change.resolver';
 import { ComparisonResolver } from '../analytics/comparison.resolver';
 import { TargetProgressResolver, TermScorecardResolver } from '../analytics/progress.resolver';
@@ -35,6 +36,7 @@ export const resolvers: NonEmptyArray<Function> = [
   RankingResolver,
   RollUpResolver,
   ComparisonResolver,
+  CellsResolver,
   ViewerResolver,
   AdminUnitResolver,
   ProvinceResolver,
