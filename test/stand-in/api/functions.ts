@@ -161,8 +161,10 @@ export class CustomFunctionsHost {
   }
 
   supports(set: string, version: string): boolean {
-    if (set === 'CustomFunctionsRuntime') return atLeast(this.opts.runtimeVersion ?? null, version);
-    if (set === 'SharedRuntime') return atLeast(this.opts.sharedRuntime ?? null, version);
+    if (set === 'CustomFunctionsRuntime')
+      return atLeast(this.opts.runtimeVersion === undefined ? '1.3' : this.opts.runtimeVersion, version);
+    if (set === 'SharedRuntime')
+      return atLeast(this.opts.sharedRuntime === undefined ? '1.1' : this.opts.sharedRuntime, version);
     return false;
   }
 
