@@ -223,6 +223,9 @@ describeEachDb('Excel functions against the server', (db) => {
     );
     expect(requests).toBeGreaterThanOrEqual(1);
     expect(requests).toBeLessThanOrEqual(2);
+    // Batched: units, indicators, observations, terms, targets, progress (2), parents, the units of
+    // each ranked period's end (5 here), their observations, and the token's own statements.
+    expect(t.counter.count).toBeLessThanOrEqual(20);
 
     const shown = (v: FunctionCellValue) =>
       typeof v === 'object' ? (v.message && /mã/.test(v.message) ? `${v.error}:${v.message}` : v.error) : v;

@@ -5,6 +5,7 @@ import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
 import { parsePeriod, tryParsePeriod } from '../common/period';
 import { IndicatorService } from '../indicators/indicator.service';
+import type { Indicator } from '../indicators/indicator.types';
 import { ObservationService } from '../observations/observation.service';
 import { observationKey, type Observation } from '../observations/observation.types';
 import { TermService, type TargetInTerm } from '../terms/term.service';
@@ -122,27 +123,40 @@ export class AnalyticsService {
     const found = await this.observations.byKeys(
       active.map((u) => ({ unitId: u.localId, indicatorId: indicator.localId, period: period.text })),
     );
-    const values = active.flatMap((unit) => {
-      const observation = found.get(observationKey(unit.localId, indicator.localId, period.text));
-      return observation && observation.status !== 'FORECAST' ? [{ unit, observation }] : [];
-    });
-    const ranked = competitionRank(
-      values,
-      (v) => v.observation.value,
-      indicator.direction,
-      indicator.decimals,
-      (a, b) => (a.unit.code < b.unit.code ? -1 : 1),
-    );
     return {
-      ranked: ranked.map(({ item, rank, of }) => ({
-        unit: item.unit,
-        observation: item.observation,
-        value: item.observation.value,
-        rank,
-        of,
-      })),
+      ranked: rankAmong(active, indicator, period.text, found),
       units: active,
       level: chosen,
     };
   }
+}
+
+/**
+ * The ranking rule over units already chosen: those with a non-FORECAST value at exactly `period`
+ * (`found`, by observationKey), best first by the indicator's direction at its decimals, ties by
+ * unit code. Shared by `ranking` and the Excel functions' cells (cells.service.ts).
+ */
+export function rankAmong(
+  active: readonly AdminUnit[],
+  indicator: Pick<Indicator, 'localId' | 'direction' | 'decimals'>,
+  period: string,
+  found: ReadonlyMap<string, Observation>,
+): RankedValue[] {
+  const values = active.flatMap((unit) => {
+    const observation = found.get(observationKey(unit.localId, indicator.localId, period));
+    return observation && observation.status !== 'FORECAST' ? [{ unit, observation }] : [];
+  });
+  return competitionRank(
+    values,
+    (v) => v.observation.value,
+    indicator.direction,
+    indicator.decimals,
+    (a, b) => (a.unit.code < b.unit.code ? -1 : 1),
+  ).map(({ item, rank, of }) => ({
+    unit: item.unit,
+    observation: item.observation,
+    value: item.observation.value,
+    rank,
+    of,
+  }));
 }

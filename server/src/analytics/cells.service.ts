@@ -13,7 +13,7 @@ import { observationKey } from '../observations/observation.types';
 import { TermService } from '../terms/term.service';
 import type { Target, Term } from '../terms/term.types';
 import { lastDayOfMonth } from './active';
-import { AnalyticsService } from './analytics.service';
+import { AnalyticsService, rankAmong } from './analytics.service';
 import { AchievementBand } from './enums';
 import type { CellQuery, CellValue } from './cells.types';
 
@@ -153,15 +153,31 @@ export class CellsService {
       if (g) g.cells.push(c);
       else groups.set(key, { province, cells: [c] });
     }
+    // Units of both levels at each period's end, once per province × period; then every group's
+    // observations in one read, ranked by the API's own rule (rankAmong).
+    const below = new Map<string, AdminUnit[]>();
     for (const { province, cells } of groups.values()) {
-      const first = cells[0];
-      const { ranked } = await this.analytics.ranking(
-        province.code,
-        first.indicator.code,
-        first.period.text,
-        first.unit.level,
-      );
-      const rankOf = new Map(ranked.map((r) => [r.unit.localId, r.rank]));
+      const day = lastDayOfMonth(cells[0].period.endMonth);
+      const key = `${province.localId}|${day}`;
+      if (!below.has(key)) below.set(key, await this.units.subdivisionsOf(province.localId, day));
+    }
+    const chosen = [...groups.values()].map(({ province, cells }) => {
+      const { indicator, period, unit } = cells[0];
+      const day = lastDayOfMonth(period.endMonth);
+      return {
+        cells,
+        indicator,
+        period,
+        active: below.get(`${province.localId}|${day}`)!.filter((u) => u.level === unit.level),
+      };
+    });
+    const found = await this.observations.byKeys(
+      chosen.flatMap(({ active, indicator, period }) =>
+        active.map((u) => ({ unitId: u.localId, indicatorId: indicator.localId, period: period.text })),
+      ),
+    );
+    for (const { cells, indicator, period, active } of chosen) {
+      const rankOf = new Map(rankAmong(active, indicator, period.text, found).map((r) => [r.unit.localId, r.rank]));
       for (const c of cells) {
         const rank = rankOf.get(c.unit.localId);
         out[c.i] =
