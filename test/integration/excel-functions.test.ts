@@ -129,7 +129,10 @@ describeEachDb('Excel functions against the server', (db) => {
     const rankings = ok(
       await t.gql(
         `{ ${INDICATORS.flatMap((ind) =>
-          YEARS.map((y) => `r_${ind}_${y}: ranking(provinceCode: "38", indicatorCode: "${ind}", period: "${y}") { unit { code } rank }`),
+          YEARS.map(
+            (y) =>
+              `r_${ind}_${y}: ranking(provinceCode: "38", indicatorCode: "${ind}", period: "${y}") { unit { code } rank }`,
+          ),
         ).join(' ')} }`,
       ),
     );

@@ -11,7 +11,10 @@ const META: MetadataFile = {
       id: 'HALVE',
       name: 'NUATRI',
       result: { type: 'number' },
-      parameters: [{ name: 'so', type: 'number' }, { name: 'them', type: 'number', optional: true }],
+      parameters: [
+        { name: 'so', type: 'number' },
+        { name: 'them', type: 'number', optional: true },
+      ],
     },
     { id: 'FAIL.NA', name: 'LOINA', result: {}, parameters: [] },
   ],
@@ -31,7 +34,9 @@ afterEach(() => {
 
 const g = () => globalThis as unknown as { CustomFunctions: any; Office: any; Excel: any };
 
-function install(opts: { runtimeVersion?: string | null; sharedRuntime?: string | null; locale?: 'vi-VN' | 'en-US' } = {}) {
+function install(
+  opts: { runtimeVersion?: string | null; sharedRuntime?: string | null; locale?: 'vi-VN' | 'en-US' } = {},
+) {
   excel = installStandIn({
     locale: opts.locale,
     functions: {

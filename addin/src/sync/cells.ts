@@ -58,7 +58,10 @@ const TEXT = {
     vi: 'Nghị quyết nhiệm kỳ {term} của đơn vị {unit} không đặt chỉ tiêu {indicator}',
     en: 'The {term} resolution of unit {unit} sets no target for {indicator}',
   },
-  NO_OBSERVATION: { vi: 'Chưa có số liệu {indicator} của đơn vị {unit}', en: 'No value of {indicator} for unit {unit}' },
+  NO_OBSERVATION: {
+    vi: 'Chưa có số liệu {indicator} của đơn vị {unit}',
+    en: 'No value of {indicator} for unit {unit}',
+  },
   unreachable: { vi: 'Không lấy được số liệu từ máy chủ: {why}', en: 'Cannot get the figures from the server: {why}' },
   notSignedIn: {
     vi: 'Chưa kết nối máy chủ: mở ngăn Chỉ tiêu và đăng nhập',
@@ -93,7 +96,11 @@ function argText(v: unknown): string | null | { bad: string } {
  * that does not parse. `args` are the function's declared parameters, in order (Excel passes
  * null for an omitted optional one).
  */
-export function cellRequest(fn: CellFunction, args: readonly unknown[], lang: FunctionsLang): CellRequest | CellOutcome {
+export function cellRequest(
+  fn: CellFunction,
+  args: readonly unknown[],
+  lang: FunctionsLang,
+): CellRequest | CellOutcome {
   const names = ARG_NAMES[lang];
   const third = fn === 'TARGET' || fn === 'PROGRESS' ? (lang === 'vi' ? 'nhiệm kỳ' : 'term') : names[2]!;
   const labels = [names[0]!, names[1]!, third, names[3]!];
@@ -136,11 +143,7 @@ export function outcomeOf(cell: ServerCell, req: CellRequest, lang: FunctionsLan
     period: req.period ?? '',
   };
   const own = (TEXT as Record<string, { vi: string; en: string } | undefined>)[code];
-  const message = own
-    ? fill(own[lang], vars)
-    : isReasonCode(code)
-      ? REASONS[code][lang]
-      : (cell.message ?? code);
+  const message = own ? fill(own[lang], vars) : isReasonCode(code) ? REASONS[code][lang] : (cell.message ?? code);
   return code === 'INVALID_PERIOD' || code === 'INVALID_TERM' || code === 'INVALID_RANKING_LEVEL'
     ? invalid(message)
     : notAvailable(message);

@@ -85,7 +85,9 @@ describe('cellRequest: arguments as Excel passes them', () => {
     expect(bad(cellRequest('VALUE', ['16', 'A01', '2024-H3'], 'en'))?.[1]).toMatch(/^Period "2024-H3" is not valid/);
     expect(bad(cellRequest('XEPHANG' as never, ['16', 'A01', ''], 'vi'))?.[0]).toBe('invalidValue');
     expect(bad(cellRequest('TARGET', ['16', 'A01', '2025-2020'], 'vi'))?.[1]).toMatch(/^Nhiệm kỳ "2025-2020"/);
-    expect(bad(cellRequest('VALUE', [16.5, 'A01', '2024'], 'en'))?.[1]).toBe('unit must be a code or a number, not 16.5');
+    expect(bad(cellRequest('VALUE', [16.5, 'A01', '2024'], 'en'))?.[1]).toBe(
+      'unit must be a code or a number, not 16.5',
+    );
     expect(bad(cellRequest('VALUE', [true, 'A01', '2024'], 'en'))?.[1]).toMatch(/not TRUE/);
     expect(bad(cellRequest('PROGRESS', ['1', 'A', '2020-2025', 'soon'], 'en'))?.[0]).toBe('invalidValue');
   });
@@ -135,7 +137,11 @@ describe('CellBatcher', () => {
     server.failWith(new CellFetchError(notSignedInOutcome('en')));
     const q = b.evaluate(req('5'));
     await flush();
-    expect(await q).toEqual({ ok: false, error: 'notAvailable', message: 'Not connected: open the Indicators pane and sign in' });
+    expect(await q).toEqual({
+      ok: false,
+      error: 'notAvailable',
+      message: 'Not connected: open the Indicators pane and sign in',
+    });
     const r = b.evaluate(req('5'));
     await flush();
     expect(await r).toEqual({ ok: true, value: 5 });

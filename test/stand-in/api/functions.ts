@@ -45,18 +45,34 @@ export interface MetadataFile {
 }
 
 /** Excel 4.0 macro functions a name must not match (a sample of Microsoft's list: RUN, ECHO, …). */
-const MACRO_FUNCTIONS = new Set(['RUN', 'ECHO', 'HALT', 'RETURN', 'GOTO', 'ALERT', 'CALL', 'REGISTER', 'EXEC', 'FOPEN']);
+const MACRO_FUNCTIONS = new Set([
+  'RUN',
+  'ECHO',
+  'HALT',
+  'RETURN',
+  'GOTO',
+  'ALERT',
+  'CALL',
+  'REGISTER',
+  'EXEC',
+  'FOPEN',
+]);
 
 /** A1 … XFD1048576 or R1C1 … R1048576C16384. */
 function looksLikeCell(name: string): boolean {
   const a1 = /^([A-Z]{1,3})(\d{1,7})$/i.exec(name);
   if (a1) {
-    const col = a1[1]!.toUpperCase().split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+    const col = a1[1]!
+      .toUpperCase()
+      .split('')
+      .reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
     const row = Number(a1[2]);
     return col <= 16384 && row >= 1 && row <= 1048576;
   }
   const r1c1 = /^R(\d{1,7})C(\d{1,5})$/i.exec(name);
-  return !!r1c1 && Number(r1c1[1]) >= 1 && Number(r1c1[1]) <= 1048576 && Number(r1c1[2]) >= 1 && Number(r1c1[2]) <= 16384;
+  return (
+    !!r1c1 && Number(r1c1[1]) >= 1 && Number(r1c1[1]) <= 1048576 && Number(r1c1[2]) >= 1 && Number(r1c1[2]) <= 16384
+  );
 }
 
 const ID_RULE = /^[A-Z][A-Z0-9_.]{2,}$/;
@@ -93,7 +109,8 @@ export function metadataProblems(file: unknown): string[] {
       if (p.dimensionality !== undefined && !DIMENSIONS.has(p.dimensionality))
         out.push(`${where}: parameter ${p.name}: dimensionality ${p.dimensionality}`);
     }
-    if (fn.result?.type !== undefined && !TYPES.has(fn.result.type)) out.push(`${where}: result type ${fn.result.type}`);
+    if (fn.result?.type !== undefined && !TYPES.has(fn.result.type))
+      out.push(`${where}: result type ${fn.result.type}`);
   }
   return out;
 }
@@ -180,7 +197,10 @@ export class CustomFunctionsHost {
       return new StandInFunctionError(code, message);
     } as unknown as new (code: string, message?: string) => Error;
     return {
-      associate(idOrMappings: string | Record<string, (...a: unknown[]) => unknown>, fn?: (...a: unknown[]) => unknown) {
+      associate(
+        idOrMappings: string | Record<string, (...a: unknown[]) => unknown>,
+        fn?: (...a: unknown[]) => unknown,
+      ) {
         const pairs = typeof idOrMappings === 'string' ? [[idOrMappings, fn!] as const] : Object.entries(idOrMappings);
         for (const [id, f] of pairs) {
           if (typeof f !== 'function') fail('InvalidArgument', `associate(${id}): not a function`);
