@@ -247,3 +247,28 @@ describeEachDb('Excel functions against the server', (db) => {
     expect([...host.cells.values()].map((c) => shown(c.value!))).toEqual(expected);
   });
 });
+
+describeEachDb('cellValues on the demo data (docs/api.md example)', (db) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(db);
+  });
+  afterAll(() => t?.stop());
+
+  it('Hà Trung’s income 2023, Cẩm Thủy’s investment progress, an unknown unit', async () => {
+    const { cellValues } = ok(
+      await t.gql('query($c: [CellQuery!]!) { cellValues(cells: $c) { value code message } }', {
+        c: [
+          { function: 'VALUE', unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2023' },
+          { function: 'PROGRESS', unitCode: '390', indicatorCode: 'VON_DAU_TU_XH', term: '2020-2025' },
+          { function: 'VALUE', unitCode: '999', indicatorCode: 'THU_NHAP_BQ', period: '2023' },
+        ],
+      }),
+    );
+    expect(cellValues).toEqual([
+      { value: 53.2, code: null, message: null },
+      { value: 0.554, code: null, message: null },
+      { value: null, code: 'UNKNOWN_UNIT', message: 'No unit has code "999"' },
+    ]);
+  });
+});
