@@ -255,17 +255,21 @@ describeEachDb('cellValues on the demo data (docs/api.md example)', (db) => {
   });
   afterAll(() => t?.stop());
 
-  it('Hà Trung’s income 2023, Cẩm Thủy’s investment progress, an unknown unit', async () => {
+  it('Hà Trung’s income 2023 and rank, Cẩm Thủy’s investment target and progress, an unknown unit', async () => {
     const { cellValues } = ok(
       await t.gql('query($c: [CellQuery!]!) { cellValues(cells: $c) { value code message } }', {
         c: [
           { function: 'VALUE', unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2023' },
           { function: 'PROGRESS', unitCode: '390', indicatorCode: 'VON_DAU_TU_XH', term: '2020-2025' },
           { function: 'VALUE', unitCode: '999', indicatorCode: 'THU_NHAP_BQ', period: '2023' },
+          { function: 'TARGET', unitCode: '390', indicatorCode: 'VON_DAU_TU_XH', term: '2020-2025' },
+          { function: 'RANK', unitCode: '392', indicatorCode: 'THU_NHAP_BQ', period: '2023' },
         ],
       }),
     );
-    expect(cellValues).toEqual([
+    // The Vietnamese guide's examples (huong-dan-su-dung.md §14).
+    expect(cellValues.slice(3).map((c: any) => c.value)).toEqual([10000, 1]);
+    expect(cellValues.slice(0, 3)).toEqual([
       { value: 53.2, code: null, message: null },
       { value: 0.554, code: null, message: null },
       { value: null, code: 'UNKNOWN_UNIT', message: 'No unit has code "999"' },
