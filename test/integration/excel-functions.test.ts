@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cellFetcher, GraphQLClient } from '../../addin/src/api';
 import { registerFunctions } from '../../addin/src/excel/functions';
@@ -14,7 +15,8 @@ import { BATCH_WINDOW_MS } from '../../addin/src/taskpane/functions';
 import { MAX_CELLS } from '../../schema/contract/cells';
 import { REPORT_INDICATORS, directWriter, type Row } from '../helpers/analytics-data';
 import { describeEachDb } from '../helpers/databases';
-import { ADMIN, errorReason, ok, startTestServer, type TestServer } from '../helpers/server';
+import { indicatorCode, period, unitCode } from './argument-fuzz/arbitraries';
+import { ADMIN, assertErrorShape, errorReason, ok, startTestServer, type TestServer } from '../helpers/server';
 import { installStandIn, type Driver } from '../stand-in';
 import type { FunctionCellValue, MetadataFile } from '../stand-in/api/functions';
 
@@ -104,6 +106,34 @@ describeEachDb('Excel functions against the server', (db) => {
     expect(res.status).toBe(400);
     expect(errorReason(res)).toBe('TOO_MANY_CELLS');
   });
+
+  it('fuzzed cells: below 500, one answer per cell with a value or a known reason', async () => {
+    const term = fc.oneof(fc.constantFrom('2020-2025', '2020–2025', '2015..2020', '2025-2020', ''), fc.string());
+    const cell = fc.record(
+      {
+        function: fc.constantFrom('VALUE', 'TARGET', 'PROGRESS', 'RANK'),
+        unitCode,
+        indicatorCode,
+        period: fc.option(period, { nil: null }),
+        term: fc.option(term, { nil: null }),
+        asOf: fc.option(period, { nil: null }),
+      },
+      { requiredKeys: ['function', 'unitCode', 'indicatorCode'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(cell, { maxLength: 40 }), async (cells) => {
+        const res = await t.gql('query($c: [CellQuery!]!) { cellValues(cells: $c) { value code message } }', {
+          c: cells,
+        });
+        expect(res.status).toBeLessThan(500);
+        assertErrorShape(res, JSON.stringify(cells).slice(0, 300), false);
+        if (res.errors?.length) return; // a code or period of the wrong type: refused by GraphQL
+        expect(res.data.cellValues).toHaveLength(cells.length);
+        for (const c of res.data.cellValues) expect((c.value === null) !== (c.code === null)).toBe(true);
+      }),
+      { numRuns: db === 'sqlite' ? 150 : 80, seed: 20_261_201 },
+    );
+  }, 120_000);
 
   it('1,000 function cells recalculate to the API’s own numbers in at most 2 requests', async () => {
     // What the API says, through its ordinary fields.
