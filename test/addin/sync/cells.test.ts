@@ -83,7 +83,7 @@ describe('cellRequest: arguments as Excel passes them', () => {
     const bad = (r: ReturnType<typeof cellRequest>) => (isOutcome(r) && !r.ok ? [r.error, r.message] : null);
     expect(bad(cellRequest('VALUE', ['16', null, '2024'], 'vi'))).toEqual(['invalidValue', 'Thiếu đối số chỉ tiêu']);
     expect(bad(cellRequest('VALUE', ['16', 'A01', '2024-H3'], 'en'))?.[1]).toMatch(/^Period "2024-H3" is not valid/);
-    expect(bad(cellRequest('XEPHANG' as never, ['16', 'A01', ''], 'vi'))?.[0]).toBe('invalidValue');
+    expect(bad(cellRequest('RANK', ['16', 'A01', ''], 'vi'))).toEqual(['invalidValue', 'Thiếu đối số kỳ']);
     expect(bad(cellRequest('TARGET', ['16', 'A01', '2025-2020'], 'vi'))?.[1]).toMatch(/^Nhiệm kỳ "2025-2020"/);
     expect(bad(cellRequest('VALUE', [16.5, 'A01', '2024'], 'en'))?.[1]).toBe(
       'unit must be a code or a number, not 16.5',
