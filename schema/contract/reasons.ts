@@ -222,6 +222,26 @@ export const REASONS = {
     'Khoá chống gửi trùng đã được dùng cho một lần gửi khác',
     'The idempotency key was already used for a different push',
   ),
+  // Cell lookups for the Excel functions (cellValues): per-cell answers, shown as #N/A / #VALUE!
+  TOO_MANY_CELLS: t('Quá nhiều ô trong một lần tính (tối đa 5.000)', 'Too many cells in one request (at most 5,000)'),
+  INVALID_TERM: t(
+    'Nhiệm kỳ phải viết dạng năm đầu-năm cuối, ví dụ 2020-2025',
+    'A term is written as its first and last year, e.g. 2020-2025',
+  ),
+  UNKNOWN_TERM: t('Đơn vị không có nhiệm kỳ đại hội này', 'The unit has no congress term with these years'),
+  NO_TARGET: t(
+    'Nghị quyết nhiệm kỳ này không đặt chỉ tiêu này',
+    "The term's resolution sets no target for this indicator",
+  ),
+  NO_OBSERVATION: t('Chưa có số liệu', 'No value has been reported'),
+  NO_RATIO: t(
+    'Không tính được tỷ lệ đạt (mục tiêu hoặc số liệu bằng 0 hay âm)',
+    'No progress ratio: the target or the value is zero or negative',
+  ),
+  NOT_RANKED: t(
+    'Đơn vị không được xếp hạng kỳ này (chưa có số liệu chính thức hoặc ước tính)',
+    'The unit is not ranked for this period (no reported value)',
+  ),
 } as const satisfies Record<string, Texts>;
 
 export type ReasonCode = keyof typeof REASONS;

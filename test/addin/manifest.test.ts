@@ -32,8 +32,9 @@ describe('manifest.xml', () => {
     expect(info.appDomains).toEqual([MANIFEST_ORIGIN]);
   });
 
-  it('states the ExcelApi floor the adapters use; newer features are probed, not required', () => {
-    expect(attr(/<Set Name="(\w+)" MinVersion="[\d.]+"\/>/g)).toEqual([BASE_REQUIREMENT.name]);
+  it('states the ExcelApi floor the adapters use and the shared runtime; newer features are probed, not required', () => {
+    expect(attr(/<Set Name="(\w+)" MinVersion="[\d.]+"\/>/g)).toEqual([BASE_REQUIREMENT.name, 'SharedRuntime']);
+    expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
     expect(attr(/<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>/g)).toEqual([BASE_REQUIREMENT.version]);
     const minor = (v: string) => Number(v.split('.')[1]);
     const features: Feature[] = ['pivot', 'pivotFilter', 'prompt', 'suspendCalc', 'suspendScreen', 'freeze'];
@@ -76,9 +77,15 @@ describe('manifest.xml', () => {
     afterAll(() => s?.stop());
 
     it('each manifest URL, with the origin swapped for the test server, answers 200', async () => {
-      const paths = [...new Set(attr(/DefaultValue="https:\/\/[^/"]+(\/[^"]+)"/g))];
+      const paths = [...new Set(attr(/(?:DefaultValue|Value)="https:\/\/[^/"]+(\/[^"]+)"/g))];
       expect(paths).toEqual(
-        expect.arrayContaining(['/addin/taskpane.html', '/addin/commands.html', '/addin/assets/icon-80.png']),
+        expect.arrayContaining([
+          '/addin/taskpane.html',
+          '/addin/assets/icon-80.png',
+          '/addin/functions.js',
+          '/addin/functions.json',
+          '/addin/functions-en.json',
+        ]),
       );
       for (const p of paths) expect((await fetch(`${s.url}${p}`)).status, p).toBe(200);
     });

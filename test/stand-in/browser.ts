@@ -11,5 +11,6 @@ const w = window as unknown as Record<string, unknown>;
 const s = createStandIn((w.__standInOptions as StandInOptions | undefined) ?? {});
 w.Excel = s.Excel;
 w.Office = s.Office;
+if (s.CustomFunctions) w.CustomFunctions = s.CustomFunctions;
 w.__excel = s.excel;
 attachPicture(s.excel.book, document);

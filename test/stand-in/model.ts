@@ -92,6 +92,8 @@ export const keyCol = (k: number) => k % MAX_COLS;
 
 export interface StandInOptions {
   locale?: Locale;
+  /** Custom functions (api/functions.ts): metadata, namespace, runtime versions. */
+  functions?: Omit<import('./api/functions').CustomFunctionsOptions, 'locale'>;
   apiVersion?: string;
   platform?: 'OfficeOnline' | 'PC' | 'Mac';
 }
@@ -109,6 +111,10 @@ export class Workbook {
   calls: RecordedCall[] = [];
   syncLog: SyncRecord[] = [];
   runs = 0;
+  /** The custom-functions host, when the add-in declares functions (api/functions.ts). */
+  functions: import('./api/functions').CustomFunctionsHost | null = null;
+  /** Recalculations Application.calculate started (custom function cells answer asynchronously). */
+  calculations: Promise<unknown>[] = [];
   /** Called after every sync (the browser redraws the sheet picture). */
   onChange?: () => void;
   private nextId = 1;

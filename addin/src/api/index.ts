@@ -4,3 +4,4 @@ export * from './reads';
 export * from './bulk';
 export * from './push';
 export * from './sentences';
+export * from './cells';

@@ -15,3 +15,4 @@ export * from './marks';
 export * from './state';
 export * from './pivot';
 export * from './text-sheet';
+export * from './functions';

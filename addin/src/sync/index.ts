@@ -22,3 +22,4 @@ export * from './apply';
 export * from './refresh';
 export * from './shown';
 export * from './formats';
+export * from './cells';

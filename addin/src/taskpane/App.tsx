@@ -3,6 +3,8 @@ import { Button, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo } from 'react';
 import { announcement } from './announce';
 import { CompareCard } from './components/CompareCard';
+import { FunctionsCard } from './components/FunctionsCard';
+import { functionsRegistered, refreshAllFunctions, setFunctionsClient } from './functions';
 import { ConnectCard } from './components/ConnectCard';
 import { PullCard } from './components/PullCard';
 import { RefreshDialog } from './components/RefreshDialog';
@@ -24,6 +26,8 @@ export function App(props: { origin: string }) {
   }, [w.lang]);
   const names = useMemo(() => new Map(w.indicators.map((i) => [i.code, i.name])), [w.indicators]);
   const said = announcement(w, t);
+  // The Excel functions use the pane's connection once there is one.
+  useEffect(() => setFunctionsClient(w.client), [w.client]);
   return (
     <LangContext.Provider value={ctx}>
       <main
@@ -127,6 +131,7 @@ export function App(props: { origin: string }) {
             onError={actions.fail}
           />
         ) : null}
+        {functionsRegistered() ? <FunctionsCard onRefresh={refreshAllFunctions} onError={actions.fail} /> : null}
         <Legend />
         <RefreshDialog
           pending={w.pending}

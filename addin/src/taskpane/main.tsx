@@ -7,10 +7,13 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { whenHostReady } from '../excel/host';
 import { App } from './App';
+import { setupFunctions } from './functions';
 import { translator } from './i18n';
 import { savedLang } from './settings';
 
 function render(inExcel: boolean) {
+  // The shared runtime: the CHITIEU functions live in this page (manifest.xml).
+  if (inExcel) setupFunctions(window.location.origin);
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <FluentProvider theme={webLightTheme}>

@@ -201,6 +201,17 @@ export const WORDS = {
   },
   /** After a cell's explanation, when the add-in can tell what was meant ("12,5" → 12.5). */
   didYouMean: { vi: '(có phải {value}?)', en: '(did you mean {value}?)' },
+  // The Excel functions (CHITIEU.GIATRI …): the pane's refresh
+  functionsTitle: { vi: 'Hàm CHITIEU trong Excel', en: 'CHITIEU functions in Excel' },
+  functionsHelp: {
+    vi: 'Các ô =CHITIEU.GIATRI, .MUCTIEU, .TYLEDAT, .XEPHANG giữ số đã lấy cho đến khi làm mới.',
+    en: 'Cells with =CHITIEU.GETVALUE, .GETTARGET, .GETPROGRESS, .GETRANK keep their figures until refreshed.',
+  },
+  functionsRefresh: { vi: 'Làm mới các hàm CHITIEU', en: 'Refresh CHITIEU functions' },
+  functionsRefreshed: {
+    vi: 'Đã lấy lại số liệu cho các hàm CHITIEU.',
+    en: 'The CHITIEU functions fetched their figures again.',
+  },
 } satisfies Readonly<Record<string, Texts>>;
 
 export type MessageKey = keyof typeof WORDS;

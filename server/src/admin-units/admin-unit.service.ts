@@ -73,6 +73,19 @@ export class AdminUnitService {
     return rows.map(presentUnit);
   }
 
+  /** Every unit that ever had one of these codes (any level), by code, oldest first; absent codes are left out. */
+  async allByCodes(codes: readonly string[]): Promise<Map<string, AdminUnit[]>> {
+    const out = new Map<string, AdminUnit[]>();
+    for (const part of inChunks([...new Set(codes)])) {
+      for (const r of await this.repo.find({ where: { code: In(part) }, order: { id: 'ASC' } })) {
+        const list = out.get(r.code);
+        if (list) list.push(presentUnit(r));
+        else out.set(r.code, [presentUnit(r)]);
+      }
+    }
+    return out;
+  }
+
   async byIds(ids: readonly number[]): Promise<Map<number, AdminUnit>> {
     const rows = ids.length ? await this.repo.find({ where: { id: In([...ids]) } }) : [];
     return new Map(rows.map((r) => [r.id, presentUnit(r)]));

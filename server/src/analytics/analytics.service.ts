@@ -5,6 +5,7 @@ import type { AdminUnit } from '../admin-units/admin-unit.types';
 import { badInput } from '../common/errors';
 import { parsePeriod, tryParsePeriod } from '../common/period';
 import { IndicatorService } from '../indicators/indicator.service';
+import type { Indicator } from '../indicators/indicator.types';
 import { ObservationService } from '../observations/observation.service';
 import { observationKey, type Observation } from '../observations/observation.types';
 import { TermService, type TargetInTerm } from '../terms/term.service';
@@ -122,33 +123,49 @@ export class AnalyticsService {
     const found = await this.observations.byKeys(
       active.map((u) => ({ unitId: u.localId, indicatorId: indicator.localId, period: period.text })),
     );
-    const values = active.flatMap((unit) => {
-      const observation = found.get(observationKey(unit.localId, indicator.localId, period.text));
-      return observation && observation.status !== 'FORECAST' ? [{ unit, observation }] : [];
-    });
-    const ranked = competitionRank(
-      values,
-      (v) => v.observation.value,
-      indicator.direction,
-      indicator.decimals,
-      (a, b) => (a.unit.code < b.unit.code ? -1 : 1),
-    );
+    const ranked = rankAmong(active, indicator, period.text, found);
     // What the sentences say of the whole ranking: the kinds of the units ranked, shared ranks.
-    const kinds = [...new Set(ranked.map((r) => r.item.unit.kind))];
+    const kinds = [...new Set(ranked.map((r) => r.unit.kind))];
     const perRank = new Map<number, number>();
     for (const r of ranked) perRank.set(r.rank, (perRank.get(r.rank) ?? 0) + 1);
     const about = { name: indicator.name, unit: indicator.unit, decimals: indicator.decimals };
     return {
-      ranked: ranked.map(({ item, rank, of }) => ({
-        unit: item.unit,
-        observation: item.observation,
-        value: item.observation.value,
-        rank,
-        of,
-        context: { indicator: about, level: chosen as 'DISTRICT' | 'COMMUNE', kinds, tied: perRank.get(rank)! > 1 },
+      ranked: ranked.map((r) => ({
+        ...r,
+        context: { indicator: about, level: chosen as 'DISTRICT' | 'COMMUNE', kinds, tied: perRank.get(r.rank)! > 1 },
       })),
       units: active,
       level: chosen,
     };
   }
+}
+
+/**
+ * The ranking rule over units already chosen: those with a non-FORECAST value at exactly `period`
+ * (`found`, by observationKey), best first by the indicator's direction at its decimals, ties by
+ * unit code. Shared by `ranking` and the Excel functions' cells (cells.service.ts).
+ */
+export function rankAmong(
+  active: readonly AdminUnit[],
+  indicator: Pick<Indicator, 'localId' | 'direction' | 'decimals'>,
+  period: string,
+  found: ReadonlyMap<string, Observation>,
+): Omit<RankedValue, 'context'>[] {
+  const values = active.flatMap((unit) => {
+    const observation = found.get(observationKey(unit.localId, indicator.localId, period));
+    return observation && observation.status !== 'FORECAST' ? [{ unit, observation }] : [];
+  });
+  return competitionRank(
+    values,
+    (v) => v.observation.value,
+    indicator.direction,
+    indicator.decimals,
+    (a, b) => (a.unit.code < b.unit.code ? -1 : 1),
+  ).map(({ item, rank, of }) => ({
+    unit: item.unit,
+    observation: item.observation,
+    value: item.observation.value,
+    rank,
+    of,
+  }));
 }

@@ -5,6 +5,7 @@ import {
   DistrictResolver,
   ProvinceResolver,
 } from '../admin-units/admin-unit.resolver';
+import { CellsResolver } from '../analytics/cells.resolver';
 import { ObservationChangeResolver } from '../analytics/change.resolver';
 import { ComparisonResolver } from '../analytics/comparison.resolver';
 import { TargetProgressResolver, TermScorecardResolver } from '../analytics/progress.resolver';
@@ -38,6 +39,7 @@ export const resolvers: NonEmptyArray<Function> = [
   RankingSentenceResolver,
   RollUpResolver,
   ComparisonResolver,
+  CellsResolver,
   ViewerResolver,
   AdminUnitResolver,
   ProvinceResolver,

@@ -15,7 +15,30 @@ export class RequestContext {
 
   constructor(book: Workbook) {
     const batch = (this._batch = new Batch(book));
+    const application = {
+      suspendApiCalculationUntilNextSync: () => {
+        batch.requires('1.6', 'Application.suspendApiCalculationUntilNextSync');
+        batch.enqueue({ op: 'suspendApiCalculationUntilNextSync', run: () => {} });
+      },
+      suspendScreenUpdatingUntilNextSync: () => {
+        batch.requires('1.9', 'Application.suspendScreenUpdatingUntilNextSync');
+        batch.enqueue({ op: 'suspendScreenUpdatingUntilNextSync', run: () => {} });
+      },
+      /** ExcelApi 1.1: recalculates every formula; custom function cells answer when their promises settle. */
+      calculate: (calculationType: string) => {
+        if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType))
+          fail('InvalidArgument', `Not an Excel.CalculationType: ${calculationType}`);
+        batch.enqueue({
+          op: 'calculate',
+          args: calculationType,
+          run: () => {
+            if (book.functions) book.calculations.push(book.functions.recalculate());
+          },
+        });
+      },
+    };
     this.workbook = {
+      application,
       worksheets: new WorksheetCollection(batch),
       tables: new TableCollection(batch, null),
       get pivotTables() {
@@ -32,16 +55,7 @@ export class RequestContext {
           '(selection)',
         ),
     };
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => {
-        batch.requires('1.6', 'Application.suspendApiCalculationUntilNextSync');
-        batch.enqueue({ op: 'suspendApiCalculationUntilNextSync', run: () => {} });
-      },
-      suspendScreenUpdatingUntilNextSync: () => {
-        batch.requires('1.9', 'Application.suspendScreenUpdatingUntilNextSync');
-        batch.enqueue({ op: 'suspendScreenUpdatingUntilNextSync', run: () => {} });
-      },
-    };
+    this.application = application;
   }
 
   sync(): Promise<void> {
@@ -80,6 +94,7 @@ export function excelGlobal(book: Workbook) {
     ClearApplyTo: { all: 'All', contents: 'Contents', formats: 'Formats' },
     SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
     AggregationFunction: { sum: 'Sum', count: 'Count', average: 'Average' },
+    CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
   };
 }
 
@@ -95,7 +110,10 @@ export function officeGlobal(book: Workbook) {
         return book.locale;
       },
       requirements: {
-        isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && book.supports(version ?? '1.1'),
+        isSetSupported: (name: string, version?: string) =>
+          name === 'ExcelApi'
+            ? book.supports(version ?? '1.1')
+            : (book.functions?.supports(name, version ?? '1.1') ?? false),
       },
     },
     onReady(cb?: (info: { host: string; platform: string }) => void) {
