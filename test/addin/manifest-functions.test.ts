@@ -20,9 +20,13 @@ describe('manifest.xml: the CHITIEU functions in a shared runtime', () => {
     expect(info.hosts).toEqual(['Workbook']);
   });
 
-  it('asks for SharedRuntime 1.1 and declares one long-lived runtime: the task pane page', () => {
-    expect(xml).toMatch(
-      /<Requirements>\s*<Sets DefaultMinVersion="1.1">[\s\S]*<Set Name="SharedRuntime" MinVersion="1.1"\/>/,
+  it('asks for SharedRuntime 1.1 in the VersionOverrides only (an older Excel still gets the pane) and declares one long-lived runtime: the task pane page', () => {
+    const base = xml.slice(0, xml.indexOf('<VersionOverrides'));
+    const overrides = xml.slice(xml.indexOf('<VersionOverrides'));
+    expect(base.replace(/<!--[\s\S]*?-->/g, '')).not.toContain('SharedRuntime');
+    // Description?, Requirements?, Hosts: the order of the VersionOverrides 1.0 (task pane) schema.
+    expect(overrides).toMatch(
+      /^<VersionOverrides [^>]*>\s*(<!--[\s\S]*?-->\s*)?<Requirements>\s*<bt:Sets DefaultMinVersion="1.1">\s*<bt:Set Name="SharedRuntime" MinVersion="1.1"\/>\s*<\/bt:Sets>\s*<\/Requirements>\s*<Hosts>/,
     );
     expect(xml.match(/<Runtime /g)).toHaveLength(1);
     expect(xml).toContain('<Runtime resid="Taskpane.Url" lifetime="long"/>');

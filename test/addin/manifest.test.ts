@@ -33,8 +33,8 @@ describe('manifest.xml', () => {
   });
 
   it('states the ExcelApi floor the adapters use and the shared runtime; newer features are probed, not required', () => {
-    expect(attr(/<Set Name="(\w+)" MinVersion="[\d.]+"\/>/g)).toEqual([BASE_REQUIREMENT.name, 'SharedRuntime']);
-    expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+    expect(attr(/<Set Name="(\w+)" MinVersion="[\d.]+"\/>/g)).toEqual([BASE_REQUIREMENT.name]);
+    expect(xml).toContain('<bt:Set Name="SharedRuntime" MinVersion="1.1"/>');
     expect(attr(/<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>/g)).toEqual([BASE_REQUIREMENT.version]);
     const minor = (v: string) => Number(v.split('.')[1]);
     const features: Feature[] = ['pivot', 'pivotFilter', 'prompt', 'suspendCalc', 'suspendScreen', 'freeze'];
