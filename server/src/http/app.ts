@@ -8,11 +8,13 @@ import type { Services } from '../app/services';
 import type { RequestContext } from '../auth/request-context';
 import { AppError, badInput, notFound } from '../common/errors';
 import { createApollo } from '../graphql/apollo';
-import { httpErrorBody, toGraphQLError } from '../graphql/errors';
+import { httpErrorBody } from '../graphql/errors';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { errorForLog } from '../db/query-logger';
-import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { requestContext } from './context';
+import { xlsxRouter } from './xlsx/routes';
 import { inFlightTracker } from './in-flight';
 import { addinHeaders, apiHeaders, corsFor, explorerHeaders } from './security';
 
@@ -55,6 +57,8 @@ export async function createApp(
     express.json({ limit: config.bodyLimit }),
     inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })),
   );
+  // The same tables as .xlsx files, for Excel without the add-in (and LibreOffice): docs/api.md#spreadsheets.
+  app.use(apiHeaders(tls), ...(cors ? [cors] : []), xlsxRouter({ apollo, services, config, publicUrl, inFlight }));
   app.use(apiHeaders(tls), routeNotFound);
   app.use(bodyErrors(config.bodyLimit));
   return { app, apollo, idle: inFlight.idle };
@@ -77,26 +81,6 @@ function explorerPage(req: Request, res: Response, next: NextFunction) {
   }
   next();
 }
-
-/** The caller from the bearer token (401 when it is not valid), and a child container for the request. */
-const requestContext =
-  (services: Services) =>
-  async ({ req }: { req: Request }): Promise<RequestContext> => {
-    let viewer;
-    try {
-      viewer = await services.auth.authenticate(req.headers.authorization);
-    } catch (e) {
-      if (e instanceof AppError) throw toGraphQLError(e, 401);
-      if (isDatabaseUnavailable(e))
-        throw toGraphQLError(databaseUnavailable(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
-      throw e;
-    }
-    return {
-      viewer,
-      container: services.container.createChildContainer(),
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-    };
-  };
 
 /** A POST to /graphql must be JSON (415 otherwise, before the body is read). */
 function jsonOnly(req: Request, res: Response, next: NextFunction) {

@@ -1,0 +1,30 @@
+import type { Request } from 'express';
+import type { Services } from '../app/services';
+import type { RequestContext } from '../auth/request-context';
+import { AppError } from '../common/errors';
+import { toGraphQLError } from '../graphql/errors';
+import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
+
+/**
+ * The caller from the bearer token (401 when it is not valid), and a child container for the
+ * request: the context of every GraphQL operation, whether it arrives at /graphql or is run by the
+ * spreadsheet routes (http/xlsx) on the caller's behalf.
+ */
+export const requestContext =
+  (services: Services) =>
+  async ({ req }: { req: Request }): Promise<RequestContext> => {
+    let viewer;
+    try {
+      viewer = await services.auth.authenticate(req.headers.authorization);
+    } catch (e) {
+      if (e instanceof AppError) throw toGraphQLError(e, 401);
+      if (isDatabaseUnavailable(e))
+        throw toGraphQLError(databaseUnavailable(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+      throw e;
+    }
+    return {
+      viewer,
+      container: services.container.createChildContainer(),
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    };
+  };
