@@ -36,10 +36,13 @@ function meta(kind: ExportKind, filter: Record<string, unknown>, server: string,
 }
 
 function attachment(res: Response, name: string): void {
-  res.status(200).type(XLSX_TYPE).set({
-    'Content-Disposition': `attachment; filename="${name}"`,
-    'Cache-Control': 'no-store',
-  });
+  res
+    .status(200)
+    .type(XLSX_TYPE)
+    .set({
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    });
 }
 
 type TablePage = {
@@ -89,20 +92,31 @@ export async function exportProvince(req: Request, res: Response, gql: Gql, serv
   const units = list(req.query.units);
   if (province === null && units === null)
     throw new Refusal(badInput('BAD_REQUEST', 'Say which units: ?province=38 (and/or ?units=38,380,381)'));
-  const filter: Record<string, unknown> = {
-    unitCodes: [...(province ? [province] : []), ...(units ?? [])],
-    ...(province ? { provinceCode: province } : {}),
+  const narrowing: Record<string, unknown> = {
     ...(list(req.query.indicators) ? { indicatorCodes: list(req.query.indicators) } : {}),
     ...(year(req.query.fromYear, 'fromYear') !== null ? { fromYear: year(req.query.fromYear, 'fromYear') } : {}),
     ...(year(req.query.toYear, 'toYear') !== null ? { toYear: year(req.query.toYear, 'toYear') } : {}),
   };
+  // Filters AND together in the API, so the province's own figures and its districts' and
+  // communes' are two reads, one after the other into the same sheet; ?units= narrows to units.
+  const filters: Record<string, unknown>[] =
+    units !== null
+      ? [{ unitCodes: units, ...(province ? { provinceCode: province } : {}), ...narrowing }]
+      : [
+          { unitCodes: [province], ...narrowing },
+          { provinceCode: province, ...narrowing },
+        ];
+  const filter = { province, units, ...narrowing };
   const cat = await readCatalogue(gql, province);
-  let page = (await gql<TablePage>(TABLE_QUERY, { f: filter, n: EXPORT_PAGE, a: null })).observationTable;
-  if (page.totalCount > MAX_EXPORT_ROWS)
+  const firsts: TablePage['observationTable'][] = [];
+  for (const f of filters)
+    firsts.push((await gql<TablePage>(TABLE_QUERY, { f, n: EXPORT_PAGE, a: null })).observationTable);
+  const total = firsts.reduce((n, p) => n + p.totalCount, 0);
+  if (total > MAX_EXPORT_ROWS)
     throw new Refusal(
       badInput(
         'EXPORT_TOO_LARGE',
-        `${page.totalCount.toLocaleString('en')} rows do not fit one sheet (at most ${MAX_EXPORT_ROWS.toLocaleString('en')}): narrow by indicators, fromYear or toYear`,
+        `${total.toLocaleString('en')} rows do not fit one sheet (at most ${MAX_EXPORT_ROWS.toLocaleString('en')}): narrow by indicators, fromYear or toYear`,
       ),
     );
   attachment(res, `chi-tieu-${province ?? units![0]}.xlsx`);
@@ -111,14 +125,16 @@ export async function exportProvince(req: Request, res: Response, gql: Gql, serv
   addMetaSheet(wb, meta('province', filter, server, DATA_SHEET), META_SHEET).commit();
   const ws = addLongSheet(wb, DATA_SHEET);
   try {
-    for (;;) {
-      const col = new Map(page.columns.map((c, i) => [c, i]));
-      for (const c of OBSERVATION_TABLE_COLUMNS.slice(0, 11))
-        if (!col.has(c)) throw new Error(`observationTable lacks column ${c}`);
-      for (const r of page.rows) ws.addRow(longCells(toLongRow(r, col, cat))).commit();
-      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-      page = (await gql<TablePage>(TABLE_QUERY, { f: filter, n: EXPORT_PAGE, a: page.pageInfo.endCursor }))
-        .observationTable;
+    for (const [n, f] of filters.entries()) {
+      let page = firsts[n]!;
+      for (;;) {
+        const col = new Map(page.columns.map((c, i) => [c, i]));
+        for (const c of OBSERVATION_TABLE_COLUMNS.slice(0, 11))
+          if (!col.has(c)) throw new Error(`observationTable lacks column ${c}`);
+        for (const r of page.rows) ws.addRow(longCells(toLongRow(r, col, cat))).commit();
+        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+        page = (await gql<TablePage>(TABLE_QUERY, { f, n: EXPORT_PAGE, a: page.pageInfo.endCursor })).observationTable;
+      }
     }
     ws.commit();
     await wb.commit();
@@ -155,7 +171,8 @@ const COMPARATOR = { AT_LEAST: '≥', AT_MOST: '≤' } as const;
  */
 export async function exportTerm(req: Request, res: Response, gql: Gql, server: string): Promise<void> {
   const id = text(req.query.term);
-  if (id === null) throw new Refusal(badInput('BAD_REQUEST', 'Say which term: ?term=<Term id> (query terms(unitCode))'));
+  if (id === null)
+    throw new Refusal(badInput('BAD_REQUEST', 'Say which term: ?term=<Term id> (query terms(unitCode))'));
   const d = await gql<TermData>(
     `query($id: ID!) { term(id: $id) { id congressRoman startYear endYear title unit { id code name }
       targets { period value comparator indicator { code name unit } } } }`,

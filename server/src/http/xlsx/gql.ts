@@ -1,6 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Request } from 'express';
 import type { Services } from '../../app/services';
+import type { Viewer } from '../../auth/auth.types';
 import type { RequestContext } from '../../auth/request-context';
 import { AppError } from '../../common/errors';
 import { isReasonCode, type ErrorCode } from '../../../../schema/contract/reasons';
@@ -8,7 +9,10 @@ import { HTTP_STATUS } from '../../graphql/errors';
 import { requestContext } from '../context';
 import { Refusal } from './refusal';
 
-export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+export type Gql = (<T>(query: string, variables?: Record<string, unknown>) => Promise<T>) & {
+  /** The caller (null: anonymous, which only PUBLIC_READ lets read). */
+  readonly viewer: Viewer | null;
+};
 
 interface GraphQLLikeError {
   message: string;
@@ -39,11 +43,8 @@ export async function callerFor(apollo: ApolloServer<RequestContext>, services: 
     const headers = Object.fromEntries(ge.extensions.http?.headers ?? []);
     throw new Refusal(asAppError(ge), ge.extensions.http?.status, headers);
   }
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await apollo.executeOperation<T & Record<string, unknown>>(
-      { query, variables },
-      { contextValue },
-    );
+  const call = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const response = await apollo.executeOperation<T & Record<string, unknown>>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('Unexpected incremental GraphQL response');
     const { data, errors } = response.body.singleResult;
     if (errors?.length) {
@@ -54,4 +55,5 @@ export async function callerFor(apollo: ApolloServer<RequestContext>, services: 
     }
     return data as T;
   };
+  return Object.assign(call, { viewer: contextValue.viewer });
 }

@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import { OUTCOME_TEXTS, REJECTING_OUTCOMES, type RowOutcome } from '../../../../schema/contract/outcomes';
 import { REASONS, isReasonCode } from '../../../../schema/contract/reasons';
 import { STATUS_LABELS_VI } from '../../../../schema/contract/cell-status';
-import { badInput } from '../../common/errors';
+import { requireEditor } from '../../auth/scope';
+import { AppError, badInput } from '../../common/errors';
 import { readCatalogue } from './catalogue';
 import { XLSX_TYPE } from './export';
 import type { Gql } from './gql';
@@ -40,7 +41,14 @@ interface Payload {
   deleted: number;
   unchanged: number;
   rejected: number;
-  rows: { index: number; outcome: RowOutcome; code: string | null; message: string | null; observation: Obs | null; current: Obs | null }[];
+  rows: {
+    index: number;
+    outcome: RowOutcome;
+    code: string | null;
+    message: string | null;
+    observation: Obs | null;
+    current: Obs | null;
+  }[];
   userErrors: { code: string; message: string }[];
 }
 
@@ -81,12 +89,23 @@ const shown = (o: Obs) =>
  * again), and a summary sheet. Anything wrong with the file as a whole is refused before a push.
  */
 export async function importWorkbook(req: Request, res: Response, gql: Gql): Promise<void> {
+  // As a push: an editor's (or admin's) token, before the file is looked at.
+  try {
+    requireEditor(gql.viewer);
+  } catch (e) {
+    if (e instanceof AppError) throw new Refusal(e);
+    throw e;
+  }
   if (!req.is(XLSX_TYPE) && !req.is('application/octet-stream'))
     throw new Refusal(
-      badInput('XLSX_MEDIA_TYPE', `POST /import takes the .xlsx file as body with Content-Type: ${XLSX_TYPE} (got ${req.headers['content-type'] ?? 'none'})`),
+      badInput(
+        'XLSX_MEDIA_TYPE',
+        `POST /import takes the .xlsx file as body with Content-Type: ${XLSX_TYPE} (got ${req.headers['content-type'] ?? 'none'})`,
+      ),
     );
   const body = req.body as unknown;
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new Refusal(badInput('XLSX_MALFORMED', 'The request has no file'));
+  if (!Buffer.isBuffer(body) || body.length === 0)
+    throw new Refusal(badInput('XLSX_MALFORMED', 'The request has no file'));
   const atomic = flag(req.query.atomic, 'atomic', true);
   const dryRun = flag(req.query.dryRun, 'dryRun', false);
   const header = req.headers['idempotency-key'];
@@ -103,7 +122,9 @@ export async function importWorkbook(req: Request, res: Response, gql: Gql): Pro
   const preview = dryRun || (atomic && refused.length > 0);
   let payload: Payload | null = null;
   if (sent.length > 0) {
-    const key = preview ? null : (given ?? `xlsx:${createHash('sha256').update(body).digest('hex')}:${atomic ? 'atomic' : 'partial'}`);
+    const key = preview
+      ? null
+      : (given ?? `xlsx:${createHash('sha256').update(body).digest('hex')}:${atomic ? 'atomic' : 'partial'}`);
     payload = (
       await gql<{ pushObservations: Payload }>(PUSH, {
         input: { rows: sent.map((r) => r.input), atomic, dryRun: preview, ...(key ? { idempotencyKey: key } : {}) },
@@ -162,7 +183,13 @@ function annotate(
     void outcome;
   };
   for (const r of rows) {
-    if (r.problem) put(r, 'INVALID', `INVALID ${r.problem.code}: ${texts(r.problem.code)} — ${r.problem.message}`, OUTCOME_FILLS.INVALID!);
+    if (r.problem)
+      put(
+        r,
+        'INVALID',
+        `INVALID ${r.problem.code}: ${texts(r.problem.code)} — ${r.problem.message}`,
+        OUTCOME_FILLS.INVALID!,
+      );
     else if (r.input === null) {
       const c = ws.getRow(r.row).getCell(resultCol);
       c.value = null;

@@ -35,7 +35,8 @@ export type Plain =
 
 export function plain(v: ExcelJS.CellValue): Plain {
   if (v === null || v === undefined) return { kind: 'blank' };
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'bad', shown: String(v) };
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'bad', shown: String(v) };
   if (typeof v === 'string') return v.trim() === '' ? { kind: 'blank' } : { kind: 'text', value: v };
   if (typeof v === 'boolean') return { kind: 'bad', shown: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) return { kind: 'date' };
@@ -55,15 +56,21 @@ export interface UploadMeta {
 /** The workbook's meta sheet: refused as foreign without it, as read-only for a comparison. */
 export function readMeta(wb: ExcelJS.Workbook): UploadMeta & { dataSheet: string } {
   const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) throw new Refusal(badInput('XLSX_FOREIGN', `The workbook has no ${META_SHEET} sheet: it was not exported by chitieu`));
+  if (!ws)
+    throw new Refusal(
+      badInput('XLSX_FOREIGN', `The workbook has no ${META_SHEET} sheet: it was not exported by chitieu`),
+    );
   const values = new Map<string, string>();
   ws.eachRow((row) => {
     const k = plain(row.getCell(1).value);
     const v = plain(row.getCell(2).value);
-    if (k.kind === 'text') values.set(k.value, v.kind === 'text' ? v.value : v.kind === 'number' ? String(v.value) : '');
+    if (k.kind === 'text')
+      values.set(k.value, v.kind === 'text' ? v.value : v.kind === 'number' ? String(v.value) : '');
   });
   if (!META_KEYS.every((k) => values.has(k)) || Number(values.get('format')) !== XLSX_FORMAT)
-    throw new Refusal(badInput('XLSX_FOREIGN', `The ${META_SHEET} sheet is not one chitieu writes (format ${XLSX_FORMAT})`));
+    throw new Refusal(
+      badInput('XLSX_FOREIGN', `The ${META_SHEET} sheet is not one chitieu writes (format ${XLSX_FORMAT})`),
+    );
   const kind = values.get('kind') as ExportKind;
   if (!UPLOADABLE.has(kind))
     throw new Refusal(
@@ -195,16 +202,23 @@ export function readRows(sheet: DataSheet, indicators: Indicators): SheetRow[] {
 
     const code = (c: 'unitCode' | 'indicatorCode', known: string | null): string | null => {
       const p = get(c);
-      if (p.kind === 'blank') return refuse('XLSX_MISSING_KEY', `${XLSX_HEADERS[c]} is empty`), null;
+      if (p.kind === 'blank') return (refuse('XLSX_MISSING_KEY', `${XLSX_HEADERS[c]} is empty`), null);
       if (p.kind === 'text') return p.value.trim();
       if (p.kind === 'number') {
         // "01" typed into a General cell is 1: repaired only to the code this row was exported with.
         if (known !== null && /^\d+$/.test(known) && Number(known) === p.value) return known;
         return (
-          refuse('XLSX_LOST_LEADING_ZERO', `${XLSX_HEADERS[c]} ${p.value} is a number; type the code as text`), null
+          refuse('XLSX_LOST_LEADING_ZERO', `${XLSX_HEADERS[c]} ${p.value} is a number; type the code as text`),
+          null
         );
       }
-      return refuse('XLSX_BAD_CELL', `${XLSX_HEADERS[c]} holds ${p.kind === 'date' ? 'a date' : (p as { shown: string }).shown}`), null;
+      return (
+        refuse(
+          'XLSX_BAD_CELL',
+          `${XLSX_HEADERS[c]} holds ${p.kind === 'date' ? 'a date' : (p as { shown: string }).shown}`,
+        ),
+        null
+      );
     };
     const unitCode = code('unitCode', base?.[0] ?? null);
     const indicatorCode = code('indicatorCode', base?.[2] ?? null);

@@ -37,9 +37,18 @@ export function xlsxRouter(d: XlsxDeps): Router {
       }
     });
   const server = () => d.publicUrl();
-  router.get('/export/province.xlsx', run((q, s, g) => exportProvince(q, s, g, server())));
-  router.get('/export/term.xlsx', run((q, s, g) => exportTerm(q, s, g, server())));
-  router.get('/export/comparison.xlsx', run((q, s, g) => exportComparison(q, s, g, server())));
+  router.get(
+    '/export/province.xlsx',
+    run((q, s, g) => exportProvince(q, s, g, server())),
+  );
+  router.get(
+    '/export/term.xlsx',
+    run((q, s, g) => exportTerm(q, s, g, server())),
+  );
+  router.get(
+    '/export/comparison.xlsx',
+    run((q, s, g) => exportComparison(q, s, g, server())),
+  );
   router.post(
     '/import',
     // The file as the raw body (BODY_LIMIT); any other type is refused by the handler, after the token.
