@@ -35,12 +35,15 @@ function meta(kind: ExportKind, filter: Record<string, unknown>, server: string,
   return { format: XLSX_FORMAT, kind, filter, server, exportedAt: new Date().toISOString(), dataSheet };
 }
 
+/** A file name from request values: letters, digits, dot, dash and underscore only. */
+export const safeFileName = (name: string) => name.replace(/[^\w.-]+/g, '_');
+
 function attachment(res: Response, name: string): void {
   res
     .status(200)
     .type(XLSX_TYPE)
     .set({
-      'Content-Disposition': `attachment; filename="${name}"`,
+      'Content-Disposition': `attachment; filename="${safeFileName(name)}"`,
       'Cache-Control': 'no-store',
     });
 }

@@ -7,7 +7,7 @@ import { STATUS_LABELS_VI } from '../../../../schema/contract/cell-status';
 import { requireEditor } from '../../auth/scope';
 import { AppError, badInput } from '../../common/errors';
 import { readCatalogue } from './catalogue';
-import { XLSX_TYPE } from './export';
+import { safeFileName, XLSX_TYPE } from './export';
 import type { Gql } from './gql';
 import { OUTCOME_FILLS, SUMMARY_SHEET, XLSX_HEADERS, type Baseline } from './layout';
 import { findDataSheet, readMeta, readRows, type DataSheet, type SheetRow } from './read';
@@ -134,7 +134,7 @@ export async function importWorkbook(req: Request, res: Response, gql: Gql): Pro
   annotate(sheet, rows, sent, payload, refused.length > 0 && atomic && !dryRun);
   summary(wb, rows, sent, payload, { atomic, dryRun, refused: refused.length });
 
-  const name = (typeof req.query.name === 'string' && req.query.name.replace(/[^\w.-]+/g, '_')) || 'chi-tieu';
+  const name = (typeof req.query.name === 'string' && safeFileName(req.query.name)) || 'chi-tieu';
   res
     .status(200)
     .type(XLSX_TYPE)
@@ -155,6 +155,8 @@ export async function importWorkbook(req: Request, res: Response, gql: Gql): Pro
   await wb.xlsx.write(res);
   res.end();
 }
+
+const NO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'none' };
 
 function fill(cell: ExcelJS.Cell, argb: string): void {
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
@@ -191,8 +193,14 @@ function annotate(
         OUTCOME_FILLS.INVALID!,
       );
     else if (r.input === null) {
-      const c = ws.getRow(r.row).getCell(resultCol);
-      c.value = null;
+      // Not sent: whatever an earlier upload wrote on this row (the annotated copy uploaded again) goes.
+      const row = ws.getRow(r.row);
+      const c = row.getCell(resultCol);
+      if (c.value !== null || c.fill) {
+        c.value = null;
+        c.fill = NO_FILL;
+        if (cols.value !== undefined) row.getCell(cols.value).fill = NO_FILL;
+      }
     }
   }
   if (!payload) return;
