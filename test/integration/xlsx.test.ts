@@ -410,12 +410,27 @@ describeEachDb('.xlsx export and upload', (db) => {
     });
     const comparison = await download('comparison.xlsx?province=38&fromYear=2016&toYear=2016');
     expect(comparison.status).toBe(200);
+    const comparisonBytes = Buffer.from(await comparison.arrayBuffer());
+    const cmp = new ExcelJS.Workbook();
+    await cmp.xlsx.load(comparisonBytes as unknown as ArrayBuffer);
+    const cmpRows: unknown[][] = [];
+    cmp.getWorksheet('So sánh')!.eachRow((r) => cmpRows.push((r.values as unknown[]).slice(1)));
+    expect(cmpRows[0]!.slice(0, 7)).toEqual([
+      'Mã đơn vị',
+      'Đơn vị',
+      'Mã chỉ tiêu',
+      'Chỉ tiêu',
+      'Đơn vị tính',
+      'Kỳ',
+      'Giá trị',
+    ]);
+    expect(cmpRows.some((r) => r[0] === districts[0] && r[2] === plain && r[5] === '2016' && r[6] === 10.5)).toBe(true);
     const cases: [string, Buffer | Uint8Array, number, string, string?, (string | null)?][] = [
       ['random bytes', Buffer.from('not a zip at all'), 400, 'XLSX_MALFORMED'],
       ['a truncated zip', (await bytes(good)).subarray(0, 500), 400, 'XLSX_MALFORMED'],
       ['a workbook not from chitieu', await bytes(foreign), 422, 'XLSX_FOREIGN'],
       ['a renamed column', await bytes(renamed), 422, 'XLSX_MISSING_COLUMNS'],
-      ['the read-only comparison', Buffer.from(await comparison.arrayBuffer()), 422, 'XLSX_NOT_UPLOADABLE'],
+      ['the read-only comparison', comparisonBytes, 422, 'XLSX_NOT_UPLOADABLE'],
       ['JSON instead of a file', Buffer.from('{}'), 415, 'XLSX_MEDIA_TYPE', 'application/json'],
       ['no token', await bytes(good), 401, 'UNAUTHENTICATED', XLSX, null],
       ['a VIEWER token', await bytes(good), 403, 'FORBIDDEN', XLSX, viewer],
