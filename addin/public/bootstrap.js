@@ -10,6 +10,9 @@
 (function () {
   'use strict';
 
+  // The server that serves this pane also serves the spreadsheet routes (GET /export/…, POST /import).
+  var SERVER = window.location.protocol + '//' + window.location.host;
+
   // Vietnamese title and paragraphs, then one English paragraph.
   var OLD_WEBVIEW = [
     'Excel này không chạy được add-in Chỉ tiêu',
@@ -21,9 +24,19 @@
     'Cách làm: dùng add-in trong Excel trên trình duyệt; hoặc nhờ bộ phận tin học nâng cấp Office ' +
       '(với Excel 2016/2019 bản mua lẻ, cài Microsoft Edge WebView2 Runtime là đủ).',
     'Xem phiên bản Excel: File › Account › About Excel (Tệp › Tài khoản › Giới thiệu về Excel).',
+    'Không cần add-in: tải bảng số liệu dạng Excel tại ' +
+      SERVER +
+      '/export/province.xlsx?province=<mã tỉnh> (hoặc bảng nhiệm kỳ: /export/term.xlsx?term=<mã nhiệm kỳ>), ' +
+      'sửa trong Excel bất kỳ hoặc LibreOffice, rồi gửi lại tệp tới ' +
+      SERVER +
+      '/import: máy chủ trả về bản có cột Kết quả cho từng dòng (xem Hướng dẫn sử dụng, mục “Dùng tệp Excel không cần add-in”).',
     'This Excel shows add-ins in Internet Explorer 11 or Edge Legacy, which cannot run this ' +
       'add-in. Use Microsoft 365, Excel 2021/2024 (LTSC included) or Excel on the web. Your version: ' +
-      'File › Account › About Excel.',
+      'File › Account › About Excel. Without the add-in: download the table as .xlsx from ' +
+      SERVER +
+      '/export/province.xlsx?province=<code>, edit it in any Excel or LibreOffice, and upload it to ' +
+      SERVER +
+      "/import, which answers with each row's outcome (docs/api.md, “Spreadsheets”).",
   ];
 
   var NO_OFFICE = [

@@ -6,3 +6,7 @@ export * from './observation-table';
 export * from './outcomes';
 export * from './period';
 export * from './reasons';
+export * from './cell-formats';
+export * from './cell-numbers';
+export * from './cell-status';
+export * from './long-table';

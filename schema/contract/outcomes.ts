@@ -27,6 +27,18 @@ export const REJECTING_OUTCOMES: ReadonlySet<RowOutcome> = new Set<RowOutcome>([
 /** Outcomes that write a revision. */
 export const WRITING_OUTCOMES: ReadonlySet<RowOutcome> = new Set<RowOutcome>(['CREATED', 'UPDATED', 'DELETED']);
 
+/** What each outcome means for a person (the result column of an uploaded workbook). */
+export const OUTCOME_TEXTS: Readonly<Record<RowOutcome, { readonly vi: string; readonly en: string }>> = {
+  CREATED: { vi: 'Đã thêm', en: 'Created' },
+  UPDATED: { vi: 'Đã cập nhật', en: 'Updated' },
+  DELETED: { vi: 'Đã xoá', en: 'Deleted' },
+  UNCHANGED: { vi: 'Không đổi', en: 'Unchanged' },
+  CONFLICT: { vi: 'Xung đột', en: 'Conflict' },
+  INVALID: { vi: 'Không hợp lệ', en: 'Invalid' },
+  LOCKED: { vi: 'Kỳ đã khoá', en: 'Locked' },
+  FORBIDDEN: { vi: 'Không có quyền', en: 'Forbidden' },
+};
+
 export const ObservationStatus = {
   ESTIMATED: 'ESTIMATED',
   PRELIMINARY: 'PRELIMINARY',

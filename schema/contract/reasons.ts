@@ -66,6 +66,63 @@ export const REASONS = {
     'Yêu cầu bị chặn để chống giả mạo (CSRF): gửi kèm Content-Type: application/json hoặc Apollo-Require-Preflight',
     'Blocked as a possible cross-site request forgery: send Content-Type: application/json or Apollo-Require-Preflight',
   ),
+  // Spreadsheet exports and uploads (GET /export/…xlsx, POST /import)
+  XLSX_MEDIA_TYPE: t(
+    'Hãy gửi tệp .xlsx làm nội dung yêu cầu (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+    'Send the .xlsx file as the request body (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+  ),
+  XLSX_MALFORMED: t(
+    'Tệp gửi lên không phải tệp Excel .xlsx đọc được (hỏng, hoặc là .xls/.csv); chưa có gì thay đổi',
+    'The file is not a readable Excel .xlsx workbook (damaged, or an .xls/.csv); nothing was changed',
+  ),
+  XLSX_FOREIGN: t(
+    'Tệp này không phải bảng tải về từ Chỉ tiêu (thiếu trang thông tin ẩn chitieu_export); hãy tải bảng mới tại /export rồi nhập số liệu vào đó',
+    'This workbook was not downloaded from chitieu (its hidden chitieu_export sheet is missing); download a table from /export and type the figures into it',
+  ),
+  XLSX_MISSING_COLUMNS: t(
+    'Bảng thiếu cột hoặc cột đã bị đổi tên; hãy giữ nguyên dòng tiêu đề của bảng tải về',
+    'The sheet lacks columns, or they were renamed; keep the header row of the downloaded table',
+  ),
+  XLSX_NOT_UPLOADABLE: t(
+    'Bảng này chỉ để xem (bảng so sánh); không gửi lên được',
+    'This export is read-only (a comparison); it cannot be uploaded',
+  ),
+  XLSX_TEXT_NOT_NUMBER: t(
+    'Giá trị là chữ, không phải số, hoặc đọc được nhiều cách (1.234 là 1,234 hay 1234?); hãy gõ lại thành số',
+    'The value is text, not a number, or reads more than one way (is 1.234 1.234 or 1234?); type it again as a number',
+  ),
+  XLSX_PERCENT_AMBIGUOUS: t(
+    'Ô định dạng phần trăm nhưng chỉ tiêu không đo bằng %: không rõ là 0,015 hay 1,5; hãy định dạng ô là số và gõ lại',
+    'A percent-formatted cell on an indicator not measured in %: 0.015 or 1.5? Format the cell as a number and type the figure',
+  ),
+  XLSX_DATE_IN_VALUE: t(
+    'Ô giá trị định dạng ngày tháng nên Excel giữ số ngày, không phải số liệu; hãy định dạng ô là số và gõ lại',
+    'The value cell is formatted as a date, so it holds a day count, not the figure; format it as a number and type it again',
+  ),
+  XLSX_BAD_CELL: t(
+    'Ô có lỗi Excel (#N/A, #VALUE!…), giá trị đúng/sai hoặc ngày tháng ở chỗ cần số, mã hay kỳ',
+    'The cell holds an Excel error (#N/A, #VALUE!…), a true/false or a date where a number, a code or a period belongs',
+  ),
+  XLSX_LOST_LEADING_ZERO: t(
+    'Mã đã mất số 0 ở đầu (Excel đổi "01" thành 1); hãy định dạng ô là văn bản và gõ lại mã',
+    'The code lost its leading zeros (Excel turned "01" into 1); format the cell as text and type the code again',
+  ),
+  XLSX_MISSING_KEY: t(
+    'Dòng thiếu mã đơn vị, mã chỉ tiêu hoặc kỳ',
+    'The row lacks its unit code, indicator code or period',
+  ),
+  XLSX_DUPLICATE_KEY: t(
+    'Cùng đơn vị, chỉ tiêu và kỳ xuất hiện nhiều lần trong bảng; không dòng nào được gửi',
+    'The same unit, indicator and period appears more than once in the sheet; none of those rows is sent',
+  ),
+  XLSX_NOT_SENT: t(
+    'Chưa gửi: lần gửi là “tất cả hoặc không” (atomic) và có dòng khác trong bảng không hợp lệ',
+    'Not sent: the upload is all-or-nothing (atomic) and another row of the sheet is not valid',
+  ),
+  EXPORT_TOO_LARGE: t(
+    'Bảng quá lớn cho một trang tính Excel; hãy lọc theo chỉ tiêu hoặc năm',
+    'The table is too large for one Excel sheet; filter by indicator or year',
+  ),
   ROUTE_NOT_FOUND: t('Không có địa chỉ này trên máy chủ', 'No such address on the server'),
   BUDGET_EXHAUSTED: t(
     'Đã dùng hết hạn mức truy vấn của phút này; hãy thử lại sau ít giây',

@@ -41,6 +41,10 @@ describeWithBrowser('add-in bootstrap: old webviews and an unreachable Office.js
       expect(text).toContain('Microsoft 365, Excel 2021, Excel 2024');
       expect(text).toContain('File › Account › About Excel');
       expect(text).toContain('Use Microsoft 365, Excel 2021/2024 (LTSC included) or Excel on the web');
+      // Without the add-in: the .xlsx export and upload of this server (docs/api.md, Spreadsheets).
+      expect(text).toContain(`${s.url}/export/province.xlsx?province=`);
+      expect(text).toContain(`${s.url}/import`);
+      expect(text).toContain('Dùng tệp Excel không cần add-in');
       expect(await message.getAttribute('role')).toBe('alert');
       // One message: not also "could not load Office", and nothing from the bundle.
       expect(await page.locator('#bootstrap-no-office').count()).toBe(0);

@@ -7,6 +7,12 @@
 import { sameValue } from './numbers';
 import type { AchievementBand, Comparator, ObservationStatus, ServerObservation, TermInfo } from './wire';
 import { OBSERVATION_STATUSES } from './wire';
+import {
+  normalizeText,
+  parseStatusCell,
+  STATUS_LABELS_VI,
+  type StatusCell,
+} from '../../../schema/contract/cell-status';
 
 export { OBSERVATION_STATUSES };
 export type { ObservationStatus };
@@ -14,12 +20,7 @@ export type { ObservationStatus };
 /** The contract's default for `ObservationRowInput.status`. */
 export const DEFAULT_STATUS: ObservationStatus = 'OFFICIAL';
 
-export const STATUS_LABELS_VI: Readonly<Record<ObservationStatus, string>> = {
-  ESTIMATED: 'Ước đạt',
-  PRELIMINARY: 'Sơ bộ',
-  OFFICIAL: 'Chính thức',
-  FORECAST: 'Dự báo',
-};
+export { STATUS_LABELS_VI, parseStatusCell, normalizeText, type StatusCell };
 
 export type Layout = 'term' | 'long';
 
@@ -215,43 +216,6 @@ export interface SheetEntry {
   readonly note?: RawField;
   /** The row's read-only cells (on the term sheet: with the row's first year only). */
   readonly readOnly?: readonly ReadOnlyField[];
-}
-
-export type StatusCell =
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'ok'; readonly status: ObservationStatus }
-  | { readonly kind: 'bad'; readonly text: string };
-
-function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[\s_]+/g, ' ')
-    .trim();
-}
-
-const STATUS_BY_FOLDED = new Map<string, ObservationStatus>();
-for (const s of OBSERVATION_STATUSES) {
-  STATUS_BY_FOLDED.set(foldVietnamese(s), s);
-  STATUS_BY_FOLDED.set(foldVietnamese(STATUS_LABELS_VI[s]), s);
-}
-
-/** Accepts the enum names and the Vietnamese labels, ignoring case and diacritics. */
-export function parseStatusCell(raw: unknown): StatusCell {
-  if (raw === null || raw === undefined) return { kind: 'empty' };
-  const text = typeof raw === 'string' ? raw.trim() : String(raw);
-  if (text === '') return { kind: 'empty' };
-  const status = STATUS_BY_FOLDED.get(foldVietnamese(text));
-  return status ? { kind: 'ok', status } : { kind: 'bad', text };
-}
-
-/** Free text (source, note): trimmed, and empty means none — on both sides of every comparison. */
-export function normalizeText(raw: unknown): string | null {
-  if (raw === null || raw === undefined) return null;
-  const text = (typeof raw === 'string' ? raw : String(raw)).trim();
-  return text === '' ? null : text;
 }
 
 export function sameContent(a: CellContent, b: CellContent, decimals?: number | null): boolean {

@@ -58,6 +58,29 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   INTERNAL: 500,
 };
 
+/**
+ * Refusals answered by the HTTP layer whose status is finer than their code's (HTTP_STATUS): the
+ * spreadsheet routes (http/xlsx) and the body parsers. `httpStatusOf` is the one lookup.
+ */
+export const HTTP_REASON_STATUS: Readonly<Partial<Record<ReasonCode, number>>> = {
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  XLSX_MEDIA_TYPE: 415,
+  XLSX_MALFORMED: 400,
+  XLSX_FOREIGN: 422,
+  XLSX_MISSING_COLUMNS: 422,
+  XLSX_NOT_UPLOADABLE: 422,
+  EXPORT_TOO_LARGE: 413,
+  BUDGET_EXHAUSTED: 429,
+  DATABASE_UNAVAILABLE: 503,
+  OUTCOME_UNKNOWN: 503,
+};
+
+/** The HTTP status of an error answered outside GraphQL: by its reason when it has its own, else by its code. */
+export function httpStatusOf(e: AppError): number {
+  return HTTP_REASON_STATUS[e.reason] ?? HTTP_STATUS[e.code];
+}
+
 /** Reasons that mean "try again shortly": HTTP 503 with Retry-After, whatever their code. */
 export const UNAVAILABLE_REASONS: ReadonlySet<string> = new Set<ReasonCode>([
   'DATABASE_UNAVAILABLE',

@@ -8,13 +8,15 @@ import type { Services } from '../app/services';
 import type { RequestContext } from '../auth/request-context';
 import { AppError, badInput, notFound } from '../common/errors';
 import { createApollo } from '../graphql/apollo';
-import { httpErrorBody, toGraphQLError } from '../graphql/errors';
+import { httpErrorBody } from '../graphql/errors';
 import { addinRouter } from './addin';
 import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { errorForLog } from '../db/query-logger';
-import type { Log, RequestTrace } from '../common/log';
+import type { Log } from '../common/log';
 import { requestLog } from './request-log';
-import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { requestContext } from './context';
+import { xlsxRouter } from './xlsx/routes';
 import { inFlightTracker } from './in-flight';
 import { addinHeaders, apiHeaders, corsFor, explorerHeaders } from './security';
 
@@ -59,6 +61,8 @@ export async function createApp(
     express.json({ limit: config.bodyLimit }),
     inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })),
   );
+  // The same tables as .xlsx files, for Excel without the add-in (and LibreOffice): docs/api.md#spreadsheets.
+  app.use(apiHeaders(tls), ...(cors ? [cors] : []), xlsxRouter({ apollo, services, config, publicUrl, inFlight }));
   app.use(apiHeaders(tls), routeNotFound);
   app.use(bodyErrors(config.bodyLimit));
   return { app, apollo, idle: inFlight.idle };
@@ -81,36 +85,6 @@ function explorerPage(req: Request, res: Response, next: NextFunction) {
   }
   next();
 }
-
-/** The caller from the bearer token (401 when it is not valid), and a child container for the request. */
-const requestContext =
-  (services: Services) =>
-  async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
-    const trace: RequestTrace = {};
-    res.locals.trace = trace;
-    let viewer;
-    try {
-      viewer = await services.auth.authenticate(req.headers.authorization);
-    } catch (e) {
-      trace.outcome = 'error';
-      if (e instanceof AppError) {
-        trace.reasons = [e.reason];
-        throw toGraphQLError(e, 401);
-      }
-      if (isDatabaseUnavailable(e)) {
-        trace.reasons = ['DATABASE_UNAVAILABLE'];
-        throw toGraphQLError(databaseUnavailable(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
-      }
-      throw e;
-    }
-    return {
-      viewer,
-      container: services.container.createChildContainer(),
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-      log: req.log,
-      trace,
-    };
-  };
 
 /** A POST to /graphql must be JSON (415 otherwise, before the body is read). */
 function jsonOnly(req: Request, res: Response, next: NextFunction) {

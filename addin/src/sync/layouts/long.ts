@@ -12,37 +12,9 @@ import { comparePeriods } from '../period';
 import type { ServerObservation } from '../wire';
 import type { FormatGrid, Grid, GridReadResult, GridValue, ReadonlyGrid } from './grid';
 import { cellAt, findColumns, formatAt, isBlankCell, toGridValue } from './grid';
+import { LONG_COLUMNS, LONG_HEADERS, type LongColumn } from '../../../../schema/contract/long-table';
 
-export const LONG_COLUMNS = [
-  'unitCode',
-  'unitName',
-  'indicatorCode',
-  'indicatorName',
-  'unitOfMeasure',
-  'period',
-  'value',
-  'status',
-  'source',
-  'note',
-  'version',
-  'unitId',
-] as const;
-export type LongColumn = (typeof LONG_COLUMNS)[number];
-
-export const LONG_HEADERS: Readonly<Record<LongColumn, string>> = {
-  unitCode: 'Mã đơn vị',
-  unitName: 'Đơn vị',
-  indicatorCode: 'Mã chỉ tiêu',
-  indicatorName: 'Chỉ tiêu',
-  unitOfMeasure: 'Đơn vị tính',
-  period: 'Kỳ',
-  value: 'Giá trị',
-  status: 'Tình trạng',
-  source: 'Nguồn',
-  note: 'Ghi chú',
-  version: 'Phiên bản',
-  unitId: 'Mã định danh đơn vị',
-};
+export { LONG_COLUMNS, LONG_HEADERS, type LongColumn };
 
 /**
  * Columns the adapter formats as text ("@") before values land: Excel keeps "001" and `2023-07`
