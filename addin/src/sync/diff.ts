@@ -14,7 +14,7 @@ import type { CellContent, CellKey, ContentField, SheetEntry, SheetPos } from '.
 import { cellKey, DEFAULT_STATUS, normalizeText } from './model';
 import type { CodeRepair, DiffProblem, NormalizedEntry } from './normalize';
 import { normalizeEntry } from './normalize';
-import { sameValue } from './numbers';
+import { sameValue } from '../../../schema/contract/cell-numbers';
 import { renderedAt, stillRendered } from './shown';
 import type { ObservationStatus } from './wire';
 

@@ -6,7 +6,7 @@
  */
 export * from './period';
 export * from './wire';
-export * from './numbers';
+export * from '../../../schema/contract/cell-numbers';
 export * from './codes';
 export * from './model';
 export * from './layouts/grid';
@@ -21,5 +21,5 @@ export * from './plan';
 export * from './apply';
 export * from './refresh';
 export * from './shown';
-export * from './formats';
+export * from '../../../schema/contract/cell-formats';
 export * from './cells';

@@ -4,7 +4,7 @@
  * user does to the sheet's shape (sorting, filtering, moving columns) the key still says which
  * server row a cell is.
  */
-import { sameValue } from './numbers';
+import { sameValue } from '../../../schema/contract/cell-numbers';
 import type { AchievementBand, Comparator, ObservationStatus, ServerObservation, TermInfo } from './wire';
 import { OBSERVATION_STATUSES } from './wire';
 import {

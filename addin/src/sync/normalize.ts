@@ -9,8 +9,8 @@ import type { CellKey, RawField, SheetEntry, SheetField, SheetPos } from './mode
 import { keyOf, normalizeText, parseStatusCell } from './model';
 import type { UnitLookup } from './units';
 import { resolveUnitId } from './units';
-import { formatKind, isPercentUnit, percentPoints } from './formats';
-import { isBlank, readValueCell } from './numbers';
+import { formatKind, isPercentUnit, percentPoints } from '../../../schema/contract/cell-formats';
+import { isBlank, readValueCell } from '../../../schema/contract/cell-numbers';
 import { normalizePeriodCell } from './period';
 import type { ObservationStatus } from './wire';
 

@@ -10,7 +10,7 @@ import type { GridValue } from './layouts/grid';
 import { unitNamer } from './layouts/long';
 import { rowsToShow, termRowShown } from './layouts/term';
 import type { CellKey, Layout, ReadOnlyColumn, Table } from './model';
-import { sameValue } from './numbers';
+import { sameValue } from '../../../schema/contract/cell-numbers';
 
 export interface IndicatorLabels {
   readonly name: string | null;
