@@ -3,3 +3,4 @@ export * from './client';
 export * from './reads';
 export * from './bulk';
 export * from './push';
+export * from './comparison';

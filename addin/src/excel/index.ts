@@ -14,3 +14,4 @@ export * from './sheets';
 export * from './marks';
 export * from './state';
 export * from './pivot';
+export * from './comparison';
