@@ -105,8 +105,9 @@ function sheetHtml(book: Workbook, s: Sheet | undefined): string {
   const selText = sel && s ? cellText(book, s, sel.row, sel.col, selCell) : '';
   const prompt = selCell?.prompt ? ` <i>— ${esc(`${selCell.prompt.title}: ${selCell.prompt.message ?? ''}`)}</i>` : '';
   const charts = s ? chartsOf(book, s) : [];
+  // Charts float over the cells in Excel; here they sit above the grid, so a screenshot shows both.
   if (charts.length)
-    h = `<div style="display:flex;gap:6px;align-items:flex-start">${h}<div class="charts">${charts.map((c) => chartSvg(book, c)).join('')}</div></div>`;
+    h = `<div class="charts" style="display:flex;flex-wrap:wrap">${charts.map((c) => chartSvg(book, c)).join('')}</div>${h}`;
   const bar = `<div class="bar"><b>${sel ? esc(book.selection!.address) : ''}</b> ${esc(selText)}${prompt}</div>`;
   return `${bar}<div class="grid">${h}</div>`;
 }

@@ -8,25 +8,26 @@
 import type { Band, ComparisonLevel, ComparisonRow, TermScore } from '../api';
 import { parsePeriod } from '../sync';
 
+/** What a review reads first (unit, indicator, period, value against target, band, rank) on the left. */
 export const COMPARISON_HEADERS = [
   'Mã đơn vị',
   'Đơn vị',
-  'Cấp',
-  'Mã chỉ tiêu',
   'Chỉ tiêu',
-  'Đơn vị tính',
   'Kỳ',
-  'Loại kỳ',
-  'Năm',
   'Giá trị',
-  'Trạng thái',
   'Mục tiêu',
-  'Kỳ mục tiêu',
   'Tỷ lệ',
   'Mức',
+  'Thứ hạng',
   'Hạng',
   'Số đơn vị xếp hạng',
-  'Thứ hạng',
+  'Loại kỳ',
+  'Cấp',
+  'Năm',
+  'Mã chỉ tiêu',
+  'Đơn vị tính',
+  'Trạng thái',
+  'Kỳ mục tiêu',
 ] as const;
 
 /** Column index of a comparison header. */
@@ -79,27 +80,29 @@ export type Cell = string | number;
 /** The comparison table: header and one row per provinceComparison row, in the server's order. */
 export function comparisonGrid(rows: readonly ComparisonRow[]): Cell[][] {
   const out: Cell[][] = [[...COMPARISON_HEADERS]];
-  for (const r of rows)
-    out.push([
-      r.unitCode,
-      r.unitName,
-      LEVEL_LABELS[r.unitLevel],
-      r.indicatorCode,
-      r.indicatorName,
-      r.measure,
-      r.period,
-      periodType(r.period),
-      r.year,
-      r.value,
-      r.status,
-      r.target ?? '',
-      r.targetPeriod ?? '',
-      r.ratio ?? '',
-      r.band ? BAND_LABELS[r.band] : '',
-      r.rank ?? '',
-      r.rankOf ?? '',
-      r.rank !== null && r.rankOf !== null ? `${r.rank}/${r.rankOf}` : '',
-    ]);
+  for (const r of rows) {
+    const cells: Record<(typeof COMPARISON_HEADERS)[number], Cell> = {
+      'Mã đơn vị': r.unitCode,
+      'Đơn vị': r.unitName,
+      'Chỉ tiêu': r.indicatorName,
+      Kỳ: r.period,
+      'Giá trị': r.value,
+      'Mục tiêu': r.target ?? '',
+      'Tỷ lệ': r.ratio ?? '',
+      Mức: r.band ? BAND_LABELS[r.band] : '',
+      'Thứ hạng': r.rank !== null && r.rankOf !== null ? `${r.rank}/${r.rankOf}` : '',
+      Hạng: r.rank ?? '',
+      'Số đơn vị xếp hạng': r.rankOf ?? '',
+      'Loại kỳ': periodType(r.period),
+      Cấp: LEVEL_LABELS[r.unitLevel],
+      Năm: r.year,
+      'Mã chỉ tiêu': r.indicatorCode,
+      'Đơn vị tính': r.measure,
+      'Trạng thái': r.status,
+      'Kỳ mục tiêu': r.targetPeriod ?? '',
+    };
+    out.push(COMPARISON_HEADERS.map((h) => cells[h]));
+  }
   return out;
 }
 
@@ -156,25 +159,29 @@ export interface RankingPick {
 }
 
 /**
- * The indicator × period with the most ranked units (the latest period on a tie, then the first
- * indicator code): the comparison a review quotes ("đứng thứ 12 toàn tỉnh"), preselected in the
- * pivot's filters and drawn as the ranking chart.
+ * The indicator × period whose rows are most often measured against a target (the resolution's
+ * indicators), then with the most ranked units, then the latest period, then the first indicator
+ * code: the comparison a review quotes ("đứng thứ 12 toàn tỉnh"), preselected in the pivot's
+ * filters and drawn as the ranking chart.
  */
 export function pickRanking(rows: readonly ComparisonRow[]): RankingPick | null {
-  const counts = new Map<string, { pick: RankingPick; n: number; year: number }>();
+  const counts = new Map<string, { pick: RankingPick; n: number; banded: number; year: number }>();
   for (const r of rows) {
     if (r.rank === null) continue;
     const k = `${r.indicatorCode}\u0000${r.period}\u0000${r.unitLevel}`;
     const c = counts.get(k) ?? {
       pick: { indicatorCode: r.indicatorCode, indicatorName: r.indicatorName, period: r.period, level: r.unitLevel },
       n: 0,
+      banded: 0,
       year: r.year,
     };
     c.n++;
+    if (r.band) c.banded++;
     counts.set(k, c);
   }
   const best = [...counts.values()].sort(
     (a, b) =>
+      b.banded - a.banded ||
       b.n - a.n ||
       b.year - a.year ||
       (a.pick.indicatorCode < b.pick.indicatorCode ? -1 : a.pick.indicatorCode > b.pick.indicatorCode ? 1 : 0),
