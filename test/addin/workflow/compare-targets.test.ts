@@ -199,6 +199,24 @@ describeEachDb('compare: targets, bands and ranks of a province on the stand-in'
     expect(excel.sheets().find((s) => s.name === SHEET)!.protected).toBe(true);
   });
 
+  it('an older Excel (ExcelApi 1.5): no pivot, no new colours, the table made anew under its name', async () => {
+    const before = excel.sheets().find((s) => s.name === SHEET)!.tables[0]!.name;
+    excel.setApiVersion('1.5');
+    try {
+      const out = await buildComparison(client, THANH_HOA);
+      expect(out.pivot).toEqual({ ok: false, reason: 'UNSUPPORTED' });
+      expect(out.comparison.coloured).toBe(false);
+      expect(out.comparison.tableName).toBe(before);
+      expect(excel.sheets().find((s) => s.name === SHEET)!.tables).toEqual([
+        { name: before, address: expect.stringMatching(/^A1:R\d+$/) },
+      ]);
+      expect(row(table(SHEET), '392', 'TD_TANG_GTSX', '2021..2023')[col('Thứ hạng')]).toBe('12/26');
+      expect(excel.charts(SHEET)).toHaveLength(1);
+    } finally {
+      excel.setApiVersion('1.16');
+    }
+  });
+
   it('communes after the reform: ranked among communes, their term counted, their own sheets', async () => {
     const req: CompareRequest = { ...THANH_HOA, fromYear: 2026, toYear: 2026, boundaries: 'CURRENT' };
     const out = await buildComparison(client, req);
