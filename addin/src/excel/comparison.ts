@@ -7,7 +7,7 @@
  * (ExcelApi 1.1; each bar's fill set per point), the request the sheet came from in a hidden cell,
  * and the sheet protected (ExcelApi 1.2) so typing into it is refused by Excel itself.
  */
-import { cellAddress, columnAddress, rangeAddress } from './address';
+import { cellAddress, columnAddress, columnLetters, rangeAddress } from './address';
 import { chunkRows, DEFAULT_CHUNK_BYTES } from './chunks';
 import { runExcel, safeSheetName, supports, suspendUntilNextSync, uniqueTableName } from './host';
 
@@ -97,7 +97,7 @@ export async function writeOwnedSheet(spec: OwnedSheetSpec): Promise<OwnedSheetR
       }
       oldRows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
       // The chart blocks and the memo: rewritten below.
-      sheet.getRange(`${columnAddress(width)}:${columnAddress(width + GAP + 6)}`).clear('All');
+      sheet.getRange(`${columnLetters(width)}:${columnLetters(width + GAP + 12)}`).clear('All');
       if (supports('conditionalFormat') && spec.colourColumn)
         sheet.getRange(columnAddress(spec.colourColumn.col)).conditionalFormats.clearAll();
     }
