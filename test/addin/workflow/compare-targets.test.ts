@@ -255,6 +255,20 @@ describeEachDb('compare: targets, bands and ranks of a province on the stand-in'
     ]);
     expect(excel.pivot('ChiTieu_SoSanh')).not.toBeNull();
     expect(excel.sheets().find((x) => x.name === 'Pivot Thanh Hóa (nay)')!.pivots).toHaveLength(1);
+    // Years on both sides of 1 July 2025: districts and communes together, each ranked among its own level.
+    const both = await buildComparison(client, { ...THANH_HOA, fromYear: 2021, toYear: 2026 });
+    expect(both.levels).toEqual(['COMMUNE', 'DISTRICT']);
+    const mixed = table(SHEET);
+    expect(row(mixed, '392', 'TD_TANG_GTSX', '2021..2023')[col('Thứ hạng')]).toBe('12/26');
+    expect(row(mixed, communes[0]!, 'THU_NHAP_BQ', '2026')[col('Thứ hạng')]).toBe('1/5');
+    const mixedCard = table('Kết quả Thanh Hóa', SCORECARD_HEADERS.length);
+    expect(mixedCard.slice(1).map((r) => [r[0], r[2]])).toEqual(
+      expect.arrayContaining([
+        ['392', 'Huyện'],
+        ['390', 'Huyện'],
+        [communes[0], 'Xã'],
+      ]),
+    );
     // Both comparisons are remembered: a refresh re-reads both.
     const again = await refreshComparisons(client);
     expect(again.map((o) => o.comparison.sheetName).sort()).toEqual([SHEET, 'Xếp hạng Thanh Hóa (nay)']);
