@@ -136,6 +136,8 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       expect(at).toBeGreaterThan(1);
       await pane.type(long, `G${at}`, '8,1');
       await pane.act('push');
+      // The pane says the comparison was re-read, beside the push's results.
+      expect(await pane.byId('notice-info').innerText()).toContain('Xếp hạng Thanh Hóa');
       const cmp = await pane.grid('Xếp hạng Thanh Hóa');
       const i = (h: (typeof COMPARISON_HEADERS)[number]) => COMPARISON_HEADERS.indexOf(h);
       const haTrung = cmp.find((r) => r[0] === '392' && r[i('Mã chỉ tiêu')] === 'TD_TANG_GTSX')!;
