@@ -8,6 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LONG_HEADERS } from '../../addin/src/sync';
 import { builtAddin } from '../helpers/addin-build';
 import { describeEachDb } from '../helpers/databases';
+import { BAND_COLOURS, BAND_FILLS, BAND_LABELS, COMPARISON_HEADERS } from '../../addin/src/workflow/comparison-view';
+import { seedDistricts } from '../helpers/comparison-data';
 import { seedGrid } from '../helpers/fixtures';
 import { ADMIN, ok, startTestServer, type TestServer } from '../helpers/server';
 import { describeWithBrowser, launch, openTaskpane, screenshotDir } from './browser';
@@ -28,6 +30,8 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       s = await startTestServer(db, { ADDIN_DIR: await builtAddin() });
       // Every district of Thanh Hóa reporting three indicators for three years, beside the demo data.
       await seedGrid(s.server.ds, { provinceCode: '38', indicators: 3, years: [2021, 2022, 2023] });
+      // The other districts' average growth 2021–2023 and Hà Trung's targets: "đứng thứ 12 toàn tỉnh".
+      await seedDistricts(s);
       const { page, errors } = await openTaskpane(browser, s.url);
       pane = new Pane(page, errors);
       await pane.connect(ADMIN);
@@ -53,23 +57,97 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       expect(grid.length - 1).toBe(expected);
       for (const row of grid.slice(1)) expect(typeof row[0]).toBe('string'); // district codes stay text
       expect(grid.slice(1).map((r) => r[1])).toContain('Huyện Hà Trung');
+      // The comparison: read-only, from provinceComparison, with target, band and rank.
+      const cmp = sheets.find((x) => x.name === 'Xếp hạng Thanh Hóa')!;
+      expect(cmp.protected).toBe(true);
+      const cgrid = await pane.grid(cmp.name);
+      expect(cgrid[0]!.slice(0, COMPARISON_HEADERS.length)).toEqual([...COMPARISON_HEADERS]);
+      const at = (h: (typeof COMPARISON_HEADERS)[number]) => COMPARISON_HEADERS.indexOf(h);
+      const haTrungRow = cgrid.findIndex(
+        (r) => r[0] === '392' && r[at('Mã chỉ tiêu')] === 'TD_TANG_GTSX' && r[at('Kỳ')] === '2021..2023',
+      );
+      const haTrung = cgrid[haTrungRow]!;
+      expect([haTrung[at('Mục tiêu')], haTrung[at('Mức')], haTrung[at('Thứ hạng')]]).toEqual([
+        8,
+        BAND_LABELS.ABOVE_80,
+        '12/26',
+      ]);
+      const bandCell = `${String.fromCharCode(65 + at('Mức'))}${haTrungRow + 1}`;
+      const shownBand = await pane.page.evaluate(([n, a]) => (window as any).__excel.cell(n, a), [cmp.name, bandCell]);
+      expect(shownBand.conditionalFill).toBe(BAND_FILLS.ABOVE_80);
       const pivotSheet = sheets.find((x) => x.name === 'Pivot Thanh Hóa')!;
       expect(pivotSheet.pivots).toEqual([
         expect.objectContaining({
-          source: data.tables[0]!.name,
-          rows: [LONG_HEADERS.unitName],
-          columns: [LONG_HEADERS.period],
-          data: [{ field: LONG_HEADERS.value, summarizeBy: 'Sum' }],
-          filters: [LONG_HEADERS.indicatorName],
+          source: cmp.tables[0]!.name,
+          rows: ['Đơn vị'],
+          columns: ['Kỳ'],
+          data: [
+            { field: 'Giá trị', summarizeBy: 'Sum' },
+            { field: 'Hạng', summarizeBy: 'Sum' },
+          ],
+          filters: ['Chỉ tiêu', 'Loại kỳ', 'Cấp'],
         }),
       ]);
-      // The indicator most districts report is preselected (summing indicators means nothing).
+      // The indicator × period measured against targets, most districts ranked, is preselected
+      // (summing indicators means nothing).
       expect(pivotSheet.pivots[0].appliedFilters).toEqual([
-        { field: LONG_HEADERS.indicatorName, filter: { manualFilter: { selectedItems: ['Chỉ tiêu thử T001'] } } },
+        { field: 'Chỉ tiêu', filter: { manualFilter: { selectedItems: ['Tốc độ tăng tổng giá trị sản xuất'] } } },
+        { field: 'Loại kỳ', filter: { manualFilter: { selectedItems: ['Giai đoạn'] } } },
+        { field: 'Cấp', filter: { manualFilter: { selectedItems: ['Huyện'] } } },
       ]);
       await pane.shot(shots, '7-pivot');
       await pane.page.evaluate(() => (window as any).__excel.activate('So sánh Thanh Hóa'));
       await pane.shot(shots, '6-compare');
+      // The comparison sheet scrolled to Hà Trung's row, its ranking chart above.
+      const ranking = (await pane.page.evaluate((n) => (window as any).__excel.charts(n), cmp.name)) as any[];
+      expect(ranking).toHaveLength(1);
+      expect(ranking[0].series[0].values).toHaveLength(26);
+      expect(ranking[0].series[0].fills[11]).toBe(BAND_COLOURS.ABOVE_80); // Hà Trung, 12th
+      await pane.page.evaluate(
+        ([n, a]) => {
+          const x = (window as any).__excel;
+          x.book.selection = { sheet: n, address: a };
+          x.activate(n);
+        },
+        [cmp.name, `${String.fromCharCode(65 + at('Thứ hạng'))}${haTrungRow + 1}`],
+      );
+      await pane.shot(shots, '6b-comparison');
+      // The scorecard: Hà Trung's targets by band, and its progress chart in band colours.
+      const card = await pane.grid('Kết quả Thanh Hóa');
+      expect(card.find((r) => r[0] === '392')!.slice(4, 11)).toEqual([1, 2, 0, 0, 1, 4, 0.25]);
+      const progress = (await pane.page.evaluate(() => (window as any).__excel.charts('Kết quả Thanh Hóa'))) as any[];
+      const ha = progress.find((c) => c.title === 'Tiến độ: Hà Trung 2020–2025');
+      expect(ha.series[0].fills).toEqual([
+        BAND_COLOURS.ABOVE_80,
+        BAND_COLOURS.ABOVE_80,
+        BAND_COLOURS.MET,
+        BAND_COLOURS.NO_DATA,
+      ]);
+      await pane.page.evaluate(() => (window as any).__excel.activate('Kết quả Thanh Hóa'));
+      await pane.shot(shots, '6c-scorecard');
+      pane.expectNoPageErrors();
+    });
+
+    it('a push from the long table re-reads the comparison: Hà Trung at 8,1 % meets its target and is 9th', async () => {
+      const long = 'So sánh Thanh Hóa';
+      await pane.page.evaluate((n) => (window as any).__excel.activate(n), long);
+      const grid = await pane.grid(long);
+      const at = grid.findIndex((r) => r[0] === '392' && r[2] === 'TD_TANG_GTSX' && r[5] === '2021..2023') + 1;
+      expect(at).toBeGreaterThan(1);
+      await pane.type(long, `G${at}`, '8,1');
+      await pane.act('push');
+      // The pane says the comparison was re-read, beside the push's results.
+      expect(await pane.byId('notice-info').innerText()).toContain('Xếp hạng Thanh Hóa');
+      const cmp = await pane.grid('Xếp hạng Thanh Hóa');
+      const i = (h: (typeof COMPARISON_HEADERS)[number]) => COMPARISON_HEADERS.indexOf(h);
+      const haTrung = cmp.find((r) => r[0] === '392' && r[i('Mã chỉ tiêu')] === 'TD_TANG_GTSX')!;
+      expect([haTrung[i('Giá trị')], haTrung[i('Mức')], haTrung[i('Thứ hạng')]]).toEqual([
+        8.1,
+        BAND_LABELS.MET,
+        '9/26',
+      ]);
+      const card = await pane.grid('Kết quả Thanh Hóa');
+      expect(card.find((r) => r[0] === '392')!.slice(4, 11)).toEqual([2, 1, 0, 0, 1, 4, 0.5]);
       pane.expectNoPageErrors();
     });
 
@@ -81,29 +159,38 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       const tableOf = async () => (await pane.sheets()).find((x) => x.name === sheet)!.tables[0]!.name;
       const table = await tableOf();
       const grid = await pane.grid(sheet);
-      const row = grid.find((r) => r[0] === '392' && r[3] === 'Chỉ tiêu thử T001' && r[5] === '2023')!;
+      // The pivot shows the preselected indicator and period type: Hà Trung's average growth 2021–2023.
+      const row = grid.find((r) => r[0] === '392' && r[2] === 'TD_TANG_GTSX' && r[5] === '2021..2023')!;
       const shownFor = (p: any) => {
-        const col = p.shown.columns.indexOf('2023');
-        return p.shown.rows.find((r: any) => r.label === 'Huyện Hà Trung').values[col];
+        const col = p.shown.columns.indexOf('2021..2023');
+        return p.shown.rows.find((r: any) => r.label === 'Hà Trung').values[col];
       };
       expect(shownFor(await pivot())).toBe(row[6]);
       const fresh = Number(row[6]) + 1000;
-      ok(
+      const version = ok(
         await s.gql(
-          `mutation { pushObservations(input: { rows: [{ unitCode: "392", indicatorCode: "${row[2]}", period: "2023",
-            value: ${fresh}, baseVersion: ${row[10]} }] }) { applied } }`,
+          '{ observations(filter: { unitCodes: ["392"], indicatorCodes: ["TD_TANG_GTSX"] }) { nodes { period version } } }',
+        ),
+      ).observations.nodes.find((n: any) => n.period === '2021..2023').version;
+      const pushed = ok(
+        await s.gql(
+          `mutation { pushObservations(input: { rows: [{ unitCode: "392", indicatorCode: "TD_TANG_GTSX", period: "2021..2023",
+            value: ${fresh}, baseVersion: ${version} }] }) { applied } }`,
         ),
       );
+      expect(pushed.pushObservations.applied).toBe(true);
       await pane.page.evaluate((n) => (window as any).__excel.activate(n), sheet);
       await pane.act('refresh');
       expect(await tableOf()).toBe(table);
+      // The refresh re-read the comparison sheet: the pivot over it shows the new figure.
+      const comparisonTable = (await pane.sheets()).find((x) => x.name === 'Xếp hạng Thanh Hóa')!.tables[0]!.name;
       const after = await pivot();
-      expect(after.source).toBe(table);
+      expect(after.source).toBe(comparisonTable);
       expect(shownFor(after)).toBe(fresh);
-      // Compare again: the same sheet and table, the pivot rebuilt over it.
+      // Compare again: the same sheets and tables, the pivot rebuilt over the comparison.
       await pane.act('compare');
       const again = (await pane.sheets()).find((x) => x.name === 'Pivot Thanh Hóa')!;
-      expect(again.pivots).toEqual([expect.objectContaining({ source: table })]);
+      expect(again.pivots).toEqual([expect.objectContaining({ source: comparisonTable })]);
       expect(await tableOf()).toBe(table);
       expect(shownFor(await pivot())).toBe(fresh);
       pane.expectNoPageErrors();
@@ -179,7 +266,8 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
       expect(grid.length - 1).toBe(expected);
       expect(grid.slice(1).map((r) => r[1])).toContain('Huyện Ý Yên');
       const pivot = sheets.find((x) => x.name === 'Pivot Ninh Bình (nay)')!;
-      expect(pivot.pivots).toEqual([expect.objectContaining({ source: data.tables[0]!.name })]);
+      const cmp = sheets.find((x) => x.name === 'Xếp hạng Ninh Bình (nay)')!;
+      expect(pivot.pivots).toEqual([expect.objectContaining({ source: cmp.tables[0]!.name })]);
       pane.expectNoPageErrors();
     });
 

@@ -130,6 +130,7 @@ export class Pane {
       pivots: any[];
       hidden: number[];
       frozen: number;
+      protected: boolean;
     }[]
   > {
     return this.page.evaluate(() => (window as any).__excel.sheets());

@@ -8,8 +8,11 @@ import { displayText } from './display';
 import { fail } from './errors';
 import type { Pivot, RecordedCall, Scalar, Sheet, SyncRecord, Workbook } from './model';
 import { asValue } from './model';
-import type { PivotView } from './pivots';
-import { view } from './pivots';
+import type { FullPivotView, PivotView } from './pivots';
+import { fullView, view } from './pivots';
+import type { SeriesView } from './charts';
+import { chartsOf, seriesOf } from './charts';
+import { conditionalFill } from './conditional';
 import { growOnEntry, guardProtected, insertColumns, insertRows } from './tables';
 
 export interface CellView {
@@ -18,6 +21,8 @@ export interface CellView {
   formula: string | null;
   format: string;
   fill: string | null;
+  /** The fill a conditional format shows over `fill`, or null. */
+  conditionalFill: string | null;
   font: string | null;
   prompt: { title: string; message: string } | null;
   validation: unknown;
@@ -35,6 +40,17 @@ export interface PivotInfo {
   appliedFilters: { field: string; filter: unknown }[];
   /** What the PivotTable shows: computed from its cache, not from the source as it is now. */
   shown: PivotView;
+  /** The same with every data field and every filter. */
+  shownAll: FullPivotView;
+}
+
+export interface ChartInfo {
+  name: string;
+  type: string;
+  title: string | null;
+  source: string;
+  position: { start: string; end: string | null } | null;
+  series: SeriesView[];
 }
 
 export interface Driver {
@@ -72,6 +88,8 @@ export interface Driver {
   unprotect(sheet: string): void;
   setCellEditMode(on: boolean): void;
   pivot(name: string): PivotInfo | null;
+  /** The sheet's charts as drawn now from their source. */
+  charts(sheet: string): ChartInfo[];
   tables(sheet?: string): { name: string; sheet: string; address: string }[];
   uninstall(): void;
 }
@@ -94,6 +112,7 @@ export function createDriver(book: Workbook): Driver {
     filters: [...p.filters],
     appliedFilters: p.appliedFilters.map((f) => ({ ...f })),
     shown: view(p),
+    shownAll: fullView(p),
   });
   const changed = () => book.onChange?.();
   const driver: Driver = {
@@ -171,6 +190,7 @@ export function createDriver(book: Workbook): Driver {
         formula: c?.formula ?? null,
         format: c?.format ?? 'General',
         fill: c?.fill ?? null,
+        conditionalFill: conditionalFill(book, s, r.row, r.col),
         font: c?.font ?? null,
         prompt: c?.prompt ?? null,
         validation: c?.validation ?? null,
@@ -220,6 +240,15 @@ export function createDriver(book: Workbook): Driver {
       const p = book.pivots.find((x) => x.name.toLowerCase() === name.toLowerCase());
       return p ? pivotInfo(p) : null;
     },
+    charts: (sheetName) =>
+      chartsOf(book, sheetOf(sheetName)).map((c) => ({
+        name: c.name,
+        type: c.type,
+        title: c.title,
+        source: `${c.source.sheet.name}!${rectAddress(c.source.rect)}`,
+        position: c.position,
+        series: seriesOf(book, c),
+      })),
     tables: (sheetName) =>
       book.tables
         .filter((t) => !sheetName || t.sheet === sheetOf(sheetName))

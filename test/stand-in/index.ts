@@ -9,7 +9,7 @@ import { createDriver } from './driver';
 import type { StandInOptions } from './model';
 import { Workbook } from './model';
 
-export type { Driver, CellView, PivotInfo } from './driver';
+export type { Driver, CellView, PivotInfo, ChartInfo } from './driver';
 export type { StandInOptions } from './model';
 export { RichApiError } from './errors';
 export { PAYLOAD_LIMIT } from './api/context';

@@ -7,7 +7,9 @@ import type { Rect } from './address';
 import { colLetters, parseAddress } from './address';
 import { displayText } from './display';
 import type { Cell, Pivot, Sheet, Workbook } from './model';
-import { view } from './pivots';
+import { fullView } from './pivots';
+import { chartSvg, chartsOf } from './charts';
+import { conditionalFill } from './conditional';
 
 const STYLE = [
   'body{padding-left:930px!important}',
@@ -34,17 +36,30 @@ function tabs(book: Workbook, active: Sheet | undefined): string {
 }
 
 function pivotHtml(book: Workbook, p: Pivot): string {
-  const v = view(p);
+  const v = fullView(p);
   const num = (n: number) => displayText(n, '#,##0.####', book.locale).replace(/[.,]$/, '');
-  let out = v.filter
-    ? `<div class="pivot-filter"><b>${esc(v.filter.field)}</b>: ${esc(v.filter.selected ? v.filter.selected.join(', ') : '(All)')}</div>`
-    : '';
-  out += `<table><tr><th>Sum of ${esc(p.data[0]?.field ?? '')}</th>`;
-  for (const c of v.columns) out += `<th>${esc(c)}</th>`;
+  let out = v.filters
+    .map(
+      (f) =>
+        `<div class="pivot-filter"><b>${esc(f.field)}</b>: ${esc(f.selected ? f.selected.join(', ') : '(All)')}</div>`,
+    )
+    .join('');
+  const several = v.data.length > 1;
+  out += `<table><tr><th${several ? ' rowspan="2"' : ''}>${several ? '' : `Sum of ${esc(v.data[0] ?? '')}`}</th>`;
+  for (const c of v.columns) out += `<th${several ? ` colspan="${v.data.length}"` : ''}>${esc(c)}</th>`;
   out += '</tr>';
+  if (several) {
+    out += '<tr>';
+    for (let i = 0; i < v.columns.length; i++) for (const d of v.data) out += `<th>Sum of ${esc(d)}</th>`;
+    out += '</tr>';
+  }
   for (const r of v.rows) {
     out += `<tr><th style="text-align:left">${esc(r.label)}</th>`;
-    for (const x of r.values) out += `<td style="text-align:right">${x === null ? '' : esc(num(x))}</td>`;
+    for (let i = 0; i < v.columns.length; i++)
+      for (const vals of r.byField) {
+        const x = vals[i] ?? null;
+        out += `<td style="text-align:right">${x === null ? '' : esc(num(x))}</td>`;
+      }
     out += '</tr>';
   }
   return `${out}</table>`;
@@ -74,7 +89,8 @@ function sheetHtml(book: Workbook, s: Sheet | undefined): string {
       const x = s ? book.peek(s, r, c) : undefined;
       const text = s ? cellText(book, s, r, c, x) : '';
       const st: string[] = [];
-      if (x?.fill) st.push(`background:${x.fill}`);
+      const fill = (s ? conditionalFill(book, s, r, c) : null) ?? x?.fill;
+      if (fill) st.push(`background:${fill}`);
       if (r === 0 && text) st.push(`font-weight:600;background:${x?.fill ?? '#dde7f3'}`);
       if (x?.font) st.push(`color:${x.font}`);
       if (s && typeof book.value(s, r, c) === 'number') st.push('text-align:right');
@@ -88,6 +104,10 @@ function sheetHtml(book: Workbook, s: Sheet | undefined): string {
   const selCell = sel && s ? book.peek(s, sel.row, sel.col) : undefined;
   const selText = sel && s ? cellText(book, s, sel.row, sel.col, selCell) : '';
   const prompt = selCell?.prompt ? ` <i>— ${esc(`${selCell.prompt.title}: ${selCell.prompt.message ?? ''}`)}</i>` : '';
+  const charts = s ? chartsOf(book, s) : [];
+  // Charts float over the cells in Excel; here they sit above the grid, so a screenshot shows both.
+  if (charts.length)
+    h = `<div class="charts" style="display:flex;flex-wrap:wrap">${charts.map((c) => chartSvg(book, c)).join('')}</div>${h}`;
   const bar = `<div class="bar"><b>${sel ? esc(book.selection!.address) : ''}</b> ${esc(selText)}${prompt}</div>`;
   return `${bar}<div class="grid">${h}</div>`;
 }

@@ -5,3 +5,4 @@ export * from './bulk';
 export * from './push';
 export * from './sentences';
 export * from './cells';
+export * from './comparison';

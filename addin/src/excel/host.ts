@@ -31,7 +31,11 @@ export type Feature =
   /** Table.resize: a refresh grows or shrinks the table in place (else rows are added or deleted). */
   | 'tableResize'
   /** PivotTable.getDataSourceType/String: refresh only the pivots over a given table (else all). */
-  | 'pivotSource';
+  | 'pivotSource'
+  /** Conditional formats: the comparison sheet's band column coloured by its text. */
+  | 'conditionalFormat'
+  /** Charts: the ranking and progress charts beside the comparison. */
+  | 'charts';
 
 const MIN_VERSION: Readonly<Record<Feature, string>> = {
   pivot: '1.8',
@@ -44,6 +48,8 @@ const MIN_VERSION: Readonly<Record<Feature, string>> = {
   freeze: '1.7',
   tableResize: '1.13',
   pivotSource: '1.15',
+  conditionalFormat: '1.6',
+  charts: '1.1',
 };
 
 /** The requirement set the manifest declares; below it the add-in does not load at all. */

@@ -16,3 +16,4 @@ export * from './state';
 export * from './pivot';
 export * from './text-sheet';
 export * from './functions';
+export * from './comparison';

@@ -20,6 +20,10 @@ export interface PivotSpec {
   readonly filterField: string;
   /** Preselected filter item (an indicator name), where the Excel supports it. */
   readonly filterItem?: string | null;
+  /** Further data fields beside the value (the rank beside each value), summed like it. */
+  readonly moreValueFields?: readonly string[];
+  /** Further report filters (the period type), each with its preselected item where supported. */
+  readonly moreFilters?: readonly { readonly field: string; readonly item: string | null }[];
 }
 
 export type PivotResult =
@@ -55,9 +59,12 @@ export async function createPivot(spec: PivotSpec): Promise<PivotResult> {
     const pivot = sheet.pivotTables.add(spec.pivotName, source, sheet.getRange('A3'));
     pivot.rowHierarchies.add(pivot.hierarchies.getItem(spec.rowField));
     pivot.columnHierarchies.add(pivot.hierarchies.getItem(spec.columnField));
-    const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(spec.valueField));
-    data.summarizeBy = 'Sum';
+    for (const field of [spec.valueField, ...(spec.moreValueFields ?? [])]) {
+      const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(field));
+      data.summarizeBy = 'Sum';
+    }
     pivot.filterHierarchies.add(pivot.hierarchies.getItem(spec.filterField));
+    for (const f of spec.moreFilters ?? []) pivot.filterHierarchies.add(pivot.hierarchies.getItem(f.field));
     sheet.activate();
     syncs++;
     await ctx.sync();
@@ -65,6 +72,12 @@ export async function createPivot(spec: PivotSpec): Promise<PivotResult> {
     if (spec.filterItem && supports('pivotFilter')) {
       const field = pivot.filterHierarchies.getItem(spec.filterField).fields.getItem(spec.filterField);
       field.applyFilter({ manualFilter: { selectedItems: [spec.filterItem] } });
+      for (const f of spec.moreFilters ?? [])
+        if (f.item)
+          pivot.filterHierarchies
+            .getItem(f.field)
+            .fields.getItem(f.field)
+            .applyFilter({ manualFilter: { selectedItems: [f.item] } });
       syncs++;
       await ctx.sync();
       filtered = true;

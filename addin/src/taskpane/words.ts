@@ -181,17 +181,17 @@ export const WORDS = {
   compareTitle: { vi: 'So sánh các huyện trong tỉnh', en: 'Compare districts of a province' },
   province: { vi: 'Tỉnh', en: 'Province' },
   compare: { vi: 'So sánh', en: 'Compare' },
-  comparedPivot: {
-    vi: 'Đã tạo bảng dọc "{sheet}" và PivotTable "{pivot}".',
-    en: 'Created long table "{sheet}" and PivotTable "{pivot}".',
+  comparedLong: {
+    vi: 'Đã tạo bảng dọc "{sheet}" (sửa và gửi được).',
+    en: 'Created long table "{sheet}" (editable, can be pushed).',
   },
-  comparePickIndicator: {
-    vi: 'Trong ô lọc "Chỉ tiêu" của PivotTable, hãy chọn một chỉ tiêu: cộng các chỉ tiêu khác nhau không có ý nghĩa.',
-    en: 'Pick one indicator in the PivotTable\'s "Chỉ tiêu" filter: adding different indicators together means nothing.',
+  comparedSheets: {
+    vi: 'Bảng so sánh "{sheet}" ({rows} dòng, chỉ đọc: mục tiêu, mức đạt, thứ hạng), PivotTable "{pivot}" và bảng kết quả "{scorecard}" đã được cập nhật từ máy chủ.',
+    en: 'Comparison "{sheet}" ({rows} rows, read-only: targets, bands, ranks), PivotTable "{pivot}" and scorecard "{scorecard}" updated from the server.',
   },
-  compareNoPivot: {
-    vi: 'Đã tạo bảng dọc "{sheet}". Excel này chưa hỗ trợ tạo PivotTable từ add-in (cần ExcelApi 1.8, có trong Microsoft 365, Excel 2021, Excel 2024 và Excel trên web): hãy chèn PivotTable bằng tay (Insert › PivotTable).',
-    en: 'Created long table "{sheet}". This Excel cannot create PivotTables from an add-in (needs ExcelApi 1.8, which Microsoft 365, Excel 2021, Excel 2024 and Excel on the web have): insert one by hand (Insert › PivotTable).',
+  comparedSheetsNoPivot: {
+    vi: 'Bảng so sánh "{sheet}" ({rows} dòng, chỉ đọc) và bảng kết quả "{scorecard}" đã được cập nhật. Excel này chưa hỗ trợ tạo PivotTable từ add-in (cần ExcelApi 1.8, có trong Microsoft 365, Excel 2021, Excel 2024 và Excel trên web): hãy chèn PivotTable từ bảng "{sheet}" bằng tay (Insert › PivotTable).',
+    en: 'Comparison "{sheet}" ({rows} rows, read-only) and scorecard "{scorecard}" updated. This Excel cannot create PivotTables from an add-in (needs ExcelApi 1.8, which Microsoft 365, Excel 2021, Excel 2024 and Excel on the web have): insert one from "{sheet}" by hand (Insert › PivotTable).',
   },
   legend: { vi: 'Chú giải màu', en: 'Colour legend' },
   warnings: { vi: 'Lưu ý', en: 'Notes' },

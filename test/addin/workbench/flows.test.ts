@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../../addin/src/taskpane/workbench/reducer';
 import type { Action, WorkbenchState } from '../../../addin/src/taskpane/workbench/state';
-import { pivotOf, selectionSheetId } from '../../../addin/src/taskpane/workbench/state';
+import { compareOf, selectionSheetId } from '../../../addin/src/taskpane/workbench/state';
 import type { CompareRequest } from '../../../addin/src/workflow/compare';
 import { conflict, item, pending, ready, result, sheet } from './fixtures';
 
@@ -78,18 +78,18 @@ describe('workbench: pull', () => {
 });
 
 describe('workbench: a refresh that would overwrite un-pushed work', () => {
-  it('waits for a choice; a comparison keeps its province for the pivot through it', () => {
+  it('waits for a choice; a comparison keeps its request for the comparison sheets through it', () => {
     const asked = run(ready(), { type: 'compare', request: COMPARE }, { type: 'needs-choice', pending: pending(true) });
-    expect(asked.phase).toEqual({ kind: 'refresh-confirm', pending: pending(true), pivot: 'Thanh Hóa' });
+    expect(asked.phase).toEqual({ kind: 'refresh-confirm', pending: pending(true), compare: COMPARE });
     const merging = run(asked, { type: 'decide', choice: 'merge' });
     expect(merging.phase).toMatchObject({
       kind: 'pulling',
-      job: { kind: 'apply-refresh', choice: 'merge', pivot: 'Thanh Hóa' },
+      job: { kind: 'apply-refresh', choice: 'merge', compare: COMPARE },
     });
-    expect('job' in merging.phase && pivotOf(merging.phase.job)).toBe('Thanh Hóa');
+    expect('job' in merging.phase && compareOf(merging.phase.job)).toEqual(COMPARE);
   });
 
-  it('a plain pull or refresh builds no pivot, even after a comparison failed', () => {
+  it('a plain pull or refresh starts no comparison of its own, even after a comparison failed', () => {
     const s = run(
       ready(),
       { type: 'compare', request: COMPARE },
@@ -97,7 +97,7 @@ describe('workbench: a refresh that would overwrite un-pushed work', () => {
       { type: 'refresh' },
       { type: 'needs-choice', pending: pending(true) },
     );
-    expect(s.phase).toMatchObject({ kind: 'refresh-confirm', pivot: null });
+    expect(s.phase).toMatchObject({ kind: 'refresh-confirm', compare: null });
   });
 
   it('cancel writes nothing and comes back to rest; merge is refused when the sheet cannot be read', () => {

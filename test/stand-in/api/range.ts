@@ -12,6 +12,7 @@ import { asValue, cellKey, CellError } from '../model';
 import { guardProtected } from '../tables';
 import type { Batch } from './context';
 import { Binding, ClientObject } from './context';
+import { ConditionalFormatCollection } from './conditional';
 
 /** A read of more cells than this fails (the documented 5,000,000-cell limit for range reads). */
 const MAX_READ_CELLS = 5_000_000;
@@ -233,6 +234,11 @@ export class Range extends ClientObject {
   }
 
   readonly format: RangeFormat = new RangeFormat(this);
+  private _conditional: ConditionalFormatCollection | undefined;
+  /** ExcelApi 1.6 (conditional.ts). */
+  get conditionalFormats(): ConditionalFormatCollection {
+    return (this._conditional ??= new ConditionalFormatCollection(this._ctx, this));
+  }
   private _validation: DataValidation | undefined;
   get dataValidation(): DataValidation {
     if (!this._validation) {

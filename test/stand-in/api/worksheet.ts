@@ -5,6 +5,7 @@ import type { Sheet } from '../model';
 import { guardProtected } from '../tables';
 import type { Batch } from './context';
 import { Binding, ClientObject, Collection } from './context';
+import { ChartCollection } from './chart';
 import { PivotTableCollection } from './pivot';
 import { Range } from './range';
 import { TableCollection } from './table';
@@ -98,6 +99,11 @@ export class Worksheet extends ClientObject {
 
   get tables(): TableCollection {
     return (this._tables ??= new TableCollection(this._ctx, () => this._sheet()));
+  }
+  private _charts: ChartCollection | undefined;
+  /** ExcelApi 1.1 (chart.ts). */
+  get charts(): ChartCollection {
+    return (this._charts ??= new ChartCollection(this._ctx, () => this._sheet()));
   }
   get pivotTables(): PivotTableCollection {
     return (this._pivots ??= new PivotTableCollection(this._ctx, () => this._sheet()));
@@ -226,9 +232,12 @@ class WorksheetProtection extends ClientObject {
     return this._get('protected') as boolean;
   }
 
-  protect(): void {
+  /** Options (WorksheetProtectionOptions) are recorded in the call log, not modelled. */
+  protect(options?: Record<string, boolean>): void {
     this._ctx.enqueue({
       op: 'protect',
+      args: options,
+      detail: options,
       run: () => {
         const s = this._worksheet._sheet();
         if (s.protected) fail('InvalidOperation', 'The sheet is already protected.');

@@ -4,8 +4,9 @@
  * caller's to turn into words (errors.ts), so that every job fails the same way.
  */
 import { CancelledError, fetchViewer, GraphQLClient, listIndicators } from '../../api';
-import { compare, pivotFor } from '../../workflow/compare';
 import { insertReportSentences } from '../../workflow/sentences';
+import type { CompareRequest, ComparisonOutcome } from '../../workflow/compare';
+import { buildComparison, compare, refreshComparisons } from '../../workflow/compare';
 import type { Progress as OnProgress, PullOutcome } from '../../workflow/pull';
 import { download, pull, refresh, requestFromScope } from '../../workflow/pull';
 import type { ResultItem } from '../../workflow/push';
@@ -17,7 +18,7 @@ import type { Lang, Translate } from '../i18n';
 import { STATE_LABELS } from '../labels';
 import * as settings from '../settings';
 import type { Intent, Job, Report } from './state';
-import { pivotOf } from './state';
+import { compareOf } from './state';
 
 export interface JobContext {
   /** The pane's own origin: the server when the user leaves the address empty. */
@@ -69,7 +70,15 @@ async function run(job: Job, ctx: JobContext): Promise<Report> {
     title: STATE_LABELS[item.state][ctx.lang],
     message: explainItem(item, ctx.lang),
   });
-  const written = (outcome: PullOutcome) => afterPull(outcome, pivotOf(job), ctx, annotate);
+  // After the long table: the comparison a Compare asked for, or (after a refresh) every comparison
+  // sheet of the workbook, re-read from the server.
+  const client = 'client' in job ? job.client : null;
+  const follow = (): Follow => {
+    const req = compareOf(job);
+    if (req && client) return { kind: 'compare', client, request: req };
+    return (job.kind === 'refresh' || job.kind === 'apply-refresh') && client ? { kind: 'refresh-all', client } : null;
+  };
+  const written = (outcome: PullOutcome) => afterPull(outcome, follow(), ctx, annotate, onProgress, signal);
   switch (job.kind) {
     case 'connect':
       return connect(job, ctx.origin);
@@ -105,7 +114,15 @@ async function run(job: Job, ctx: JobContext): Promise<Report> {
         onProgress: (d: number, n: number) => onProgress('push', d, n),
         signal,
       };
-      return { type: 'reviewed', result: await review(job.client, sheet, opts) };
+      const result = await review(job.client, sheet, opts);
+      // Targets, values and so ranks moved: the comparison sheets are re-read (before the report,
+      // so what the pane says is what the workbook shows).
+      if (!job.dryRun && result.applied && result.sent > 0) {
+        const redone = await refreshComparisons(job.client, onProgress);
+        if (redone.length)
+          ctx.report({ type: 'notice', notice: { intent: 'info', text: comparedText(ctx.t, redone) } });
+      }
+      return { type: 'reviewed', result };
     }
     case 'take':
       return { type: 'taken', sheet: await takeServer(job.sheet, job.conflict) };
@@ -142,25 +159,47 @@ async function requireSheet(ctx: JobContext): Promise<BoundSheet | null> {
   return active.kind === 'bound' ? active.sheet : null;
 }
 
+type Follow =
+  | { readonly kind: 'compare'; readonly client: GraphQLClient; readonly request: CompareRequest }
+  | { readonly kind: 'refresh-all'; readonly client: GraphQLClient }
+  | null;
+
+/** What the pane says about comparison sheets just (re)written. */
+function comparedText(t: Translate, done: readonly ComparisonOutcome[]): string {
+  return done
+    .map((o) =>
+      t(o.pivot.ok ? 'comparedSheets' : 'comparedSheetsNoPivot', {
+        sheet: o.comparison.sheetName,
+        pivot: o.pivot.ok ? o.pivot.sheetName : '',
+        scorecard: o.scorecard.sheetName,
+        rows: o.rows,
+      }),
+    )
+    .join(' ');
+}
+
 async function afterPull(
   outcome: PullOutcome,
-  pivot: string | null,
+  follow: Follow,
   ctx: JobContext,
   annotate: (i: ResultItem) => { title: string; message: string | null },
+  onProgress: OnProgress,
+  signal: AbortSignal,
 ): Promise<Report> {
   if (outcome.kind === 'decide') return { type: 'needs-choice', pending: outcome.pending };
-  // Shown at once; the conflicts' paint and the pivot follow under the same progress bar.
+  // Shown at once; the conflicts' paint and the comparison sheets follow under the same progress bar.
   ctx.report({ type: 'pulled', sheet: outcome.sheet, conflicts: outcome.conflicts });
   await markConflicts(outcome.sheet, outcome.conflicts, annotate);
   await markDerived(outcome.sheet, outcome.table, annotate);
   const { t } = ctx;
   const sheet = outcome.sheet.sheetName;
   let text = t(outcome.refreshed ? 'refreshed' : 'pulled', { rows: outcome.rows, sheet });
-  if (pivot) {
-    const p = await pivotFor(outcome, pivot);
-    text = p.ok
-      ? `${t('comparedPivot', { sheet, pivot: p.sheetName })} ${p.filtered ? '' : t('comparePickIndicator')}`
-      : t('compareNoPivot', { sheet });
+  if (follow?.kind === 'compare') {
+    const done = await buildComparison(follow.client, follow.request, onProgress, signal);
+    text = `${t('comparedLong', { sheet })} ${comparedText(t, [done])}`;
+  } else if (follow?.kind === 'refresh-all') {
+    const done = await refreshComparisons(follow.client, onProgress, signal);
+    if (done.length) text = `${text} ${comparedText(t, done)}`;
   }
   return { type: 'finished', notice: { intent: 'success', text } };
 }

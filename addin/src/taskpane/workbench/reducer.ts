@@ -10,7 +10,7 @@ import type { ReviewResult } from '../../workflow/push';
 import type { BoundSheet } from '../../workflow/sheet';
 import { termOf } from '../../workflow/sentences';
 import type { Action, Intent, Job, Phase, WorkbenchState } from './state';
-import { cancellable, isRunning, pivotOf } from './state';
+import { cancellable, compareOf, isRunning } from './state';
 
 const bound = (sheet: BoundSheet) => ({ kind: 'bound', sheet }) as const;
 
@@ -72,7 +72,7 @@ export function jobFor(s: WorkbenchState, a: Intent): Job | null {
       if (p.kind !== 'refresh-confirm' || a.choice === null) return null;
       // Merging is offered only when the sheet can still be read; the dialog disables it otherwise.
       if (a.choice === 'merge' && !p.pending.canMerge) return null;
-      return { kind: 'apply-refresh', pending: p.pending, choice: a.choice, pivot: p.pivot };
+      return { kind: 'apply-refresh', pending: p.pending, choice: a.choice, compare: p.compare, client };
     }
     default:
       return null;
@@ -128,7 +128,7 @@ export function reduce(s: WorkbenchState, a: Action): WorkbenchState {
         : s;
     case 'needs-choice':
       return p.kind === 'pulling'
-        ? { ...s, phase: { kind: 'refresh-confirm', pending: a.pending, pivot: pivotOf(p.job) } }
+        ? { ...s, phase: { kind: 'refresh-confirm', pending: a.pending, compare: compareOf(p.job) } }
         : s;
     case 'connected':
       return p.kind === 'connecting' ? settle({ ...s, connection: a.connection }) : s;

@@ -34,8 +34,8 @@ export interface Desk {
 
 /**
  * A unit of work and everything it needs, fixed when it starts (options changed meanwhile apply to
- * the next one). `pivot` is the province a comparison builds its PivotTable for; it rides along
- * through a refresh decision, which is why it is data and not a variable of the hook.
+ * the next one). `compare` is the comparison whose sheets follow the long table's pull; it rides
+ * along through a refresh decision, which is why it is data and not a variable of the hook.
  */
 export type Job =
   | { readonly kind: 'connect'; readonly server: string; readonly token: string; readonly quiet: boolean }
@@ -48,7 +48,9 @@ export type Job =
       readonly kind: 'apply-refresh';
       readonly pending: PendingRefresh;
       readonly choice: 'merge' | 'overwrite';
-      readonly pivot: string | null;
+      readonly compare: CompareRequest | null;
+      /** To re-read the comparison sheets afterwards (null: not connected any more). */
+      readonly client: GraphQLClient | null;
     }
   | {
       readonly kind: 'review';
@@ -92,7 +94,7 @@ interface Running<K extends string, J extends Job> {
 export type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'conflict-review' }
-  | { readonly kind: 'refresh-confirm'; readonly pending: PendingRefresh; readonly pivot: string | null }
+  | { readonly kind: 'refresh-confirm'; readonly pending: PendingRefresh; readonly compare: CompareRequest | null }
   | Running<'connecting', JobOf<'connect'>>
   | Running<'pulling', JobOf<'pull' | 'compare' | 'refresh' | 'apply-refresh' | 'sentences'>>
   | Running<'previewing', JobOf<'review'>>
@@ -184,12 +186,10 @@ export function cancellable(job: Job): boolean {
   return job.kind === 'pull' || job.kind === 'compare' || job.kind === 'refresh' || job.kind === 'review';
 }
 
-/** The province whose PivotTable a pull job ends with, if it is (or continues) a comparison. */
-export function pivotOf(job: Job): string | null {
-  // "Pivot Ninh Bình (nay)" beside "Pivot Ninh Bình": one pivot per comparison sheet.
-  if (job.kind === 'compare')
-    return `${job.request.provinceName}${job.request.boundaries === 'CURRENT' ? ' (nay)' : ''}`;
-  return job.kind === 'apply-refresh' ? job.pivot : null;
+/** The comparison a pull job ends with (its sheets built after the long table), if it is or continues one. */
+export function compareOf(job: Job): CompareRequest | null {
+  if (job.kind === 'compare') return job.request;
+  return job.kind === 'apply-refresh' ? job.compare : null;
 }
 
 /** The sheet a click in the results list selects in: the conflicts' sheet, else the active one. */
