@@ -10,6 +10,7 @@ import { openDatabase, type DataSourceOptions } from './app/data-source';
 import { getSchema } from './graphql/schema';
 import { createServices, type Services } from './app/services';
 import { createApp } from './http/app';
+import { watchPools } from './http/metrics';
 
 export interface RunningServer {
   url: string;
@@ -24,11 +25,17 @@ export interface RunningServer {
 
 /** Start-up in order: database → migrations → data → schema → HTTP. */
 export async function startServer(config: Config, opts: DataSourceOptions = {}): Promise<RunningServer> {
-  const ds = await openDatabase(config.database, opts);
+  const started: { bootstrap?: BootstrapReport; services?: Services; generatedAdminToken?: string | null } = {};
+  // Migrations, first-start data and the admin token: once, by one server at a time.
+  const ds = await openDatabase(config.database, opts, async (opened) => {
+    started.bootstrap = await bootstrapData(opened, config);
+    started.services = createServices(opened);
+    started.generatedAdminToken = await started.services.auth.bootstrapAdmin(config.adminToken);
+  });
+  const bootstrap = started.bootstrap!;
+  const services = started.services!;
+  const generatedAdminToken = started.generatedAdminToken ?? null;
   try {
-    const bootstrap = await bootstrapData(ds, config);
-    const services = createServices(ds);
-    const generatedAdminToken = await services.auth.bootstrapAdmin(config.adminToken);
     const schema = await getSchema();
     const httpServer = config.tls
       ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) })
@@ -52,6 +59,7 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
     const url = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
     // Listening on every interface: the manifest still needs one address a client can open.
     listening = /^(0\.0\.0\.0|\[::\])$/.test(host) ? url.replace(host, 'localhost') : url;
+    const unwatchPools = watchPools(ds);
     let stopping: Promise<void> | null = null;
     return {
       url,
@@ -64,6 +72,7 @@ export async function startServer(config: Config, opts: DataSourceOptions = {}):
           await apollo.stop();
           if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
           await idle();
+          unwatchPools();
           await ds.destroy();
         })()),
     };

@@ -2,13 +2,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Mutex } from '../common/mutex';
 import { openChangeLog, sealChangeLog } from './change-log';
 import { isMysql } from './dialect';
+import { readFromPrimary, recordClientPosition } from './read-routing';
 import { writeFailure } from './unavailable';
 
 const sqliteWriters = new WeakMap<DataSource, Mutex>();
 const MAX_ATTEMPTS = 12;
 
 /**
- * Errors that mean "another writer got there first": a deadlock (1213) or lock wait timeout (1205)
+ * Errors that mean "another writer got there first": a deadlock (1213; on a Galera cluster also a
+ * certification failure at COMMIT, when another node committed a conflicting write first) or lock wait timeout (1205)
  * on MySQL/MariaDB, a unique key taken by a concurrent insert (1062, SQLITE_CONSTRAINT_UNIQUE), or
  * a busy SQLite file (another process writing). Running the whole unit of work again re-reads
  * the winner's rows, so the retry reports a CONFLICT or ALREADY_EXISTS instead of failing.
@@ -35,9 +37,12 @@ export async function writeTransaction<T>(ds: DataSource, work: (em: EntityManag
   const logged = async (em: EntityManager) => {
     openChangeLog(em);
     const result = await work(em);
-    await sealChangeLog(em);
+    const seq = await sealChangeLog(em);
+    if (seq !== null) await recordClientPosition((sql, params) => em.query(sql, params), ds, seq);
     return result;
   };
+  // The rest of the request (the push's result, later fields) reads what it wrote: from the primary.
+  readFromPrimary();
   const attempt = () => (isMysql(ds) ? ds.transaction('READ COMMITTED', logged) : ds.transaction(logged));
   const withRetries = async () => {
     for (let n = 1; ; n++) {

@@ -10,7 +10,14 @@ import type http from 'node:http';
 import type { RequestContext } from '../auth/request-context';
 import { formatError } from './errors';
 import { responseSizeCap } from './response-size';
-import { accessPlugin, complexityPlugin, httpStatusPlugin, noStorePlugin, type BudgetLimits } from './plugins';
+import {
+  accessPlugin,
+  complexityPlugin,
+  httpStatusPlugin,
+  metricsPlugin,
+  noStorePlugin,
+  type BudgetLimits,
+} from './plugins';
 
 export interface ApolloLimits {
   publicRead: boolean;
@@ -63,6 +70,7 @@ export async function createApollo(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(),
       noStorePlugin(),
       httpStatusPlugin(),
       responseCap.plugin,

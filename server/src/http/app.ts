@@ -14,6 +14,8 @@ import { EXPLORER_HTML, explorerRouter } from './explorer';
 import { errorForLog } from '../db/query-logger';
 import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
 import { inFlightTracker } from './in-flight';
+import { metricsRoute } from './metrics';
+import { allowReplicaReads, runWithRoute } from '../db/read-routing';
 import { addinHeaders, apiHeaders, corsFor, explorerHeaders } from './security';
 
 export interface AppParts {
@@ -44,6 +46,7 @@ export async function createApp(
   const tls = config.tls !== null;
   const cors = corsFor(config.corsOrigins);
   app.get('/healthz', apiHeaders(tls), healthz(services));
+  app.get('/metrics', apiHeaders(tls), metricsRoute(config.metricsToken));
   app.use('/addin', addinHeaders(tls), addinRouter(config, publicUrl));
   app.use('/explorer', explorerHeaders(tls), explorerRouter());
   app.get('/graphql', explorerHeaders(tls), explorerPage);
@@ -53,6 +56,8 @@ export async function createApp(
     ...(cors ? [cors] : []),
     jsonOnly,
     express.json({ limit: config.bodyLimit }),
+    // Each request decides once where its reads go (db/read-routing.ts); the primary until then.
+    (_req: Request, _res: Response, next: NextFunction) => runWithRoute(next),
     inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })),
   );
   app.use(apiHeaders(tls), routeNotFound);
@@ -91,6 +96,7 @@ const requestContext =
         throw toGraphQLError(databaseUnavailable(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
       throw e;
     }
+    await allowReplicaReads(services.ds, viewer ? `token:${viewer.tokenId}` : null).catch(() => undefined);
     return {
       viewer,
       container: services.container.createChildContainer(),
