@@ -55,13 +55,13 @@ function useOf(pool: string, p: Mysql2Pool | undefined): PoolUse[] {
 export function watchPools(ds: DataSource): () => void {
   return registerPoolSource(() => {
     const driver = ds.driver as unknown as {
-      master?: Mysql2Pool;
+      pool?: Mysql2Pool;
       poolCluster?: { _nodes?: Record<string, { pool: Mysql2Pool }> };
     };
     if (driver.poolCluster?._nodes)
       return Object.entries(driver.poolCluster._nodes).flatMap(([id, node]) =>
         useOf(id === 'MASTER' ? 'primary' : 'replica', node.pool),
       );
-    return useOf('primary', driver.master);
+    return useOf('primary', driver.pool);
   });
 }
