@@ -12,13 +12,24 @@ const TOKEN = 'bench-admin-token-0123456789';
 
 /** One database's figures: the server on it, the quick dataset (2 provinces), a province pull and a 5,000-row push. */
 async function measureOn(label: string, db: DatabaseConfig, runs: number): Promise<Figure[]> {
-  const server = await startServer({ ...loadConfig({ PORT: '0', ADMIN_TOKEN: TOKEN, DEMO_DATA: 'false' }), database: db });
+  const server = await startServer({
+    ...loadConfig({ PORT: '0', ADMIN_TOKEN: TOKEN, DEMO_DATA: 'false' }),
+    database: db,
+  });
   try {
     console.log(`  ${label}: generating the dataset…`);
     await generateDataset(server.ds, { ...NATIONAL, provinces: ['38', '36'] });
     const floor = await openFloor(db);
     try {
-      const ctx: Ctx = { url: server.url, token: TOKEN, floor, mysql: true, runs, provinceCode: '38', districtCode: '392' };
+      const ctx: Ctx = {
+        url: server.url,
+        token: TOKEN,
+        floor,
+        mysql: true,
+        runs,
+        provinceCode: '38',
+        districtCode: '392',
+      };
       console.log(`  ${label}: measuring…`);
       return [...(await pullScenario(ctx)), ...(await pushScenario(ctx))];
     } finally {
@@ -46,7 +57,7 @@ export async function clusterBench(runs: number): Promise<void> {
   console.log('Galera cluster of 3 nodes…');
   const cluster = await startGaleraCluster(3);
   let three: Figure[];
-  let version = '';
+  let version: string;
   try {
     three = await measureOn('galera', { type: 'mysql', url: cluster.nodes[0]!.url() }, runs);
     const conn = await mysql.createConnection({ uri: cluster.nodes[0]!.url() });

@@ -60,13 +60,13 @@ suite('several servers on a 3-node MariaDB Galera cluster [cluster]', () => {
   const rowsOf = (indicatorCode: string, count = UNITS, value = 1) =>
     units
       .slice(0, count)
-      .flatMap((unitCode, u) => MONTHS.map((period, p) => ({ unitCode, indicatorCode, period, value: value + u + p / 10 })));
+      .flatMap((unitCode, u) =>
+        MONTHS.map((period, p) => ({ unitCode, indicatorCode, period, value: value + u + p / 10 })),
+      );
   const written = (node: number, indicator: string) =>
-    one(
-      node,
-      'SELECT COUNT(*) AS n FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.code = ?',
-      [indicator],
-    );
+    one(node, 'SELECT COUNT(*) AS n FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.code = ?', [
+      indicator,
+    ]);
   const revisionGaps = (node: number) =>
     inspect(
       node,
@@ -149,7 +149,10 @@ suite('several servers on a 3-node MariaDB Galera cluster [cluster]', () => {
   });
 
   it('two servers started at once on an empty database ran the migrations and the first-start load once', async () => {
-    const names = await inspect<{ name: string; n: number }>(0, 'SELECT name, COUNT(*) AS n FROM migrations GROUP BY name');
+    const names = await inspect<{ name: string; n: number }>(
+      0,
+      'SELECT name, COUNT(*) AS n FROM migrations GROUP BY name',
+    );
     expect(names.map((r) => r.name).sort()).toEqual(migrations.map((m) => new m().name!).sort());
     expect(names.every((r) => Number(r.n) === 1)).toBe(true);
     expect(
@@ -205,12 +208,15 @@ suite('several servers on a 3-node MariaDB Galera cluster [cluster]', () => {
     const target = (await cluster.nodes[0]!.status()).lastCommitted;
     while ((await cluster.nodes[2]!.status()).lastCommitted < target) await new Promise((r) => setTimeout(r, 100));
     expect(await readValue(1, reader)).toEqual([{ value: 7, version: 1 }]);
-    figures.replicaReads = 'writer read its write from the primary while the replica lagged; other clients read the replica';
+    figures.replicaReads =
+      'writer read its write from the primary while the replica lagged; other clients read the replica';
   });
 
   it(`${CONFLICT_TRIALS} conflicting pushes through both servers: one wins each time, no lost update, gap-free revisions`, async () => {
     const rows = (value: number, baseVersion?: number) =>
-      units.slice(0, 10).map((unitCode) => ({ unitCode, indicatorCode: 'CLU_CONFLICT', period: '2024', value, baseVersion }));
+      units
+        .slice(0, 10)
+        .map((unitCode) => ({ unitCode, indicatorCode: 'CLU_CONFLICT', period: '2024', value, baseVersion }));
     const certBefore = await galeraCounter('wsrep_local_cert_failures');
     const bfBefore = await galeraCounter('wsrep_local_bf_aborts');
     expect((await push(0, rows(0))).payload?.created).toBe(10);
@@ -229,7 +235,9 @@ suite('several servers on a 3-node MariaDB Galera cluster [cluster]', () => {
         1 - w,
         `SELECT o.value, o.version FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.code = 'CLU_CONFLICT'`,
       );
-      expect(new Set(stored.map((s) => `${Number(s.value)}@${s.version}`))).toEqual(new Set([`${2 * t + 1 + w}@${t + 2}`]));
+      expect(new Set(stored.map((s) => `${Number(s.value)}@${s.version}`))).toEqual(
+        new Set([`${2 * t + 1 + w}@${t + 2}`]),
+      );
     }
     expect(lost).toBe(0);
     expect(await maxRevisionsPerKey(0, 'CLU_CONFLICT')).toBe(CONFLICT_TRIALS + 1);
@@ -307,9 +315,15 @@ suite('several servers on a 3-node MariaDB Galera cluster [cluster]', () => {
       restartSeconds.push((Date.now() - t) / 1000);
       // It rejoined and caught up: the same rows as the others, its revisions gap-free.
       const target = (await cluster.nodes[survivor]!.status()).lastCommitted;
-      while ((await cluster.nodes[victim]!.status()).lastCommitted < target) await new Promise((r) => setTimeout(r, 100));
+      while ((await cluster.nodes[victim]!.status()).lastCommitted < target)
+        await new Promise((r) => setTimeout(r, 100));
       expect(await written(victim, indicator)).toBe(n);
-      expect(await one(victim, "SELECT COUNT(*) AS n FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.code = 'CLU_ALIVE'")).toBe(k + 1);
+      expect(
+        await one(
+          victim,
+          "SELECT COUNT(*) AS n FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.code = 'CLU_ALIVE'",
+        ),
+      ).toBe(k + 1);
       while ((await health(victim)) !== 200) await new Promise((r) => setTimeout(r, 100)); // the pool reconnects by itself
 
       // The client sends the push again, with its key: written exactly once.

@@ -107,7 +107,9 @@ export async function startGaleraCluster(size = 3, database = 'chitieu', causalN
         const [rows] = await conn.query(
           "SHOW STATUS WHERE Variable_name IN ('wsrep_local_state_comment','wsrep_cluster_size','wsrep_last_committed','wsrep_ready')",
         );
-        const v = Object.fromEntries((rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, r.Value]));
+        const v = Object.fromEntries(
+          (rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, r.Value]),
+        );
         return {
           state: v.wsrep_ready === 'ON' ? String(v.wsrep_local_state_comment) : 'not ready',
           size: Number(v.wsrep_cluster_size),

@@ -76,7 +76,10 @@ describeEachDb('backup and restore', (kind) => {
     const before = await readBack(live, units);
     expect(before.size).toBe(6);
     const copy = await backup();
-    restored = await startServer({ ...loadConfig({ PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }), database: copy });
+    restored = await startServer({
+      ...loadConfig({ PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
+      database: copy,
+    });
     // No migration ran again, no first-start load: the copy is a complete database.
     expect(restored.bootstrap.referenceUnits).toBeNull();
     const view = { ...live, url: restored.url, gql: live.gql.bind({}) } as TestServer;

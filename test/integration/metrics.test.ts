@@ -44,7 +44,10 @@ describeEachDb('GET /metrics', (db) => {
     expect(local.text).toContain('# TYPE chitieu_graphql_requests_total counter');
     const relayed = await metrics(open, { 'x-forwarded-for': '203.0.113.9' });
     expect(relayed.status).toBe(403);
-    expect(JSON.parse(relayed.text).errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'METRICS_FORBIDDEN' });
+    expect(JSON.parse(relayed.text).errors[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'METRICS_FORBIDDEN',
+    });
   });
 
   it('with METRICS_TOKEN: the bearer token, and nothing else, opens it', async () => {
@@ -64,12 +67,14 @@ describeEachDb('GET /metrics', (db) => {
     await push(open, [{ ...rows[0]!, value: 2, baseVersion: 7 }]);
     await open.gql('query { indicators { code } }');
     const after = (await metrics(open)).text;
-    const delta = (name: string, labels: Record<string, string>) => sample(after, name, labels) - sample(before, name, labels);
+    const delta = (name: string, labels: Record<string, string>) =>
+      sample(after, name, labels) - sample(before, name, labels);
     expect(delta('chitieu_push_rows_total', { outcome: 'CREATED' })).toBe(3);
     expect(delta('chitieu_push_rows_total', { outcome: 'CONFLICT' })).toBe(1);
     expect(delta('chitieu_graphql_requests_total', { operation: 'mutation pushObservations', outcome: 'ok' })).toBe(2);
     expect(delta('chitieu_graphql_requests_total', { operation: 'query indicators', outcome: 'ok' })).toBe(1);
     expect(delta('chitieu_graphql_request_duration_seconds_count', { operation: 'query indicators' })).toBe(1);
-    if (db === 'mysql') expect(sample(after, 'chitieu_db_pool_connections', { pool: 'primary', state: 'max' })).toBeGreaterThan(0);
+    if (db === 'mysql')
+      expect(sample(after, 'chitieu_db_pool_connections', { pool: 'primary', state: 'max' })).toBeGreaterThan(0);
   });
 });

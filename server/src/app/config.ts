@@ -68,6 +68,8 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
 
 function database(env: Env, cwd: string): DatabaseConfig {
   const raw = env.DATABASE_URL?.trim();
+  if (env.DATABASE_READ_URLS?.trim() && !/^(mysql|mariadb):\/\//.test(raw ?? ''))
+    throw new ConfigError('DATABASE_READ_URLS', 'needs a mysql:// DATABASE_URL (the primary)');
   if (!raw) return { type: 'sqlite', path: path.resolve(cwd, 'data/chitieu.sqlite') };
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
@@ -84,7 +86,6 @@ function database(env: Env, cwd: string): DatabaseConfig {
     const readUrls = readReplicas(env);
     return { type: 'mysql', url: raw.replace(/^mariadb:/, 'mysql:'), ...(readUrls.length ? { readUrls } : {}) };
   }
-  if (env.DATABASE_READ_URLS?.trim()) throw new ConfigError('DATABASE_READ_URLS', 'needs a mysql:// DATABASE_URL');
   throw new ConfigError('DATABASE_URL', `must start with mysql:// or sqlite:, got "${raw.split(':')[0]}:…"`);
 }
 

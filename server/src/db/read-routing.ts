@@ -51,10 +51,12 @@ const LOCKING = /\bFOR\s+UPDATE\b|\bLOCK\s+IN\s+SHARE\s+MODE\b|\/\* primary \*\/
 export function installReadRouting(ds: DataSource): void {
   replicated.add(ds);
   const createQueryRunner = ds.createQueryRunner.bind(ds);
-  ds.createQueryRunner = (mode = 'master') => createQueryRunner(mode === 'slave' && replicaAllowed() ? 'slave' : 'master');
+  ds.createQueryRunner = (mode = 'master') =>
+    createQueryRunner(mode === 'slave' && replicaAllowed() ? 'slave' : 'master');
   const query = ds.query.bind(ds);
   ds.query = async <T = unknown>(sql: string, parameters?: unknown[], queryRunner?: QueryRunner): Promise<T> => {
-    if (queryRunner || !replicaAllowed() || !READ.test(sql) || LOCKING.test(sql)) return query(sql, parameters, queryRunner);
+    if (queryRunner || !replicaAllowed() || !READ.test(sql) || LOCKING.test(sql))
+      return query(sql, parameters, queryRunner);
     const runner = createQueryRunner('slave');
     try {
       return (await runner.query(sql, parameters)) as T;
@@ -65,7 +67,11 @@ export function installReadRouting(ds: DataSource): void {
 }
 
 /** Records, inside the write transaction, the sequence the current caller's last write took. */
-export async function recordClientPosition(run: (sql: string, params: unknown[]) => Promise<unknown>, ds: DataSource, seq: number) {
+export async function recordClientPosition(
+  run: (sql: string, params: unknown[]) => Promise<unknown>,
+  ds: DataSource,
+  seq: number,
+) {
   const subject = currentSubject();
   if (!subject || !hasReadReplicas(ds)) return;
   const upsert = isMysql(ds)

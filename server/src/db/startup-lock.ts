@@ -29,7 +29,10 @@ export async function withStartupLock<T>(ds: DataSource, work: () => Promise<T>)
     const now = Date.now();
     try {
       await ds.query('DELETE FROM startup_lock WHERE id = 1 AND expires_at < ?', [now]);
-      await ds.query('INSERT INTO startup_lock (id, owner, expires_at) VALUES (1, ?, ?)', [owner, now + STARTUP_LEASE_MS]);
+      await ds.query('INSERT INTO startup_lock (id, owner, expires_at) VALUES (1, ?, ?)', [
+        owner,
+        now + STARTUP_LEASE_MS,
+      ]);
       break;
     } catch (e) {
       // Held by another server (duplicate key), or lost a race for it (deadlock, Galera certification).

@@ -172,7 +172,9 @@ export function metricsPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ response, operation }) {
           const field = operation?.selectionSet.selections.find((s) => s.kind === 'Field');
-          const name = operation ? `${operation.operation} ${field?.kind === 'Field' ? field.name.value : '?'}` : 'invalid';
+          const name = operation
+            ? `${operation.operation} ${field?.kind === 'Field' ? field.name.value : '?'}`
+            : 'invalid';
           const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
           graphqlRequests.inc({ operation: name, outcome: failed ? 'error' : 'ok' });
           graphqlDuration.observe({ operation: name }, Number(process.hrtime.bigint() - start) / 1e9);

@@ -42,7 +42,11 @@ function mayRead(req: Request, token: string | null): boolean {
   return LOOPBACK.test(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined;
 }
 
-type Mysql2Pool = { _allConnections?: { length: number }; _freeConnections?: { length: number }; config?: { connectionLimit?: number } };
+type Mysql2Pool = {
+  _allConnections?: { length: number };
+  _freeConnections?: { length: number };
+  config?: { connectionLimit?: number };
+};
 
 function useOf(pool: string, p: Mysql2Pool | undefined): PoolUse[] {
   if (!p?._allConnections) return [];
