@@ -6,6 +6,24 @@ import { readFromPrimary, recordClientPosition } from './read-routing';
 import { writeFailure } from './unavailable';
 
 const sqliteWriters = new WeakMap<DataSource, Mutex>();
+const galera = new WeakMap<DataSource, Promise<boolean>>();
+
+/** Whether the MySQL/MariaDB server is a Galera node (wsrep_on), asked once per data source. */
+function isGalera(ds: DataSource): Promise<boolean> {
+  if (!isMysql(ds)) return Promise.resolve(false);
+  let known = galera.get(ds);
+  if (!known) {
+    known = ds.query("SHOW VARIABLES LIKE 'wsrep_on'").then(
+      (rows: { Value?: string }[]) => String(rows[0]?.Value ?? '').toUpperCase() === 'ON',
+      () => {
+        galera.delete(ds);
+        return false;
+      },
+    );
+    galera.set(ds, known);
+  }
+  return known;
+}
 const MAX_ATTEMPTS = 12;
 
 /**
@@ -35,6 +53,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function writeTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
   // Each attempt gets its own change log; its commit sequence is taken last (db/change-log.ts).
   const logged = async (em: EntityManager) => {
+    // Galera: row locks are not replicated, so the shared locks that order a push after an approval
+    // on one database do not reach the other nodes. Taking the change-feed counter's row first makes
+    // every write transaction conflict with any other committed meanwhile on any node (the applier
+    // of the other node's write aborts this one, or certification does): it runs again on fresh rows.
+    if (await isGalera(ds)) await em.query('SELECT n FROM change_sequence WHERE id = 1 FOR UPDATE');
     openChangeLog(em);
     const result = await work(em);
     const seq = await sealChangeLog(em);
