@@ -36,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['**/node_modules/**', 'test/**/*.isolated.test.ts'],
+          exclude: ['**/node_modules/**', 'test/**/*.isolated.test.ts', 'test/cluster/**'],
         },
       },
       // Files that mock a module (vi.mock) need modules of their own: a shared worker may have loaded it already.

@@ -20,6 +20,7 @@ import {
   type Figure,
 } from './scenarios';
 import { soakScenario } from './soak';
+import { clusterBench } from './cluster';
 
 const TOKEN = 'bench-admin-token-0123456789';
 
@@ -79,8 +80,11 @@ async function main() {
       'load-seconds': { type: 'string' },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      cluster: { type: 'boolean', default: false },
     },
   });
+  // --cluster: single MariaDB beside a 3-node Galera cluster, in the same run (bench/cluster.ts).
+  if (values.cluster) return clusterBench(Number(values.runs ?? 5));
   const kind = values.db === 'mysql' || values.db === 'mariadb' ? 'mysql' : 'sqlite';
   const quick = values.quick ?? false;
   const runs = Number(values.runs ?? (quick ? 3 : 7));

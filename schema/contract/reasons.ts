@@ -124,6 +124,10 @@ export const REASONS = {
     'The table is too large for one Excel sheet; filter by indicator or year',
   ),
   ROUTE_NOT_FOUND: t('Không có địa chỉ này trên máy chủ', 'No such address on the server'),
+  METRICS_FORBIDDEN: t(
+    'Chỉ hệ thống giám sát có mã METRICS_TOKEN (hoặc chính máy chủ) được đọc /metrics',
+    'Only monitoring with the METRICS_TOKEN (or the server itself) may read /metrics',
+  ),
   BUDGET_EXHAUSTED: t(
     'Đã dùng hết hạn mức truy vấn của phút này; hãy thử lại sau ít giây',
     'The query budget of this minute is spent; try again in a few seconds',

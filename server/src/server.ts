@@ -12,6 +12,7 @@ import { createServices, type Services } from './app/services';
 import { createApp } from './http/app';
 import { createLog, type Log } from './common/log';
 import type { DestinationStream } from 'pino';
+import { watchPools } from './http/metrics';
 
 export interface StartOptions extends DataSourceOptions {
   /** Where the JSON log lines go (standard output by default). */
@@ -33,11 +34,17 @@ export interface RunningServer {
 /** Start-up in order: database → migrations → data → schema → HTTP. */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? createLog(config.logLevel, opts.logDestination);
-  const ds = await openDatabase(config.database, { ...opts, log });
+  const started: { bootstrap?: BootstrapReport; services?: Services; generatedAdminToken?: string | null } = {};
+  // Migrations, first-start data and the admin token: once, by one server at a time.
+  const ds = await openDatabase(config.database, { ...opts, log }, async (opened) => {
+    started.bootstrap = await bootstrapData(opened, config);
+    started.services = createServices(opened);
+    started.generatedAdminToken = await started.services.auth.bootstrapAdmin(config.adminToken);
+  });
+  const bootstrap = started.bootstrap!;
+  const services = started.services!;
+  const generatedAdminToken = started.generatedAdminToken ?? null;
   try {
-    const bootstrap = await bootstrapData(ds, config);
-    const services = createServices(ds);
-    const generatedAdminToken = await services.auth.bootstrapAdmin(config.adminToken);
     const schema = await getSchema();
     const httpServer = config.tls
       ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) })
@@ -61,6 +68,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const url = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
     // Listening on every interface: the manifest still needs one address a client can open.
     listening = /^(0\.0\.0\.0|\[::\])$/.test(host) ? url.replace(host, 'localhost') : url;
+    const unwatchPools = watchPools(ds);
     let stopping: Promise<void> | null = null;
     return {
       url,
@@ -74,6 +82,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           await apollo.stop();
           if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
           await idle();
+          unwatchPools();
           await ds.destroy();
         })()),
     };

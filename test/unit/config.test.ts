@@ -31,13 +31,20 @@ describe('configuration', () => {
         CORS_ORIGINS: 'https://addin.example.gov.vn, http://localhost:3000',
         QUERY_BUDGET_PER_MINUTE: '5000000',
         TRUST_PROXY: '10.0.0.0/8, loopback',
+        DATABASE_READ_URLS: 'mysql://u:p@replica1:3306/chitieu, mariadb://u:p@replica2/chitieu',
+        METRICS_TOKEN: 'prometheus-secret-123',
       },
       '/srv',
     );
     expect(c).toMatchObject({
       port: 8080,
       host: '0.0.0.0',
-      database: { type: 'mysql', url: 'mysql://u:p@db:3306/chitieu' },
+      database: {
+        type: 'mysql',
+        url: 'mysql://u:p@db:3306/chitieu',
+        readUrls: ['mysql://u:p@replica1:3306/chitieu', 'mysql://u:p@replica2/chitieu'],
+      },
+      metricsToken: 'prometheus-secret-123',
       adminToken: 'a-long-enough-secret',
       publicRead: true,
       demoData: false,
@@ -50,7 +57,12 @@ describe('configuration', () => {
     });
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/chitieu' }).database).toEqual({
+      type: 'mysql',
+      url: 'mysql://u:p@db:3306/chitieu',
+    });
     expect(loadConfig({}, '/srv')).toMatchObject({
+      metricsToken: null,
       publicUrl: null,
       corsOrigins: [],
       queryBudgetPerMinute: 30_000_000,
@@ -83,6 +95,10 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'the usual one' }, 'TRUST_PROXY'],
     [{ QUERY_BUDGET_PER_MINUTE: 'lots' }, 'QUERY_BUDGET_PER_MINUTE'],
     [{ MAX_RESPONSE_SIZE: '1gb' }, 'MAX_RESPONSE_SIZE'],
+    [{ DATABASE_READ_URLS: 'mysql://r/chitieu' }, 'DATABASE_READ_URLS'],
+    [{ DATABASE_URL: 'mysql://db/chitieu', DATABASE_READ_URLS: 'postgres://r/chitieu' }, 'DATABASE_READ_URLS'],
+    [{ DATABASE_URL: 'mysql://db/chitieu', DATABASE_READ_URLS: 'mysql://replica-without-db' }, 'DATABASE_READ_URLS'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   ])('rejects %j naming %s', (env, variable) => {
     try {
       loadConfig(env);

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { LOG_LEVELS, type LogLevel } from '../common/log';
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+/**
+ * SQLite file, or MySQL/MariaDB (one server, or a Galera cluster through any of its nodes). `readUrls`
+ * (DATABASE_READ_URLS): read replicas that take reads no write of the same client is missing from.
+ */
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string; readUrls?: string[] };
 
 export interface Config {
   port: number;
@@ -32,6 +36,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** The least severe log line written (LOG_LEVEL): info logs one line per request. */
   logLevel: LogLevel;
+  /** The bearer token Prometheus sends to /metrics (METRICS_TOKEN); null: /metrics serves loopback callers only. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +71,8 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
 
 function database(env: Env, cwd: string): DatabaseConfig {
   const raw = env.DATABASE_URL?.trim();
+  if (env.DATABASE_READ_URLS?.trim() && !/^(mysql|mariadb):\/\//.test(raw ?? ''))
+    throw new ConfigError('DATABASE_READ_URLS', 'needs a mysql:// DATABASE_URL (the primary)');
   if (!raw) return { type: 'sqlite', path: path.resolve(cwd, 'data/chitieu.sqlite') };
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
@@ -78,9 +86,28 @@ function database(env: Env, cwd: string): DatabaseConfig {
     } catch {
       throw new ConfigError('DATABASE_URL', 'must look like mysql://user:password@host:3306/database');
     }
-    return { type: 'mysql', url: raw.replace(/^mariadb:/, 'mysql:') };
+    const readUrls = readReplicas(env);
+    return { type: 'mysql', url: raw.replace(/^mariadb:/, 'mysql:'), ...(readUrls.length ? { readUrls } : {}) };
   }
   throw new ConfigError('DATABASE_URL', `must start with mysql:// or sqlite:, got "${raw.split(':')[0]}:…"`);
+}
+
+function readReplicas(env: Env): string[] {
+  const raw = env.DATABASE_READ_URLS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((item) => {
+    const url = item.trim().replace(/^mariadb:/, 'mysql:');
+    if (!URL.canParse(url) || !url.startsWith('mysql://') || ['', '/'].includes(new URL(url).pathname))
+      throw new ConfigError('DATABASE_READ_URLS', 'must list URLs like mysql://user:password@replica:3306/database');
+    return url;
+  });
+}
+
+/** METRICS_TOKEN: the bearer token /metrics asks for; without it /metrics answers loopback callers only. */
+function metricsToken(env: Env): string | null {
+  const raw = env.METRICS_TOKEN?.trim() || null;
+  if (raw !== null && raw.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
+  return raw;
 }
 
 function publicUrl(env: Env): string | null {
@@ -170,5 +197,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     queryBudgetPerMinute: int(env, 'QUERY_BUDGET_PER_MINUTE', 30_000_000, 0, 1_000_000_000_000),
     trustProxy: trustProxy(env),
     logLevel: logLevel(env),
+    metricsToken: metricsToken(env),
   };
 }

@@ -53,9 +53,10 @@ export class BudgetService {
         if (attempt > 0) throw e;
       }
     }
-    const rows: { spent: string | number }[] = await this.ds.query('SELECT spent FROM query_budget WHERE subject = ?', [
-      subject,
-    ]);
+    const rows: { spent: string | number }[] = await this.ds.query(
+      'SELECT /* primary */ spent FROM query_budget WHERE subject = ?',
+      [subject],
+    );
     return Number(rows[0]?.spent ?? cost);
   }
 }

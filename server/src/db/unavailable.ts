@@ -18,6 +18,12 @@ const CONNECTION_CODES = new Set([
   'ER_CON_COUNT_ERROR',
   'ER_CONNECTION_KILLED',
   'SQLITE_BUSY',
+  // A Galera node outside the primary component (lost its quorum, still joining): 1047 "WSREP has
+  // not yet prepared node for application use". Another node, or this one shortly, takes the request.
+  'ER_UNKNOWN_COM_ERROR',
+  // Read replicas (a mysql2 pool cluster) with none reachable.
+  'POOL_NONEONLINE',
+  'POOL_NOEXIST',
 ]);
 
 /** Seconds a client should wait before trying again. */

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { graphqlDuration, graphqlRequests } from '../common/metrics';
 import type { GraphQLSchema } from 'graphql';
 import type { Charge } from '../budget/budget.service';
 import { AppError, badInput, forbidden } from '../common/errors';
@@ -190,6 +191,30 @@ export function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
           trace.outcome = !errors?.length ? 'ok' : data ? 'partial' : 'error';
           if (errors?.length)
             trace.reasons = [...new Set(errors.map((e) => String(e.extensions?.reason ?? e.extensions?.code)))];
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Prometheus request metrics (common/metrics.ts): count and duration by operation, labelled with the
+ * operation type and its first root field (`mutation pushObservations`): names from the schema, so
+ * clients cannot grow the number of series. Documents that do not parse count as `invalid`.
+ */
+export function metricsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const start = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operation }) {
+          const field = operation?.selectionSet.selections.find((s) => s.kind === 'Field');
+          const name = operation
+            ? `${operation.operation} ${field?.kind === 'Field' ? field.name.value : '?'}`
+            : 'invalid';
+          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          graphqlRequests.inc({ operation: name, outcome: failed ? 'error' : 'ok' });
+          graphqlDuration.observe({ operation: name }, Number(process.hrtime.bigint() - start) / 1e9);
         },
       };
     },

@@ -18,6 +18,8 @@ import { RETRY_AFTER_SECONDS } from '../db/unavailable';
 import { requestContext } from './context';
 import { xlsxRouter } from './xlsx/routes';
 import { inFlightTracker } from './in-flight';
+import { metricsRoute } from './metrics';
+import { runWithRoute } from '../db/read-routing';
 import { addinHeaders, apiHeaders, corsFor, explorerHeaders } from './security';
 
 export interface AppParts {
@@ -50,6 +52,7 @@ export async function createApp(
   const tls = config.tls !== null;
   const cors = corsFor(config.corsOrigins);
   app.get('/healthz', apiHeaders(tls), healthz(services));
+  app.get('/metrics', apiHeaders(tls), metricsRoute(config.metricsToken));
   app.use('/addin', addinHeaders(tls), addinRouter(config, publicUrl));
   app.use('/explorer', explorerHeaders(tls), explorerRouter());
   app.get('/graphql', explorerHeaders(tls), explorerPage);
@@ -59,6 +62,8 @@ export async function createApp(
     ...(cors ? [cors] : []),
     jsonOnly,
     express.json({ limit: config.bodyLimit }),
+    // Each request decides once where its reads go (db/read-routing.ts); the primary until then.
+    (_req: Request, _res: Response, next: NextFunction) => runWithRoute(next),
     inFlight.wrap(expressMiddleware(apollo, { context: requestContext(services) })),
   );
   // The same tables as .xlsx files, for Excel without the add-in (and LibreOffice): docs/api.md#spreadsheets.

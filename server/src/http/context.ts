@@ -4,6 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 import { AppError } from '../common/errors';
 import type { RequestTrace } from '../common/log';
 import { toGraphQLError } from '../graphql/errors';
+import { allowReplicaReads } from '../db/read-routing';
 import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
 
 /**
@@ -32,6 +33,8 @@ export const requestContext =
       }
       throw e;
     }
+    // Replicas may answer this client's reads once they have its last write (db/read-routing.ts).
+    await allowReplicaReads(services.ds, viewer ? `token:${viewer.tokenId}` : null).catch(() => undefined);
     return {
       viewer,
       container: services.container.createChildContainer(),

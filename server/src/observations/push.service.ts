@@ -1,3 +1,4 @@
+import { countPushRows } from '../common/metrics';
 import { injectable } from 'tsyringe';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -112,6 +113,7 @@ export class PushService {
       }
       return { result, replayed: false };
     });
+    if (!replayed && !dryRun) countPushRows(result.rows);
     return presentResult(result, replayed);
   }
 

@@ -5,6 +5,7 @@ import { IndicatorAggregation1732000000003 } from './1732000000003-indicator-agg
 import { ChangeFeed1732000000004 } from './1732000000004-change-feed';
 import { TokenLifetime1732000000005 } from './1732000000005-token-lifetime';
 import { QueryBudget1732000000006 } from './1732000000006-query-budget';
+import { ClientPosition1732000000007 } from './1732000000007-client-position';
 
 /** Every migration, in order. One set serves SQLite and MySQL/MariaDB. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ChangeFeed1732000000004,
   TokenLifetime1732000000005,
   QueryBudget1732000000006,
+  ClientPosition1732000000007,
 ];
