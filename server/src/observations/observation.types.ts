@@ -24,7 +24,8 @@ registerEnumType(Boundaries, {
 });
 
 /** The one current value of a unit × indicator × period (or, with boundaries CURRENT, one derived from predecessors). */
-@ObjectType({ implements: Node })
+// Plain fields resolve by property access (no type-graphql wrapper per field: a page reads thousands).
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Observation extends Node {
   @Field({ description: 'Canonical period: 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023' })
   period: string;
