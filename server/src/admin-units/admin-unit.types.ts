@@ -58,14 +58,15 @@ export abstract class AdminUnit extends Node {
   parentId: number | null;
 }
 
-@ObjectType({ implements: [Node, AdminUnit] })
+@ObjectType({ implements: [Node, AdminUnit], simpleResolvers: true })
 export class Province extends AdminUnit {}
 
-@ObjectType({ implements: [Node, AdminUnit] })
+@ObjectType({ implements: [Node, AdminUnit], simpleResolvers: true })
 export class District extends AdminUnit {}
 
 @ObjectType({
   implements: [Node, AdminUnit],
+  simpleResolvers: true,
   description:
     'A commune-level unit (xã, phường, thị trấn, đặc khu): under a district before 2025-07-01, under a province after',
 })

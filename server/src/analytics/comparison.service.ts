@@ -187,17 +187,15 @@ export class ComparisonService {
     const assembled = assembleComparison(rows, catalogue.indicatorById, await this.targetsByUnit(scope, catalogue));
     const start = after ? firstAfter(assembled, after) : 0;
     const page = assembled.slice(start, start + args.first);
-    return {
-      ...pageOf(
+    return Object.assign(
+      pageOf(
         page.map((a) => presentRow(a, catalogue, on)),
         (_, i) => encodeCursor(rowKey(page[i].row)),
         start + args.first < assembled.length,
         args.after,
       ),
-      totalCount: assembled.length,
-      units: catalogue.units,
-      indicators: catalogue.indicators,
-    };
+      { totalCount: assembled.length, units: catalogue.units, indicators: catalogue.indicators },
+    );
   }
 
   /**

@@ -19,17 +19,34 @@ export function filterList<T>(values: T[] | null | undefined, path: string[]): T
   return [...new Set(values)];
 }
 
-/** Edges, nodes and page info of one page of a connection; on an empty page the end cursor stays `after`. */
+/** A page of a connection: its nodes, page info, and edges built only when the query selects them. */
+export interface Page<T> {
+  readonly edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/**
+ * Edges, nodes and page info of one page of a connection; on an empty page the end cursor stays
+ * `after`. The edges (a cursor per row) are built on first read, so a query selecting only `nodes`
+ * computes one cursor, the end cursor. Extend the result with Object.assign, not a spread (a spread
+ * would build the edges).
+ */
 export function pageOf<T>(
   nodes: T[],
   cursorOf: (node: T, index: number) => string,
   hasNextPage: boolean,
   after: string | null | undefined,
-) {
-  const edges = nodes.map((node, i) => ({ cursor: cursorOf(node, i), node }));
+): Page<T> {
+  let edges: { cursor: string; node: T }[] | undefined;
   return {
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node, i) => ({ cursor: cursorOf(node, i), node })));
+    },
     nodes,
-    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : (after ?? null) },
+    pageInfo: {
+      hasNextPage,
+      endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1], nodes.length - 1) : (after ?? null),
+    },
   };
 }

@@ -21,7 +21,8 @@ registerEnumType(AggregationRule, {
     'WEIGHTED_MEAN by weightIndicator (income per person weighted by population); NONE for what cannot be combined (rates, indices)',
 });
 
-@ObjectType({ implements: Node })
+// Plain fields resolve by property access (no type-graphql wrapper per field: a page reads thousands).
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Indicator extends Node {
   @Field()
   code: string;

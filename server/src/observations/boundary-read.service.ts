@@ -75,10 +75,12 @@ export class BoundaryReadService {
     const nodes = page.map((v) =>
       v.observationId === null ? presentDerived(v, on) : { ...stored.get(v.observationId)!, ...flags(v) },
     );
-    return {
-      ...pageOf(nodes, (_, i) => encodeCursor(keyOf(page[i])), hasNextPage, after),
-      count: () => Promise.resolve(all.length),
-    } as ObservationConnection;
+    return Object.assign(
+      pageOf(nodes, (_, i) => encodeCursor(keyOf(page[i])), hasNextPage, after),
+      {
+        count: () => Promise.resolve(all.length),
+      },
+    ) as unknown as ObservationConnection;
   }
 
   async table(

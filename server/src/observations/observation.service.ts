@@ -15,6 +15,8 @@ import {
   type ObservationKey,
   presentObservation,
   presentRevision,
+  StoredObservation,
+  type ObservationRow,
 } from './observation.types';
 
 export const MAX_PAGE = 50_000;
@@ -34,6 +36,37 @@ export interface ObservationValue extends KeyedRow {
   value: number;
   status: string;
   updatedAt: Date;
+}
+
+/** The columns of an ObservationRow. */
+const ROW_COLUMNS = [
+  'id',
+  'unit_id',
+  'indicator_id',
+  'period',
+  'start_month',
+  'end_month',
+  'value',
+  'status',
+  'source',
+  'note',
+  'version',
+  'updated_at',
+  'updated_by',
+] as const;
+
+/**
+ * Reads DATETIME columns (SQLite: "YYYY-MM-DD HH:MM:SS.SSS" UTC text; MariaDB: a Date), memoised per
+ * page: a bulk push stamps thousands of rows with one instant, and they share one Date.
+ */
+export function instantReader(): (v: Date | string) => Date {
+  const seen = new Map<number | string, Date>();
+  return (v) => {
+    const key = v instanceof Date ? v.getTime() : v;
+    let d = seen.get(key);
+    if (d === undefined) seen.set(key, (d = readDateTime(v)));
+    return d;
+  };
 }
 
 export const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
@@ -59,19 +92,47 @@ export class ObservationService {
     first: number,
     after: string | null | undefined,
   ): Promise<ObservationConnection> {
+    const { rows, hasNextPage, count } = await this.page(filter, first, after);
+    const instant = instantReader();
+    const nodes = rows.map((r) => new StoredObservation(r, instant(r.updated_at)));
+    return Object.assign(
+      pageOf(nodes, (node) => encodeCursor(node.localId), hasNextPage, after),
+      { count },
+    ) as unknown as ObservationConnection;
+  }
+
+  /**
+   * One page of observation rows, raw (no entity per row), in id order: the statement reads the
+   * observation table alone, so its plan is the observation's own index or primary key on either
+   * database (no join order for the planner to get wrong; see test/integration/observation-plans).
+   */
+  async page(
+    filter: ObservationFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<{ rows: ObservationRow[]; hasNextPage: boolean; count: () => Promise<number> }> {
+    const { query, count } = await this.pageQuery(filter, first, after);
+    const raw: ObservationRow[] = await query.getRawMany();
+    const hasNextPage = raw.length > first;
+    if (hasNextPage) raw.length = first;
+    return { rows: raw, hasNextPage, count };
+  }
+
+  /** The statement of `page` (one more row than `first`, to know whether another page follows) and the count of its filter. */
+  async pageQuery(
+    filter: ObservationFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<{ query: SelectQueryBuilder<ObservationEntity>; count: () => Promise<number> }> {
     assertPageSize(first, MAX_PAGE);
     const afterId = after ? decodeCursor(after) : 0;
     const where = await this.filterQuery(filter);
-    const rows = await where()
+    const query = where()
+      .select(ROW_COLUMNS.map((c) => `o.${c} AS ${c}`))
       .andWhere('o.id > :afterId', { afterId })
       .orderBy('o.id', 'ASC')
-      .take(first + 1)
-      .getMany();
-    const page = rows.slice(0, first).map(presentObservation);
-    return {
-      ...pageOf(page, (node) => encodeCursor(node.localId), rows.length > first, after),
-      count: () => where().getCount(),
-    } as ObservationConnection;
+      .limit(first + 1);
+    return { query, count: () => where().getCount() };
   }
 
   /** Validates the filter once (fields under `filter`) and returns a factory of query builders (alias `o`) narrowed to it. */

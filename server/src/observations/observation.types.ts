@@ -24,7 +24,8 @@ registerEnumType(Boundaries, {
 });
 
 /** The one current value of a unit × indicator × period (or, with boundaries CURRENT, one derived from predecessors). */
-@ObjectType({ implements: Node })
+// Plain fields resolve by property access (no type-graphql wrapper per field: a page reads thousands).
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Observation extends Node {
   @Field({ description: 'Canonical period: 2023, 2023-H1, 2023-Q3, 2023-07 or 2021..2023' })
   period: string;
@@ -138,6 +139,71 @@ export function presentObservation(e: ObservationEntity): Observation {
     contributorIds: [],
   } as Observation;
 }
+
+/** An observation row read raw (column names as stored): the lean read path presents these without entities. */
+export interface ObservationRow {
+  id: number;
+  unit_id: number;
+  indicator_id: number;
+  period: string;
+  start_month: number;
+  end_month: number;
+  value: string | number;
+  status: string;
+  source: string | null;
+  note: string | null;
+  version: number;
+  updated_at: Date | string;
+  updated_by: string | null;
+}
+
+const NO_CONTRIBUTORS: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * A stored observation presented from a raw row for a page of `observations`: what every row needs
+ * is plain fields; the global id is computed only if the query selects it (a getter, so never
+ * spread one of these: use presentObservation where an object is copied).
+ */
+export class StoredObservation implements Omit<Observation, 'id'> {
+  declare readonly __typename: 'Observation';
+  readonly derived = false;
+  readonly complete = true;
+  readonly contributorIds = NO_CONTRIBUTORS;
+  readonly localId: number;
+  readonly unitId: number;
+  readonly indicatorId: number;
+  readonly period: string;
+  readonly startMonth: number;
+  readonly endMonth: number;
+  readonly value: number;
+  readonly status: ObservationStatus;
+  readonly source: string | null;
+  readonly note: string | null;
+  readonly version: number;
+  readonly updatedAt: Date;
+  readonly updatedBy: string | null;
+
+  constructor(r: ObservationRow, updatedAt: Date) {
+    this.localId = Number(r.id);
+    this.unitId = Number(r.unit_id);
+    this.indicatorId = Number(r.indicator_id);
+    this.period = r.period;
+    this.startMonth = Number(r.start_month);
+    this.endMonth = Number(r.end_month);
+    this.value = Number(r.value);
+    this.status = r.status as ObservationStatus;
+    this.source = r.source;
+    this.note = r.note;
+    this.version = Number(r.version);
+    this.updatedAt = updatedAt;
+    this.updatedBy = r.updated_by;
+  }
+
+  get id(): string {
+    return toGlobalId('Observation', this.localId);
+  }
+}
+Object.defineProperty(StoredObservation.prototype, '__typename', { value: 'Observation' });
 
 export function presentRevision(e: ObservationRevisionEntity): ObservationRevision {
   return {
