@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { builtAddin } from '../helpers/addin-build';
 import { describeEachDb } from '../helpers/databases';
 import { ADMIN, ok, startTestServer, type TestServer } from '../helpers/server';
-import { describeWithBrowser, launch, openTaskpane } from './browser';
+import { describeWithBrowser, launch, openTaskpane, screenshotDir } from './browser';
 import { Pane } from './pane';
 
 const TARGETS = [
@@ -29,6 +29,7 @@ describeWithBrowser('add-in e2e: report sentences of a term sheet', () => {
     let s: TestServer;
     let pane: Pane;
     let termId: string;
+    const shots = screenshotDir(db);
     const summary = async (language: 'VI' | 'EN') => {
       const { term } = ok(
         await s.gql('query($id: ID!, $l: Language) { term(id: $id) { title scorecard { summary(language: $l) } } }', {
@@ -69,6 +70,7 @@ describeWithBrowser('add-in e2e: report sentences of a term sheet', () => {
       expect(vi.summary).toEqual(['đạt và vượt 1/3 chỉ tiêu, chiếm 33,3%', '2/3 chỉ tiêu đạt trên 80%']);
       expect(await pane.grid('Nhận định Hà Trung XXII')).toEqual([[vi.title], ...vi.summary.map((l: string) => [l])]);
       expect(await pane.byId('notice-success').innerText()).toContain('Nhận định Hà Trung XXII');
+      await pane.shot(shots, '9-sentences');
 
       // The sentences come from the term sheet: back to it, switch the pane to English, again.
       await pane.page.evaluate(() => (window as any).__excel.activate('Hà Trung XXII'));

@@ -50,7 +50,7 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
     db = await startPrivateMariadb();
     server = await startServer(
       {
-        ...loadConfig({ PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
+        ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
         database: { type: 'mysql', url: db.url },
       },
       { logger },

@@ -77,7 +77,7 @@ describeEachDb('backup and restore', (kind) => {
     expect(before.size).toBe(6);
     const copy = await backup();
     restored = await startServer({
-      ...loadConfig({ PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
+      ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
       database: copy,
     });
     // No migration ran again, no first-start load: the copy is a complete database.

@@ -28,7 +28,7 @@ suite('a database outage under a running server [mysql]', () => {
     proxied.hostname = '127.0.0.1';
     proxied.port = String(proxy.port);
     server = await startServer({
-      ...loadConfig({ PORT: '0', ADMIN_TOKEN: ADMIN }),
+      ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0', ADMIN_TOKEN: ADMIN }),
       database: { type: 'mysql', url: proxied.toString() },
     });
   });

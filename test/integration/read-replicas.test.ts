@@ -24,7 +24,7 @@ suite('read replicas configured [mysql]', () => {
     scratch = await scratchDatabase('mysql');
     const url = (scratch.config as { url: string }).url;
     server = await startServer({
-      ...loadConfig({ PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
+      ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0', ADMIN_TOKEN: ADMIN, DEMO_DATA: 'false' }),
       database: { type: 'mysql', url, readUrls: [url.replace('127.0.0.1', 'localhost')] },
     });
   });

@@ -43,7 +43,7 @@ describeEachDb('start-up and shutdown', (db) => {
   it('first start of an empty database loads data and generates an admin token once; a restart keeps both', async () => {
     const scratch = await scratchDatabase(db);
     try {
-      const config = { ...loadConfig({ PORT: '0' }), database: scratch.config };
+      const config = { ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0' }), database: scratch.config };
       const first = await startServer(config);
       expect(first.bootstrap.referenceUnits).toBe(760);
       expect(first.bootstrap.demo?.observations).toBeGreaterThan(40);
@@ -79,7 +79,7 @@ describeEachDb('start-up and shutdown', (db) => {
     const release = deferred();
     try {
       const server = await startServer({
-        ...loadConfig({ PORT: '0', ADMIN_TOKEN: 'shutdown-test-token-123' }),
+        ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0', ADMIN_TOKEN: 'shutdown-test-token-123' }),
         database: scratch.config,
       });
       // Hold the request inside its resolver, so it is in flight by construction when stop() begins

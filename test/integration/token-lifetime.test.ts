@@ -76,7 +76,7 @@ describeEachDb('ADMIN_TOKEN rotation', (db) => {
 
   const start = (adminToken: string) =>
     startServer({
-      ...loadConfig({ PORT: '0', ADMIN_TOKEN: adminToken, DEMO_DATA: 'false' }),
+      ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0', ADMIN_TOKEN: adminToken, DEMO_DATA: 'false' }),
       database: scratch.config,
     });
   const me = async (url: string, token: string) => {
