@@ -12,7 +12,11 @@ export interface Answer {
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const payload = JSON.stringify(body);
   const t0 = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: payload,
+  });
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
   return { ms: performance.now() - t0, bytes: Buffer.byteLength(text), status: res.status, json };

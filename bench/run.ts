@@ -61,24 +61,34 @@ async function startServerProcess(start: StartMessage) {
     execArgv: ['--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const pending = new Map<number, (r: Extract<Reply, { type: 'mem' }>) => void>();
+  const pending = new Map<
+    number,
+    { resolve: (r: Extract<Reply, { type: 'mem' }>) => void; reject: (e: Error) => void }
+  >();
   let nextId = 1;
   const ready = new Promise<Extract<Reply, { type: 'ready' }>>((resolve, reject) => {
     child.on('message', (m: Reply) => {
       if (m.type === 'ready') resolve(m);
       else if (m.type === 'error') reject(new Error(`server process: ${m.message}`));
-      else if (m.type === 'mem') pending.get(m.id)?.(m), pending.delete(m.id);
+      else if (m.type === 'mem') {
+        pending.get(m.id)?.resolve(m);
+        pending.delete(m.id);
+      }
     });
-    child.once('exit', (code) => reject(new Error(`server process exited (${code})`)));
+    child.once('exit', (code) => {
+      const e = new Error(`server process exited (${code})`);
+      reject(e);
+      for (const p of pending.values()) p.reject(e);
+    });
   });
   child.send(start);
   const info = await ready;
   return {
     info,
     memory: (reset: boolean) =>
-      new Promise<{ rssMiB: number; peakMiB: number }>((resolve) => {
+      new Promise<{ rssMiB: number; peakMiB: number }>((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, resolve);
+        pending.set(id, { resolve, reject });
         child.send({ type: 'mem', id, reset, gc: reset } satisfies Request);
       }),
     stop: () =>
@@ -150,7 +160,17 @@ async function main(): Promise<number> {
         rows.push(...(await s.run(ctx)));
       } catch (e) {
         console.error(`  ${s.name} FAILED: ${(e as Error).stack}`);
-        rows.push({ name: s.name, what: 'failed', unit: '', api: null, floor: null, value: null, valueUnit: '', goal: null, error: (e as Error).message });
+        rows.push({
+          name: s.name,
+          what: 'failed',
+          unit: '',
+          api: null,
+          floor: null,
+          value: null,
+          valueUnit: '',
+          goal: null,
+          error: (e as Error).message,
+        });
       }
     }
     await server.stop();
@@ -178,8 +198,16 @@ async function main(): Promise<number> {
   for (const r of rows.filter((x) => x.error)) console.log(`FAILED ${r.name}: ${r.error}`);
   const resultsDir = path.join(projectRoot(), 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
-  const out = values.out ?? path.join(resultsDir, `bench-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), db: kind, scale: values.scale, machine, dataset: info.dataset, trials, rows }, null, 2));
+  const out =
+    values.out ?? path.join(resultsDir, `bench-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      { at: new Date().toISOString(), db: kind, scale: values.scale, machine, dataset: info.dataset, trials, rows },
+      null,
+      2,
+    ),
+  );
   console.log(`\nJSON: ${path.relative(process.cwd(), out)}`);
   const code = exitCode(rows);
   if (code) console.log('A row is over its goal or failed: exit 1.');

@@ -22,7 +22,11 @@ export const analyticsScenario: Scenario = {
     const ranking = await interleave(
       c.trials * 2,
       async () => {
-        const a = await gql(c, RANKING, { p: rankingArgs.provinceCode, i: rankingArgs.indicatorCode, period: rankingArgs.period });
+        const a = await gql(c, RANKING, {
+          p: rankingArgs.provinceCode,
+          i: rankingArgs.indicatorCode,
+          period: rankingArgs.period,
+        });
         return { value: a.ms, bytes: a.bytes, rows: a.json.data.ranking.length };
       },
       async () => {
@@ -48,7 +52,14 @@ export const analyticsScenario: Scenario = {
     );
     const sd = assertSameAnswer('scorecards', scorecards, 0);
     return [
-      ratioRow('ranking', `${rd.rows} districts of ${c.provinceCode}, B01 in 2024 (${rd.apiBytes} B both sides)`, 'ms', ranking, THRICE, rd),
+      ratioRow(
+        'ranking',
+        `${rd.rows} districts of ${c.provinceCode}, B01 in 2024 (${rd.apiBytes} B both sides)`,
+        'ms',
+        ranking,
+        THRICE,
+        rd,
+      ),
       ratioRow(
         'scorecards',
         `${sd.rows} terms of province ${c.provinceCode}'s districts (${sd.apiBytes} B both sides)`,

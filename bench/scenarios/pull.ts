@@ -15,7 +15,11 @@ import type { Row } from '../stats';
 import { ratioRow, type Ctx, type Scenario } from './types';
 
 const TWICE = { op: '<=', limit: 2 } as const;
-const asSample = (p: { ms: number; bytes: number; rows: number }): Sample => ({ value: p.ms, bytes: p.bytes, rows: p.rows });
+const asSample = (p: { ms: number; bytes: number; rows: number }): Sample => ({
+  value: p.ms,
+  bytes: p.bytes,
+  rows: p.rows,
+});
 
 /**
  * Pulls: a province's and a district's whole long table through observationTable (pages of 25,000)
@@ -94,7 +98,11 @@ export const pullScenario: Scenario = {
       const conn = a.json.data[key];
       return { value: after.peakMiB - before.rssMiB, rows: (conn.rows ?? conn.nodes).length };
     };
-    const memory = await interleave(c.trials, memorySide(OBJECTS, 'observations'), memorySide(TABLE, 'observationTable'));
+    const memory = await interleave(
+      c.trials,
+      memorySide(OBJECTS, 'observations'),
+      memorySide(TABLE, 'observationTable'),
+    );
     assertSameAnswer('50,000-row pull memory', memory);
     rows.push(
       ratioRow(

@@ -50,7 +50,8 @@ export const pushScenario: Scenario = {
       async () => {
         const rows = await changedRows(c, 1.5);
         const a = await floor(c, '/read', { rows });
-        if (outcome(a).updated !== rows.length) throw new Error(`read floor: ${JSON.stringify({ ...outcome(a), rows: undefined })}`);
+        if (outcome(a).updated !== rows.length)
+          throw new Error(`read floor: ${JSON.stringify({ ...outcome(a), rows: undefined })}`);
         return { value: a.ms, bytes: a.bytes };
       },
     );
@@ -73,10 +74,16 @@ export const pushScenario: Scenario = {
       },
     );
     return [
-      ratioRow('push 5,000, dry run', `${rowsOf} changed values with baseVersion; floor: the same rows read by key`, 'ms', dry, {
-        op: '<=',
-        limit: 2,
-      }),
+      ratioRow(
+        'push 5,000, dry run',
+        `${rowsOf} changed values with baseVersion; floor: the same rows read by key`,
+        'ms',
+        dry,
+        {
+          op: '<=',
+          limit: 2,
+        },
+      ),
       ratioRow(
         'push 5,000',
         `${rowsOf} changed values, atomic, versions + revisions; floor: read by key + multi-row upsert + revision insert`,

@@ -27,7 +27,9 @@ export const throughputScenario: Scenario = {
     const fl = JSON.stringify({ filter, first: 10_000 });
     const p = await interleave(
       c.trials,
-      async () => ({ value: await rate(`${c.url}/graphql`, api, { authorization: `Bearer ${c.token}` }, c.loadSeconds) }),
+      async () => ({
+        value: await rate(`${c.url}/graphql`, api, { authorization: `Bearer ${c.token}` }, c.loadSeconds),
+      }),
       async () => ({ value: await rate(`${c.floorUrl}/objects`, fl, {}, c.loadSeconds) }),
     );
     return [
