@@ -115,7 +115,7 @@ export async function interleave(
   trials: number,
   api: (i: number) => Promise<Sample>,
   floorSide: (i: number) => Promise<Sample>,
-  warmup = 1,
+  { warmup = 1, higherIsBetter = false }: { warmup?: number; higherIsBetter?: boolean } = {},
 ): Promise<Paired> {
   const a: number[] = [];
   const f: number[] = [];
@@ -129,7 +129,7 @@ export async function interleave(
     }
     last = { api: got.api!, floor: got.floor! };
   }
-  return { api: summarize(a), floor: summarize(f), last };
+  return { api: summarize(a, higherIsBetter), floor: summarize(f, higherIsBetter), last };
 }
 
 /** Throws unless both sides answered the same number of rows and about the same bytes (±2 %). */

@@ -31,6 +31,7 @@ export const throughputScenario: Scenario = {
         value: await rate(`${c.url}/graphql`, api, { authorization: `Bearer ${c.token}` }, c.loadSeconds),
       }),
       async () => ({ value: await rate(`${c.floorUrl}/objects`, fl, {}, c.loadSeconds) }),
+      { higherIsBetter: true },
     );
     return [
       ratioRow(

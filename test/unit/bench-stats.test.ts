@@ -23,6 +23,8 @@ describe('bench statistics', () => {
     const twenty = Array.from({ length: 20 }, (_, i) => i + 1);
     expect(percentile(twenty, 0.95)).toBe(19);
     expect(summarize(twenty)).toEqual({ n: 20, median: 10.5, p95: 19, min: 1, max: 20 });
+    // For rates the worse end is the low one: the 5th percentile.
+    expect(summarize(twenty, true).p95).toBe(1);
   });
 
   it('refuses to summarise no samples', () => {
