@@ -38,29 +38,32 @@ async function scratchDatabase(kind: 'sqlite' | 'mysql', mysqlUrl: string | unde
   }
   const url = new URL(mysqlUrl);
   url.pathname = `/${name}`;
-  let dropped = false;
+  let dropping: Promise<void> | null = null;
   return {
     db: { type: 'mysql', url: url.toString() } as DatabaseConfig,
     name,
-    drop: async () => {
-      if (dropped) return;
-      dropped = true;
-      const c = await mysql.createConnection({ uri: mysqlUrl });
-      try {
-        await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      } finally {
-        await c.end();
-      }
-    },
+    // Once, however many paths (the end, an error, a signal) ask for it; each waits for it to finish.
+    drop: () =>
+      (dropping ??= (async () => {
+        const c = await mysql.createConnection({ uri: mysqlUrl });
+        try {
+          await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        } finally {
+          await c.end();
+        }
+      })()),
   };
 }
 
+/** The forked server process, from the moment it exists (so a signal during the dataset's generation kills it too). */
+let serverChild: ChildProcess | null = null;
+
 /** The server process: the chitieu server and the floor app (bench/server-process.ts). */
 async function startServerProcess(start: StartMessage) {
-  const child: ChildProcess = fork(path.join(__dirname, 'server-process.js'), [], {
+  const child: ChildProcess = (serverChild = fork(path.join(__dirname, 'server-process.js'), [], {
     execArgv: ['--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  }));
   const pending = new Map<
     number,
     { resolve: (r: Extract<Reply, { type: 'mem' }>) => void; reject: (e: Error) => void }
@@ -98,7 +101,6 @@ async function startServerProcess(start: StartMessage) {
         child.once('exit', () => (clearTimeout(timer), resolve()));
         child.send({ type: 'stop' } satisfies Request);
       }),
-    kill: () => child.exitCode === null && child.kill('SIGKILL'),
   };
 }
 
@@ -124,9 +126,14 @@ async function main(): Promise<number> {
   if (!scenarios.length) throw new Error(`--only matches none of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 
   const scratch = await scratchDatabase(kind, values['mysql-url']);
-  let server: Awaited<ReturnType<typeof startServerProcess>> | null = null;
-  const cleanUp = async () => {
-    server?.kill();
+  let cleaning: Promise<void> | null = null;
+  const cleanUp = () => (cleaning ??= cleanUpOnce());
+  const cleanUpOnce = async () => {
+    if (serverChild && serverChild.exitCode === null && serverChild.signalCode === null) {
+      const exited = new Promise((r) => serverChild!.once('exit', r));
+      serverChild.kill('SIGKILL');
+      await exited;
+    }
     await scratch.drop().catch((e) => console.error(`could not drop ${scratch.name}: ${(e as Error).message}`));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -139,7 +146,7 @@ async function main(): Promise<number> {
   let info: Extract<Reply, { type: 'ready' }>;
   try {
     console.log(`Generating the ${scale.label} dataset on ${kind} (${scratch.name}) in the server process…`);
-    server = await startServerProcess({ type: 'start', database: scratch.db, spec: scale.spec, token: TOKEN });
+    const server = await startServerProcess({ type: 'start', database: scratch.db, spec: scale.spec, token: TOKEN });
     info = server.info;
     console.log(`  ${JSON.stringify(info.dataset)}`);
     const ctx: Ctx = {
