@@ -105,6 +105,8 @@ export interface Paired {
   floor: Summary;
   /** The last trial's samples, to compare what the two sides answered. */
   last: { api: Sample; floor: Sample };
+  /** Every measured trial's value, in trial order (for the JSON). */
+  samples: { api: number[]; floor: number[] };
 }
 
 /**
@@ -129,7 +131,12 @@ export async function interleave(
     }
     last = { api: got.api!, floor: got.floor! };
   }
-  return { api: summarize(a, higherIsBetter), floor: summarize(f, higherIsBetter), last };
+  return {
+    api: summarize(a, higherIsBetter),
+    floor: summarize(f, higherIsBetter),
+    last,
+    samples: { api: a, floor: f },
+  };
 }
 
 /** Throws unless both sides answered the same number of rows and about the same bytes (±2 %). */

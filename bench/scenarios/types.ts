@@ -35,7 +35,17 @@ export function ratioRow(
   goal: Goal | null,
   detail?: Record<string, unknown>,
 ): Row {
-  return { name, what, unit, api: p.api, floor: p.floor, value: ratio(p.api, p.floor), valueUnit: '×', goal, detail };
+  return {
+    name,
+    what,
+    unit,
+    api: p.api,
+    floor: p.floor,
+    value: ratio(p.api, p.floor),
+    valueUnit: '×',
+    goal,
+    detail: { ...detail, samples: p.samples },
+  };
 }
 
 /** A row judged by an absolute figure (the soak's p99, memory growth, counts). */
