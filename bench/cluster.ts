@@ -5,36 +5,94 @@ import { startServer } from '../server/src/server';
 import { startGaleraCluster } from '../test/cluster/galera';
 import { startPrivateMariadb } from '../test/fault/private-mariadb';
 import { generateDataset, NATIONAL } from './dataset';
-import { openFloor } from './floor';
-import { pullScenario, pushScenario, type Ctx, type Figure } from './scenarios';
+import { summarize, type Summary } from './stats';
 
 const TOKEN = 'bench-admin-token-0123456789';
 
-/** One database's figures: the server on it, the quick dataset (2 provinces), a province pull and a 5,000-row push. */
+interface Figure {
+  name: 'pull' | 'push';
+  what: string;
+  api: Summary;
+}
+
+async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data as T;
+}
+
+const TABLE = `query($f: ObservationFilter!, $after: String) {
+  observationTable(filter: $f, first: 25000, after: $after) { rows pageInfo { hasNextPage endCursor } } }`;
+const CURRENT = `query($f: ObservationFilter!) {
+  observations(filter: $f, first: 5000) { nodes { unit { code } indicator { code } period value status version } } }`;
+const PUSH = `mutation($input: PushObservationsInput!) { pushObservations(input: $input) { applied updated } }`;
+
+/** A province's whole long table through observationTable, as the add-in's bulk pull. */
+async function pullProvince(url: string, provinceCode: string): Promise<number> {
+  let rows = 0;
+  let after: string | null = null;
+  for (;;) {
+    const { observationTable: t }: any = await gql(url, TABLE, { f: { provinceCode }, after });
+    rows += t.rows.length;
+    if (!t.pageInfo.hasNextPage) return rows;
+    after = t.pageInfo.endCursor;
+  }
+}
+
+/** 5,000 of the province's figures changed and pushed atomically with their base versions. */
+async function pushChanged(url: string, provinceCode: string): Promise<number> {
+  const { observations }: any = await gql(url, CURRENT, { f: { provinceCode, fromYear: 2022 } });
+  const rows = observations.nodes.map((o: any) => ({
+    unitCode: o.unit.code,
+    indicatorCode: o.indicator.code,
+    period: o.period,
+    value: Math.round((o.value + 1.5) * 100) / 100,
+    status: o.status,
+    baseVersion: o.version,
+  }));
+  const t0 = performance.now();
+  const { pushObservations: p }: any = await gql(url, PUSH, { input: { rows } });
+  const ms = performance.now() - t0;
+  if (!p.applied || p.updated !== rows.length) throw new Error(`the push did not apply cleanly: ${JSON.stringify(p)}`);
+  return ms;
+}
+
+/**
+ * One database's figures: the server on it, the two-province dataset, `runs` province pulls and
+ * 5,000-row pushes after one warm-up each. The client is in this process for both databases alike:
+ * the figure wanted is the ratio cluster / single, not a ratio to a floor.
+ */
 async function measureOn(label: string, db: DatabaseConfig, runs: number): Promise<Figure[]> {
   const server = await startServer({
-    ...loadConfig({ PORT: '0', ADMIN_TOKEN: TOKEN, DEMO_DATA: 'false' }),
+    ...loadConfig({ LOG_LEVEL: 'warn', PORT: '0', ADMIN_TOKEN: TOKEN, DEMO_DATA: 'false' }),
     database: db,
   });
   try {
     console.log(`  ${label}: generating the dataset…`);
     await generateDataset(server.ds, { ...NATIONAL, provinces: ['38', '36'] });
-    const floor = await openFloor(db);
-    try {
-      const ctx: Ctx = {
-        url: server.url,
-        token: TOKEN,
-        floor,
-        mysql: true,
-        runs,
-        provinceCode: '38',
-        districtCode: '392',
-      };
-      console.log(`  ${label}: measuring…`);
-      return [...(await pullScenario(ctx)), ...(await pushScenario(ctx))];
-    } finally {
-      await floor.close();
+    console.log(`  ${label}: measuring…`);
+    const pulls: number[] = [];
+    const pushes: number[] = [];
+    let rows = 0;
+    for (let i = -1; i < runs; i++) {
+      const t0 = performance.now();
+      rows = await pullProvince(server.url, '38');
+      const pull = performance.now() - t0;
+      const push = await pushChanged(server.url, '38');
+      if (i >= 0) {
+        pulls.push(pull);
+        pushes.push(push);
+      }
     }
+    return [
+      { name: 'pull', what: `province 38, ${rows} rows, \`observationTable\``, api: summarize(pulls) },
+      { name: 'push', what: '5,000-row atomic push (`baseVersion`, versions + audit)', api: summarize(pushes) },
+    ];
   } finally {
     await server.stop();
   }
@@ -45,7 +103,7 @@ async function measureOn(label: string, db: DatabaseConfig, runs: number): Promi
  * on a 3-node Galera cluster (the server on node 1; every commit certified by the three), both
  * started here on loopback with the same settings, in the same run; the ratio is cluster / single.
  */
-export async function clusterBench(runs: number): Promise<void> {
+export async function clusterBench(runs: number): Promise<number> {
   console.log('Single MariaDB (a private mariadbd)…');
   const single = await startPrivateMariadb('chitieu');
   let one: Figure[];
@@ -74,9 +132,10 @@ export async function clusterBench(runs: number): Promise<void> {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const f of one) {
     const g = three.find((x) => x.name === f.name);
-    if (!g || !['pull', 'push'].includes(f.name)) continue;
+    if (!g) continue;
     console.log(
-      `| ${f.name} (${f.what}) | ${fmt(f.api.medianMs)} | ${fmt(g.api.medianMs)} | ${(g.api.medianMs / f.api.medianMs).toFixed(2)} | ${fmt(f.api.p95Ms)} | ${fmt(g.api.p95Ms)} |`,
+      `| ${f.name} (${f.what}) | ${fmt(f.api.median)} | ${fmt(g.api.median)} | ${(g.api.median / f.api.median).toFixed(2)} | ${fmt(f.api.p95)} | ${fmt(g.api.p95)} |`,
     );
   }
+  return 0;
 }

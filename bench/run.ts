@@ -1,203 +1,235 @@
 import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
-import { loadConfig, type DatabaseConfig } from '../server/src/app/config';
+import type { DatabaseConfig } from '../server/src/app/config';
 import { projectRoot } from '../server/src/app/data-files';
-import { startServer } from '../server/src/server';
-import { generateDataset, NATIONAL } from './dataset';
-import { openFloor } from './floor';
-import {
-  boundariesScenario,
-  costScenario,
-  loadScenario,
-  pullScenario,
-  pushScenario,
-  rankingScenario,
-  type Ctx,
-  type Figure,
-} from './scenarios';
-import { soakScenario } from './soak';
+import { NATIONAL, type DatasetSpec } from './dataset';
+import { SCENARIOS, type Ctx } from './scenarios';
+import type { Reply, Request, StartMessage } from './server-process';
+import { exitCode, table, verdict, type Row } from './stats';
 import { clusterBench } from './cluster';
 
 const TOKEN = 'bench-admin-token-0123456789';
 
-async function freshDatabase(
-  kind: 'sqlite' | 'mysql',
-  dir: string,
-): Promise<{ db: DatabaseConfig; drop: () => Promise<void> }> {
+const SCALES: Record<string, { spec: DatasetSpec; label: string }> = {
+  national: { spec: NATIONAL, label: 'national (696 districts × 60 indicators × 15 years = 626,400 observations)' },
+  small: { spec: { ...NATIONAL, provinces: ['38', '36'] }, label: 'small (provinces 38 and 36 only; for development)' },
+};
+
+/** A scratch database this run creates (a unique name) and the only one it ever drops. */
+async function scratchDatabase(kind: 'sqlite' | 'mysql', mysqlUrl: string | undefined) {
+  const name = `chitieu_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   if (kind === 'sqlite') {
-    const file = path.join(dir, 'bench.sqlite');
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    return { db: { type: 'sqlite', path: file }, drop: async () => undefined };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-bench-'));
+    const db: DatabaseConfig = { type: 'sqlite', path: path.join(dir, `${name}.sqlite`) };
+    return { db, name: db.path, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const base = process.env.TEST_MYSQL_URL ?? process.env.DATABASE_URL;
-  if (!base?.startsWith('mysql'))
-    throw new Error('--db mysql needs TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/test)');
-  const admin = await mysql.createConnection({ uri: base });
-  await admin.query('DROP DATABASE IF EXISTS chitieu_bench');
-  await admin.query('CREATE DATABASE chitieu_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin');
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = '/chitieu_bench';
+  if (!mysqlUrl?.startsWith('mysql'))
+    throw new Error('--db mysql needs --mysql-url or TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/test)');
+  const admin = await mysql.createConnection({ uri: mysqlUrl });
+  try {
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(mysqlUrl);
+  url.pathname = `/${name}`;
+  let dropping: Promise<void> | null = null;
   return {
-    db: { type: 'mysql', url: url.toString() },
-    drop: async () => {
-      const c = await mysql.createConnection({ uri: base });
-      await c.query('DROP DATABASE IF EXISTS chitieu_bench');
-      await c.end();
-    },
+    db: { type: 'mysql', url: url.toString() } as DatabaseConfig,
+    name,
+    // Once, however many paths (the end, an error, a signal) ask for it; each waits for it to finish.
+    drop: () =>
+      (dropping ??= (async () => {
+        const c = await mysql.createConnection({ uri: mysqlUrl });
+        try {
+          await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        } finally {
+          await c.end();
+        }
+      })()),
   };
 }
 
-const fmt = (x: number | undefined) => (x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+/** The forked server process, from the moment it exists (so a signal during the dataset's generation kills it too). */
+let serverChild: ChildProcess | null = null;
 
-function table(figures: Figure[]): string {
-  const head = ['scenario', 'median ms', 'p95 ms', 'floor median', 'floor p95', '× floor', 'what'];
-  const rows = figures.map((f) => [
-    f.name,
-    fmt(f.api.medianMs),
-    fmt(f.api.p95Ms),
-    fmt(f.floor?.medianMs),
-    fmt(f.floor?.p95Ms),
-    f.floor ? (f.api.medianMs / Math.max(0.1, f.floor.medianMs)).toFixed(2) : '—',
-    f.what,
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+/** The server process: the chitieu server and the floor app (bench/server-process.ts). */
+async function startServerProcess(start: StartMessage) {
+  const child: ChildProcess = (serverChild = fork(path.join(__dirname, 'server-process.js'), [], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  }));
+  const pending = new Map<
+    number,
+    { resolve: (r: Extract<Reply, { type: 'mem' }>) => void; reject: (e: Error) => void }
+  >();
+  let nextId = 1;
+  const ready = new Promise<Extract<Reply, { type: 'ready' }>>((resolve, reject) => {
+    child.on('message', (m: Reply) => {
+      if (m.type === 'ready') resolve(m);
+      else if (m.type === 'error') reject(new Error(`server process: ${m.message}`));
+      else if (m.type === 'mem') {
+        pending.get(m.id)?.resolve(m);
+        pending.delete(m.id);
+      }
+    });
+    child.once('exit', (code) => {
+      const e = new Error(`server process exited (${code})`);
+      reject(e);
+      for (const p of pending.values()) p.reject(e);
+    });
+  });
+  child.send(start);
+  const info = await ready;
+  return {
+    info,
+    memory: (reset: boolean) =>
+      new Promise<{ rssMiB: number; peakMiB: number }>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        child.send({ type: 'mem', id, reset, gc: reset } satisfies Request);
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => (clearTimeout(timer), resolve()));
+        child.send({ type: 'stop' } satisfies Request);
+      }),
+  };
 }
 
-async function main() {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       db: { type: 'string', default: 'sqlite' },
-      quick: { type: 'boolean', default: false },
-      runs: { type: 'string' },
-      'load-seconds': { type: 'string' },
+      'mysql-url': { type: 'string', default: process.env.TEST_MYSQL_URL },
+      scale: { type: 'string', default: 'national' },
+      trials: { type: 'string', default: '15' },
+      'load-seconds': { type: 'string', default: '3' },
+      'soak-seconds': { type: 'string', default: '30' },
+      only: { type: 'string' },
       out: { type: 'string' },
-      keep: { type: 'boolean', default: false },
       cluster: { type: 'boolean', default: false },
     },
   });
-  // --cluster: single MariaDB beside a 3-node Galera cluster, in the same run (bench/cluster.ts).
-  if (values.cluster) return clusterBench(Number(values.runs ?? 5));
+  // --cluster: single MariaDB beside a 3-node Galera cluster, in the same run (bench/cluster.ts);
+  // --trials sets its runs (default 5 here: each run is a province pull and a 5,000-row push per side).
+  if (values.cluster) return clusterBench(process.argv.includes('--trials') ? Number(values.trials) : 5);
   const kind = values.db === 'mysql' || values.db === 'mariadb' ? 'mysql' : 'sqlite';
-  const quick = values.quick ?? false;
-  const runs = Number(values.runs ?? (quick ? 3 : 7));
-  const loadSeconds = Number(values['load-seconds'] ?? (quick ? 5 : 30));
-  const resultsDir = path.join(projectRoot(), 'bench', 'results');
-  fs.mkdirSync(resultsDir, { recursive: true });
+  const scale = SCALES[values.scale!];
+  if (!scale) throw new Error(`--scale is national or small, not ${values.scale}`);
+  const trials = Number(values.trials);
+  const only = values.only?.split(',').map((s) => s.trim());
+  const scenarios = only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
+  if (!scenarios.length) throw new Error(`--only matches none of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 
-  const { db, drop } = await freshDatabase(kind, resultsDir);
-  const server = await startServer({
-    ...loadConfig({ PORT: '0', ADMIN_TOKEN: TOKEN, DEMO_DATA: 'false' }),
-    database: db,
-  });
-  const spec = quick ? { ...NATIONAL, provinces: ['38', '36'] } : NATIONAL;
-  console.log(`Generating the ${quick ? 'quick (2 provinces)' : 'national'} dataset on ${kind}…`);
-  const dataset = await generateDataset(server.ds, spec);
-  console.log(`  ${JSON.stringify(dataset)}`);
-  const dbVersion =
-    kind === 'mysql'
-      ? (await server.ds.query('SELECT VERSION() AS v'))[0].v
-      : `SQLite ${(await server.ds.query('SELECT sqlite_version() AS v'))[0].v}`;
-
-  const floor = await openFloor(db);
-  const ctx: Ctx = {
-    url: server.url,
-    token: TOKEN,
-    floor,
-    mysql: kind === 'mysql',
-    runs,
-    provinceCode: '38',
-    districtCode: '392',
-  };
-  const figures: Figure[] = [];
-  const failures: Record<string, string> = {};
-  const attempt = async (name: string, fn: () => Promise<Figure | Figure[]>) => {
-    console.log(`Measuring ${name}…`);
-    try {
-      const f = await fn();
-      figures.push(...(Array.isArray(f) ? f : [f]));
-    } catch (e) {
-      failures[name] = (e as Error).message;
-      console.error(`  ${name} FAILED: ${(e as Error).message}`);
+  const scratch = await scratchDatabase(kind, values['mysql-url']);
+  let cleaning: Promise<void> | null = null;
+  const cleanUp = () => (cleaning ??= cleanUpOnce());
+  const cleanUpOnce = async () => {
+    if (serverChild && serverChild.exitCode === null && serverChild.signalCode === null) {
+      const exited = new Promise((r) => serverChild!.once('exit', r));
+      serverChild.kill('SIGKILL');
+      await exited;
     }
+    await scratch.drop().catch((e) => console.error(`could not drop ${scratch.name}: ${(e as Error).message}`));
   };
-  await attempt('pull', () => pullScenario(ctx));
-  await attempt('push', () => pushScenario(ctx));
-  await attempt('ranking and scorecards', () => rankingScenario(ctx));
-  await attempt('history on current boundaries', () => boundariesScenario(ctx));
-  await attempt('query cost', () => costScenario(ctx));
-  console.log(`Measuring sustained load (50 clients, ${loadSeconds} s)…`);
-  const load = await loadScenario(ctx, loadSeconds).catch((e) => {
-    failures.load = (e as Error).message;
-    return null;
-  });
-  console.log(`Measuring the soak (50 clients and one abusive VIEWER, ${loadSeconds} s)…`);
-  const soak = await soakScenario(ctx, loadSeconds).catch((e) => {
-    failures.soak = (e as Error).message;
-    return null;
-  });
-  await floor.close();
-  await server.stop();
-  if (!values.keep) await drop();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the server process and dropping ${scratch.name}`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+
+  const rows: Row[] = [];
+  let info: Extract<Reply, { type: 'ready' }>;
+  try {
+    console.log(`Generating the ${scale.label} dataset on ${kind} (${scratch.name}) in the server process…`);
+    const server = await startServerProcess({ type: 'start', database: scratch.db, spec: scale.spec, token: TOKEN });
+    info = server.info;
+    console.log(`  ${JSON.stringify(info.dataset)}`);
+    const ctx: Ctx = {
+      url: info.url,
+      floorUrl: info.floorUrl,
+      token: TOKEN,
+      mysql: kind === 'mysql',
+      trials,
+      loadSeconds: Number(values['load-seconds']),
+      soakSeconds: Number(values['soak-seconds']),
+      provinceCode: '38',
+      districtCode: '392',
+      memory: server.memory,
+      log: (m) => console.log(`Measuring ${m}…`),
+    };
+    for (const s of scenarios) {
+      try {
+        rows.push(...(await s.run(ctx)));
+      } catch (e) {
+        console.error(`  ${s.name} FAILED: ${(e as Error).stack}`);
+        rows.push({
+          name: s.name,
+          what: 'failed',
+          unit: '',
+          api: null,
+          floor: null,
+          value: null,
+          valueUnit: '',
+          goal: null,
+          error: (e as Error).message,
+        });
+      }
+    }
+    await server.stop();
+  } finally {
+    await cleanUp();
+  }
 
   const machine = {
     cpus: os.cpus().length,
     cpu: os.cpus()[0]?.model,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
     node: process.version,
-    database: dbVersion,
+    database: info.dbVersion,
   };
-  console.log(`\nchitieu benchmark — ${kind}, ${dbVersion}, ${machine.cpus} × ${machine.cpu}, Node ${machine.node}`);
   console.log(
-    `dataset: ${dataset.districts} districts × ${dataset.indicators} indicators × 15 years = ${dataset.observations} observations, ${dataset.revisions} revisions, ${dataset.targets} targets\n`,
+    `\nchitieu benchmark — ${kind} (${machine.database}), ${scale.label}; ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}`,
   );
-  console.log(table(figures));
-  if (load) {
-    console.log(
-      `\nsustained load: ${load.connections} clients × ${load.seconds} s mixing district pulls and rankings: ` +
-        `${load.throughputPerSec} req/s, p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms, errors ${load.errors}, non-2xx ${load.non2xx}, timeouts ${load.timeouts}`,
-    );
-  }
-  if (soak) {
-    const o = soak.others;
-    console.log(
-      `soak: ${o.connections} clients × ${o.seconds} s as above while one VIEWER sends over-cap queries back to back: ` +
-        `others ${o.throughputPerSec} req/s, p50 ${o.latencyP50Ms} ms, p99 ${o.latencyP99Ms} ms, errors ${o.errors}, non-2xx ${o.non2xx}, timeouts ${o.timeouts}; ` +
-        `abusive ${soak.abusive.refused}/${soak.abusive.requests} refused (${JSON.stringify(soak.abusive.byStatus)}); ` +
-        `server RSS ${soak.rssBeforeMiB} → ${soak.rssAfterMiB} MiB (peak ${soak.rssPeakMiB})`,
-    );
-  }
-  for (const [name, msg] of Object.entries(failures)) console.log(`FAILED ${name}: ${msg}`);
+  console.log(
+    `${trials} interleaved trials per row (median and p95); client in the bench process, API and floor in one server process\n`,
+  );
+  if (trials < 15) console.log(`NOTE: fewer than 15 trials (${trials}): a development run, not a result.\n`);
+  console.log(table(rows));
+  for (const r of rows) if (verdict(r) !== 'INFO') console.log(`  ${r.name}: ${r.what}`);
+  for (const r of rows.filter((x) => x.error)) console.log(`FAILED ${r.name}: ${r.error}`);
+  const resultsDir = path.join(projectRoot(), 'bench', 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
   const out =
     values.out ?? path.join(resultsDir, `bench-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     out,
     JSON.stringify(
-      { at: new Date().toISOString(), db: kind, machine, dataset, runs, figures, load, soak, failures },
+      { at: new Date().toISOString(), db: kind, scale: values.scale, machine, dataset: info.dataset, trials, rows },
       null,
       2,
     ),
   );
   console.log(`\nJSON: ${path.relative(process.cwd(), out)}`);
-  const loadFailed =
-    !load ||
-    load.errors > 0 ||
-    load.non2xx > 0 ||
-    load.timeouts > 0 ||
-    !soak ||
-    soak.others.errors + soak.others.non2xx + soak.others.timeouts > 0 ||
-    soak.abusive.refused !== soak.abusive.requests;
-  process.exit(Object.keys(failures).length || loadFailed ? 1 : 0);
+  const code = exitCode(rows);
+  if (code) console.log('A row is over its goal or failed: exit 1.');
+  return code;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import { loadConfig, type DatabaseConfig } from '../server/src/app/config';
+import { startServer } from '../server/src/server';
+import { generateDataset, type DatasetSpec } from './dataset';
+import { openDb, startFloor } from './floor';
+
+/**
+ * The bench's server process (forked by bench/run.ts): the chitieu server and the floor app, each on
+ * its own port, over the same database. It generates the dataset, then answers the bench's requests;
+ * the bench talks to it only over HTTP, plus IPC for the process's own memory figures.
+ */
+export interface StartMessage {
+  type: 'start';
+  database: DatabaseConfig;
+  spec: DatasetSpec;
+  token: string;
+}
+
+export type Reply =
+  | { type: 'ready'; url: string; floorUrl: string; dataset: unknown; dbVersion: string; pid: number }
+  | { type: 'mem'; id: number; rssMiB: number; peakMiB: number }
+  | { type: 'error'; message: string };
+
+export type Request = { type: 'mem'; id: number; reset: boolean; gc: boolean } | { type: 'stop' };
+
+const MIB = 2 ** 20;
+const status = () => fs.readFileSync('/proc/self/status', 'utf8');
+const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status())?.[1] ?? NaN) * 1024;
+
+/**
+ * Resident memory, measured in this process (the bench's own memory never counts): `peakMiB` is
+ * the peak since the last reset (Linux's VmHWM), read first; then, with `reset`, a GC and a new
+ * peak window (writing 5 to clear_refs resets VmHWM); `rssMiB` is the resident size after that.
+ */
+async function memory(reset: boolean, gc: boolean) {
+  const peakMiB = kib('VmHWM') / MIB;
+  // Twice with a pause: V8 returns freed pages to the system after a GC, not during it.
+  for (let i = 0; gc && i < 2; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (reset) fs.writeFileSync('/proc/self/clear_refs', '5');
+  return { rssMiB: kib('VmRSS') / MIB, peakMiB };
+}
+
+const send = (m: Reply) => process.send!(m);
+
+process.once('message', (m: StartMessage) => {
+  void (async () => {
+    const server = await startServer({
+      ...loadConfig({ PORT: '0', ADMIN_TOKEN: m.token, DEMO_DATA: 'false', LOG_LEVEL: 'silent' }),
+      host: '127.0.0.1',
+      database: m.database,
+    });
+    const dataset = await generateDataset(server.ds, m.spec);
+    const dbVersion =
+      m.database.type === 'mysql'
+        ? (await server.ds.query('SELECT VERSION() AS v'))[0].v
+        : `SQLite ${(await server.ds.query('SELECT sqlite_version() AS v'))[0].v}`;
+    const db = await openDb(m.database);
+    const floor = await startFloor(db);
+    process.on('message', (r: Request) => {
+      if (r.type === 'mem') void memory(r.reset, r.gc).then((m) => send({ type: 'mem', id: r.id, ...m }));
+      else
+        void (async () => {
+          await floor.close();
+          await db.close();
+          await server.stop();
+          process.exit(0);
+        })();
+    });
+    send({ type: 'ready', url: server.url, floorUrl: floor.url, dataset, dbVersion, pid: process.pid });
+  })().catch((e) => {
+    send({ type: 'error', message: (e as Error).stack ?? String(e) });
+    process.exit(1);
+  });
+});
+// The bench died: nothing to serve.
+process.on('disconnect', () => process.exit(0));
