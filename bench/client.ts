@@ -170,6 +170,8 @@ export async function load(
   workers: number,
   seconds: number,
   request: (worker: number) => { url: string; body: string; headers?: Record<string, string> },
+  /** Each worker starts a request at most every `paceMs` (a user who reads the answer); 0: back to back. */
+  paceMs = 0,
 ): Promise<LoadResult> {
   const out: LoadResult = { completed: 0, elapsedMs: 0, perSecond: 0, latenciesMs: [], byStatus: {}, errors: 0 };
   const t0 = performance.now();
@@ -192,6 +194,8 @@ export async function load(
         } catch {
           out.errors++;
         }
+        const rest = paceMs - (performance.now() - s);
+        if (rest > 0 && performance.now() + rest < until) await new Promise((r) => setTimeout(r, rest));
       }
     }),
   );
