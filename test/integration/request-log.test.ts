@@ -131,7 +131,7 @@ describeEachDb('request log', (db) => {
     const mine = t.logs.slice(before).filter((l) => l.reqId === id);
     const errors = mine.filter((l) => l.event === 'graphql.internal_error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ level: 'error', path: 'pushObservations' });
+    expect(errors[0]).toMatchObject({ level: 'error', path: 'pushObservations', count: 1 });
     expect(String(errors[0]!.error)).toMatch(/^QueryFailedError: \S+ in \w+ … \w+$/);
     const requestLine = mine.filter((l) => l.msg === 'request failed');
     expect(requestLine).toEqual([

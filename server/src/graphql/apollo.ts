@@ -68,7 +68,6 @@ export async function createApollo(
       }),
     ],
     plugins: [
-      requestLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
@@ -78,6 +77,8 @@ export async function createApollo(
       responseCap.plugin,
       accessPlugin(limits.publicRead),
       complexityPlugin(schema, limits.maxQueryComplexity, limits.budget),
+      // Last: its willSendResponse sees the answer as the plugins above leave it (status, OUTCOME_UNKNOWN).
+      requestLogPlugin(),
     ],
   });
   await apollo.start();

@@ -176,14 +176,25 @@ export function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
           trace.operation = operationName ?? (operation ? `anonymous ${operation.operation}` : undefined);
         },
         async didEncounterErrors({ errors }) {
+          // One line per kind of fault and request (a lost connection fails every pending field of a
+          // page at once): the first one's path and detail, and how many there were.
+          const faults = new Map<string, { path?: string; code?: string; error?: string; count: number }>();
           for (const error of errors) {
             const kind = classifyError(error, String(error.extensions?.code ?? ''));
-            const path = error.path?.join('.');
-            if (kind.kind === 'unavailable')
-              log.warn({ event: 'db.unavailable', code: kind.driverCode, path }, 'database unavailable');
-            else if (kind.kind === 'internal')
-              log.error({ event: 'graphql.internal_error', path, error: kind.detail }, 'internal error');
+            if (kind.kind !== 'unavailable' && kind.kind !== 'internal') continue;
+            const seen = faults.get(kind.kind);
+            if (seen) seen.count++;
+            else
+              faults.set(kind.kind, {
+                path: error.path?.join('.'),
+                ...(kind.kind === 'unavailable' ? { code: kind.driverCode } : { error: kind.detail }),
+                count: 1,
+              });
           }
+          const unavailable = faults.get('unavailable');
+          if (unavailable) log.warn({ event: 'db.unavailable', ...unavailable }, 'database unavailable');
+          const internal = faults.get('internal');
+          if (internal) log.error({ event: 'graphql.internal_error', ...internal }, 'internal error');
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
