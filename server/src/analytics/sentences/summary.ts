@@ -1,4 +1,5 @@
 import { AchievementBand } from '../enums';
+import type { ScorecardCounts } from '../progress';
 import { countShare, formatMeasure, formatPercent, Language, periodPhrase, plural } from './format';
 
 /**
@@ -8,14 +9,8 @@ import { countShare, formatMeasure, formatPercent, Language, periodPhrase, plura
  * capital added, no full stop), so the writer can put them after "đã thực hiện" or join them with "; ".
  */
 
-export interface SummaryCounts {
-  total: number;
-  met: number;
-  above80: number;
-  from50To80: number;
-  below50: number;
-  noData: number;
-}
+/** The scorecard's counts the sentences are made of. */
+export type SummaryCounts = Pick<ScorecardCounts, 'total' | 'met' | 'above80' | 'from50To80' | 'below50' | 'noData'>;
 
 export interface SummaryItem {
   indicator: { name: string; unit: string; decimals: number };
