@@ -5,6 +5,7 @@ import { startServer } from '../server/src/server';
 import { startGaleraCluster } from '../test/cluster/galera';
 import { startPrivateMariadb } from '../test/fault/private-mariadb';
 import { generateDataset, NATIONAL } from './dataset';
+import { apiTablePage, gql, pullAll, type Endpoints } from './client';
 import { summarize, type Summary } from './stats';
 
 const TOKEN = 'bench-admin-token-0123456789';
@@ -15,38 +16,13 @@ interface Figure {
   api: Summary;
 }
 
-async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
-  return body.data as T;
-}
-
-const TABLE = `query($f: ObservationFilter!, $after: String) {
-  observationTable(filter: $f, first: 25000, after: $after) { rows pageInfo { hasNextPage endCursor } } }`;
 const CURRENT = `query($f: ObservationFilter!) {
   observations(filter: $f, first: 5000) { nodes { unit { code } indicator { code } period value status version } } }`;
 const PUSH = `mutation($input: PushObservationsInput!) { pushObservations(input: $input) { applied updated } }`;
 
-/** A province's whole long table through observationTable, as the add-in's bulk pull. */
-async function pullProvince(url: string, provinceCode: string): Promise<number> {
-  let rows = 0;
-  let after: string | null = null;
-  for (;;) {
-    const { observationTable: t }: any = await gql(url, TABLE, { f: { provinceCode }, after });
-    rows += t.rows.length;
-    if (!t.pageInfo.hasNextPage) return rows;
-    after = t.pageInfo.endCursor;
-  }
-}
-
-/** 5,000 of the province's figures changed and pushed atomically with their base versions. */
-async function pushChanged(url: string, provinceCode: string): Promise<number> {
-  const { observations }: any = await gql(url, CURRENT, { f: { provinceCode, fromYear: 2022 } });
+/** 5,000 of the province's figures changed and pushed atomically with their base versions: the push's time. */
+async function pushChanged(e: Endpoints, provinceCode: string): Promise<number> {
+  const { observations } = (await gql(e, CURRENT, { f: { provinceCode, fromYear: 2022 } })).json.data;
   const rows = observations.nodes.map((o: any) => ({
     unitCode: o.unit.code,
     indicatorCode: o.indicator.code,
@@ -55,11 +31,10 @@ async function pushChanged(url: string, provinceCode: string): Promise<number> {
     status: o.status,
     baseVersion: o.version,
   }));
-  const t0 = performance.now();
-  const { pushObservations: p }: any = await gql(url, PUSH, { input: { rows } });
-  const ms = performance.now() - t0;
+  const a = await gql(e, PUSH, { input: { rows } });
+  const p = a.json.data.pushObservations;
   if (!p.applied || p.updated !== rows.length) throw new Error(`the push did not apply cleanly: ${JSON.stringify(p)}`);
-  return ms;
+  return a.ms;
 }
 
 /**
@@ -76,16 +51,17 @@ async function measureOn(label: string, db: DatabaseConfig, runs: number): Promi
     console.log(`  ${label}: generating the dataset…`);
     await generateDataset(server.ds, { ...NATIONAL, provinces: ['38', '36'] });
     console.log(`  ${label}: measuring…`);
+    // No floor here: the client speaks only to the API.
+    const e: Endpoints = { url: server.url, token: TOKEN, floorUrl: '' };
     const pulls: number[] = [];
     const pushes: number[] = [];
     let rows = 0;
     for (let i = -1; i < runs; i++) {
-      const t0 = performance.now();
-      rows = await pullProvince(server.url, '38');
-      const pull = performance.now() - t0;
-      const push = await pushChanged(server.url, '38');
+      const pull = await pullAll(apiTablePage(e, { provinceCode: '38' }, 25_000));
+      rows = pull.rows;
+      const push = await pushChanged(e, '38');
       if (i >= 0) {
-        pulls.push(pull);
+        pulls.push(pull.ms);
         pushes.push(push);
       }
     }
