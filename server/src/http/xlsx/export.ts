@@ -7,7 +7,7 @@ import { readCatalogue, type Catalogue } from './catalogue';
 import type { Gql } from './gql';
 import { DATA_SHEET, META_SHEET, XLSX_FORMAT, type ExportKind, type ExportMeta } from './layout';
 import { Refusal } from './refusal';
-import { addLongSheet, addMetaSheet, longCells, type LongRow } from './sheets';
+import { addLongSheet, addMetaSheet, longCells, openOn, type LongRow } from './sheets';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -127,6 +127,7 @@ export async function exportProvince(req: Request, res: Response, gql: Gql, serv
   wb.creator = 'chitieu';
   addMetaSheet(wb, meta('province', filter, server, DATA_SHEET), META_SHEET).commit();
   const ws = addLongSheet(wb, DATA_SHEET);
+  openOn(wb, 1);
   try {
     for (const [n, f] of filters.entries()) {
       let page = firsts[n]!;
@@ -312,6 +313,7 @@ export async function exportComparison(req: Request, res: Response, gql: Gql, se
   const filter = { provinceCode: p, indicatorCodes: i, periods: ps, fromYear: fy, toYear: ty };
   addMetaSheet(wb, meta('comparison', filter, server, null), META_SHEET).commit();
   const ws = wb.addWorksheet('So sánh', { views: [{ state: 'frozen', ySplit: 1 }] });
+  openOn(wb, 1);
   ws.columns = COMPARISON_HEADERS.map((h, n) => ({
     header: h,
     width: n === 3 ? 40 : 12,

@@ -27,6 +27,16 @@ export function addMetaSheet(wb: AnyWorkbook, meta: ExportMeta, name: string): E
   return ws;
 }
 
+/**
+ * Opens the workbook on sheet `index` (0-based, also the first tab shown). Without a book view a
+ * workbook opens on its first sheet: in the streamed exports that is the very hidden meta sheet, and
+ * LibreOffice, which cannot open on a hidden sheet, shows it and saves it visible (seen in the
+ * LibreOffice test: the meta sheet came back `state="visible"`).
+ */
+export function openOn(wb: { views: ExcelJS.WorkbookView[] }, index: number): void {
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: index, activeTab: index, visibility: 'visible' }];
+}
+
 /** The long table's header and column formats: text columns '@', hidden bookkeeping columns. */
 export function addLongSheet(wb: AnyWorkbook, name: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
