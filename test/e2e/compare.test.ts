@@ -96,6 +96,16 @@ describeWithBrowser('add-in e2e: long table and province comparison', () => {
         { field: 'Cấp', filter: { manualFilter: { selectedItems: ['Huyện'] } } },
       ]);
       await pane.shot(shots, '7-pivot');
+      // The band pivot: the same units × periods and filters, each cell in its band's colour.
+      const bands = (await pane.page.evaluate(() => (window as any).__excel.pivot('ChiTieu_MucDat'))) as any;
+      expect(bands.sheet).toBe('Mức đạt Thanh Hóa');
+      expect(bands.appliedFilters).toEqual(pivotSheet.pivots[0].appliedFilters);
+      const haTrungBand = bands.cells.find(
+        (c: any) => c.kind === 'data' && c.item.row === 'Hà Trung' && c.item.column === '2021..2023',
+      );
+      expect([haTrungBand.text, haTrungBand.fill]).toEqual(['Chưa đạt', BAND_FILLS.ABOVE_80]);
+      await pane.page.evaluate(() => (window as any).__excel.activate('Mức đạt Thanh Hóa'));
+      await pane.shot(shots, '7b-bands');
       await pane.page.evaluate(() => (window as any).__excel.activate('So sánh Thanh Hóa'));
       await pane.shot(shots, '6-compare');
       // The comparison sheet scrolled to Hà Trung's row, its ranking chart above.

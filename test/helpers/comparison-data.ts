@@ -4,8 +4,9 @@ import { ok, type TestServer } from './server';
 /**
  * Beside the demo data (Hà Trung 7,34 % and Cẩm Thủy 5,7 % average growth 2021–2023): the other
  * districts of Thanh Hóa as in test/integration/analytics-ranking.test.ts, so that 26 are ranked
- * (Sầm Sơn has none) and Hà Trung, tied with Nga Sơn (395), is 12th; and targets for Hà Trung's
- * 2020–2025 term: "đứng thứ 12 toàn tỉnh" with its band and target.
+ * (Sầm Sơn has none) and Hà Trung, tied with Nga Sơn (395), is 12th; targets for Hà Trung's
+ * 2020–2025 term: "đứng thứ 12 toàn tỉnh" with its band and target; and the growth target for the
+ * districts without a term of their own in the demo data.
  */
 export const GROWTH: [string, number][] = [
   ['380', 12],
@@ -51,9 +52,26 @@ export async function termId(t: TestServer, unitCode: string, on?: string): Prom
   return terms[0].id;
 }
 
-/** Districts: the growth figures and Hà Trung's targets. */
+/** The growth target the province sets the districts that had no congress report of their own here. */
+export const GROWTH_TARGET = {
+  indicatorCode: 'TD_TANG_GTSX',
+  period: '2021..2025',
+  value: 8,
+  comparator: 'AT_LEAST' as const,
+};
+
+/**
+ * Districts: the growth figures, Hà Trung's targets, and for each district without a 2020–2025 term
+ * in the demo data a term with the growth target (8 %), so every band has districts in it.
+ */
 export async function seedDistricts(t: TestServer): Promise<void> {
   await setTargets(t, await termId(t, '392'), HA_TRUNG_TARGETS);
+  for (const [unitCode] of GROWTH) {
+    const { terms } = ok(await t.gql('query($u: String!) { terms(unitCode: $u) { id } }', { u: unitCode }));
+    if (terms.length > 0) continue;
+    const id = await createTerm(t, { unitCode, congressNumber: 20, startYear: 2020, endYear: 2025 });
+    await setTargets(t, id, [GROWTH_TARGET]);
+  }
   await push(
     t,
     GROWTH.map(([unitCode, value]): Row => ({

@@ -1,16 +1,20 @@
 /**
- * Conditional formats (ExcelApi 1.6), the text kind only ("ContainsText": cells whose text begins
- * with, contains, ends with or does not contain a string get a fill): what Excel shows over a cell's
+ * Conditional formats (ExcelApi 1.6), two kinds, each giving a fill: what Excel shows over a cell's
  * own fill. Kept beside the workbook (per sheet) rather than in every cell, as Excel keeps them: a
- * rule covers a rectangle and is evaluated on the cell's displayed text, case-insensitively; the
- * first matching rule (highest priority: the first added) wins.
+ * rule covers a rectangle; the first matching rule (highest priority: the first added) wins.
+ * - text ("ContainsText"): the cell's displayed text begins with, contains, ends with or does not
+ *   contain a string, case-insensitively;
+ * - cell value ("CellValue"): the cell's value compared with constants the way Excel's comparison
+ *   operators compare: an empty cell counts as 0, a text is never equal to a number and is greater
+ *   than any number (numbers sort before text), an error matches nothing.
  */
 import type { Rect } from './address';
 import { contains } from './address';
-import type { Sheet, Workbook } from './model';
-import { asValue } from './model';
+import type { Sheet, Value, Workbook } from './model';
+import { asValue, CellError } from './model';
 
 export interface TextRule {
+  readonly kind: 'text';
   readonly id: string;
   readonly rect: Rect;
   operator: 'BeginsWith' | 'Contains' | 'EndsWith' | 'NotContains' | null;
@@ -18,12 +22,73 @@ export interface TextRule {
   fill: string | null;
 }
 
-const rules = new WeakMap<Sheet, TextRule[]>();
+export const VALUE_OPERATORS = [
+  'Between',
+  'NotBetween',
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'LessThan',
+  'GreaterThanOrEqual',
+  'LessThanOrEqual',
+] as const;
 
-export function rulesOf(sheet: Sheet): TextRule[] {
+export interface ValueRule {
+  readonly kind: 'value';
+  readonly id: string;
+  readonly rect: Rect;
+  operator: (typeof VALUE_OPERATORS)[number] | null;
+  /** The rule's constants (formula1, formula2), as numbers. */
+  bounds: number[];
+  fill: string | null;
+}
+
+export type Rule = TextRule | ValueRule;
+
+const rules = new WeakMap<Sheet, Rule[]>();
+
+export function rulesOf(sheet: Sheet): Rule[] {
   let r = rules.get(sheet);
   if (!r) rules.set(sheet, (r = []));
   return r;
+}
+
+/** Excel's comparison of a cell value with a number: -1, 0 or 1; null for an error. */
+function compare(v: Value | null, n: number): number | null {
+  if (v instanceof CellError) return null;
+  if (v === null || v === '') return Math.sign(0 - n);
+  if (typeof v === 'number') return Math.sign(v - n);
+  if (typeof v === 'boolean') return 1; // logical values sort after text
+  return 1; // text: never equal to a number, and after every number
+}
+
+function valueMatches(rule: ValueRule, v: Value | null): boolean {
+  const [a, b] = rule.bounds;
+  if (rule.operator === null || a === undefined) return false;
+  const c = compare(v, a);
+  if (c === null) return false;
+  switch (rule.operator) {
+    case 'EqualTo':
+      return c === 0;
+    case 'NotEqualTo':
+      return c !== 0;
+    case 'GreaterThan':
+      return c > 0;
+    case 'LessThan':
+      return c < 0;
+    case 'GreaterThanOrEqual':
+      return c >= 0;
+    case 'LessThanOrEqual':
+      return c <= 0;
+    case 'Between':
+    case 'NotBetween': {
+      if (b === undefined) return false;
+      const lo = compare(v, Math.min(a, b))!;
+      const hi = compare(v, Math.max(a, b))!;
+      const inside = lo >= 0 && hi <= 0;
+      return rule.operator === 'Between' ? inside : !inside;
+    }
+  }
 }
 
 function matches(rule: TextRule, text: string): boolean {
@@ -44,10 +109,20 @@ function matches(rule: TextRule, text: string): boolean {
 
 /** The fill a conditional format gives the cell now, or null (then the cell's own fill shows). */
 export function conditionalFill(book: Workbook, sheet: Sheet, row: number, col: number): string | null {
+  return fillFor(sheet, row, col, book.value(sheet, row, col));
+}
+
+/**
+ * The fill the rules of `sheet` give a cell at (row, col) holding `value` (a cell of the sheet, or
+ * one a PivotTable shows there).
+ */
+export function fillFor(sheet: Sheet, row: number, col: number, value: Value | null): string | null {
   const list = rules.get(sheet);
   if (!list?.length) return null;
-  const text = String(asValue(book.value(sheet, row, col)));
-  for (const r of list) if (r.fill && contains(r.rect, row, col) && matches(r, text)) return r.fill;
+  for (const r of list) {
+    if (!r.fill || !contains(r.rect, row, col)) continue;
+    if (r.kind === 'text' ? matches(r, String(asValue(value))) : valueMatches(r, value)) return r.fill;
+  }
   return null;
 }
 

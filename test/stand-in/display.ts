@@ -53,12 +53,90 @@ function dateText(serial: number, format: string): string {
   return format.replace(/yyyy|yy|mmm|mm|m|dd|d/g, (t) => parts[t]!);
 }
 
+/** The sections of a format code, split at semicolons outside quoted text. */
+function sections(format: string): string[] {
+  const out = [''];
+  let quoted = false;
+  for (const ch of format) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ';' && !quoted) out.push('');
+    else out[out.length - 1] += ch;
+  }
+  return out;
+}
+
+const CONDITION = /\[(<>|<=|>=|=|<|>)(-?\d+(?:\.\d+)?)\]/;
+
+function holds(op: string, a: number, b: number): boolean {
+  return op === '='
+    ? a === b
+    : op === '<>'
+      ? a !== b
+      : op === '<'
+        ? a < b
+        : op === '>'
+          ? a > b
+          : op === '<='
+            ? a <= b
+            : a >= b;
+}
+
+/**
+ * The section of a format code that shows `value`, and whether it shows the value without its sign.
+ * Without conditions: one section for all numbers; two: positive and zero, negative; three: positive,
+ * negative, zero (a fourth is for text). With conditions ("[=4]"; at most two): the first section whose
+ * condition holds, else the next section without one ("Review guidelines for customizing a number
+ * format", support.microsoft.com).
+ */
+function pick(value: number, format: string): { code: string; unsigned: boolean } {
+  const all = sections(format).slice(0, 3);
+  if (all.some((x) => CONDITION.test(x))) {
+    for (const x of all) {
+      const m = CONDITION.exec(x);
+      if (!m || holds(m[1]!, value, Number(m[2]))) return { code: x.replace(CONDITION, ''), unsigned: false };
+    }
+    return { code: '"########"', unsigned: false }; // no section fits the number: Excel fills the cell with #
+  }
+  if (all.length === 1 || value > 0 || (value === 0 && all.length === 2)) return { code: all[0]!, unsigned: false };
+  if (value < 0) return { code: all[1]!, unsigned: true };
+  return { code: all[2]!, unsigned: false };
+}
+
+/** A section made of literal text only ("Đạt", \x, or nothing): what it shows, or null. */
+function literalOnly(code: string): string | null {
+  const body = code.replace(/\[[A-Za-z]+\]/g, ''); // colour tags
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === '"') {
+      const end = body.indexOf('"', i + 1);
+      if (end < 0) return null;
+      out += body.slice(i + 1, end);
+      i = end;
+    } else if (ch === '\\' && i + 1 < body.length) out += body[++i];
+    else if ("-+()$:^&'~{}<>=! ".includes(ch))
+      out += ch; // shown without quotes
+    else return null;
+  }
+  return out;
+}
+
 export function displayText(value: Value | null, format: string | undefined, locale: Locale): string {
   if (value === null || value === '') return '';
   if (value instanceof CellError) return value.code;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
-  const f = (format ?? 'General').replace(/;.*$/, '');
+  const chosen = pick(value, format ?? 'General');
+  const literal = literalOnly(chosen.code);
+  if (literal !== null) return literal;
+  if (chosen.unsigned) value = Math.abs(value);
+  const f = chosen.code.replace(/\[[A-Za-z]+\]/g, '');
+  // Literal text before the digits of a section, as the minus in "#,##0;-#,##0".
+  const lead = /^(?:"[^"]*"|\\.|[-+()$:^&'~{}<>=! ])*/.exec(f)![0];
+  return (literalOnly(lead) ?? '') + numberText(value, f.slice(lead.length), locale);
+}
+
+function numberText(value: number, f: string, locale: Locale): string {
   if (f === 'General' || f === '@') return localize(general(value), locale);
   const pct = /^(#,##)?0(?:\.(0+))?%$/.exec(f);
   if (pct) return localize((value * 100).toFixed(pct[2]?.length ?? 0), locale) + '%';

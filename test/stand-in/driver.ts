@@ -8,11 +8,11 @@ import { displayText } from './display';
 import { fail } from './errors';
 import type { Pivot, RecordedCall, Scalar, Sheet, SyncRecord, Workbook } from './model';
 import { asValue } from './model';
-import type { FullPivotView, PivotView } from './pivots';
-import { fullView, view } from './pivots';
+import type { FullPivotView, PivotCell, PivotView } from './pivots';
+import { fullView, pivotCells, view } from './pivots';
 import type { SeriesView } from './charts';
 import { chartsOf, seriesOf } from './charts';
-import { conditionalFill } from './conditional';
+import { conditionalFill, fillFor } from './conditional';
 import { growOnEntry, guardProtected, insertColumns, insertRows } from './tables';
 
 export interface CellView {
@@ -42,6 +42,20 @@ export interface PivotInfo {
   shown: PivotView;
   /** The same with every data field and every filter. */
   shownAll: FullPivotView;
+  /** The cells it shows on its sheet (pivots.ts's layout): text in the data field's number format, conditional fill. */
+  cells: PivotCellView[];
+}
+
+export interface PivotCellView {
+  address: string;
+  value: Scalar | null;
+  text: string;
+  fill: string | null;
+  kind: PivotCell['kind'];
+  /** Data and total cells: the data field. */
+  field?: string;
+  /** Data cells: the row and column items. */
+  item?: { row: string; column: string };
 }
 
 export interface ChartInfo {
@@ -113,6 +127,15 @@ export function createDriver(book: Workbook): Driver {
     appliedFilters: p.appliedFilters.map((f) => ({ ...f })),
     shown: view(p),
     shownAll: fullView(p),
+    cells: pivotCells(p).map((c) => ({
+      address: cellName(c.row, c.col),
+      value: c.value === null ? null : asValue(c.value),
+      text: displayText(c.value, c.format, book.locale),
+      fill: fillFor(p.sheet, c.row, c.col, c.value),
+      kind: c.kind,
+      ...(c.field !== undefined ? { field: p.data[c.field]!.field } : {}),
+      ...(c.item ? { item: c.item } : {}),
+    })),
   });
   const changed = () => book.onChange?.();
   const driver: Driver = {

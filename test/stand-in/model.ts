@@ -60,10 +60,19 @@ export interface Pivot {
   sourceName: string;
   rows: string[];
   columns: string[];
-  data: { field: string; summarizeBy: string }[];
+  /** Data fields: summarized by an aggregation function, shown in a number format (none: General). */
+  data: PivotDataField[];
   filters: string[];
   appliedFilters: { field: string; filter: unknown }[];
+  /** PivotLayout.showRowGrandTotals (the total column) and showColumnGrandTotals (the total row): on by default. */
+  grandTotals: { rows: boolean; columns: boolean };
   cache: PivotCache;
+}
+
+export interface PivotDataField {
+  field: string;
+  summarizeBy: string;
+  numberFormat?: string;
 }
 
 export interface RecordedCall {

@@ -7,9 +7,9 @@ import type { Rect } from './address';
 import { colLetters, parseAddress } from './address';
 import { displayText } from './display';
 import type { Cell, Pivot, Sheet, Workbook } from './model';
-import { fullView } from './pivots';
+import { pivotCells } from './pivots';
 import { chartSvg, chartsOf } from './charts';
-import { conditionalFill } from './conditional';
+import { conditionalFill, fillFor } from './conditional';
 
 const STYLE = [
   'body{padding-left:930px!important}',
@@ -35,31 +35,29 @@ function tabs(book: Workbook, active: Sheet | undefined): string {
     .join('');
 }
 
+/** The pivot as its cells lie on the sheet (pivots.ts), each with its number format and conditional fill. */
 function pivotHtml(book: Workbook, p: Pivot): string {
-  const v = fullView(p);
-  const num = (n: number) => displayText(n, '#,##0.####', book.locale).replace(/[.,]$/, '');
-  let out = v.filters
-    .map(
-      (f) =>
-        `<div class="pivot-filter"><b>${esc(f.field)}</b>: ${esc(f.selected ? f.selected.join(', ') : '(All)')}</div>`,
-    )
-    .join('');
-  const several = v.data.length > 1;
-  out += `<table><tr><th${several ? ' rowspan="2"' : ''}>${several ? '' : `Sum of ${esc(v.data[0] ?? '')}`}</th>`;
-  for (const c of v.columns) out += `<th${several ? ` colspan="${v.data.length}"` : ''}>${esc(c)}</th>`;
-  out += '</tr>';
-  if (several) {
+  const cells = pivotCells(p);
+  const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
+  const top = Math.min(...cells.map((c) => c.row));
+  const bottom = Math.max(...cells.map((c) => c.row));
+  const left = p.anchor.col;
+  const right = Math.max(...cells.map((c) => c.col));
+  let out = '<table>';
+  for (let r = top; r <= bottom; r++) {
     out += '<tr>';
-    for (let i = 0; i < v.columns.length; i++) for (const d of v.data) out += `<th>Sum of ${esc(d)}</th>`;
-    out += '</tr>';
-  }
-  for (const r of v.rows) {
-    out += `<tr><th style="text-align:left">${esc(r.label)}</th>`;
-    for (let i = 0; i < v.columns.length; i++)
-      for (const vals of r.byField) {
-        const x = vals[i] ?? null;
-        out += `<td style="text-align:right">${x === null ? '' : esc(num(x))}</td>`;
-      }
+    for (let c = left; c <= right; c++) {
+      const x = at.get(`${r},${c}`);
+      const text = x ? displayText(x.value, x.format, book.locale) : '';
+      const st: string[] = [];
+      const fill = x ? fillFor(p.sheet, r, c, x.value) : null;
+      if (fill) st.push(`background:${fill}`);
+      if (x && typeof x.value === 'number') st.push('text-align:right');
+      const head = x && (x.kind === 'caption' || x.kind === 'label' || x.kind === 'filter');
+      if (head && x.kind !== 'filter') st.push('background:#f2f2f2;font-weight:600');
+      if (x?.kind === 'total' || (x?.kind === 'label' && x.value === 'Grand Total')) st.push('font-weight:600');
+      out += `<td style="${st.join(';')}">${x?.kind === 'filter' && c === left ? `<b>${esc(text)}</b>` : esc(text)}</td>`;
+    }
     out += '</tr>';
   }
   return `${out}</table>`;

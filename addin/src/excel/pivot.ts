@@ -2,7 +2,8 @@
 /**
  * The province comparison: a PivotTable over a long table, districts down the side, periods
  * across, the value summed (one current value per key, so the sum is that value), indicators as
- * the report filter. Summing different indicators together means nothing, so where Excel can
+ * the report filter, no grand totals; optionally the value in a number format and coloured by
+ * value (the band pivot). Summing different indicators together means nothing, so where Excel can
  * filter pivot fields (ExcelApi 1.12) the first indicator is preselected; elsewhere the filter
  * starts at "(All)" and the task pane tells the user to pick one.
  */
@@ -24,6 +25,17 @@ export interface PivotSpec {
   readonly moreValueFields?: readonly string[];
   /** Further report filters (the period type), each with its preselected item where supported. */
   readonly moreFilters?: readonly { readonly field: string; readonly item: string | null }[];
+  /** How the value field is summarized (default Sum) and the number format it shows in. */
+  readonly summarizeBy?: 'Sum' | 'Max';
+  readonly numberFormat?: string;
+  /**
+   * Fills for cells showing these values (cell-value conditional formats, ExcelApi 1.6), over the
+   * whole sheet: the sheet holds only this pivot, so whichever cells the user's filtering makes it
+   * take, a number equal to a value is one of its data cells (labels are text, never equal to a number).
+   */
+  readonly fills?: readonly { readonly value: number; readonly fill: string }[];
+  /** Show the pivot's sheet when done (default: yes). */
+  readonly activate?: boolean;
 }
 
 export type PivotResult =
@@ -53,6 +65,7 @@ export async function createPivot(spec: PivotSpec): Promise<PivotResult> {
       await ctx.sync();
       for (const p of sheet.pivotTables.items) p.delete();
       sheet.getRange().clear();
+      if (supports('conditionalFormat')) sheet.getRange().conditionalFormats.clearAll();
     }
     sheet.load('id, name');
     const source = sheets.getItem(spec.sourceSheetId).tables.getItem(spec.sourceTable);
@@ -61,11 +74,21 @@ export async function createPivot(spec: PivotSpec): Promise<PivotResult> {
     pivot.columnHierarchies.add(pivot.hierarchies.getItem(spec.columnField));
     for (const field of [spec.valueField, ...(spec.moreValueFields ?? [])]) {
       const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(field));
-      data.summarizeBy = 'Sum';
+      data.summarizeBy = field === spec.valueField ? (spec.summarizeBy ?? 'Sum') : 'Sum';
+      if (field === spec.valueField && spec.numberFormat) data.numberFormat = spec.numberFormat;
     }
+    // Grand totals would add up growth rates of different units, and ranks: meaningless here.
+    pivot.layout.showRowGrandTotals = false;
+    pivot.layout.showColumnGrandTotals = false;
+    if (spec.fills && supports('conditionalFormat'))
+      for (const f of spec.fills) {
+        const cf = sheet.getRange().conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+        cf.cellValue.format.fill.color = f.fill;
+        cf.cellValue.rule = { formula1: `=${f.value}`, operator: Excel.ConditionalCellValueOperator.equalTo };
+      }
     pivot.filterHierarchies.add(pivot.hierarchies.getItem(spec.filterField));
     for (const f of spec.moreFilters ?? []) pivot.filterHierarchies.add(pivot.hierarchies.getItem(f.field));
-    sheet.activate();
+    if (spec.activate !== false) sheet.activate();
     syncs++;
     await ctx.sync();
     let filtered = false;

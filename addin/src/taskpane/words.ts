@@ -186,8 +186,8 @@ export const WORDS = {
     en: 'Created long table "{sheet}" (editable, can be pushed).',
   },
   comparedSheets: {
-    vi: 'Bảng so sánh "{sheet}" ({rows} dòng, chỉ đọc: mục tiêu, mức đạt, thứ hạng), PivotTable "{pivot}" và bảng kết quả "{scorecard}" đã được cập nhật từ máy chủ.',
-    en: 'Comparison "{sheet}" ({rows} rows, read-only: targets, bands, ranks), PivotTable "{pivot}" and scorecard "{scorecard}" updated from the server.',
+    vi: 'Bảng so sánh "{sheet}" ({rows} dòng, chỉ đọc: mục tiêu, mức đạt, thứ hạng), PivotTable "{pivot}" và "{bands}" (mức đạt theo màu) và bảng kết quả "{scorecard}" đã được cập nhật từ máy chủ.',
+    en: 'Comparison "{sheet}" ({rows} rows, read-only: targets, bands, ranks), PivotTables "{pivot}" and "{bands}" (bands as colours) and scorecard "{scorecard}" updated from the server.',
   },
   comparedSheetsNoPivot: {
     vi: 'Bảng so sánh "{sheet}" ({rows} dòng, chỉ đọc) và bảng kết quả "{scorecard}" đã được cập nhật. Excel này chưa hỗ trợ tạo PivotTable từ add-in (cần ExcelApi 1.8, có trong Microsoft 365, Excel 2021, Excel 2024 và Excel trên web): hãy chèn PivotTable từ bảng "{sheet}" bằng tay (Insert › PivotTable).',

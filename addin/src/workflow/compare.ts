@@ -6,7 +6,9 @@
  *   unit × indicator × period with its period type, target, ratio, band (coloured) and rank
  *   ("12/26"), and a ranking chart of the indicator × period most units are ranked in;
  * - "Pivot <tỉnh>": a PivotTable over the comparison table: units down, periods across, value and
- *   rank side by side, indicator and period type as filters;
+ *   rank side by side, indicator, period type and level as filters;
+ * - "Mức đạt <tỉnh>": a PivotTable of the bands, the same units × periods and filters, each cell
+ *   "Đạt" or "Chưa đạt" in its band's colour;
  * - "Kết quả <tỉnh>": each unit's targets counted by band (Term.scorecard), best met share first,
  *   and a progress chart per term (a bar per target, its ratio, coloured by band).
  *
@@ -18,6 +20,8 @@ import type { GraphQLClient } from '../api';
 import { fetchComparison, fetchScorecards, type ComparisonLevel } from '../api';
 import * as excel from '../excel';
 import {
+  BAND_CODE_FILLS,
+  BAND_CODE_FORMAT,
   BAND_FILLS,
   BAND_LABELS,
   BANDS,
@@ -47,6 +51,7 @@ export interface CompareRequest {
 
 export const COMPARISON_PREFIX = 'Xếp hạng ';
 export const COMPARISON_PIVOT = 'ChiTieu_SoSanh';
+export const BAND_PIVOT = 'ChiTieu_MucDat';
 
 /** "Thanh Hóa", or "Thanh Hóa (nay)" on today's boundaries: the suffix of every comparison sheet. */
 export const compareLabel = (req: CompareRequest) =>
@@ -83,6 +88,8 @@ export interface ComparisonOutcome {
   readonly levels: readonly ComparisonLevel[];
   readonly comparison: excel.OwnedSheetResult;
   readonly pivot: excel.PivotResult;
+  /** The band pivot: units × periods coloured by band. */
+  readonly bands: excel.PivotResult;
   readonly scorecard: excel.OwnedSheetResult;
   /** The indicator × period preselected in the pivot and drawn in the ranking chart. */
   readonly pick: RankingPick | null;
@@ -126,6 +133,14 @@ export async function buildComparison(
     protect: true,
     onProgress: (d, n) => onProgress?.('write', d, n),
   });
+  const filters = {
+    filterField: 'Chỉ tiêu',
+    filterItem: pick?.indicatorName ?? null,
+    moreFilters: [
+      { field: 'Loại kỳ', item: pick ? periodType(pick.period) : null },
+      { field: 'Cấp', item: pick ? LEVEL_LABELS[pick.level] : null },
+    ],
+  };
   const pivot = await excel.createPivot({
     sourceSheetId: comparison.sheetId,
     sourceTable: comparison.tableName,
@@ -135,12 +150,23 @@ export async function buildComparison(
     columnField: 'Kỳ',
     valueField: 'Giá trị',
     moreValueFields: ['Hạng'],
-    filterField: 'Chỉ tiêu',
-    filterItem: pick?.indicatorName ?? null,
-    moreFilters: [
-      { field: 'Loại kỳ', item: pick ? periodType(pick.period) : null },
-      { field: 'Cấp', item: pick ? LEVEL_LABELS[pick.level] : null },
-    ],
+    ...filters,
+  });
+  const bands = await excel.createPivot({
+    sourceSheetId: comparison.sheetId,
+    sourceTable: comparison.tableName,
+    pivotSheetName: `Mức đạt ${label}`,
+    pivotName: BAND_PIVOT,
+    rowField: 'Đơn vị',
+    columnField: 'Kỳ',
+    valueField: 'Mã mức',
+    // One row per unit × indicator × period: with one indicator chosen, the maximum is its band.
+    summarizeBy: 'Max',
+    numberFormat: BAND_CODE_FORMAT,
+    fills: BAND_CODE_FILLS,
+    ...filters,
+    // The value pivot stays the sheet shown.
+    activate: false,
   });
   const scorecard = await excel.writeOwnedSheet({
     sheetName: `Kết quả ${label}`,
@@ -151,7 +177,7 @@ export async function buildComparison(
     charts: sortScores(scores).map((s) => ({ ...progressBlock(s), type: 'BarClustered', valueFormat: '0.0%' })),
     protect: false,
   });
-  return { request: req, rows: rows.length, terms: scores.length, levels, comparison, pivot, scorecard, pick };
+  return { request: req, rows: rows.length, terms: scores.length, levels, comparison, pivot, bands, scorecard, pick };
 }
 
 function parseMemo(memo: string): CompareRequest | null {

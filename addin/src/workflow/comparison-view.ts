@@ -28,6 +28,7 @@ export const COMPARISON_HEADERS = [
   'Đơn vị tính',
   'Trạng thái',
   'Kỳ mục tiêu',
+  'Mã mức',
 ] as const;
 
 /** Column index of a comparison header. */
@@ -65,6 +66,29 @@ export const BAND_COLOURS: Readonly<Record<Band, string>> & { readonly NONE: str
   NONE: '#7F7F7F',
 };
 
+/**
+ * The band as a number, for the band pivot (a pivot aggregates numbers, not labels): 4 MET,
+ * 3 ABOVE_80, 2 FROM_50_TO_80, 1 BELOW_50; no target, no band: empty.
+ */
+export const BAND_CODES: Readonly<Record<Exclude<Band, 'NO_DATA'>, number>> = {
+  MET: 4,
+  ABOVE_80: 3,
+  FROM_50_TO_80: 2,
+  BELOW_50: 1,
+};
+
+/**
+ * How the band pivot shows a code: "Đạt" (met), "Chưa đạt" (not met: the colour tells how far), and
+ * nothing where no target applies (the pivot shows 0 there). A number format has at most two
+ * conditions, so the three bands below MET share one label and differ by colour.
+ */
+export const BAND_CODE_FORMAT = '[=4]"Đạt";[>0]"Chưa đạt";""';
+
+/** The fill of each band code in the band pivot (the band column's fills). */
+export const BAND_CODE_FILLS: readonly { readonly value: number; readonly fill: string }[] = (
+  Object.entries(BAND_CODES) as [Exclude<Band, 'NO_DATA'>, number][]
+).map(([band, value]) => ({ value, fill: BAND_FILLS[band] }));
+
 export const LEVEL_LABELS: Readonly<Record<ComparisonLevel, string>> = { DISTRICT: 'Huyện', COMMUNE: 'Xã' };
 
 const PERIOD_TYPES = { YEAR: 'Năm', HALF: '6 tháng', QUARTER: 'Quý', MONTH: 'Tháng', SPAN: 'Giai đoạn' } as const;
@@ -100,6 +124,7 @@ export function comparisonGrid(rows: readonly ComparisonRow[]): Cell[][] {
       'Đơn vị tính': r.measure,
       'Trạng thái': r.status,
       'Kỳ mục tiêu': r.targetPeriod ?? '',
+      'Mã mức': r.band && r.band !== 'NO_DATA' ? BAND_CODES[r.band] : '',
     };
     out.push(COMPARISON_HEADERS.map((h) => cells[h]));
   }

@@ -11,6 +11,7 @@ import { GraphQLClient } from '../../../addin/src/api';
 import { buildComparison, refreshComparisons, type CompareRequest } from '../../../addin/src/workflow/compare';
 import {
   BAND_COLOURS,
+  BAND_CODE_FORMAT,
   BAND_FILLS,
   BAND_LABELS,
   COMPARISON_HEADERS,
@@ -111,6 +112,56 @@ describeEachDb('compare: targets, bands and ranks of a province on the stand-in'
     expect(p.shownAll.rows).toHaveLength(26);
   });
 
+  it('the band pivot: each unit × period in its band colour, "Đạt" or "Chưa đạt", as the comparison says', () => {
+    const p = excel.pivot('ChiTieu_MucDat')!;
+    expect(p.sheet).toBe('Mức đạt Thanh Hóa');
+    expect(p.data).toEqual([{ field: 'Mã mức', summarizeBy: 'Max', numberFormat: BAND_CODE_FORMAT }]);
+    expect(p.shownAll.filters).toEqual(excel.pivot('ChiTieu_SoSanh')!.shownAll.filters);
+    // No grand totals in either pivot (they would add up growth rates and ranks).
+    for (const name of ['ChiTieu_SoSanh', 'ChiTieu_MucDat'])
+      expect(excel.pivot(name)!.cells.filter((c) => c.kind === 'total')).toEqual([]);
+    const grid = table(SHEET);
+    const data = p.cells.filter((c) => c.kind === 'data');
+    expect(new Set(data.map((c) => c.item!.row)).size).toBe(26);
+    // Every cell the pivot shows has the band of its comparison row, as label and colour.
+    let compared = 0;
+    for (const c of data) {
+      const r = grid.find(
+        (x) =>
+          x[col('Đơn vị')] === c.item!.row &&
+          x[col('Kỳ')] === c.item!.column &&
+          x[col('Chỉ tiêu')] === 'Tốc độ tăng tổng giá trị sản xuất',
+      );
+      const band = (Object.keys(BAND_LABELS) as (keyof typeof BAND_LABELS)[]).find(
+        (b) => r && BAND_LABELS[b] === r[col('Mức')],
+      );
+      if (!band || band === 'NO_DATA') {
+        expect([c.text, c.fill], `${c.item!.row} ${c.item!.column}`).toEqual(['', null]);
+        continue;
+      }
+      compared++;
+      expect([c.text, c.fill], `${c.item!.row} ${c.item!.column}`).toEqual([
+        band === 'MET' ? 'Đạt' : 'Chưa đạt',
+        BAND_FILLS[band],
+      ]);
+    }
+    // As many coloured cells as comparison rows of the indicator and period type with a band.
+    const banded = grid.filter(
+      (x) =>
+        x[col('Chỉ tiêu')] === 'Tốc độ tăng tổng giá trị sản xuất' &&
+        x[col('Loại kỳ')] === 'Giai đoạn' &&
+        x[col('Mức')] !== '' &&
+        x[col('Mức')] !== BAND_LABELS.NO_DATA,
+    ).length;
+    expect(compared).toBe(banded);
+    // Every band is there (the districts' 8 % growth target: 12 % met … -2,5 % below half).
+    expect(new Set(data.map((c) => c.fill).filter(Boolean))).toEqual(
+      new Set([BAND_FILLS.MET, BAND_FILLS.ABOVE_80, BAND_FILLS.FROM_50_TO_80, BAND_FILLS.BELOW_50]),
+    );
+    const haTrung = data.find((c) => c.item!.row === 'Hà Trung' && c.item!.column === '2021..2023')!;
+    expect([haTrung.value, haTrung.text, haTrung.fill]).toEqual([3, 'Chưa đạt', BAND_FILLS.ABOVE_80]);
+  });
+
   it('the band counts match Term.scorecard for every unit with targets, best met share first', async () => {
     const grid = table('Kết quả Thanh Hóa', SCORECARD_HEADERS.length);
     expect(grid[0]).toEqual([...SCORECARD_HEADERS]);
@@ -208,7 +259,7 @@ describeEachDb('compare: targets, bands and ranks of a province on the stand-in'
       expect(out.comparison.coloured).toBe(false);
       expect(out.comparison.tableName).toBe(before);
       expect(excel.sheets().find((s) => s.name === SHEET)!.tables).toEqual([
-        { name: before, address: expect.stringMatching(/^A1:R\d+$/) },
+        { name: before, address: expect.stringMatching(/^A1:S\d+$/) },
       ]);
       expect(row(table(SHEET), '392', 'TD_TANG_GTSX', '2021..2023')[col('Thứ hạng')]).toBe('12/26');
       expect(excel.charts(SHEET)).toHaveLength(1);

@@ -1,8 +1,11 @@
-/** Excel.PivotTable (ExcelApi 1.8): hierarchies, filters (1.12), refresh, delete, and the collections. */
+/**
+ * Excel.PivotTable (ExcelApi 1.8): hierarchies, data fields (aggregation, number format), filters
+ * (1.12), the grand totals of its layout, refresh, delete, and the collections.
+ */
 import { parseAddress } from '../address';
 import { fail } from '../errors';
-import type { Pivot, Sheet } from '../model';
-import { checkField, refresh, snapshot } from '../pivots';
+import type { Pivot, PivotDataField, Sheet } from '../model';
+import { AGGREGATIONS, checkField, refresh, snapshot } from '../pivots';
 import { guardProtected } from '../tables';
 import type { Batch } from './context';
 import { Binding, ClientObject, Collection } from './context';
@@ -90,7 +93,7 @@ export class PivotTable extends ClientObject {
   };
   readonly dataHierarchies = {
     add: (h: Hierarchy) => {
-      let entry: { field: string; summarizeBy: string } | null = null;
+      let entry: PivotDataField | null = null;
       this._do('pivot.dataHierarchies.add', h.name, (p) => {
         checkField(p, h.name);
         entry = { field: h.name, summarizeBy: 'Sum' };
@@ -98,12 +101,45 @@ export class PivotTable extends ClientObject {
       });
       const ctx = this._ctx;
       return {
+        /** DataPivotHierarchy.summarizeBy (ExcelApi 1.8): an Excel.AggregationFunction the stand-in models. */
         set summarizeBy(v: string) {
+          if (!(v in AGGREGATIONS))
+            fail(
+              'InvalidArgument',
+              `The stand-in models the aggregation functions ${Object.keys(AGGREGATIONS).join(', ')}, not '${v}'.`,
+            );
           ctx.enqueue({ op: 'pivot.summarizeBy', args: v, detail: v, run: () => entry && (entry.summarizeBy = v) });
+        },
+        /** DataPivotHierarchy.numberFormat (ExcelApi 1.8): how the field's values (and totals) show. */
+        set numberFormat(v: string) {
+          if (typeof v !== 'string') fail('InvalidArgument', 'The number format is not valid.');
+          ctx.enqueue({ op: 'pivot.numberFormat', args: v, detail: v, run: () => entry && (entry.numberFormat = v) });
         },
       };
     },
   };
+
+  /** PivotTable.layout (ExcelApi 1.8): the grand totals shown (both by default). */
+  get layout() {
+    this._ctx.requires('1.8', 'PivotTable.layout');
+    const set = (which: 'rows' | 'columns', op: string) => (v: boolean) =>
+      this._do(op, v, (p) => {
+        guardProtected(p.sheet);
+        p.grandTotals[which] = v;
+      });
+    const rows = set('rows', 'pivot.layout.showRowGrandTotals');
+    const columns = set('columns', 'pivot.layout.showColumnGrandTotals');
+    return {
+      /** The "Grand Total" column: each row's total. */
+      set showRowGrandTotals(v: boolean) {
+        rows(v);
+      },
+      /** The "Grand Total" row: each column's total. */
+      set showColumnGrandTotals(v: boolean) {
+        columns(v);
+      },
+    };
+  }
 
   refresh(): void {
     this._do('pivot.refresh', this._label, (p) => refresh(this._ctx.book, p));
@@ -220,6 +256,7 @@ export class PivotTableCollection extends Collection<PivotTable> {
           data: [],
           filters: [],
           appliedFilters: [],
+          grandTotals: { rows: true, columns: true },
           cache: snapshot(book, { source: src }),
         };
         book.pivots.push(made);

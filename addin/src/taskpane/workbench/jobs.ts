@@ -171,6 +171,7 @@ function comparedText(t: Translate, done: readonly ComparisonOutcome[]): string 
       t(o.pivot.ok ? 'comparedSheets' : 'comparedSheetsNoPivot', {
         sheet: o.comparison.sheetName,
         pivot: o.pivot.ok ? o.pivot.sheetName : '',
+        bands: o.bands.ok ? o.bands.sheetName : '',
         scorecard: o.scorecard.sheetName,
         rows: o.rows,
       }),
