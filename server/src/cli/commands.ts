@@ -121,7 +121,12 @@ export async function importCsv(
         JSON.stringify({
           ...p,
           // observation and current are read when asked for (getters), so name them.
-          rows: p.rows.map((r) => ({ ...r, observation: r.observation, current: r.current, line: lines[start + r.index] })),
+          rows: p.rows.map((r) => ({
+            ...r,
+            observation: r.observation,
+            current: r.current,
+            line: lines[start + r.index],
+          })),
         }),
       );
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += p[k];

@@ -179,8 +179,6 @@ export function presentResult(r: PushResult, replayed: boolean): PushObservation
     replayed,
     ...r.counts,
     userErrors: r.userErrors,
-    rows: r.rows.map(
-      (x) => new PresentedRow(x.index, x.outcome, x.code, x.message, x.field, x.observation, x.current),
-    ),
+    rows: r.rows.map((x) => new PresentedRow(x.index, x.outcome, x.code, x.message, x.field, x.observation, x.current)),
   };
 }

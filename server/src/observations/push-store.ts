@@ -208,7 +208,20 @@ export async function writeObservations(
        VALUES ${valuesList(chunk.length, update ? 13 : 12)} ${onConflict}`,
       paramsOf(chunk, (r, p) => {
         if (update) p.push(r.id!);
-        p.push(r.unitId, r.indicatorId, r.period, r.startMonth, r.endMonth, r.value, r.status, r.source, r.note, r.version, when, by);
+        p.push(
+          r.unitId,
+          r.indicatorId,
+          r.period,
+          r.startMonth,
+          r.endMonth,
+          r.value,
+          r.status,
+          r.source,
+          r.note,
+          r.version,
+          when,
+          by,
+        );
       }),
     );
   }

@@ -32,6 +32,7 @@ import {
   type ObservationKey,
   type RevisionWrite,
 } from './push-store';
+import { tableRows } from './push-table';
 import { loadCatalogue, MAX_PUSH_ROWS, validateRows, type RawRow, type ValidRow } from './push-validate';
 import { REJECTIONS, RowOutcome, WRITES, type PushObservationsPayload } from './push.types';
 
@@ -42,6 +43,16 @@ export interface PushOptions {
 }
 
 const MAX_KEY_CHARS = 200;
+
+function checkRowCount(n: number): void {
+  if (n > MAX_PUSH_ROWS) {
+    throw badInput(
+      'TOO_MANY_ROWS',
+      `A push takes at most ${MAX_PUSH_ROWS.toLocaleString('en')} rows (this one has ${n.toLocaleString('en')}): split it into several pushes`,
+      ['input', 'rows'],
+    );
+  }
+}
 const keyOf = (r: ValidRow): ObservationKey => ({
   unitId: r.unit.id,
   indicatorId: r.indicator.id,
@@ -57,14 +68,21 @@ const keyOf = (r: ValidRow): ObservationKey => ({
 export class PushService {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * pushObservationTable: the same push, its rows sent as `columns` and one array of cells per row
+   * (no input object per row for GraphQL to coerce). Row results are by position in `rows`.
+   */
+  async pushTable(
+    viewer: Viewer | null,
+    table: { columns: readonly string[]; rows: unknown },
+    opts: PushOptions = {},
+  ): Promise<PushObservationsPayload> {
+    if (Array.isArray(table.rows)) checkRowCount(table.rows.length);
+    return this.push(viewer, tableRows(table.columns, table.rows), opts);
+  }
+
   async push(viewer: Viewer | null, rows: readonly RawRow[], opts: PushOptions = {}): Promise<PushObservationsPayload> {
-    if (rows.length > MAX_PUSH_ROWS) {
-      throw badInput(
-        'TOO_MANY_ROWS',
-        `A push takes at most ${MAX_PUSH_ROWS.toLocaleString('en')} rows (this one has ${rows.length.toLocaleString('en')}): split it into several pushes`,
-        ['input', 'rows'],
-      );
-    }
+    checkRowCount(rows.length);
     const key = opts.idempotencyKey ?? null;
     if (key !== null && (key.length === 0 || key.length > MAX_KEY_CHARS)) {
       throw badInput('INVALID_IDEMPOTENCY_KEY', `idempotencyKey must have 1 to ${MAX_KEY_CHARS} characters`, [
