@@ -128,9 +128,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const quote = (v: unknown) => (typeof v === 'string' ? `"${truncate(v)}"` : String(v));
 
 type Text = { ok: true; value: string | null } | { ok: false; problem: Omit<RowProblem, 'index'> };
+const NO_TEXT: Text = Object.freeze({ ok: true, value: null });
 
 function text(v: unknown, field: 'source' | 'note', max: number): Text {
-  if (v === undefined || v === null || v === '') return { ok: true, value: null };
+  if (v === undefined || v === null || v === '') return NO_TEXT;
   if (typeof v !== 'string')
     return { ok: false, problem: { code: 'INVALID_TEXT', field, message: `The ${field} must be text` } };
   const n = chars(v, max);
