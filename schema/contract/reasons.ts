@@ -167,6 +167,10 @@ export const REASONS = {
   INVALID_EXPIRY: t('Thời hạn phải ở tương lai', 'The expiry must be in the future'),
   INVALID_ROLE: t('Vai trò không hợp lệ', 'Not a valid role'),
   INVALID_CONGRESS_NUMBER: t('Số thứ tự đại hội không hợp lệ', 'Not a valid congress number'),
+  INVALID_TABLE: t(
+    'Bảng dữ liệu gửi lên không đúng dạng: cột không hợp lệ, hoặc dòng không có đủ số ô theo cột',
+    'The table is malformed: a column is not valid, or a row does not have one cell per column',
+  ),
   INVALID_IDEMPOTENCY_KEY: t(
     'Khoá chống gửi trùng không hợp lệ (tối đa 200 ký tự)',
     'Not a valid idempotency key (at most 200 characters)',

@@ -116,7 +116,19 @@ export async function importCsv(
   for (const start of starts) {
     const part = rows.slice(start, start + MAX_PUSH_ROWS);
     const p = await s.push.push(viewer, part, { dryRun: o.dryRun, atomic: !o.partial });
-    if (o.json) io.out(JSON.stringify({ ...p, rows: p.rows.map((r) => ({ ...r, line: lines[start + r.index] })) }));
+    if (o.json)
+      io.out(
+        JSON.stringify({
+          ...p,
+          // observation and current are read when asked for (getters), so name them.
+          rows: p.rows.map((r) => ({
+            ...r,
+            observation: r.observation,
+            current: r.current,
+            line: lines[start + r.index],
+          })),
+        }),
+      );
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += p[k];
     for (const r of p.rows) {
       if (REJECTING_OUTCOMES.has(r.outcome)) {

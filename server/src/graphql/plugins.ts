@@ -65,7 +65,8 @@ export function complexityPlugin(
           try {
             complexity = queryCost(schema, document, request.variables, request.operationName);
           } catch (e) {
-            // Variables that do not coerce (e.g. "ten" for an Int) surface here first.
+            // Variables a cost depends on that do not coerce (e.g. "ten" for an Int) surface here first;
+            // the others when the operation runs, with the same code and reason.
             throw toGraphQLError(badInput('INVALID_VARIABLES', e instanceof Error ? e.message : String(e)), 400);
           }
           if (complexity > max) {

@@ -10,7 +10,6 @@ export type RevisionAction = 'CREATE' | 'UPDATE' | 'DELETE';
  */
 @Entity('observation_revision')
 @Index(['unitId', 'indicatorId', 'period', 'version'], { unique: true })
-@Index(['batchId'])
 export class ObservationRevisionEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -60,6 +59,7 @@ export class ObservationRevisionEntity {
   @Column({ name: 'changed_by', type: 'varchar', length: 200, nullable: true })
   changedBy: string | null;
 
+  /** The push that wrote it (push_batch.id); not indexed: revisions are read by key. */
   @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
   batchId: string | null;
 }

@@ -65,15 +65,17 @@ export function planRows(
     current: null,
     newVersion: null,
   }));
-  for (const row of valid) {
-    const current = state.current.get(row.key) ?? null;
-    const decide = (
-      outcome: RowOutcome,
-      code: ReasonCode | null = null,
-      message: string | null = null,
-      newVersion: number | null = null,
-    ) => planned.push({ index: row.index, outcome, code, message, field: null, row, current, newVersion });
-    const where = `${row.indicator.code} of ${row.unit.code} at ${row.period.text}`;
+  let row: ValidRow;
+  let current: ObservationEntity | null;
+  const decide = (
+    outcome: RowOutcome,
+    code: ReasonCode | null = null,
+    message: string | null = null,
+    newVersion: number | null = null,
+  ) => planned.push({ index: row.index, outcome, code, message, field: null, row, current, newVersion });
+  const where = () => `${row.indicator.code} of ${row.unit.code} at ${row.period.text}`;
+  for (row of valid) {
+    current = state.current.get(row.key) ?? null;
 
     if (!canWrite(viewer, row.unit)) {
       decide(
@@ -84,7 +86,7 @@ export function planRows(
       continue;
     }
     if (row.value === null && !current) {
-      decide(RowOutcome.UNCHANGED, 'ALREADY_ABSENT', `Nothing to delete: no value is stored for ${where}`);
+      decide(RowOutcome.UNCHANGED, 'ALREADY_ABSENT', `Nothing to delete: no value is stored for ${where()}`);
       continue;
     }
     if (current && sameAsStored(row, current)) {
@@ -117,7 +119,7 @@ export function planRows(
       decide(
         RowOutcome.CONFLICT,
         'ALREADY_EXISTS',
-        `A value is already stored for ${where} (${fmt(current)}): send baseVersion ${current.version} to ${row.value === null ? 'delete' : 'replace'} it`,
+        `A value is already stored for ${where()} (${fmt(current)}): send baseVersion ${current.version} to ${row.value === null ? 'delete' : 'replace'} it`,
       );
     } else if (row.baseVersion !== current.version) {
       decide(

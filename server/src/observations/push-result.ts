@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { UserError } from '../common/user-error.type';
 import { ObservationEntity, type ObservationStatusValue } from './observation.entity';
-import { presentObservation } from './observation.types';
+import { presentObservation, type Observation } from './observation.types';
 import type { PushObservationsPayload, RowOutcome } from './push.types';
 import type { RawRow } from './push-validate';
 
@@ -141,6 +141,36 @@ export function requestHash(rows: readonly RawRow[], atomic: boolean): string {
   return h.digest('hex');
 }
 
+/**
+ * One row of the answer. Its `observation` and `current` are presented only when read (when the
+ * query selects them): a 5,000-row push that asks for outcomes builds no observation object.
+ */
+class PresentedRow {
+  readonly #stored: ObservationEntity | null;
+  readonly #checked: ObservationEntity | null;
+
+  constructor(
+    readonly index: number,
+    readonly outcome: RowOutcome,
+    readonly code: ReasonCode | null,
+    readonly message: string | null,
+    readonly field: string | null,
+    stored: ObservationEntity | null,
+    checked: ObservationEntity | null,
+  ) {
+    this.#stored = stored;
+    this.#checked = checked;
+  }
+
+  get observation(): Observation | null {
+    return this.#stored && presentObservation(this.#stored);
+  }
+
+  get current(): Observation | null {
+    return this.#checked && presentObservation(this.#checked);
+  }
+}
+
 export function presentResult(r: PushResult, replayed: boolean): PushObservationsPayload {
   return {
     batchId: r.batchId,
@@ -149,14 +179,6 @@ export function presentResult(r: PushResult, replayed: boolean): PushObservation
     replayed,
     ...r.counts,
     userErrors: r.userErrors,
-    rows: r.rows.map((x) => ({
-      index: x.index,
-      outcome: x.outcome,
-      code: x.code,
-      message: x.message,
-      field: x.field,
-      observation: x.observation && presentObservation(x.observation),
-      current: x.current && presentObservation(x.current),
-    })),
+    rows: r.rows.map((x) => new PresentedRow(x.index, x.outcome, x.code, x.message, x.field, x.observation, x.current)),
   };
 }

@@ -10,7 +10,7 @@ import {
   type Executor,
 } from '../db/sql';
 import type { ObservationStatusValue } from './observation.entity';
-import { ObservationEntity } from './observation.entity';
+import type { ObservationEntity } from './observation.entity';
 import type { RevisionAction } from './observation-revision.entity';
 import { observationKey } from './observation.types';
 
@@ -63,8 +63,16 @@ const sortKeys = <T extends ObservationKey>(keys: readonly T[]) =>
       a.unitId - b.unitId || a.indicatorId - b.indicatorId || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
   );
 
+/** One statement's parameters, row after row (no array per row). */
+function paramsOf<T>(rows: readonly T[], add: (row: T, params: unknown[]) => void): unknown[] {
+  const params: unknown[] = [];
+  for (const r of rows) add(r, params);
+  return params;
+}
+
+/** A stored row as the write path uses it: a plain object (no entity instance per row). */
 function hydrate(r: Record<string, unknown>): ObservationEntity {
-  return Object.assign(new ObservationEntity(), {
+  return {
     id: Number(r.id),
     unitId: Number(r.unit_id),
     indicatorId: Number(r.indicator_id),
@@ -78,7 +86,7 @@ function hydrate(r: Record<string, unknown>): ObservationEntity {
     version: Number(r.version),
     updatedAt: readDateTime(r.updated_at),
     updatedBy: (r.updated_by as string | null) ?? null,
-  });
+  };
 }
 
 /**
@@ -153,21 +161,23 @@ export async function insertRevisions(
     await em.query(
       `INSERT INTO observation_revision (unit_id, indicator_id, period, version, action, value, previous_value, status, source, note, changed_at, changed_by, batch_id)
        VALUES ${valuesList(chunk.length, 13)}`,
-      chunk.flatMap((r) => [
-        r.unitId,
-        r.indicatorId,
-        r.period,
-        r.version,
-        r.action,
-        r.value,
-        r.previousValue,
-        r.status,
-        r.source,
-        r.note,
-        when,
-        by,
-        batchId,
-      ]),
+      paramsOf(chunk, (r, p) =>
+        p.push(
+          r.unitId,
+          r.indicatorId,
+          r.period,
+          r.version,
+          r.action,
+          r.value,
+          r.previousValue,
+          r.status,
+          r.source,
+          r.note,
+          when,
+          by,
+          batchId,
+        ),
+      ),
     );
   }
 }
@@ -196,21 +206,23 @@ export async function writeObservations(
     await em.query(
       `INSERT INTO observation (${update ? 'id, ' : ''}unit_id, indicator_id, period, start_month, end_month, value, status, source, note, version, updated_at, updated_by)
        VALUES ${valuesList(chunk.length, update ? 13 : 12)} ${onConflict}`,
-      chunk.flatMap((r) => [
-        ...(update ? [r.id!] : []),
-        r.unitId,
-        r.indicatorId,
-        r.period,
-        r.startMonth,
-        r.endMonth,
-        r.value,
-        r.status,
-        r.source,
-        r.note,
-        r.version,
-        when,
-        by,
-      ]),
+      paramsOf(chunk, (r, p) => {
+        if (update) p.push(r.id!);
+        p.push(
+          r.unitId,
+          r.indicatorId,
+          r.period,
+          r.startMonth,
+          r.endMonth,
+          r.value,
+          r.status,
+          r.source,
+          r.note,
+          r.version,
+          when,
+          by,
+        );
+      }),
     );
   }
 }

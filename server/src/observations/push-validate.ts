@@ -128,9 +128,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const quote = (v: unknown) => (typeof v === 'string' ? `"${truncate(v)}"` : String(v));
 
 type Text = { ok: true; value: string | null } | { ok: false; problem: Omit<RowProblem, 'index'> };
+const NO_TEXT: Text = Object.freeze({ ok: true, value: null });
 
 function text(v: unknown, field: 'source' | 'note', max: number): Text {
-  if (v === undefined || v === null || v === '') return { ok: true, value: null };
+  if (v === undefined || v === null || v === '') return NO_TEXT;
   if (typeof v !== 'string')
     return { ok: false, problem: { code: 'INVALID_TEXT', field, message: `The ${field} must be text` } };
   const n = chars(v, max);
@@ -153,7 +154,12 @@ function text(v: unknown, field: 'source' | 'note', max: number): Text {
 }
 
 /** The first problem of one row, or the row made typed and canonical. */
-export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRow | RowProblem {
+export function validateRow(
+  raw: RawRow,
+  index: number,
+  cat: Catalogue,
+  parsePeriod: (text: string) => Period | null = tryParsePeriod,
+): ValidRow | RowProblem {
   const fail = (code: ReasonCode, field: string, message: string): RowProblem => ({ index, code, field, message });
   const hasUnitId = raw.unitId !== undefined && raw.unitId !== null;
   const byId = hasUnitId ? unitIdOf(raw.unitId) : null;
@@ -176,7 +182,7 @@ export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRo
   const indicator = typeof raw.indicatorCode === 'string' ? cat.indicators.get(raw.indicatorCode) : undefined;
   if (!indicator)
     return fail('UNKNOWN_INDICATOR', 'indicatorCode', `No indicator has code ${quote(raw.indicatorCode)}`);
-  const period = typeof raw.period === 'string' ? tryParsePeriod(raw.period) : null;
+  const period = typeof raw.period === 'string' ? parsePeriod(raw.period) : null;
   if (!period) return fail('INVALID_PERIOD', 'period', `${quote(raw.period)} is not a period: ${PERIOD_HELP}`);
   // A code can name several units over time (37 Ninh Bình before and after 2025-07-01): the one that
   // existed in the period; when two did (37 in 2025), the row must say which with unitId; when none
@@ -242,20 +248,40 @@ export function validateRow(raw: RawRow, index: number, cat: Catalogue): ValidRo
 
 /** Every row checked on its own, then rows that name the same key twice are all refused. */
 export function validateRows(rows: readonly RawRow[], cat: Catalogue): { valid: ValidRow[]; problems: RowProblem[] } {
-  const checked = rows.map((r, i) => validateRow(r, i, cat));
-  const byKey = new Map<string, number[]>();
-  for (const c of checked) if ('key' in c) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c.index]);
+  // A push names few distinct periods: each is parsed once (periods are never modified).
+  const periods = new Map<string, Period | null>();
+  const parse = (text: string) => {
+    let p = periods.get(text);
+    if (p === undefined) periods.set(text, (p = tryParsePeriod(text)));
+    return p;
+  };
+  const checked = rows.map((r, i) => validateRow(r, i, cat, parse));
+  // The first row of each key, and every row of the keys named more than once.
+  const first = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
+  for (const c of checked) {
+    if (!('key' in c)) continue;
+    const seen = first.get(c.key);
+    if (seen === undefined) first.set(c.key, c.index);
+    else {
+      const all = repeated.get(c.key);
+      if (all) all.push(c.index);
+      else repeated.set(c.key, [seen, c.index]);
+    }
+  }
   const valid: ValidRow[] = [];
   const problems: RowProblem[] = [];
   for (const c of checked) {
     if (!('key' in c)) problems.push(c);
-    else if (byKey.get(c.key)!.length > 1) {
-      const others = byKey.get(c.key)!.filter((i) => i !== c.index);
+    else if (repeated.has(c.key)) {
+      const all = repeated.get(c.key)!;
+      const others: number[] = []; // the first five
+      for (let i = 0; i < all.length && others.length < 5; i++) if (all[i] !== c.index) others.push(all[i]);
       problems.push({
         index: c.index,
         code: 'DUPLICATE_ROW',
         field: 'period',
-        message: `Row ${c.index} and row${others.length > 1 ? 's' : ''} ${others.slice(0, 5).join(', ')} have the same unit, indicator and period: send each value once`,
+        message: `Row ${c.index} and row${all.length > 2 ? 's' : ''} ${others.join(', ')} have the same unit, indicator and period: send each value once`,
       });
     } else valid.push(c);
   }

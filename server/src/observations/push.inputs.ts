@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
 import { ObservationStatus } from './observation.types';
 
 /** One value to write: the key (unit × indicator × period) and what it should become. */
@@ -66,5 +67,31 @@ export class PushObservationsInput {
     description:
       "Repeating a push with the same key (same token, same rows) returns the first push's result and writes nothing",
   })
+  idempotencyKey?: string | null;
+}
+
+@InputType({
+  description: 'The rows of a push as a table: `columns` and one array of cells per row (compact, for bulk pushes)',
+})
+export class PushObservationTableInput {
+  @Field(() => [String], {
+    description:
+      'Column names, each once, from: unitCode, unitId, indicatorCode, period, value, status, source, note, baseVersion (the fields of ObservationRowInput); unitCode, indicatorCode, period and value are required',
+  })
+  columns: string[];
+
+  @Field(() => JSONResolver, {
+    description:
+      'At most 50,000 rows, each an array of cells in `columns` order; a null cell is an omitted field. Cells are checked like the fields of pushObservations rows: a cell of the wrong type makes its row INVALID',
+  })
+  rows: unknown;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'As in pushObservations' })
+  dryRun?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'As in pushObservations' })
+  atomic?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'As in pushObservations' })
   idempotencyKey?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { PushObservationsInput } from './push.inputs';
+import { PushObservationsInput, PushObservationTableInput } from './push.inputs';
 import { PushObservationsPayload } from './push.types';
 import { Lifecycle, scoped } from 'tsyringe';
 import type { RequestContext } from '../auth/request-context';
@@ -19,5 +19,16 @@ export class PushResolver {
     @Arg('input', () => PushObservationsInput) input: PushObservationsInput,
   ): Promise<PushObservationsPayload> {
     return this.push.push(ctx.viewer, input.rows, input);
+  }
+
+  @Mutation(() => PushObservationsPayload, {
+    description:
+      "pushObservations with its rows as a table (columns + rows of cells, like observationTable's): the same checks, outcomes and answer, rows reported by position; cheaper for thousands of rows",
+  })
+  pushObservationTable(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PushObservationTableInput) input: PushObservationTableInput,
+  ): Promise<PushObservationsPayload> {
+    return this.push.pushTable(ctx.viewer, input, input);
   }
 }

@@ -7,10 +7,11 @@ import { locksOfUnits, lockUnitRows } from '../approval/period-lock.service';
 import type { Viewer } from '../auth/auth.types';
 import { requireEditor, resolveWriteScope } from '../auth/scope';
 import { AppError, badInput } from '../common/errors';
-import { recordChanges } from '../db/change-log';
+import { recordChanges, type ChangeWrite } from '../db/change-log';
 import { writeTransaction } from '../db/write-transaction';
 import { userError, type UserError } from '../common/user-error.type';
-import { ObservationEntity } from './observation.entity';
+import type { ObservationEntity } from './observation.entity';
+import { observationKey } from './observation.types';
 import { PushBatchEntity } from './push-batch.entity';
 import { planRows, type PlannedRow, type StoredState } from './push-plan';
 import {
@@ -29,9 +30,9 @@ import {
   readLastVersions,
   writeObservations,
   type ObservationKey,
-  type ObservationWrite,
   type RevisionWrite,
 } from './push-store';
+import { tableRows } from './push-table';
 import { loadCatalogue, MAX_PUSH_ROWS, validateRows, type RawRow, type ValidRow } from './push-validate';
 import { REJECTIONS, RowOutcome, WRITES, type PushObservationsPayload } from './push.types';
 
@@ -42,6 +43,16 @@ export interface PushOptions {
 }
 
 const MAX_KEY_CHARS = 200;
+
+function checkRowCount(n: number): void {
+  if (n > MAX_PUSH_ROWS) {
+    throw badInput(
+      'TOO_MANY_ROWS',
+      `A push takes at most ${MAX_PUSH_ROWS.toLocaleString('en')} rows (this one has ${n.toLocaleString('en')}): split it into several pushes`,
+      ['input', 'rows'],
+    );
+  }
+}
 const keyOf = (r: ValidRow): ObservationKey => ({
   unitId: r.unit.id,
   indicatorId: r.indicator.id,
@@ -57,14 +68,21 @@ const keyOf = (r: ValidRow): ObservationKey => ({
 export class PushService {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * pushObservationTable: the same push, its rows sent as `columns` and one array of cells per row
+   * (no input object per row for GraphQL to coerce). Row results are by position in `rows`.
+   */
+  async pushTable(
+    viewer: Viewer | null,
+    table: { columns: readonly string[]; rows: unknown },
+    opts: PushOptions = {},
+  ): Promise<PushObservationsPayload> {
+    if (Array.isArray(table.rows)) checkRowCount(table.rows.length);
+    return this.push(viewer, tableRows(table.columns, table.rows), opts);
+  }
+
   async push(viewer: Viewer | null, rows: readonly RawRow[], opts: PushOptions = {}): Promise<PushObservationsPayload> {
-    if (rows.length > MAX_PUSH_ROWS) {
-      throw badInput(
-        'TOO_MANY_ROWS',
-        `A push takes at most ${MAX_PUSH_ROWS.toLocaleString('en')} rows (this one has ${rows.length.toLocaleString('en')}): split it into several pushes`,
-        ['input', 'rows'],
-      );
-    }
+    checkRowCount(rows.length);
     const key = opts.idempotencyKey ?? null;
     if (key !== null && (key.length === 0 || key.length > MAX_KEY_CHARS)) {
       throw badInput('INVALID_IDEMPOTENCY_KEY', `idempotencyKey must have 1 to ${MAX_KEY_CHARS} characters`, [
@@ -134,15 +152,16 @@ export class PushService {
     planned: PlannedRow[],
     o: { dryRun: boolean; atomic: boolean; total: number },
   ): Promise<PushResult> {
-    const count = (outcome: RowOutcome) => planned.filter((p) => p.outcome === outcome).length;
-    const counts = {
-      created: count(RowOutcome.CREATED),
-      updated: count(RowOutcome.UPDATED),
-      deleted: count(RowOutcome.DELETED),
-      unchanged: count(RowOutcome.UNCHANGED),
-      rejected: planned.filter((p) => REJECTIONS.has(p.outcome)).length,
-    };
-    const writes = planned.filter((p) => WRITES.has(p.outcome));
+    const counts = { created: 0, updated: 0, deleted: 0, unchanged: 0, rejected: 0 };
+    const writes: PlannedRow[] = [];
+    for (const p of planned) {
+      if (p.outcome === RowOutcome.CREATED) counts.created++;
+      else if (p.outcome === RowOutcome.UPDATED) counts.updated++;
+      else if (p.outcome === RowOutcome.DELETED) counts.deleted++;
+      else if (p.outcome === RowOutcome.UNCHANGED) counts.unchanged++;
+      if (REJECTIONS.has(p.outcome)) counts.rejected++;
+      if (WRITES.has(p.outcome)) writes.push(p);
+    }
     const allowed = !o.atomic || counts.rejected === 0;
     const write = !o.dryRun && allowed && writes.length > 0;
     const batchId = allowed && writes.length > 0 ? randomUUID() : null;
@@ -158,16 +177,25 @@ export class PushService {
     }
     const stored = write ? await this.write(em, v, writes, batchId!) : new Map<string, ObservationEntity>();
     const rows: ResultRow[] = planned.map((p) => {
-      const base = { index: p.index, outcome: p.outcome, code: p.code, message: p.message, field: p.field };
-      if (write && WRITES.has(p.outcome))
-        return { ...base, observation: stored.get(p.row!.key) ?? null, current: null };
-      if (p.outcome === RowOutcome.UNCHANGED) return { ...base, observation: p.current, current: null };
-      return { ...base, observation: null, current: p.current };
+      const written = write && WRITES.has(p.outcome);
+      const unchanged = p.outcome === RowOutcome.UNCHANGED;
+      return {
+        index: p.index,
+        outcome: p.outcome,
+        code: p.code,
+        message: p.message,
+        field: p.field,
+        observation: written ? (stored.get(p.row!.key) ?? null) : unchanged ? p.current : null,
+        current: written || unchanged ? null : p.current,
+      };
     });
     return { batchId, applied: !o.dryRun && allowed, dryRun: o.dryRun, counts, rows, userErrors };
   }
 
-  /** Revisions, then creates/updates, then deletes; returns the written observations as stored. */
+  /**
+   * Revisions, then creates/updates, then deletes, then the change feed; returns the written
+   * observations as stored. One pass over the rows builds every statement's input.
+   */
   private async write(
     em: EntityManager,
     v: Viewer,
@@ -175,72 +203,61 @@ export class PushService {
     batchId: string,
   ): Promise<Map<string, ObservationEntity>> {
     const now = new Date();
-    const revisions: RevisionWrite[] = writes.map(({ row, current, outcome, newVersion }) => {
-      const deleted = outcome === RowOutcome.DELETED;
-      const after = deleted ? current! : row!;
-      return {
-        ...keyOf(row!),
+    // Each revision is also the change feed's entry for its write.
+    const revisions: (RevisionWrite & ChangeWrite)[] = [];
+    const created: ObservationEntity[] = [];
+    const updated: ObservationEntity[] = [];
+    const deleted: number[] = [];
+    const out = new Map<string, ObservationEntity>();
+    for (const { row, current, outcome, newVersion } of writes) {
+      const r = row!;
+      const gone = outcome === RowOutcome.DELETED;
+      const after = gone ? current! : r;
+      revisions.push({
+        kind: 'OBSERVATION',
+        unitId: r.unit.id,
+        indicatorId: r.indicator.id,
+        period: r.period.text,
         version: newVersion!,
-        action: outcome === RowOutcome.CREATED ? 'CREATE' : deleted ? 'DELETE' : 'UPDATE',
-        value: row!.value,
+        action: outcome === RowOutcome.CREATED ? 'CREATE' : gone ? 'DELETE' : 'UPDATE',
+        value: r.value,
         previousValue: current?.value ?? null,
         status: after.status,
         source: after.source,
         note: after.note,
+      });
+      if (gone) {
+        deleted.push(current!.id);
+        continue;
+      }
+      // As stored; a new row's id is read back below.
+      const o: ObservationEntity = {
+        id: current?.id ?? 0,
+        unitId: r.unit.id,
+        indicatorId: r.indicator.id,
+        period: r.period.text,
+        startMonth: r.period.startMonth,
+        endMonth: r.period.endMonth,
+        value: r.value!,
+        status: r.status,
+        source: r.source,
+        note: r.note,
+        version: newVersion!,
+        updatedAt: now,
+        updatedBy: v.name,
       };
-    });
+      (outcome === RowOutcome.CREATED ? created : updated).push(o);
+      out.set(r.key, o);
+    }
     await insertRevisions(em, revisions, now, v.name, batchId);
-    const stored = (outcome: RowOutcome): ObservationWrite[] =>
-      writes
-        .filter((p) => p.outcome === outcome)
-        .map(({ row, current, newVersion }) => ({
-          id: current?.id,
-          ...keyOf(row!),
-          startMonth: row!.period.startMonth,
-          endMonth: row!.period.endMonth,
-          value: row!.value!,
-          status: row!.status,
-          source: row!.source,
-          note: row!.note,
-          version: newVersion!,
-        }));
-    const created = stored(RowOutcome.CREATED);
-    const updated = stored(RowOutcome.UPDATED);
     await writeObservations(em, created, 'CREATE', now, v.name);
     await writeObservations(em, updated, 'UPDATE', now, v.name);
-    await deleteObservations(
-      em,
-      writes.filter((p) => p.outcome === RowOutcome.DELETED).map((p) => p.current!.id),
-    );
+    await deleteObservations(em, deleted);
     // The change feed: one entry per written key, pointing at its revision (which carries the value).
-    await recordChanges(
-      em,
-      revisions.map((r) => ({ kind: 'OBSERVATION' as const, ...r, action: r.action })),
-      v.name,
-    );
+    await recordChanges(em, revisions, v.name);
     // The written rows are known except the ids of new ones: read only those back.
     const ids = await readIds(em, created);
-    const out = new Map<string, ObservationEntity>();
-    for (const p of writes) {
-      if (p.outcome === RowOutcome.DELETED) continue;
-      const r = p.row!;
-      out.set(
-        r.key,
-        Object.assign(new ObservationEntity(), {
-          id: p.current?.id ?? ids.get(r.key)!,
-          ...keyOf(r),
-          startMonth: r.period.startMonth,
-          endMonth: r.period.endMonth,
-          value: r.value!,
-          status: r.status,
-          source: r.source,
-          note: r.note,
-          version: p.newVersion!,
-          updatedAt: now,
-          updatedBy: v.name,
-        }),
-      );
-    }
+    for (const o of created) o.id = ids.get(observationKey(o.unitId, o.indicatorId, o.period))!;
     return out;
   }
 }

@@ -15,7 +15,8 @@ registerEnumType(RowOutcome, {
 export const REJECTIONS = REJECTING_OUTCOMES;
 export const WRITES = WRITING_OUTCOMES;
 
-@ObjectType({ description: 'What happened to one input row' })
+// Plain fields read by property (no type-graphql wrapper per field: a push answers up to 50,000 rows).
+@ObjectType({ description: 'What happened to one input row', simpleResolvers: true })
 export class RowResult {
   @Field(() => Int, { description: 'Position of the row in input.rows (from 0)' })
   index: number;
@@ -53,7 +54,7 @@ export class RowResult {
   field: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PushObservationsPayload {
   @Field(() => ID, {
     nullable: true,

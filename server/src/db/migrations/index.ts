@@ -6,6 +6,7 @@ import { ChangeFeed1732000000004 } from './1732000000004-change-feed';
 import { TokenLifetime1732000000005 } from './1732000000005-token-lifetime';
 import { QueryBudget1732000000006 } from './1732000000006-query-budget';
 import { ClientPosition1732000000007 } from './1732000000007-client-position';
+import { RevisionBatchIndex1732000000008 } from './1732000000008-revision-batch-index';
 
 /** Every migration, in order. One set serves SQLite and MySQL/MariaDB. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   TokenLifetime1732000000005,
   QueryBudget1732000000006,
   ClientPosition1732000000007,
+  RevisionBatchIndex1732000000008,
 ];
