@@ -1,3 +1,5 @@
+// As main.ts (npm start): production mode unless NODE_ENV says otherwise, before graphql-js loads.
+import '../server/src/app/production-mode';
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { loadConfig, type DatabaseConfig } from '../server/src/app/config';

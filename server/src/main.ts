@@ -1,3 +1,5 @@
+// First: NODE_ENV before graphql-js is loaded (app/production-mode.ts).
+import './app/production-mode';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './app/config';
 import { createLog } from './common/log';

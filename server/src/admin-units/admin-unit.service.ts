@@ -12,6 +12,19 @@ import { pickOnDay } from '../common/year';
 
 export const MAX_UNITS_PAGE = 1000;
 
+/** The columns of a unit read raw, as the entity's properties (what presentUnit reads). */
+const SUBDIVISION_COLUMNS = [
+  ['id', 'id'],
+  ['code', 'code'],
+  ['name', 'name'],
+  ['short_name', 'shortName'],
+  ['kind', 'kind'],
+  ['level', 'level'],
+  ['parent_id', 'parentId'],
+  ['valid_from', 'validFrom'],
+  ['valid_to', 'validTo'],
+] as const;
+
 /** "active on" as an ISO date string, compared with validFrom/validTo stored as text. */
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -149,21 +162,52 @@ export class AdminUnitService {
   }
 
   /**
-   * The units below a province, in one statement: its districts, its own communes (after the
-   * reform) and its districts' communes (before), those that existed on `on` (all of them when
-   * null), by code. `districtsOf` and `communesOf` together, for readers that need both levels
-   * (ranking, the province comparison).
+   * The units below a province: its districts, its own communes (after the reform) and its
+   * districts' communes (before), those that existed on `on` (all of them when null), by code then
+   * id. `levels`: both (the default), one of them, or `DISTRICTS_ELSE_COMMUNES` (the districts that
+   * existed on `on`, or its communes when there were none: a ranking's default level). One
+   * statement whatever the levels: a UNION ALL of the three kinds of parent, each read through the
+   * parent index on both databases (`parent_id = :pid OR parent_id IN (…)` read every district and
+   * commune of the country instead: 9 ms on SQLite, 11 ms on MariaDB); sorted here, since an ORDER
+   * BY code makes SQLite read through the (level, code) index again.
    */
-  async subdivisionsOf(provinceId: number, on: string | null): Promise<AdminUnit[]> {
-    const qb = this.repo
-      .createQueryBuilder('u')
-      .where("u.level IN ('DISTRICT', 'COMMUNE')")
-      .andWhere(
-        "(u.parent_id = :pid OR u.parent_id IN (SELECT d.id FROM admin_unit d WHERE d.parent_id = :pid AND d.level = 'DISTRICT'))",
-        { pid: provinceId },
+  async subdivisionsOf(
+    provinceId: number,
+    on: string | null,
+    levels: 'BOTH' | 'DISTRICT' | 'COMMUNE' | 'DISTRICTS_ELSE_COMMUNES' = 'BOTH',
+  ): Promise<AdminUnit[]> {
+    const existed = (a: string) =>
+      on === null
+        ? ''
+        : ` AND (${a}.valid_from IS NULL OR ${a}.valid_from <= ?) AND (${a}.valid_to IS NULL OR ${a}.valid_to >= ?)`;
+    const dates = on === null ? [] : [on, on];
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const columns = SUBDIVISION_COLUMNS.map((c) => `u.${c[0]} AS ${c[1]}`).join(', ');
+    if (levels !== 'COMMUNE') {
+      parts.push(`SELECT ${columns} FROM admin_unit u WHERE u.parent_id = ? AND u.level = 'DISTRICT'${existed('u')}`);
+      params.push(provinceId, ...dates);
+    }
+    if (levels !== 'DISTRICT') {
+      // DISTRICTS_ELSE_COMMUNES: the communes only when no district existed then.
+      const noDistrict =
+        levels === 'DISTRICTS_ELSE_COMMUNES'
+          ? ` AND NOT EXISTS (SELECT 1 FROM admin_unit x WHERE x.parent_id = ? AND x.level = 'DISTRICT'${existed('x')})`
+          : '';
+      const noDistrictParams = noDistrict ? [provinceId, ...dates] : [];
+      parts.push(
+        `SELECT ${columns} FROM admin_unit u WHERE u.parent_id = ? AND u.level = 'COMMUNE'${existed('u')}${noDistrict}`,
       );
-    if (on) qb.andWhere(existedOn('u'), { on });
-    const rows = await qb.orderBy('u.code', 'ASC').addOrderBy('u.id', 'ASC').getMany();
+      params.push(provinceId, ...dates, ...noDistrictParams);
+      // CROSS JOIN: SQLite keeps the districts as the outer loop (otherwise it starts from every
+      // commune of the country by the level index); MariaDB plans it as the inner join it is.
+      parts.push(
+        `SELECT ${columns} FROM admin_unit d CROSS JOIN admin_unit u WHERE u.parent_id = d.id AND d.parent_id = ? AND d.level = 'DISTRICT' AND u.level = 'COMMUNE'${existed('u')}${noDistrict}`,
+      );
+      params.push(provinceId, ...dates, ...noDistrictParams);
+    }
+    const rows: AdminUnitEntity[] = await this.ds.query(parts.join(' UNION ALL '), params);
+    rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id - b.id));
     return rows.map(presentUnit);
   }
 

@@ -93,8 +93,8 @@ export class AnalyticsService {
    * period's end with a non-FORECAST value at exactly that period, best first by the indicator's
    * direction, competition ranks. Without `level`, the level below the province at the period's
    * end: districts when the province had districts then (before the 2025 reform), else communes.
-   * Four statements: province, indicator, units of both levels, observations. `units` lets the
-   * caller prime its loader.
+   * Five statements: token, province and indicator (at once), the units of the level, observations.
+   * `units` lets the caller prime its loader.
    */
   async ranking(
     provinceCode: string,
@@ -112,16 +112,26 @@ export class AnalyticsService {
     // The province with the code at the period's end (37 in 2024: old Ninh Bình; in 2025-09: the
     // merged one), or, when none had it then, the oldest unit with the code.
     const endDay = lastDayOfMonth(period.endMonth);
-    const province =
-      (await this.units.byCodeOn(provinceCode, 'PROVINCE', endDay)) ??
-      (await this.units.requireAllByCodes([provinceCode], ['provinceCode'], 'PROVINCE'))[0];
-    const indicator = await this.indicators.requireByCode(indicatorCode, ['indicatorCode']);
-    // Units of both levels that existed on the period's last day (activeAtPeriodEnd).
-    const below = await this.units.subdivisionsOf(province.localId, endDay);
-    const chosen: AdminLevelValue = level ?? (below.some((u) => u.level === 'DISTRICT') ? 'DISTRICT' : 'COMMUNE');
-    const active = below.filter((u) => u.level === chosen);
-    const found = await this.observations.byKeys(
-      active.map((u) => ({ unitId: u.localId, indicatorId: indicator.localId, period: period.text })),
+    // The province and the indicator at once (two connections on MariaDB); an unknown province is
+    // reported before an unknown indicator, whichever answer comes first.
+    const [provinceRead, indicatorRead] = await Promise.allSettled([
+      (async () =>
+        (await this.units.byCodeOn(provinceCode, 'PROVINCE', endDay)) ??
+        (await this.units.requireAllByCodes([provinceCode], ['provinceCode'], 'PROVINCE'))[0])(),
+      this.indicators.requireByCode(indicatorCode, ['indicatorCode']),
+    ]);
+    if (provinceRead.status === 'rejected') throw provinceRead.reason;
+    if (indicatorRead.status === 'rejected') throw indicatorRead.reason;
+    const [province, indicator] = [provinceRead.value, indicatorRead.value];
+    // Units of the level that existed on the period's last day (activeAtPeriodEnd); without a
+    // level, the districts, or the communes when the province had no district then.
+    const active = await this.units.subdivisionsOf(province.localId, endDay, level ?? 'DISTRICTS_ELSE_COMMUNES');
+    // (No unit at all: COMMUNE, as when the province had no district.)
+    const chosen = level ?? (active[0]?.level === 'DISTRICT' ? 'DISTRICT' : 'COMMUNE');
+    const found = await this.observations.ofUnitsAt(
+      active.map((u) => u.localId),
+      indicator.localId,
+      period.text,
     );
     const ranked = rankAmong(active, indicator, period.text, found);
     // What the sentences say of the whole ranking: the kinds of the units ranked, shared ranks.
@@ -132,7 +142,7 @@ export class AnalyticsService {
     return {
       ranked: ranked.map((r) => ({
         ...r,
-        context: { indicator: about, level: chosen as 'DISTRICT' | 'COMMUNE', kinds, tied: perRank.get(r.rank)! > 1 },
+        context: { indicator: about, level: chosen, kinds, tied: perRank.get(r.rank)! > 1 },
       })),
       units: active,
       level: chosen,

@@ -23,13 +23,16 @@ export function responseSizeCap(maxBytes: number): {
             if (!r.data || typeof r.data !== 'object') return;
             // The field order Apollo serialises in (errors, data, extensions).
             const text = JSON.stringify({ errors: r.errors, data: r.data, extensions: r.extensions });
-            if (Buffer.byteLength(text) <= maxBytes) {
+            // A UTF-16 code unit is at most 3 bytes of UTF-8: most answers are under the cap by their
+            // length alone, without counting their bytes (a scan of the whole text: 6 % of a pull's CPU).
+            const bytes = text.length * 3 <= maxBytes ? 0 : Buffer.byteLength(text);
+            if (bytes <= maxBytes) {
               serialized.set(r.data, text);
               return;
             }
             const e = badInput(
               'RESPONSE_TOO_LARGE',
-              `The answer would be ${Buffer.byteLength(text)} bytes, over the cap of ${maxBytes} (MAX_RESPONSE_SIZE): ask for smaller pages or fewer fields`,
+              `The answer would be ${bytes} bytes, over the cap of ${maxBytes} (MAX_RESPONSE_SIZE): ask for smaller pages or fewer fields`,
             );
             response.body.singleResult = {
               errors: [{ message: e.message, extensions: { code: e.code, reason: e.reason } }],

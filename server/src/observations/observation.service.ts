@@ -152,6 +152,30 @@ export class ObservationService {
     return new Map(rows.map((r) => [keyText(r), presentObservation(r)]));
   }
 
+  /**
+   * The observations of these units for one indicator and period, by keyText: rows read raw and
+   * presented as StoredObservation (no entity per row), one statement per MAX_PARAMETERS units.
+   * A ranking's read: all its keys share the indicator and the period.
+   */
+  async ofUnitsAt(unitIds: readonly number[], indicatorId: number, period: string): Promise<Map<string, Observation>> {
+    const out = new Map<string, Observation>();
+    const instant = instantReader();
+    for (const units of inChunks(unitIds)) {
+      const rows: ObservationRow[] = await this.ds
+        .getRepository(ObservationEntity)
+        .createQueryBuilder('o')
+        .select(ROW_COLUMNS.map((c) => `o.${c} AS ${c}`))
+        .where('o.indicator_id = :indicatorId AND o.period = :period', { indicatorId, period })
+        .andWhere('o.unit_id IN (:...units)', { units })
+        .getRawMany();
+      for (const r of rows) {
+        const o = new StoredObservation(r, instant(r.updated_at)) as Observation;
+        out.set(keyText(o), o);
+      }
+    }
+    return out;
+  }
+
   /** Revisions of many observation keys, newest first: one statement per MAX_PARAMETERS / 3 keys. */
   async revisionsByKeys(keys: readonly ObservationKey[]): Promise<Map<string, ObservationRevision[]>> {
     const out = new Map<string, ObservationRevision[]>(keys.map((k) => [keyText(k), []]));
