@@ -119,7 +119,10 @@ async function where(db: Db, f: PullFilter): Promise<{ sql: string; params: unkn
 async function page(db: Db, f: PullFilter, first: number, after: string | null) {
   const w = await where(db, f);
   const rows = await db.all(
-    `SELECT o.id, o.unit_id, u.level AS unit_level, u.code AS unit_code, i.code AS indicator_code, o.period, o.value,
+    // MariaDB, a province's units listed by id: observation first (STRAIGHT_JOIN), as the API's
+    // statement reads it alone; left to itself at national scale it starts elsewhere and takes over a
+    // second for a province page. (Forced for a unit-code subquery, it takes 10 × longer instead.)
+    `SELECT ${db.mysql && f.provinceCode ? 'STRAIGHT_JOIN ' : ''}o.id, o.unit_id, u.level AS unit_level, u.code AS unit_code, i.code AS indicator_code, o.period, o.value,
        o.status, o.source, o.note, o.version, o.updated_at, o.updated_by
      FROM observation o JOIN admin_unit u ON u.id = o.unit_id JOIN indicator i ON i.id = o.indicator_id
      WHERE o.id > ? ${w.sql} ORDER BY o.id LIMIT ?`,
@@ -290,8 +293,10 @@ export interface PushRow {
 }
 
 /**
- * Codes to ids, then the stored rows by key, 500 keys a statement: a row-value IN list (MariaDB's
- * fastest form, 3× an OR of the keys; SQLite takes it as IN (VALUES …)), an index range either way.
+ * Codes to ids, then the stored rows by key, sorted, 10,000 keys a statement: a row-value IN list
+ * (SQLite takes it as IN (VALUES …)). At national scale MariaDB reads a list of 500 keys by scanning
+ * the table (3.4 s for 5,000 keys); from 1,000 values on it turns the list into a derived table it
+ * joins by the key's index (in_predicate_conversion_threshold), as for the API's lists.
  */
 async function readByKey(
   q: (sql: string, params: unknown[]) => Promise<any[]>,
@@ -320,8 +325,12 @@ async function readByKey(
     period: r.period,
   }));
   const stored = new Map<string, any>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const part = keys.slice(i, i + 500);
+  const sorted = [...keys].sort(
+    (a, b) =>
+      a.unitId - b.unitId || a.indicatorId - b.indicatorId || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
+  );
+  for (let i = 0; i < sorted.length; i += 10_000) {
+    const part = sorted.slice(i, i + 10_000);
     const found = await q(
       `SELECT id, unit_id, indicator_id, period, value, status, source, note, version FROM observation
        WHERE (unit_id, indicator_id, period) IN (${mysqlRows ? '' : 'VALUES '}${part.map(() => '(?, ?, ?)').join(', ')})${lock}`,
