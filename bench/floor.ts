@@ -10,6 +10,7 @@ import { exactRatio } from '../server/src/common/exact';
 import { toGlobalId } from '../server/src/common/global-id';
 import { parsePeriod } from '../server/src/common/period';
 import { sqlDateTime } from '../server/src/db/sql';
+import { sortKeys } from '../server/src/observations/push-store';
 
 /**
  * The floor: an Express app in the same process as the API, answering the same requests with the same
@@ -325,10 +326,7 @@ async function readByKey(
     period: r.period,
   }));
   const stored = new Map<string, any>();
-  const sorted = [...keys].sort(
-    (a, b) =>
-      a.unitId - b.unitId || a.indicatorId - b.indicatorId || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
-  );
+  const sorted = sortKeys(keys);
   for (let i = 0; i < sorted.length; i += 10_000) {
     const part = sorted.slice(i, i + 10_000);
     const found = await q(

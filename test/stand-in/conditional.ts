@@ -58,8 +58,7 @@ function compare(v: Value | null, n: number): number | null {
   if (v instanceof CellError) return null;
   if (v === null || v === '') return Math.sign(0 - n);
   if (typeof v === 'number') return Math.sign(v - n);
-  if (typeof v === 'boolean') return 1; // logical values sort after text
-  return 1; // text: never equal to a number, and after every number
+  return 1; // text and logical values: never equal to a number, and after every number
 }
 
 function valueMatches(rule: ValueRule, v: Value | null): boolean {

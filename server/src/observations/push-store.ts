@@ -57,7 +57,8 @@ const keysIn = (em: Executor, keys: readonly ObservationKey[]) =>
     KEY_COLUMNS,
     keys.map((k) => [k.unitId, k.indicatorId, k.period]),
   );
-const sortKeys = <T extends ObservationKey>(keys: readonly T[]) =>
+/** Keys in the order of the observation key index (locks taken in one order; the bench's floor reads so too). */
+export const sortKeys = <T extends ObservationKey>(keys: readonly T[]) =>
   [...keys].sort(
     (a, b) =>
       a.unitId - b.unitId || a.indicatorId - b.indicatorId || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
