@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 import type { RequestContext } from '../auth/request-context';
 import { formatError } from './errors';
+import { jitGateway } from './executor';
 import { responseSizeCap } from './response-size';
 import {
   accessPlugin,
@@ -38,7 +39,7 @@ export async function createApollo(
 ): Promise<ApolloServer<RequestContext>> {
   const responseCap = responseSizeCap(limits.maxResponseBytes);
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: jitGateway(schema),
     formatError,
     csrfPrevention: true,
     // Compact JSON: Apollo pretty-prints by default, which costs time and a third more bytes on bulk pulls.
