@@ -52,8 +52,18 @@ export async function openDb(db: DatabaseConfig): Promise<Db> {
       close: async () => void conn.close(),
     };
   }
-  // The API's pool is 20 connections (server/src/app/data-source.ts).
-  const pool = mysql.createPool({ uri: db.url, connectionLimit: 20, supportBigNumbers: true, decimalNumbers: true });
+  // The API's session (server/src/app/data-source.ts): a pool of 20, utf8mb4_bin, UTC. The collation
+  // matters: the key's text (period) is utf8mb4_bin, and a list of keys sent in mysql2's default
+  // utf8mb4_unicode_ci cannot become the derived table MariaDB joins by the key's index
+  // (in_predicate_conversion_threshold); it is read as 5,000 ranges instead, 6 × slower.
+  const pool = mysql.createPool({
+    uri: db.url,
+    connectionLimit: 20,
+    charset: 'utf8mb4_bin',
+    timezone: 'Z',
+    supportBigNumbers: true,
+    decimalNumbers: true,
+  });
   return {
     mysql: true,
     all: async (sql, params) => (await pool.query(sql, params))[0] as any[],
@@ -375,7 +385,7 @@ export async function readFloor(db: Db, rows: PushRow[]) {
   return pushAnswer(rows, current, true, null);
 }
 
-/** The write floor of a push: read by key, one multi-row upsert, one multi-row insert of the revisions. */
+/** The write floor of a push: read by key, then multi-row upserts and revision inserts, 1,000 rows a statement. */
 export async function pushFloor(db: Db, rows: PushRow[]) {
   return db.tx(async (q) => {
     const current = await readByKey(q, rows, db.mysql, db.mysql ? ' FOR UPDATE' : '');

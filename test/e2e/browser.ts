@@ -7,8 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtAddin } from '../helpers/addin-build';
+import { describeEachDb, type DbKind } from '../helpers/databases';
+import { startTestServer, type TestServer } from '../helpers/server';
 import type { StandInOptions } from '../stand-in';
+import { AXE_PATH, Pane } from './pane';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = fs.existsSync(CHROMIUM);
@@ -36,7 +40,7 @@ export function describeWithBrowser(name: string, fn: () => void): void {
   describe.skip(`${name} (skipped: no Chromium)`, fn);
 }
 
-export async function launch(): Promise<Browser> {
+async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -52,9 +56,17 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** Chromium for the enclosing suite: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+  return () => browser;
+}
+
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-/** Where the page finds axe-core (answered by the test, never by the server). */
-export const AXE_PATH = '/__test/axe.min.js';
 let axe: string | null = null;
 const axeSource = () => (axe ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
 
@@ -125,4 +137,43 @@ export function screenshotDir(db: string): string | null {
   const dir = base ? (db === 'sqlite' ? base : null) : path.resolve(__dirname, `../../test-results/e2e-${db}`);
   if (dir) fs.mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** What a task pane suite sets up, in each database. */
+export interface TaskpaneSetup {
+  db: DbKind;
+  /** The real server on this database, serving the built add-in; stopped after the suite. */
+  server(): Promise<TestServer>;
+  /** The task pane opened on `s` (a browser context of its own); closed after the suite. */
+  pane(s: TestServer, options?: TaskpaneOptions): Promise<Pane>;
+}
+
+/**
+ * A task pane suite: Chromium launched once, then `fn` in each database (describeEachDb). `fn`
+ * starts the server and opens the pane in its own beforeAll, seeding in between as its scenario
+ * needs; what they opened is closed after its tests (the pane, then the server).
+ */
+export function describeTaskpane(name: string, fn: (e2e: TaskpaneSetup) => void): void {
+  describeWithBrowser(name, () => {
+    const browser = useBrowser();
+    describeEachDb('Chromium', (db) => {
+      const opened: (() => Promise<void>)[] = [];
+      afterAll(async () => {
+        for (const close of opened.reverse()) await close();
+      });
+      fn({
+        db,
+        server: async () => {
+          const s = await startTestServer(db, { ADDIN_DIR: await builtAddin() });
+          opened.push(() => s.stop());
+          return s;
+        },
+        pane: async (s, options) => {
+          const { page, errors } = await openTaskpane(browser(), s.url, options);
+          opened.push(() => page.context().close());
+          return new Pane(page, errors);
+        },
+      });
+    });
+  });
 }

@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { describeWithBrowser, launch } from './browser';
+import { describeWithBrowser, useBrowser } from './browser';
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server';
 
 /** The API explorer works offline: it renders from the server's own assets and loads the schema. */
 describeWithBrowser('API explorer at /graphql', () => {
+  const browser = useBrowser();
   let t: TestServer;
-  let browser: Browser;
   beforeAll(async () => {
     t = await startTestServer('sqlite', { DEMO_DATA: 'false' });
-    browser = await launch();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => t?.stop());
 
   it('renders GraphiQL without any outside request, introspects the schema, and runs a query with a token', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.route('**/*', (route) =>

@@ -4,28 +4,23 @@
  * the Vietnamese explanation; Office.js unreachable gets "could not load" with a retry that loads
  * it again; with Office.js there the bootstrap says nothing and the pane renders.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { builtAddin } from '../helpers/addin-build';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { describeWithBrowser, launch, openTaskpane } from './browser';
+import { describeWithBrowser, openTaskpane, useBrowser } from './browser';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 describeWithBrowser('add-in bootstrap: old webviews and an unreachable Office.js', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let s: TestServer;
   beforeAll(async () => {
-    browser = await launch();
     s = await startTestServer('sqlite', { ADDIN_DIR: await builtAddin(), DEMO_DATA: 'false' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  afterAll(() => s?.stop());
 
   it('explains, in Vietnamese and English, that a webview without ES modules cannot run the pane', async () => {
-    const { page } = await openTaskpane(browser, s.url, {
+    const { page } = await openTaskpane(browser(), s.url, {
       office: 'unreachable',
       // What IE11 lacks: `noModule` is how a page tells a module-capable browser from an old one.
       initScript: () => {
@@ -55,7 +50,7 @@ describeWithBrowser('add-in bootstrap: old webviews and an unreachable Office.js
   });
 
   it('says Office.js could not be loaded from Microsoft, and its retry button asks for it again', async () => {
-    const { page } = await openTaskpane(browser, s.url, { office: 'unreachable' });
+    const { page } = await openTaskpane(browser(), s.url, { office: 'unreachable' });
     try {
       const message = page.locator('#bootstrap-no-office');
       await message.waitFor({ state: 'visible' });
@@ -75,7 +70,7 @@ describeWithBrowser('add-in bootstrap: old webviews and an unreachable Office.js
   });
 
   it('says nothing when Office.js loads: the pane renders as usual', async () => {
-    const { page, errors } = await openTaskpane(browser, s.url);
+    const { page, errors } = await openTaskpane(browser(), s.url);
     try {
       await page.getByTestId('connect').waitFor({ state: 'visible' });
       expect(await page.locator('[id^=bootstrap-]').count()).toBe(0);

@@ -1,7 +1,9 @@
 /** The test's hands and eyes on the task pane and on the stand-in workbook in the page. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { AXE_PATH } from './browser';
+
+/** Where the page finds axe-core (answered by the test's route in browser.ts, never by the server). */
+export const AXE_PATH = '/__test/axe.min.js';
 
 /** The element the Excel stand-in draws its workbook in (left out of the accessibility check). */
 const STAND_IN_HOST = '#fake-excel';

@@ -133,6 +133,35 @@ describe('stand-in: PivotTable layout, aggregation, number formats and value rul
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
+  it('without data fields, shows the row and column labels and an empty data area', async () => {
+    await Excel.run(async (ctx) => {
+      const pivotSheet = ctx.workbook.worksheets.getItem('Pivot');
+      const source = ctx.workbook.worksheets.getItem('Sheet1').tables.getItem('Nguon');
+      const p = pivotSheet.pivotTables.add('Muc', source, pivotSheet.getRange('A3'));
+      p.rowHierarchies.add(p.hierarchies.getItem('Đơn vị'));
+      p.columnHierarchies.add(p.hierarchies.getItem('Kỳ'));
+      await ctx.sync();
+    });
+    const p = excel.pivot('Muc')!;
+    // One column per column item (no data field to span), the "Grand Total" headings, no value cell.
+    expect(p.cells.map((c) => [c.address, c.value])).toEqual([
+      ['A3', null],
+      ['B3', 'Column Labels'],
+      ['A4', 'Row Labels'],
+      ['B4', '2024'],
+      ['C4', '2025'],
+      ['D4', 'Grand Total'],
+      ['A5', 'Hà Trung'],
+      ['A6', 'Nga Sơn'],
+      ['A7', 'Grand Total'],
+    ]);
+    expect(p.cells.filter((c) => c.kind === 'data' || c.kind === 'total')).toEqual([]);
+    expect(p.shown.rows).toEqual([
+      { label: 'Hà Trung', values: [null, null] },
+      { label: 'Nga Sơn', values: [null, null] },
+    ]);
+  });
+
   it('an aggregation it does not model is refused, and the layout needs ExcelApi 1.8', async () => {
     await expect(build((_p, d) => (d.summarizeBy = Excel.AggregationFunction.varianceP))).rejects.toMatchObject({
       code: 'InvalidArgument',

@@ -59,7 +59,7 @@ export interface FullPivotView {
   /** The data fields, in order. */
   data: string[];
   columns: string[];
-  /** values: the first data field; byField: every data field, in `data` order. */
+  /** values: the first data field (null without one); byField: every data field, in `data` order. */
   rows: { label: string; values: (number | null)[]; byField: (number | null)[][] }[];
   /**
    * Grand totals, each data field aggregated over all the records of a row, a column or the whole
@@ -143,7 +143,7 @@ export function fullView(p: Pivot): FullPivotView {
     columns: colLabels,
     rows: rowLabels.map((l) => ({
       label: l,
-      values: colLabels.map((c) => cell(0, l, c)),
+      values: colLabels.map((c) => (p.data.length ? cell(0, l, c) : null)),
       byField: vis.map((_, d) => colLabels.map((c) => cell(d, l, c))),
     })),
     totals: {
@@ -180,6 +180,8 @@ export const caption = (d: PivotDataField) => `${d.summarizeBy} of ${d.field}`;
  *   row with "Row Labels" and the column items (each spanning one column per data field); with more
  *   than one data field, a row of their captions; then a row per row item, and the "Grand Total" row;
  * - the "Grand Total" column(s) at the right ("Total <caption>" per data field when several).
+ * Without data fields the data area is empty: the labels, "Column Labels", "Row Labels" and the
+ * "Grand Total" headings show, one column per column item, and no value cell.
  * The stand-in draws this (picture.ts) and evaluates conditional formats on it; the add-in reads no
  * cell position of a pivot.
  */
@@ -200,12 +202,15 @@ export function pivotCells(p: Pivot): PivotCell[] {
   }
   const nd = p.data.length;
   const several = nd > 1;
-  out.push({ row: top, col: c0, value: several ? null : caption(p.data[0]!), kind: 'caption' });
+  /** Columns per column item: one per data field, one (empty) without any. */
+  const span = Math.max(nd, 1);
+  out.push({ row: top, col: c0, value: nd === 1 ? caption(p.data[0]!) : null, kind: 'caption' });
   out.push({ row: top, col: c0 + 1, value: 'Column Labels', kind: 'caption' });
   out.push({ row: top + 1, col: c0, value: 'Row Labels', kind: 'caption' });
-  v.columns.forEach((c, i) => out.push({ row: top + 1, col: c0 + 1 + i * nd, value: c, kind: 'label' }));
-  const totalCol = c0 + 1 + v.columns.length * nd;
-  if (v.totals.ofRows)
+  v.columns.forEach((c, i) => out.push({ row: top + 1, col: c0 + 1 + i * span, value: c, kind: 'label' }));
+  const totalCol = c0 + 1 + v.columns.length * span;
+  if (v.totals.ofRows) {
+    if (nd === 0) out.push({ row: top + 1, col: totalCol, value: 'Grand Total', kind: 'caption' });
     p.data.forEach((d, k) =>
       out.push({
         row: top + 1,
@@ -214,6 +219,7 @@ export function pivotCells(p: Pivot): PivotCell[] {
         kind: 'caption',
       }),
     );
+  }
   if (several)
     for (let i = 0; i < v.columns.length; i++)
       p.data.forEach((d, k) =>
