@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +9,9 @@ import type { DatabaseConfig } from '../server/src/app/config';
 import { projectRoot } from '../server/src/app/data-files';
 import { NATIONAL, type DatasetSpec } from './dataset';
 import { SCENARIOS, type Ctx } from './scenarios';
-import type { Reply, Request, StartMessage } from './server-process';
+import { killChildren, startChild } from './child';
+import { DEFAULT_PG_URL, preparePostgres, startGenerated, type GeneratedSide } from './generated/setup';
+import type { Reply, StartMessage } from './server-process';
 import { exitCode, table, verdict, type Row } from './stats';
 import { clusterBench } from './cluster';
 
@@ -56,60 +57,16 @@ async function scratchDatabase(kind: 'sqlite' | 'mysql', mysqlUrl: string | unde
   };
 }
 
-/** The forked server process, from the moment it exists (so a signal during the dataset's generation kills it too). */
-let serverChild: ChildProcess | null = null;
-
 /** The server process: the chitieu server and the floor app (bench/server-process.ts). */
-async function startServerProcess(start: StartMessage) {
-  const child: ChildProcess = (serverChild = fork(path.join(__dirname, 'server-process.js'), [], {
-    execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  }));
-  const pending = new Map<
-    number,
-    { resolve: (r: Extract<Reply, { type: 'mem' }>) => void; reject: (e: Error) => void }
-  >();
-  let nextId = 1;
-  const ready = new Promise<Extract<Reply, { type: 'ready' }>>((resolve, reject) => {
-    child.on('message', (m: Reply) => {
-      if (m.type === 'ready') resolve(m);
-      else if (m.type === 'error') reject(new Error(`server process: ${m.message}`));
-      else if (m.type === 'mem') {
-        pending.get(m.id)?.resolve(m);
-        pending.delete(m.id);
-      }
-    });
-    child.once('exit', (code) => {
-      const e = new Error(`server process exited (${code})`);
-      reject(e);
-      for (const p of pending.values()) p.reject(e);
-    });
-  });
-  child.send(start);
-  const info = await ready;
-  return {
-    info,
-    memory: (reset: boolean) =>
-      new Promise<{ rssMiB: number; peakMiB: number }>((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        child.send({ type: 'mem', id, reset, gc: reset } satisfies Request);
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => (clearTimeout(timer), resolve()));
-        child.send({ type: 'stop' } satisfies Request);
-      }),
-  };
-}
+const startServerProcess = (start: StartMessage) =>
+  startChild<Extract<Reply, { type: 'ready' }>>(path.join(__dirname, 'server-process.js'), start);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       db: { type: 'string', default: 'sqlite' },
       'mysql-url': { type: 'string', default: process.env.TEST_MYSQL_URL },
+      'pg-url': { type: 'string' },
       scale: { type: 'string', default: 'national' },
       trials: { type: 'string', default: '15' },
       'load-seconds': { type: 'string', default: '3' },
@@ -130,30 +87,43 @@ async function main(): Promise<number> {
   const scenarios = only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
   if (!scenarios.length) throw new Error(`--only matches none of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 
-  const scratch = await scratchDatabase(kind, values['mysql-url']);
+  // The comparison with PostGraphile needs PostgreSQL: its scratch database first (an explicit
+  // --pg-url that does not answer fails here, before the dataset), its process after the dataset.
+  const pg = scenarios.some((s) => s.name === 'postgraphile')
+    ? await preparePostgres(values['pg-url'] ?? process.env.TEST_PG_URL ?? DEFAULT_PG_URL, !!values['pg-url'])
+    : null;
+  const scratch = await scratchDatabase(kind, values['mysql-url']).catch(async (e) => {
+    if (pg && 'scratch' in pg) await pg.scratch.drop();
+    throw e;
+  });
   let cleaning: Promise<void> | null = null;
   const cleanUp = () => (cleaning ??= cleanUpOnce());
   const cleanUpOnce = async () => {
-    if (serverChild && serverChild.exitCode === null && serverChild.signalCode === null) {
-      const exited = new Promise((r) => serverChild!.once('exit', r));
-      serverChild.kill('SIGKILL');
-      await exited;
-    }
-    await scratch.drop().catch((e) => console.error(`could not drop ${scratch.name}: ${(e as Error).message}`));
+    await killChildren();
+    for (const s of [scratch, ...(pg && 'scratch' in pg ? [pg.scratch] : [])])
+      await s.drop().catch((e) => console.error(`could not drop ${s.name}: ${(e as Error).message}`));
   };
+  const scratchNames = [scratch.name, ...(pg && 'scratch' in pg ? [pg.scratch.name] : [])].join(' and ');
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
-      console.error(`\n${signal}: stopping the server process and dropping ${scratch.name}`);
+      console.error(`\n${signal}: stopping the server processes and dropping ${scratchNames}`);
       void cleanUp().finally(() => process.exit(130));
     });
 
   const rows: Row[] = [];
+  let comparedWith: string | null;
   let info: Extract<Reply, { type: 'ready' }>;
   try {
     console.log(`Generating the ${scale.label} dataset on ${kind} (${scratch.name}) in the server process…`);
     const server = await startServerProcess({ type: 'start', database: scratch.db, spec: scale.spec, token: TOKEN });
     info = server.info;
     console.log(`  ${JSON.stringify(info.dataset)}`);
+    let generated: GeneratedSide = { notMeasured: 'not selected (--only)' };
+    if (pg && 'scratch' in pg) {
+      console.log(`Copying the dataset into PostgreSQL (${pg.scratch.name}) and starting PostGraphile…`);
+      generated = await startGenerated(pg.scratch, scratch.db);
+      if ('api' in generated) console.log(`  ${JSON.stringify(generated.api.loaded)}`);
+    } else if (pg) generated = pg;
     const ctx: Ctx = {
       url: info.url,
       floorUrl: info.floorUrl,
@@ -165,6 +135,7 @@ async function main(): Promise<number> {
       provinceCode: '38',
       districtCode: '392',
       memory: server.memory,
+      generated,
       log: (m) => console.log(`Measuring ${m}…`),
     };
     for (const s of scenarios) {
@@ -185,7 +156,9 @@ async function main(): Promise<number> {
         });
       }
     }
+    if ('api' in generated) await generated.api.stop();
     await server.stop();
+    comparedWith = 'api' in generated ? generated.api.description : null;
   } finally {
     await cleanUp();
   }
@@ -197,17 +170,21 @@ async function main(): Promise<number> {
     loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
     node: process.version,
     database: info.dbVersion,
+    ...(comparedWith ? { comparedWith } : {}),
   };
   console.log(
     `\nchitieu benchmark — ${kind} (${machine.database}), ${scale.label}; ${machine.cpus} × ${machine.cpu}, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}`,
   );
   console.log(
-    `${trials} interleaved trials per row (median and p95); client in the bench process, API and floor in one server process\n`,
+    `${trials} interleaved trials per row (median and p95); client in the bench process, API and floor in one server process${
+      comparedWith ? `, ${comparedWith} in another` : ''
+    }\n`,
   );
   if (trials < 15) console.log(`NOTE: fewer than 15 trials (${trials}): a development run, not a result.\n`);
   console.log(table(rows));
-  for (const r of rows) if (verdict(r) !== 'INFO') console.log(`  ${r.name}: ${r.what}`);
+  for (const r of rows) if (!['INFO', 'NOT MEASURED'].includes(verdict(r))) console.log(`  ${r.name}: ${r.what}`);
   for (const r of rows.filter((x) => x.error)) console.log(`FAILED ${r.name}: ${r.error}`);
+  for (const r of rows.filter((x) => x.notMeasured)) console.log(`NOT MEASURED ${r.name}: ${r.notMeasured}`);
   const resultsDir = path.join(projectRoot(), 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   const out =

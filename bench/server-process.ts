@@ -1,11 +1,11 @@
 // As main.ts (npm start): production mode unless NODE_ENV says otherwise, before graphql-js loads.
 import '../server/src/app/production-mode';
 import 'reflect-metadata';
-import fs from 'node:fs';
 import { loadConfig, type DatabaseConfig } from '../server/src/app/config';
 import { startServer } from '../server/src/server';
 import { generateDataset, type DatasetSpec } from './dataset';
 import { openDb, startFloor } from './floor';
+import { answerMemory, type MemoryReply, type MemoryRequest } from './process-memory';
 
 /**
  * The bench's server process (forked by bench/run.ts): the chitieu server and the floor app, each on
@@ -21,30 +21,10 @@ export interface StartMessage {
 
 export type Reply =
   | { type: 'ready'; url: string; floorUrl: string; dataset: unknown; dbVersion: string; pid: number }
-  | { type: 'mem'; id: number; rssMiB: number; peakMiB: number }
+  | MemoryReply
   | { type: 'error'; message: string };
 
-export type Request = { type: 'mem'; id: number; reset: boolean; gc: boolean } | { type: 'stop' };
-
-const MIB = 2 ** 20;
-const status = () => fs.readFileSync('/proc/self/status', 'utf8');
-const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status())?.[1] ?? NaN) * 1024;
-
-/**
- * Resident memory, measured in this process (the bench's own memory never counts): `peakMiB` is
- * the peak since the last reset (Linux's VmHWM), read first; then, with `reset`, a GC and a new
- * peak window (writing 5 to clear_refs resets VmHWM); `rssMiB` is the resident size after that.
- */
-async function memory(reset: boolean, gc: boolean) {
-  const peakMiB = kib('VmHWM') / MIB;
-  // Twice with a pause: V8 returns freed pages to the system after a GC, not during it.
-  for (let i = 0; gc && i < 2; i++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (reset) fs.writeFileSync('/proc/self/clear_refs', '5');
-  return { rssMiB: kib('VmRSS') / MIB, peakMiB };
-}
+export type Request = MemoryRequest | { type: 'stop' };
 
 const send = (m: Reply) => process.send!(m);
 
@@ -63,7 +43,7 @@ process.once('message', (m: StartMessage) => {
     const db = await openDb(m.database);
     const floor = await startFloor(db);
     process.on('message', (r: Request) => {
-      if (r.type === 'mem') void memory(r.reset, r.gc).then((m) => send({ type: 'mem', id: r.id, ...m }));
+      if (r.type === 'mem') answerMemory(r);
       else
         void (async () => {
           await floor.close();

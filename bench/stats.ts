@@ -44,7 +44,7 @@ export interface Goal {
   limit: number;
 }
 
-export type Verdict = 'PASS' | 'OVER' | 'INFO' | 'FAILED';
+export type Verdict = 'PASS' | 'OVER' | 'INFO' | 'FAILED' | 'NOT MEASURED';
 
 /**
  * One line of the final table. `api` and `floor` are the per-trial samples' summaries (the floor may be
@@ -63,6 +63,8 @@ export interface Row {
   goal: Goal | null;
   /** Set when the scenario could not be measured: the row fails. */
   error?: string;
+  /** Set when the row was left out for a reason outside the bench (a comparison's server unreachable): it does not fail. */
+  notMeasured?: string;
   detail?: Record<string, unknown>;
 }
 
@@ -72,15 +74,16 @@ export function ratio(api: Summary, floor: Summary): number {
   return api.median / floor.median;
 }
 
-export function verdict(row: Pick<Row, 'value' | 'goal' | 'error'>): Verdict {
+export function verdict(row: Pick<Row, 'value' | 'goal' | 'error' | 'notMeasured'>): Verdict {
   if (row.error !== undefined) return 'FAILED';
+  if (row.notMeasured !== undefined) return 'NOT MEASURED';
   if (!row.goal) return 'INFO';
   if (row.value === null || !Number.isFinite(row.value)) return 'FAILED';
   const ok = row.goal.op === '<=' ? row.value <= row.goal.limit : row.value >= row.goal.limit;
   return ok ? 'PASS' : 'OVER';
 }
 
-/** 1 when any row is over its goal or failed, else 0: a regression is a red run. */
+/** 1 when any row is over its goal or failed, else 0: a regression is a red run (a row not measured is not one). */
 export function exitCode(rows: readonly Row[]): 0 | 1 {
   return rows.some((r) => {
     const v = verdict(r);

@@ -1,3 +1,4 @@
+import { postgraphileScenario } from '../generated/scenario';
 import { analyticsScenario } from './analytics';
 import { costScenario } from './cost';
 import { pullScenario } from './pull';
@@ -20,4 +21,5 @@ export const SCENARIOS: Scenario[] = [
   throughputScenario,
   costScenario,
   soakScenario,
+  postgraphileScenario,
 ];

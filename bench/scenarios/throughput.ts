@@ -2,10 +2,10 @@ import { interleave, load, OBJECTS } from '../client';
 import type { Row } from '../stats';
 import { ratioRow, type Ctx, type Scenario } from './types';
 
-const CONNECTIONS = 20;
+export const CONNECTIONS = 20;
 
 /** Answers per second of `CONNECTIONS` clients for `seconds`; anything but 200 throws. */
-async function rate(url: string, body: string, headers: Record<string, string>, seconds: number) {
+export async function rate(url: string, body: string, headers: Record<string, string>, seconds: number) {
   const r = await load(CONNECTIONS, seconds, () => ({ url, body, headers }));
   const bad = r.completed - (r.byStatus[200] ?? 0);
   if (r.errors || bad) throw new Error(`${url}: ${r.errors} errors, ${bad} non-200 answers under load`);

@@ -1,4 +1,5 @@
 import type { Endpoints, Paired } from '../client';
+import type { GeneratedSide } from '../generated/setup';
 import { ratio, type Goal, type Row } from '../stats';
 
 /** What every scenario gets: the two servers' addresses, the run's settings, the server's memory. */
@@ -17,6 +18,8 @@ export interface Ctx extends Endpoints {
    * new peak window, and `rssMiB` after the GC (else `rssMiB` now).
    */
   memory(reset: boolean): Promise<{ rssMiB: number; peakMiB: number }>;
+  /** PostGraphile over the same data in PostgreSQL, for the comparison rows (bench/generated/). */
+  generated: GeneratedSide;
   log(message: string): void;
 }
 

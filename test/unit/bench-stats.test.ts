@@ -64,6 +64,13 @@ describe('bench verdicts', () => {
     expect(exitCode([])).toBe(0);
   });
 
+  it('marks a row left out for an outside reason NOT MEASURED, which does not fail the run', () => {
+    const skipped = row({ value: null, goal: null, notMeasured: 'PostgreSQL unreachable' });
+    expect(verdict(skipped)).toBe('NOT MEASURED');
+    expect(exitCode([row({}), skipped])).toBe(0);
+    expect(verdict({ ...skipped, error: 'boom' })).toBe('FAILED');
+  });
+
   it('prints every row with its medians, p95s, value, goal and verdict', () => {
     const t = table([
       row({ name: 'province pull' }),
