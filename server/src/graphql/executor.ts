@@ -4,10 +4,12 @@ import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apol
 import {
   getVariableValues,
   GraphQLError,
+  getNamedType,
   isInputObjectType,
   isListType,
   isNonNullType,
   typeFromAST,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
@@ -88,21 +90,50 @@ function asGraphQLError(e: GraphQLError): GraphQLError {
  * graphql-jit's one kindness found by test/unit/variable-coercion.test.ts (20,000 fuzzed requests):
  * it takes an array where an input object is expected, reading its fields as absent, so
  * `filter: []` ran as `filter: {}`. graphql-js refuses it ("to be an object"); this finds such a
- * value so that graphql-js can give that refusal. One pass over the variables, no allocation.
+ * value so that graphql-js can give that refusal. An array only slips through where every field of
+ * the object may be absent (otherwise jit refuses the missing field itself), so the walk enters only
+ * types that are, or contain, such an object: a push's 5,000 rows (required fields) are not walked.
  */
 export function arrayForObject(type: GraphQLInputType | undefined, value: unknown): boolean {
   if (value === null || value === undefined || type === undefined) return false;
   if (isNonNullType(type)) return arrayForObject(type.ofType, value);
   if (isListType(type)) {
     if (!Array.isArray(value)) return arrayForObject(type.ofType, value);
+    if (!reachesLenient(type.ofType)) return false;
     for (const item of value) if (arrayForObject(type.ofType, item)) return true;
     return false;
   }
-  if (!isInputObjectType(type)) return false;
+  if (!isInputObjectType(type) || !reachesLenient(type)) return false;
   if (Array.isArray(value)) return true;
   if (typeof value !== 'object') return false;
   const fields = type.getFields();
   for (const name in fields)
     if (arrayForObject(fields[name]!.type, (value as Record<string, unknown>)[name])) return true;
   return false;
+}
+
+/** Input object types whose fields may all be absent: where jit takes an array. */
+const lenient = (t: GraphQLInputObjectType) =>
+  Object.values(t.getFields()).every((f) => !isNonNullType(f.type) || f.defaultValue !== undefined);
+
+const reaches = new WeakMap<GraphQLInputObjectType, boolean>();
+
+/** True when the type is or contains (at any depth) a lenient input object type; remembered per type. */
+function reachesLenient(type: GraphQLInputType): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named)) return false;
+  let found = reaches.get(named);
+  if (found === undefined) reaches.set(named, (found = search(named, new Set())));
+  return found;
+}
+
+/** Depth-first through input fields (a type already on the path adds nothing new). */
+function search(type: GraphQLInputObjectType, seen: Set<GraphQLInputObjectType>): boolean {
+  if (seen.has(type)) return false;
+  seen.add(type);
+  if (lenient(type)) return true;
+  return Object.values(type.getFields()).some((f) => {
+    const named = getNamedType(f.type);
+    return isInputObjectType(named) && search(named, seen);
+  });
 }
