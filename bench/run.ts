@@ -12,7 +12,7 @@ import { SCENARIOS, type Ctx } from './scenarios';
 import { killChildren, startChild } from './child';
 import { DEFAULT_PG_URL, preparePostgres, startGenerated, type GeneratedSide } from './generated/setup';
 import type { Reply, StartMessage } from './server-process';
-import { exitCode, table, verdict, type Row } from './stats';
+import { exitCode, table, unmeasuredRow, verdict, type Row } from './stats';
 import { clusterBench } from './cluster';
 
 const TOKEN = 'bench-admin-token-0123456789';
@@ -143,17 +143,7 @@ async function main(): Promise<number> {
         rows.push(...(await s.run(ctx)));
       } catch (e) {
         console.error(`  ${s.name} FAILED: ${(e as Error).stack}`);
-        rows.push({
-          name: s.name,
-          what: 'failed',
-          unit: '',
-          api: null,
-          floor: null,
-          value: null,
-          valueUnit: '',
-          goal: null,
-          error: (e as Error).message,
-        });
+        rows.push(unmeasuredRow(s.name, { error: (e as Error).message }));
       }
     }
     if ('api' in generated) await generated.api.stop();

@@ -68,6 +68,19 @@ export interface Row {
   detail?: Record<string, unknown>;
 }
 
+/** A row without figures: a scenario that failed (`error`) or was left out (`notMeasured`). */
+export const unmeasuredRow = (name: string, why: { error: string } | { notMeasured: string }): Row => ({
+  name,
+  what: 'error' in why ? 'failed' : 'not measured',
+  unit: '',
+  api: null,
+  floor: null,
+  value: null,
+  valueUnit: '',
+  goal: null,
+  ...why,
+});
+
 /** api.median / floor.median (the ratio every ratio row is judged by). */
 export function ratio(api: Summary, floor: Summary): number {
   if (!(floor.median > 0)) return Infinity;

@@ -11,7 +11,7 @@ import {
 } from '../client';
 import { CONNECTIONS, rate } from '../scenarios/throughput';
 import { ratioRow, type Ctx, type Scenario } from '../scenarios/types';
-import type { Goal, Row } from '../stats';
+import { unmeasuredRow, type Goal, type Row } from '../stats';
 
 /**
  * What an integrator writes against PostGraphile's default schema for the bench's questions: the
@@ -110,23 +110,19 @@ export const postgraphileScenario: Scenario = {
     const provinceWhat = (path: string, first: number, n: number | undefined) =>
       `province ${c.provinceCode}: ${n} rows, chitieu's ${path} (pages of ${first.toLocaleString('en-US')}) against one PostGraphile query (allAdminUnits → adminUnitsByParentId → observationsByUnitId); ${FLOOR_IS}`;
 
-    c.log('province pull, objects, against PostGraphile');
-    const po = await interleave(
-      c.trials,
-      async () => asSample(await pullAll(apiObjectsPage(c, province, 10_000))),
-      pgPull(url, PG_PROVINCE, { code: c.provinceCode }),
-    );
-    const pod = sameRows(NAMES.provinceObjects, po);
-    rows.push(ratioRow(NAMES.provinceObjects, provinceWhat('observations', 10_000, pod.rows), 'ms', po, AHEAD, pod));
-
-    c.log('province pull, observationTable, against PostGraphile');
-    const pt = await interleave(
-      c.trials,
-      async () => asSample(await pullAll(apiTablePage(c, province, 25_000))),
-      pgPull(url, PG_PROVINCE, { code: c.provinceCode }),
-    );
-    const ptd = sameRows(NAMES.provinceTable, pt);
-    rows.push(ratioRow(NAMES.provinceTable, provinceWhat('observationTable', 25_000, ptd.rows), 'ms', pt, AHEAD, ptd));
+    for (const [name, path, first, page] of [
+      [NAMES.provinceObjects, 'observations', 10_000, apiObjectsPage],
+      [NAMES.provinceTable, 'observationTable', 25_000, apiTablePage],
+    ] as const) {
+      c.log(`province pull, ${path}, against PostGraphile`);
+      const p = await interleave(
+        c.trials,
+        async () => asSample(await pullAll(page(c, province, first))),
+        pgPull(url, PG_PROVINCE, { code: c.provinceCode }),
+      );
+      const pd = sameRows(name, p);
+      rows.push(ratioRow(name, provinceWhat(path, first, pd.rows), 'ms', p, AHEAD, pd));
+    }
 
     c.log('district pull, objects, against PostGraphile');
     const district = { unitCodes: [c.districtCode] };
@@ -211,14 +207,4 @@ const asSample = (p: { ms: number; bytes: number; rows: number }): Sample => ({
   rows: p.rows,
 });
 
-const notMeasured = (name: string, why: string): Row => ({
-  name,
-  what: 'not measured',
-  unit: '',
-  api: null,
-  floor: null,
-  value: null,
-  valueUnit: '',
-  goal: null,
-  notMeasured: why,
-});
+const notMeasured = (name: string, why: string): Row => unmeasuredRow(name, { notMeasured: why });
