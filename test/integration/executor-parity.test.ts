@@ -101,6 +101,11 @@ function corpus(
       variables: { yes: true, no: false },
     },
     {
+      // Over executor.ts's COMPILE_UP_TO_CHARS: always run by graphql-js.
+      name: 'a long document of 80 aliased units',
+      query: `{ ${Array.from({ length: 80 }, (_, i) => `u${i}: district(code: "392", on: "2024-06-0${1 + (i % 9)}") { code name level validFrom validTo province { code name } }`).join('\n')} }`,
+    },
+    {
       name: 'errors: an unknown unit (a refusal) beside fields that answer',
       query:
         '{ terms(unitCode: "99999") { id } indicators(search: "thu nhap") { code } province(code: "392") { code } }',
@@ -142,30 +147,46 @@ describeEachDb('graphql-jit answers as graphql-js does', (db) => {
     // Every query field is asked (none skipped for want of a required argument's value).
     const asked = cases.map((c) => c.name);
     expect(asked).toEqual(expect.arrayContaining(Object.keys(schema.getQueryType()!.getFields())));
+    const compiledSoFar = async () => {
+      const text = await (await fetch(`${t.url}/metrics`)).text();
+      return Number(/^chitieu_graphql_compiled_total (\d+)/m.exec(text)?.[1] ?? NaN);
+    };
+    const before = await compiledSoFar();
     for (const c of cases) {
       const expected = JSON.parse(JSON.stringify(await direct(c.query, c.variables))) as {
         data?: unknown;
         errors?: { path?: unknown }[];
       };
-      const actual = await t.gql(c.query, c.variables as Record<string, unknown>);
-      const refusal = actual.data === undefined ? actual.errors?.[0]?.message : undefined;
-      expect({ name: c.name, refusal, data: actual.data }).toEqual({ name: c.name, refusal, data: expected.data });
-      expect({ name: c.name, errorPaths: (actual.errors ?? []).map((e) => e.path) }).toEqual({
-        name: c.name,
-        errorPaths: (expected.errors ?? []).map((e) => e.path),
-      });
+      // Twice: a document's first request runs with graphql-js, the next ones compiled (short documents).
+      for (const run of ['first', 'second']) {
+        const actual = await t.gql(c.query, c.variables as Record<string, unknown>);
+        const name = `${c.name} (${run} request)`;
+        const refusal = actual.data === undefined ? actual.errors?.[0]?.message : undefined;
+        expect({ name, refusal, data: actual.data }).toEqual({ name, refusal, data: expected.data });
+        expect({ name, errorPaths: (actual.errors ?? []).map((e) => e.path) }).toEqual({
+          name,
+          errorPaths: (expected.errors ?? []).map((e) => e.path),
+        });
+      }
     }
+    // Each short document was compiled on its second request, so the second answers above were graphql-jit's.
+    const short = cases.filter((c) => c.query.length <= 8_000).length;
+    expect(short).toBe(cases.length - 1);
+    expect((await compiledSoFar()) - before).toBe(short);
   });
 
   it('refuses an array where an input object belongs, as graphql-js does (graphql-jit alone would read it as {})', async () => {
     const query = 'query($f: ObservationFilter!) { observations(filter: $f, first: 1) { totalCount } }';
+    ok(await t.gql(query, { f: {} })); // the document's first request: graphql-js; the next: compiled
     const res = await t.gql(query, { f: [] });
     expect(res.status).toBe(400);
     expect(res.errors?.[0]).toMatchObject({
       message: 'Variable "$f" got invalid value []; Expected type "ObservationFilter" to be an object.',
       extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLES' },
     });
-    const nested = await t.gql('query($c: [CellQuery!]!) { cellValues(cells: $c) { value } }', { c: [[]] });
+    const cells = 'query($c: [CellQuery!]!) { cellValues(cells: $c) { value } }';
+    ok(await t.gql(cells, { c: [] }));
+    const nested = await t.gql(cells, { c: [[]] });
     expect(nested.status).toBe(400);
     expect(nested.errors?.[0]?.extensions?.reason).toBe('INVALID_VARIABLES');
   });

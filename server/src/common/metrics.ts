@@ -23,6 +23,13 @@ export const graphqlDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+/** Documents compiled by graphql-jit (graphql/executor.ts: a short document, on its second request). */
+export const graphqlCompilations = new Counter({
+  name: 'chitieu_graphql_compiled_total',
+  help: 'GraphQL documents compiled for execution (a document of at most 8,000 characters, on its second request)',
+  registers: [metricsRegistry],
+});
+
 const pushRowsTotal = new Counter({
   name: 'chitieu_push_rows_total',
   help: 'Rows of pushes (not dry runs, not replays), by outcome (CREATED, UPDATED, DELETED, UNCHANGED, or a rejection)',

@@ -2,6 +2,7 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import type { RequestContext } from '../auth/request-context';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import {
+  execute,
   getVariableValues,
   GraphQLError,
   getNamedType,
@@ -15,19 +16,32 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { graphqlCompilations } from '../common/metrics';
 
 /** Compiled operations kept per process: the add-in and integrators send a few dozen distinct documents. */
 const COMPILED_KEPT = 500;
 /**
+ * Compiling costs far more than one execution (about 3 ms per field of the selection: 340 ms for a
+ * 14 KB document of 100 aliased `observations` selections), and it pays only for documents that
+ * come back. So a document is compiled on its second request, and
+ * only when it is at most this long; before that, and beyond it, graphql-js runs it. The add-in's
+ * and the bench's documents are under 2 KB; a client sending large distinct documents gets
+ * graphql-js, not seconds of compilation.
+ */
+const COMPILE_UP_TO_CHARS = 8_000;
+/** Documents seen once (their keys only), to compile on their second request. */
+const SEEN_KEPT = 5_000;
+/**
  * And at most this many characters of their documents: a compiled operation takes about 140 bytes
  * of heap per character of its document (7.6 MiB for a 56 KB document of 400 aliased fields), so
- * 500 large distinct documents would hold gigabytes; this holds about 70 MiB at worst. A document
- * longer than this alone is compiled for its request and not kept.
+ * 500 large distinct documents would hold gigabytes; this holds about 70 MiB at worst.
  */
 const COMPILED_CHARS = 500_000;
 
 /**
- * Operations run by graphql-jit instead of graphql-js's interpreter. Apollo still parses, validates,
+ * Operations that come back run by graphql-jit instead of graphql-js's interpreter (a document's
+ * first request, and any long document, run with graphql-js: see COMPILE_UP_TO_CHARS; both answer
+ * alike, test/integration/executor-parity.test.ts). Apollo still parses, validates,
  * runs the plugins (access, cost, budget) and formats errors; only execution changes. graphql-js 16
  * builds each result object with Object.create(null), a dictionary-mode object in V8 (about three
  * times the memory of a literal), and interprets the selection set for every object of a list; the
@@ -43,13 +57,28 @@ const COMPILED_CHARS = 500_000;
  */
 export function jitGateway(schema: GraphQLSchema): ApolloServerOptionsWithGateway<RequestContext>['gateway'] {
   const compiled = new LRUCache<string, CompiledQuery>({ max: COMPILED_KEPT, maxSize: COMPILED_CHARS });
-  const execute = async (rc: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> => {
+  const seen = new LRUCache<string, true>({ max: SEEN_KEPT });
+  const interpret = (rc: GatewayGraphQLRequestContext) =>
+    execute({
+      schema,
+      document: rc.document,
+      operationName: rc.operationName,
+      contextValue: rc.context,
+      variableValues: rc.request.variables,
+    });
+  const run = async (rc: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> => {
     const key = `${rc.operationName ?? ''}\n${rc.queryHash}`;
     let query = compiled.get(key);
     if (!query) {
+      if (rc.source.length > COMPILE_UP_TO_CHARS || !seen.has(key)) {
+        if (rc.source.length <= COMPILE_UP_TO_CHARS) seen.set(key, true);
+        return interpret(rc);
+      }
       const result = compileQuery(schema, rc.document, rc.operationName ?? undefined);
       if (!isCompiledQuery(result)) return result;
       compiled.set(key, (query = result), { size: Math.max(1, rc.source.length) });
+      seen.delete(key);
+      graphqlCompilations.inc();
     }
     const variables = rc.request.variables ?? {};
     if (
@@ -77,7 +106,7 @@ export function jitGateway(schema: GraphQLSchema): ApolloServerOptionsWithGatewa
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => {};
     },
-    load: async () => ({ executor: execute }),
+    load: async () => ({ executor: run }),
     stop: async () => {},
   };
 }
