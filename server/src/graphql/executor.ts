@@ -23,10 +23,9 @@ const COMPILED_KEPT = 500;
 /**
  * Compiling costs far more than one execution (about 3 ms per field of the selection: 340 ms for a
  * 14 KB document of 100 aliased `observations` selections), and it pays only for documents that
- * come back. So a document is compiled on its second request, and
- * only when it is at most this long; before that, and beyond it, graphql-js runs it. The add-in's
- * and the bench's documents are under 2 KB; a client sending large distinct documents gets
- * graphql-js, not seconds of compilation.
+ * come back. So a document is compiled on its second request, and only when it is at most this
+ * long; before that, and beyond it, graphql-js runs it. The add-in's and the bench's documents are
+ * under 2 KB; a client sending large distinct documents gets graphql-js, not seconds of compilation.
  */
 const COMPILE_UP_TO_CHARS = 8_000;
 /** Documents seen once (their keys only), to compile on their second request. */
@@ -41,8 +40,8 @@ const COMPILED_CHARS = 500_000;
 /**
  * Operations that come back run by graphql-jit instead of graphql-js's interpreter (a document's
  * first request, and any long document, run with graphql-js: see COMPILE_UP_TO_CHARS; both answer
- * alike, test/integration/executor-parity.test.ts). Apollo still parses, validates,
- * runs the plugins (access, cost, budget) and formats errors; only execution changes. graphql-js 16
+ * alike, test/integration/executor-parity.test.ts). Apollo still parses, validates, runs the
+ * plugins (access, cost, budget) and formats errors; only execution changes. graphql-js 16
  * builds each result object with Object.create(null), a dictionary-mode object in V8 (about three
  * times the memory of a literal), and interprets the selection set for every object of a list; the
  * compiled operation builds plain object literals in code generated once per document. On a
