@@ -92,18 +92,20 @@ async function main(): Promise<number> {
   const pg = scenarios.some((s) => s.name === 'postgraphile')
     ? await preparePostgres(values['pg-url'] ?? process.env.TEST_PG_URL ?? DEFAULT_PG_URL, !!values['pg-url'])
     : null;
+  const pgScratch = pg && 'scratch' in pg ? pg.scratch : null;
   const scratch = await scratchDatabase(kind, values['mysql-url']).catch(async (e) => {
-    if (pg && 'scratch' in pg) await pg.scratch.drop();
+    await pgScratch?.drop();
     throw e;
   });
+  const scratches = [scratch, ...(pgScratch ? [pgScratch] : [])];
   let cleaning: Promise<void> | null = null;
   const cleanUp = () => (cleaning ??= cleanUpOnce());
   const cleanUpOnce = async () => {
     await killChildren();
-    for (const s of [scratch, ...(pg && 'scratch' in pg ? [pg.scratch] : [])])
+    for (const s of scratches)
       await s.drop().catch((e) => console.error(`could not drop ${s.name}: ${(e as Error).message}`));
   };
-  const scratchNames = [scratch.name, ...(pg && 'scratch' in pg ? [pg.scratch.name] : [])].join(' and ');
+  const scratchNames = scratches.map((s) => s.name).join(' and ');
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       console.error(`\n${signal}: stopping the server processes and dropping ${scratchNames}`);
@@ -119,11 +121,11 @@ async function main(): Promise<number> {
     info = server.info;
     console.log(`  ${JSON.stringify(info.dataset)}`);
     let generated: GeneratedSide = { notMeasured: 'not selected (--only)' };
-    if (pg && 'scratch' in pg) {
-      console.log(`Copying the dataset into PostgreSQL (${pg.scratch.name}) and starting PostGraphile…`);
-      generated = await startGenerated(pg.scratch, scratch.db);
+    if (pgScratch) {
+      console.log(`Copying the dataset into PostgreSQL (${pgScratch.name}) and starting PostGraphile…`);
+      generated = await startGenerated(pgScratch, scratch.db);
       if ('api' in generated) console.log(`  ${JSON.stringify(generated.api.loaded)}`);
-    } else if (pg) generated = pg;
+    } else if (pg && 'notMeasured' in pg) generated = pg;
     const ctx: Ctx = {
       url: info.url,
       floorUrl: info.floorUrl,
