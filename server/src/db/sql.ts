@@ -5,7 +5,7 @@ import { isMysql } from './dialect';
  * Small helpers for bulk statements, written once for both dialects. Placeholders are
  * positional `?` on both drivers (named `:name` in query builders).
  */
-export type Executor = Pick<EntityManager, 'query'> & { connection: DataSource };
+export type Executor = Pick<EntityManager, 'query' | 'queryRunner'> & { connection: DataSource };
 
 export const mysqlOf = (em: Executor) => isMysql(em.connection);
 
@@ -62,13 +62,10 @@ export const valuesList = (rows: number, cols: number) => Array(rows).fill(group
 const tupleInSql = (mysql: boolean, columns: string[], groups: string) =>
   `(${columns.join(', ')}) IN (${mysql ? groups : `VALUES ${groups}`})`;
 
-/** tupleInSql with positional parameters, for `em.query`. */
-export function tupleIn(
-  em: Executor,
-  columns: string[],
-  tuples: readonly unknown[][],
-): { sql: string; params: unknown[] } {
-  return { sql: tupleInSql(mysqlOf(em), columns, valuesList(tuples.length, columns.length)), params: tuples.flat() };
+/** tupleInSql with positional parameters, for `em.query`: `params` holds the tuples' values one tuple after another. */
+export function tupleIn(em: Executor, columns: string[], params: unknown[]): { sql: string; params: unknown[] } {
+  const tuples = params.length / columns.length;
+  return { sql: tupleInSql(mysqlOf(em), columns, valuesList(tuples, columns.length)), params };
 }
 
 /** tupleInSql with named parameters (`:t0_0`, …), for a query builder's `where`. */

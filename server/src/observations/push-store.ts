@@ -9,6 +9,7 @@ import {
   valuesList,
   type Executor,
 } from '../db/sql';
+import { queryArrays } from '../db/rows';
 import type { ObservationStatusValue } from './observation.entity';
 import type { ObservationEntity } from './observation.entity';
 import type { RevisionAction } from './observation-revision.entity';
@@ -55,7 +56,7 @@ const keysIn = (em: Executor, keys: readonly ObservationKey[]) =>
   tupleIn(
     em,
     KEY_COLUMNS,
-    keys.map((k) => [k.unitId, k.indicatorId, k.period]),
+    paramsOf(keys, (k, p) => p.push(k.unitId, k.indicatorId, k.period)),
   );
 /** Keys in the order of the observation key index (locks taken in one order; the bench's floor reads so too). */
 export const sortKeys = <T extends ObservationKey>(keys: readonly T[]) =>
@@ -71,22 +72,22 @@ function paramsOf<T>(rows: readonly T[], add: (row: T, params: unknown[]) => voi
   return params;
 }
 
-/** A stored row as the write path uses it: a plain object (no entity instance per row). */
-function hydrate(r: Record<string, unknown>): ObservationEntity {
+/** A stored row as the write path uses it, from its COLUMNS in order: a plain object (no entity instance per row). */
+function hydrate(r: unknown[]): ObservationEntity {
   return {
-    id: Number(r.id),
-    unitId: Number(r.unit_id),
-    indicatorId: Number(r.indicator_id),
-    period: String(r.period),
-    startMonth: Number(r.start_month),
-    endMonth: Number(r.end_month),
-    value: readDecimal(r.value)!,
-    status: r.status as ObservationStatusValue,
-    source: (r.source as string | null) ?? null,
-    note: (r.note as string | null) ?? null,
-    version: Number(r.version),
-    updatedAt: readDateTime(r.updated_at),
-    updatedBy: (r.updated_by as string | null) ?? null,
+    id: Number(r[0]),
+    unitId: Number(r[1]),
+    indicatorId: Number(r[2]),
+    period: String(r[3]),
+    startMonth: Number(r[4]),
+    endMonth: Number(r[5]),
+    value: readDecimal(r[6])!,
+    status: r[7] as ObservationStatusValue,
+    source: (r[8] as string | null) ?? null,
+    note: (r[9] as string | null) ?? null,
+    version: Number(r[10]),
+    updatedAt: readDateTime(r[11]),
+    updatedBy: (r[12] as string | null) ?? null,
   };
 }
 
@@ -104,10 +105,7 @@ export async function readCurrent(
   for (const chunk of inChunks(sorted, KEY_COLUMNS.length)) {
     const where = keysIn(em, chunk);
     const lock = forUpdate && mysqlOf(em) ? ' FOR UPDATE' : '';
-    const rows: Record<string, unknown>[] = await em.query(
-      `SELECT ${COLUMNS} FROM observation WHERE ${where.sql}${lock}`,
-      where.params,
-    );
+    const rows = await queryArrays(em, `SELECT ${COLUMNS} FROM observation WHERE ${where.sql}${lock}`, where.params);
     for (const r of rows) {
       const o = hydrate(r);
       out.set(observationKey(o.unitId, o.indicatorId, o.period), o);
