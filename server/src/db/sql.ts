@@ -97,3 +97,17 @@ export function readDateTime(v: unknown): Date {
 
 /** A DECIMAL read back raw ("53.200000" on MariaDB, 53.2 on SQLite) as a number; null stays null. */
 export const readDecimal = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Reads DATETIME columns (SQLite: "YYYY-MM-DD HH:MM:SS.SSS" UTC text; MariaDB: a Date), memoised per
+ * page: a bulk push stamps thousands of rows with one instant, and they share one Date.
+ */
+export function instantReader(): (v: Date | string) => Date {
+  const seen = new Map<number | string, Date>();
+  return (v) => {
+    const key = v instanceof Date ? v.getTime() : v;
+    let d = seen.get(key);
+    if (d === undefined) seen.set(key, (d = readDateTime(v)));
+    return d;
+  };
+}

@@ -2,7 +2,7 @@ import { injectable } from 'tsyringe';
 import { DataSource, In, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../common/errors';
 import { assertPageSize, pageOf } from '../common/paging';
-import { inChunks, namedTupleIn, readDateTime } from '../db/sql';
+import { inChunks, instantReader, namedTupleIn, readDateTime } from '../db/sql';
 import { applyScope, ObservationScopeService, scopeIsEmpty, type ObservationScope } from './observation-scope';
 import { ObservationRevisionEntity } from './observation-revision.entity';
 import { ObservationEntity } from './observation.entity';
@@ -54,20 +54,6 @@ const ROW_COLUMNS = [
   'updated_at',
   'updated_by',
 ] as const;
-
-/**
- * Reads DATETIME columns (SQLite: "YYYY-MM-DD HH:MM:SS.SSS" UTC text; MariaDB: a Date), memoised per
- * page: a bulk push stamps thousands of rows with one instant, and they share one Date.
- */
-export function instantReader(): (v: Date | string) => Date {
-  const seen = new Map<number | string, Date>();
-  return (v) => {
-    const key = v instanceof Date ? v.getTime() : v;
-    let d = seen.get(key);
-    if (d === undefined) seen.set(key, (d = readDateTime(v)));
-    return d;
-  };
-}
 
 export const encodeCursor = (id: number) => Buffer.from(`o:${id}`).toString('base64url');
 export function decodeCursor(cursor: string): number {

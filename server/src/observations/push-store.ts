@@ -2,7 +2,6 @@ import {
   inChunks,
   mysqlOf,
   placeholders,
-  readDateTime,
   readDecimal,
   sqlDateTime,
   tupleIn,
@@ -14,6 +13,7 @@ import type { ObservationStatusValue } from './observation.entity';
 import type { ObservationEntity } from './observation.entity';
 import type { RevisionAction } from './observation-revision.entity';
 import { observationKey } from './observation.types';
+import { instantReader } from '../db/sql';
 
 /**
  * The SQL of the write path: bulk reads by key and multi-row writes, chunked to stay within the
@@ -73,7 +73,7 @@ function paramsOf<T>(rows: readonly T[], add: (row: T, params: unknown[]) => voi
 }
 
 /** A stored row as the write path uses it, from its COLUMNS in order: a plain object (no entity instance per row). */
-function hydrate(r: unknown[]): ObservationEntity {
+function hydrate(r: unknown[], instant: (v: Date | string) => Date): ObservationEntity {
   return {
     id: Number(r[0]),
     unitId: Number(r[1]),
@@ -86,7 +86,7 @@ function hydrate(r: unknown[]): ObservationEntity {
     source: (r[8] as string | null) ?? null,
     note: (r[9] as string | null) ?? null,
     version: Number(r[10]),
-    updatedAt: readDateTime(r[11]),
+    updatedAt: instant(r[11] as Date | string),
     updatedBy: (r[12] as string | null) ?? null,
   };
 }
@@ -101,13 +101,14 @@ export async function readCurrent(
   forUpdate: boolean,
 ): Promise<Map<string, ObservationEntity>> {
   const out = new Map<string, ObservationEntity>();
+  const instant = instantReader();
   const sorted = sortKeys(keys);
   for (const chunk of inChunks(sorted, KEY_COLUMNS.length)) {
     const where = keysIn(em, chunk);
     const lock = forUpdate && mysqlOf(em) ? ' FOR UPDATE' : '';
     const rows = await queryArrays(em, `SELECT ${COLUMNS} FROM observation WHERE ${where.sql}${lock}`, where.params);
     for (const r of rows) {
-      const o = hydrate(r);
+      const o = hydrate(r, instant);
       out.set(observationKey(o.unitId, o.indicatorId, o.period), o);
     }
   }
