@@ -1,5 +1,6 @@
 import {
   inChunks,
+  instantReader,
   mysqlOf,
   placeholders,
   readDecimal,
@@ -13,7 +14,6 @@ import type { ObservationStatusValue } from './observation.entity';
 import type { ObservationEntity } from './observation.entity';
 import type { RevisionAction } from './observation-revision.entity';
 import { observationKey } from './observation.types';
-import { instantReader } from '../db/sql';
 
 /**
  * The SQL of the write path: bulk reads by key and multi-row writes, chunked to stay within the
