@@ -1,16 +1,9 @@
 import fc from 'fast-check';
-import {
-  getVariableValues,
-  GraphQLError,
-  parse,
-  typeFromAST,
-  type GraphQLInputType,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { getVariableValues, GraphQLError, parse, type OperationDefinitionNode } from 'graphql';
 import { createRequire } from 'node:module';
 import { beforeAll, expect, it } from 'vitest';
 import type { GraphQLSchema } from 'graphql';
-import { arrayForObject } from '../../server/src/graphql/executor';
+import { hasArrayForObject } from '../../server/src/graphql/executor';
 import { getSchema } from '../../server/src/graphql/schema';
 import { fuzzCase, OPERATIONS } from '../integration/argument-fuzz/arbitraries';
 
@@ -21,7 +14,7 @@ import { fuzzCase, OPERATIONS } from '../integration/argument-fuzz/arbitraries';
  * out-of-range numbers, nulls, extra fields, junk text), the two must accept the same values and
  * coerce them to the same arguments: a value jit accepted and graphql-js refuses would reach a
  * resolver unchecked. (A refusal's message is graphql-js's in both cases: the executor asks it.)
- * Without the executor's guard (`arrayForObject`) this fails on `filter: []`.
+ * Without the executor's guard (`hasArrayForObject`) this fails on `filter: []`.
  */
 // graphql-jit's ES module build of this entry imports its siblings without extensions, which Node
 // cannot resolve; its CommonJS build is the same code.
@@ -53,9 +46,7 @@ it('graphql-jit accepts and coerces variables exactly as graphql-js does', () =>
       const exact = getVariableValues(schema, definitions(op), variables);
       const jit = compiled.get(op)!(variables);
       // What the executor refuses: what graphql-jit refuses, and an array where an object belongs.
-      const guarded = definitions(op).some((d) =>
-        arrayForObject(typeFromAST(schema, d.type) as GraphQLInputType, variables[d.variable.name.value]),
-      );
+      const guarded = hasArrayForObject(schema, definitions(op), variables);
       const jitErrors = guarded ? [new GraphQLError('array for an object')] : 'errors' in jit ? jit.errors : undefined;
       const what = `${op} ${JSON.stringify(variables)}`;
       if (exact.errors) {

@@ -13,6 +13,7 @@ import {
   type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLSchema,
+  type VariableDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
@@ -80,12 +81,9 @@ export function jitGateway(schema: GraphQLSchema): ApolloServerOptionsWithGatewa
       graphqlCompilations.inc();
     }
     const variables = rc.request.variables ?? {};
-    if (
-      rc.operation.variableDefinitions?.some((d) =>
-        arrayForObject(typeFromAST(schema, d.type) as GraphQLInputType | undefined, variables[d.variable.name.value]),
-      )
-    ) {
-      const exact = getVariableValues(schema, rc.operation.variableDefinitions, variables);
+    const definitions = rc.operation.variableDefinitions ?? [];
+    if (hasArrayForObject(schema, definitions, variables)) {
+      const exact = getVariableValues(schema, definitions, variables);
       if (exact.errors) return { errors: exact.errors };
     }
     const result = await query.query(undefined, rc.context, variables);
@@ -95,7 +93,7 @@ export function jitGateway(schema: GraphQLSchema): ApolloServerOptionsWithGatewa
       // were the variable ('Variable "$value"' for $input.rows[0].value) and point nowhere; graphql-js
       // says which variable and where in it, and points at the variable's definition, which is how
       // Apollo tells a client's error (400 BAD_USER_INPUT). Only refusals pay for the second coercion.
-      const exact = getVariableValues(schema, rc.operation.variableDefinitions ?? [], variables);
+      const exact = getVariableValues(schema, definitions, variables);
       if (exact.errors) return { errors: exact.errors };
     }
     return { ...result, errors: result.errors.map(asGraphQLError) };
@@ -121,6 +119,17 @@ function asGraphQLError(e: GraphQLError): GraphQLError {
   return error;
 }
 
+/** Whether any variable of the operation holds an array where an input object belongs (see arrayForObject). */
+export function hasArrayForObject(
+  schema: GraphQLSchema,
+  definitions: readonly VariableDefinitionNode[],
+  variables: Record<string, unknown>,
+): boolean {
+  return definitions.some((d) =>
+    arrayForObject(typeFromAST(schema, d.type) as GraphQLInputType | undefined, variables[d.variable.name.value]),
+  );
+}
+
 /**
  * graphql-jit's one kindness found by test/unit/variable-coercion.test.ts (20,000 fuzzed requests):
  * it takes an array where an input object is expected, reading its fields as absent, so
@@ -129,7 +138,7 @@ function asGraphQLError(e: GraphQLError): GraphQLError {
  * the object may be absent (otherwise jit refuses the missing field itself), so the walk enters only
  * types that are, or contain, such an object: a push's 5,000 rows (required fields) are not walked.
  */
-export function arrayForObject(type: GraphQLInputType | undefined, value: unknown): boolean {
+function arrayForObject(type: GraphQLInputType | undefined, value: unknown): boolean {
   if (value === null || value === undefined || type === undefined) return false;
   if (isNonNullType(type)) return arrayForObject(type.ofType, value);
   if (isListType(type)) {
