@@ -30,13 +30,23 @@ export interface Endpoints {
   floorUrl: string;
 }
 
-/** A GraphQL request to the API; an `errors` answer throws. */
-export async function gql(e: Endpoints, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const a = await post(`${e.url}/graphql`, { query, variables }, { authorization: `Bearer ${e.token}` });
+/** A GraphQL request to a GraphQL endpoint (`who` names it in errors); anything but 200 without `errors` throws. */
+export async function graphqlAt(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  who = 'GraphQL',
+): Promise<Answer> {
+  const a = await post(url, { query, variables }, headers);
   if (a.status !== 200 || a.json?.errors?.length)
-    throw new Error(`GraphQL ${a.status}: ${JSON.stringify(a.json?.errors ?? a.json).slice(0, 400)}`);
+    throw new Error(`${who} ${a.status}: ${JSON.stringify(a.json?.errors ?? a.json).slice(0, 400)}`);
   return a;
 }
+
+/** A GraphQL request to the API; an `errors` answer throws. */
+export const gql = (e: Endpoints, query: string, variables: Record<string, unknown> = {}): Promise<Answer> =>
+  graphqlAt(`${e.url}/graphql`, query, variables, { authorization: `Bearer ${e.token}` });
 
 /** A request to the floor app; anything but 200 throws. */
 export async function floor(e: Endpoints, path: string, body: unknown): Promise<Answer> {

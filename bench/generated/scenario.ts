@@ -2,9 +2,9 @@ import {
   apiObjectsPage,
   apiTablePage,
   gql,
+  graphqlAt,
   interleave,
   OBJECTS,
-  post,
   pullAll,
   type Answer,
   type Sample,
@@ -58,12 +58,8 @@ function observations(v: unknown, out: any[] = []): any[] {
   return out;
 }
 
-async function pgql(url: string, query: string, variables: Record<string, unknown>): Promise<Answer> {
-  const a = await post(url, { query, variables });
-  if (a.status !== 200 || a.json?.errors?.length)
-    throw new Error(`PostGraphile ${a.status}: ${JSON.stringify(a.json?.errors ?? a.json).slice(0, 400)}`);
-  return a;
-}
+const pgql = (url: string, query: string, variables: Record<string, unknown>): Promise<Answer> =>
+  graphqlAt(url, query, variables, {}, 'PostGraphile');
 
 const pgPull = (url: string, query: string, variables: Record<string, unknown>) => async (): Promise<Sample> => {
   const a = await pgql(url, query, variables);
