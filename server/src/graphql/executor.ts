@@ -171,7 +171,10 @@ function reachesLenient(type: GraphQLInputType): boolean {
   return found;
 }
 
-/** Depth-first through input fields (a type already on the path adds nothing new). */
+/**
+ * Depth-first through input fields. A type already visited adds nothing: had it reached a lenient
+ * type, the search would have ended there.
+ */
 function search(type: GraphQLInputObjectType, seen: Set<GraphQLInputObjectType>): boolean {
   if (seen.has(type)) return false;
   seen.add(type);
