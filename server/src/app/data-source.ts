@@ -8,6 +8,7 @@ import { migrations } from '../db/migrations';
 import { RedactingQueryLogger } from '../db/query-logger';
 import { createLog, pinoStderr, type Log } from '../common/log';
 import { installReadRouting } from '../db/read-routing';
+import { prepareSqliteConnection, type SqliteHandle } from '../db/sqlite-connection';
 import { withStartupLock } from '../db/startup-lock';
 
 export interface DataSourceOptions {
@@ -33,12 +34,7 @@ export function createDataSource(db: DatabaseConfig, opts: DataSourceOptions = {
       logging: [...common.logging],
       type: 'better-sqlite3',
       database: db.path,
-      // WAL lets readers run beside the single writer; a busy timeout rather than SQLITE_BUSY errors.
-      prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
-        sqlite.pragma('journal_mode = WAL');
-        sqlite.pragma('busy_timeout = 5000');
-        sqlite.pragma('foreign_keys = ON');
-      },
+      prepareDatabase: (sqlite: SqliteHandle) => prepareSqliteConnection(sqlite),
     });
   }
   const connection = {
