@@ -7,8 +7,9 @@ import { scratchDatabase, type ScratchDatabase } from '../helpers/databases';
  * Each SQLite connection's set-up on a real database file. The switch to WAL must survive the
  * moment another connection holds a lock on a new database: two servers started at once on an empty
  * file both try the switch, and one of them gets SQLITE_BUSY from SQLite without a busy wait.
- * Here a reader holds its shared lock for 300 ms and the connection's busy timeout is 20 ms, so
- * the first tries fail with SQLITE_BUSY as the loser's does; the set-up must try again and succeed.
+ * Here a reader holds its shared lock for 300 ms and the connection's busy timeout is 20 ms, so the
+ * first tries fail with SQLITE_BUSY (after 20 ms; the loser of the race gets it at once) and the
+ * set-up must try again to succeed.
  */
 describe('an SQLite connection set-up', () => {
   let scratch: ScratchDatabase;
