@@ -5,6 +5,7 @@ import { createDataSource } from '../../server/src/app/data-source';
 import { migrations } from '../../server/src/db/migrations';
 import { STARTUP_LEASE_MS, withStartupLock } from '../../server/src/db/startup-lock';
 import { describeEachDb, scratchDatabase, type ScratchDatabase } from '../helpers/databases';
+import { QueryCounter } from '../helpers/query-counter';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 
 /**
@@ -80,6 +81,30 @@ describeEachDb('servers started at once', (kind) => {
       expect(await withStartupLock(b, async () => 'ran')).toBe('ran');
       // A live holder's lock is not taken: its lease is renewed before it expires.
       expect(STARTUP_LEASE_MS).toBeGreaterThan(10_000);
+    } finally {
+      await a.destroy();
+      await b.destroy();
+    }
+  });
+
+  it('is waited for with reads only: a waiter writes once the holder has let go', async () => {
+    const a = createDataSource(scratch.config);
+    const seen = new QueryCounter();
+    const b = createDataSource(scratch.config, { logger: seen });
+    await a.initialize();
+    await b.initialize();
+    try {
+      const onTheLock = () => seen.statements.filter((s) => /startup_lock/.test(s) && !/CREATE TABLE/.test(s));
+      let waiting: Promise<string> | undefined;
+      let whileHeld: string[] = [];
+      await withStartupLock(a, async () => {
+        waiting = withStartupLock(b, async () => 'ran');
+        while (onTheLock().length < 3) await new Promise((r) => setTimeout(r, 20));
+        whileHeld = onTheLock();
+      });
+      expect(whileHeld.filter((s) => !/^SELECT/.test(s))).toEqual([]);
+      expect(await waiting).toBe('ran');
+      expect(onTheLock().some((s) => /^INSERT/.test(s))).toBe(true);
     } finally {
       await a.destroy();
       await b.destroy();

@@ -18,6 +18,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * open transaction are local to one node but a conflicting insert fails certification on commit). It
  * is a lease: the holder renews it every 10 s; a row left by a server that died expires after 60 s
  * and the next server takes it over. Servers' clocks must agree within seconds (NTP).
+ *
+ * A waiter only reads until the row is gone or expired. Its writes would take the database's write
+ * lock, however briefly: on SQLite, a transaction of the holder that reads before it writes gets
+ * SQLITE_BUSY at once, without a busy wait, when it asks for the write lock at such a moment, and
+ * the holder's start-up would fail.
  */
 export async function withStartupLock<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
   await ds.query(
@@ -28,12 +33,15 @@ export async function withStartupLock<T>(ds: DataSource, work: () => Promise<T>)
   for (let waited = 0; ; waited++) {
     const now = Date.now();
     try {
-      await ds.query('DELETE FROM startup_lock WHERE id = 1 AND expires_at < ?', [now]);
-      await ds.query('INSERT INTO startup_lock (id, owner, expires_at) VALUES (1, ?, ?)', [
-        owner,
-        now + STARTUP_LEASE_MS,
-      ]);
-      break;
+      const held: { expires_at: unknown }[] = await ds.query('SELECT expires_at FROM startup_lock WHERE id = 1');
+      if (!held.length || Number(held[0]!.expires_at) < now) {
+        await ds.query('DELETE FROM startup_lock WHERE id = 1 AND expires_at < ?', [now]);
+        await ds.query('INSERT INTO startup_lock (id, owner, expires_at) VALUES (1, ?, ?)', [
+          owner,
+          now + STARTUP_LEASE_MS,
+        ]);
+        break;
+      }
     } catch (e) {
       // Held by another server (duplicate key), or lost a race for it (deadlock, Galera certification).
       if (!isRetryableWriteError(e)) throw e;
