@@ -22,6 +22,14 @@ const post = async (t: TestServer, query: string, headers: Record<string, string
   };
 };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/**
+ * Budgets are per clock minute (fixed windows): a test whose requests must fall in one window starts
+ * in a fresh minute when less than 15 s of this one are left.
+ */
+const inOneWindow = async () => {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 15_000) await new Promise((r) => setTimeout(r, left + 50));
+};
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 describe('query cost: the cap refuses what would stall the server, before it runs', () => {
@@ -72,6 +80,7 @@ describeEachDb('query budgets per minute, in the database', (db) => {
   it('a token over its budget gets 429 with Retry-After; cheap queries stay free; others keep theirs', async () => {
     const { secret } = await createToken(t, 'Đối tác A', 'VIEWER');
     const { secret: other } = await createToken(t, 'Đối tác B', 'VIEWER');
+    await inOneWindow();
     expect((await post(t, PAGE, bearer(secret))).status).toBe(200);
     expect((await post(t, PAGE, bearer(secret))).status).toBe(200);
     const refused = await post(t, PAGE, bearer(secret));
@@ -93,6 +102,7 @@ describeEachDb('query budgets per minute, in the database', (db) => {
   });
 
   it('anonymous reads are charged to their address', async () => {
+    await inOneWindow();
     expect((await post(t, PAGE, {})).status).toBe(200);
     expect((await post(t, PAGE, {})).status).toBe(200);
     const refused = await post(t, PAGE, {});
@@ -118,6 +128,7 @@ describe('behind a proxy (TRUST_PROXY)', () => {
 
   it('each forwarded client address has its own budget', async () => {
     const from = (ip: string) => ({ 'x-forwarded-for': ip });
+    await inOneWindow();
     expect((await post(t, PAGE, from('203.0.113.7'))).status).toBe(200);
     expect((await post(t, PAGE, from('203.0.113.7'))).status).toBe(429);
     expect((await post(t, PAGE, from('198.51.100.20'))).status).toBe(200);
