@@ -92,7 +92,6 @@ describeEachDb('pushObservations at its size limits', (db) => {
         }
     expect(rows).toHaveLength(10_000);
     s.counter.reset();
-    const started = performance.now();
     const created = await s.services.push.push(s.admin, rows);
     expect(created).toMatchObject({ applied: true, created: 10_000 });
     expect(s.counter.count).toBeLessThan(60);
@@ -104,7 +103,5 @@ describeEachDb('pushObservations at its size limits', (db) => {
     expect(updated).toMatchObject({ applied: true, updated: 10_000 });
     expect(updated.rows[9_999].observation).toMatchObject({ version: 2, value: rows[9_999].value! + 0.25 });
     expect(s.counter.count).toBeLessThan(60);
-    // A loose sanity bound only (speed is the benchmark's business): two 10,000-row pushes.
-    expect(performance.now() - started).toBeLessThan(30_000);
   });
 });
