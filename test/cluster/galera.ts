@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { freePort, MARIADBD } from '../fault/private-mariadb';
+import { freePorts, MARIADBD } from '../fault/private-mariadb';
 
 /**
  * A MariaDB Galera cluster of the test's own on loopback: every node a mariadbd with its datadir,
@@ -56,9 +56,11 @@ export async function startGaleraCluster(size = 3, database = 'chitieu', causalN
   // Run as root, rsync's SST daemon writes as `nobody`: it must reach the joiner's datadir.
   fs.chmodSync(root, 0o755);
   const asRoot = process.getuid?.() === 0;
-  const ports = [];
-  for (let i = 0; i < size; i++)
-    ports.push({ sql: await freePort(), gcomm: await freePort(), ist: await freePort(), sst: await freePort() });
+  const free = await freePorts(4 * size);
+  const ports = Array.from({ length: size }, (_, i) => {
+    const [sql, gcomm, ist, sst] = free.slice(4 * i, 4 * i + 4) as [number, number, number, number];
+    return { sql, gcomm, ist, sst };
+  });
   const address = `gcomm://${ports.map((p) => `127.0.0.1:${p.gcomm}`).join(',')}`;
   const processes: (ChildProcess | null)[] = Array(size).fill(null);
 
