@@ -48,6 +48,7 @@ export default defineConfig({
       { extends: true, test: { name: 'isolated', include: ['test/**/*.isolated.test.ts'], isolate: true } },
     ],
     // Decorators (type-graphql, TypeORM, tsyringe) read design-time metadata: load the polyfill before any test module.
-    setupFiles: ['reflect-metadata'],
+    // Property tests get a fixed seed (test/fast-check-seed.ts).
+    setupFiles: ['reflect-metadata', './test/fast-check-seed.ts'],
   },
 });
