@@ -176,7 +176,8 @@ suite('MariaDB killed during atomic pushes [fault]', () => {
       expect(await health()).toBe(503);
 
       await db.restart();
-      while ((await health()) !== 200); // the server's pool reconnects by itself
+      // The server's pool reconnects by itself.
+      while ((await health()) !== 200) await new Promise((r) => setTimeout(r, 20));
       const n = await written(indicator);
       expect([0, rowCount], `trial ${i}: ${kind}`).toContain(n);
       if (first.status === 200) expect(n).toBe(rowCount);
