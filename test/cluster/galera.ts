@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
 import { freePorts, MARIADBD } from '../fault/private-mariadb';
 
@@ -43,8 +44,6 @@ export interface GaleraCluster {
   /** Kills every node and removes the directory. */
   stop(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * `causalNodes`: the first nodes get wsrep_sync_wait=1 (a read waits until the node has applied every

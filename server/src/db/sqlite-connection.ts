@@ -1,9 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /** The part of a better-sqlite3 connection the set-up uses. */
 export interface SqliteHandle {
   pragma(source: string): unknown;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WAL_ATTEMPTS = 20;
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { isMysql } from './dialect';
 import { isRetryableWriteError } from './write-transaction';
@@ -6,8 +7,6 @@ import { isRetryableWriteError } from './write-transaction';
 /** How long a holder's claim lasts without renewal (a server that died holding it blocks no one longer). */
 export const STARTUP_LEASE_MS = 60_000;
 const RENEW_MS = 10_000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs `work` (migrations, first-start data, the admin token) while no other server does: two

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Mutex } from '../common/mutex';
 import { openChangeLog, sealChangeLog } from './change-log';
@@ -39,8 +40,6 @@ export function isRetryableWriteError(e: unknown): boolean {
   if (err.errno === 1213 || err.errno === 1205 || err.errno === 1062) return true;
   return typeof err.code === 'string' && /^SQLITE_(BUSY|CONSTRAINT_UNIQUE|CONSTRAINT_PRIMARYKEY)/.test(err.code);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs `work` in one write transaction, again from the start when it loses a race (see
